@@ -1,0 +1,88 @@
+/**
+ * What a rule is. A rule never sees a file format and never computes a position: it reports a model
+ * value or node and a message; the engine turns that into a finding.
+ */
+import type { Model, Node } from '../model.ts';
+import type { Span, Tree } from '../load/tree.ts';
+import type { Config } from './config.ts';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface ApiError {
+  /** The API operation whose call would fail, e.g. `CreateSecurityGroup`. */
+  operation: string;
+  /** The error code the real call would return; null where the API documents none (the docs say why). */
+  errorCode: string | null;
+  httpStatus: number | null;
+}
+
+/** A documented example: a file the rule must (invalid) or must not (valid) report on. Tests run each. */
+export interface Example {
+  /** File name; its extension picks the loader (`spec.yaml`, `main.tf`, `template.ros.yaml`...). */
+  file?: string;
+  code: string;
+  /** Optional `.sglint.yaml` content used with the example. */
+  config?: string;
+}
+
+export interface RuleDocs {
+  /** What the API (or the reviewer) rejects, and why. */
+  description: string;
+  /** How to fix it. */
+  fix: string;
+  valid: Example[];
+  invalid: Example[];
+  /** Where sources disagree: what they say and which reading was chosen. */
+  uncertainty?: string;
+}
+
+export interface RuleMeta {
+  /** kebab-case, stable, never reused. */
+  id: string;
+  api: ApiError;
+  severity: Severity;
+  /** `uncertain` when sources disagree: such rules default to warning and explain in docs.uncertainty. */
+  certainty: 'documented' | 'uncertain';
+  summary: string;
+  docs: RuleDocs;
+  /** Which documents say so. */
+  sources: string[];
+  /** Catalog section, for the README and `explain`. */
+  group: 'create' | 'permission' | 'exposure' | 'ram' | 'vpc' | 'input';
+  /** False when config may not switch the rule off nor inline comments suppress it. */
+  suppressible?: boolean;
+}
+
+export interface Report {
+  /** A tree value, a model node, or a span. */
+  at: Tree | Node | Span;
+  message: string;
+  /** Overrides the resource name taken from the node (when `at` is a bare value). */
+  resource?: string;
+  /** Extra places worth naming (a use site), as text appended to the message. */
+  related?: Span[];
+}
+
+export interface RuleContext {
+  model: Model;
+  config: Config;
+  report(r: Report): void;
+}
+
+export interface Rule extends RuleMeta {
+  check?(ctx: RuleContext): void;
+}
+
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}
+
+export interface Finding {
+  ruleId: string;
+  errorCode: string | null;
+  httpStatus: number | null;
+  severity: Severity;
+  message: string;
+  span: Span;
+  resource?: string;
+}

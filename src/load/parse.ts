@@ -1,0 +1,224 @@
+/**
+ * YAML and JSON text → positioned value trees. Syntax errors come back as located problems, never as
+ * exceptions; hostile input (alias bombs, deep nesting, huge lines) is bounded here.
+ */
+import { parseAllDocuments, isAlias, isMap as yIsMap, isScalar as yIsScalar, isSeq as yIsSeq, isPair } from 'yaml';
+import type { Document, Node as YNode } from 'yaml';
+import { parseTree, printParseErrorCode } from 'jsonc-parser';
+import type { Node as JNode, ParseError } from 'jsonc-parser';
+import { LineIndex } from './tree.ts';
+import type { Span, Tree, TEntry } from './tree.ts';
+
+export interface ParseProblem {
+  message: string;
+  span: Span;
+}
+
+export interface Parsed {
+  docs: Tree[];
+  problems: ParseProblem[];
+  lines: LineIndex;
+}
+
+/** Deepest nesting accepted; deeper input is reported, not parsed (parsers recurse). */
+export const MAX_DEPTH = 1000;
+/** Most alias dereferences one YAML document may need (the `yaml` package's own guard is 100 per toJS). */
+const MAX_ALIASES = 10_000;
+/** Most tree nodes one document may expand to. */
+const MAX_NODES = 5_000_000;
+
+class Budget {
+  aliases = 0;
+  nodes = 0;
+}
+
+class Exhausted extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The offset at which bracket nesting first exceeds MAX_DEPTH, or -1. A cheap scan that protects the
+ * recursive parsers; it knows JSON/YAML flow strings well enough to skip brackets inside them.
+ */
+export function tooDeepAt(text: string): number {
+  let depth = 0;
+  let quote = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (quote) {
+      if (c === 92 && quote === 34) i++;
+      else if (c === quote) quote = 0;
+      continue;
+    }
+    if (c === 34) quote = 34;
+    else if (c === 91 || c === 123) {
+      if (++depth > MAX_DEPTH) return i;
+    } else if (c === 93 || c === 125) {
+      if (depth > 0) depth--;
+    }
+  }
+  return -1;
+}
+
+function deepProblem(lines: LineIndex, at: number): ParseProblem {
+  return {
+    message: `nesting deeper than ${MAX_DEPTH} levels; the file is not read further`,
+    span: lines.span(at, at + 1),
+  };
+}
+
+export function parseYaml(file: string, text: string): Parsed {
+  const lines = new LineIndex(file, text);
+  const problems: ParseProblem[] = [];
+  const docs: Tree[] = [];
+  let parsed: Document.Parsed[];
+  try {
+    parsed = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, strict: true }) as Document.Parsed[];
+  } catch (e) {
+    // The parser guards itself; this is a last resort so that one file never stops the run.
+    problems.push({ message: `YAML parser failed: ${(e as Error).message}`, span: lines.span(0, 0) });
+    return { docs, problems, lines };
+  }
+  if (!Array.isArray(parsed)) parsed = [parsed as unknown as Document.Parsed];
+  for (const doc of parsed) {
+    for (const err of doc.errors) {
+      problems.push({ message: yamlMessage(err.code, err.message), span: lines.span(err.pos[0], err.pos[1]) });
+    }
+    if (doc.errors.length > 0) continue;
+    if (doc.contents === null) continue;
+    const budget = new Budget();
+    try {
+      docs.push(fromYaml(doc.contents as YNode, doc, lines, budget, 0));
+    } catch (e) {
+      if (e instanceof Exhausted) problems.push({ message: e.message, span: lines.span(e.offset, e.offset + 1) });
+      else throw e;
+    }
+  }
+  return { docs, problems, lines };
+}
+
+function yamlMessage(code: string, message: string): string {
+  // The message of `yaml` ends with " at line L, column C" when prettyErrors is off; the span says that.
+  const m = message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '');
+  return `${m} (${code})`;
+}
+
+function yspan(node: YNode, lines: LineIndex): Span {
+  const r = node.range ?? [0, 0, 0];
+  return lines.span(r[0], r[1]);
+}
+
+function fromYaml(node: YNode, doc: Document.Parsed, lines: LineIndex, budget: Budget, depth: number): Tree {
+  if (++budget.nodes > MAX_NODES) {
+    throw new Exhausted(`document expands to more than ${MAX_NODES} values; not read further`, node.range?.[0] ?? 0);
+  }
+  if (depth > MAX_DEPTH) throw new Exhausted(`nesting deeper than ${MAX_DEPTH} levels`, node.range?.[0] ?? 0);
+  if (isAlias(node)) {
+    if (++budget.aliases > MAX_ALIASES) {
+      throw new Exhausted(
+        `more than ${MAX_ALIASES} alias expansions (a resource exhaustion attack?); not read further`,
+        node.range?.[0] ?? 0,
+      );
+    }
+    const target = node.resolve(doc);
+    if (!target) return { type: 'scalar', value: null, span: yspan(node, lines) };
+    const t = fromYaml(target, doc, lines, budget, depth + 1);
+    // An alias is reported where it is used: the value was written there by reference.
+    return { ...t, span: yspan(node, lines) } as Tree;
+  }
+  const tag = node.tag && !node.tag.startsWith('tag:yaml.org,2002:') ? node.tag : undefined;
+  if (yIsScalar(node)) {
+    let v = node.value;
+    if (typeof v === 'bigint') v = Number(v);
+    if (v instanceof Date) v = v.toISOString();
+    if (v !== null && typeof v === 'object') v = String(v);
+    const t: Tree = { type: 'scalar', value: v as string | number | boolean | null, span: yspan(node, lines) };
+    if (tag) t.tag = tag;
+    return t;
+  }
+  if (yIsMap(node)) {
+    const entries: TEntry[] = [];
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const k = pair.key as YNode | null;
+      const keyText = k && yIsScalar(k) ? String(k.value) : k && isAlias(k) ? String(k.source) : '';
+      const keySpan = k ? yspan(k, lines) : yspan(node, lines);
+      if (keyText === '<<' && pair.value) {
+        // Merge key: copy entries of the merged map(s), as YAML 1.1 merge does.
+        const merged = fromYaml(pair.value as YNode, doc, lines, budget, depth + 1);
+        const maps = merged.type === 'seq' ? merged.items : [merged];
+        for (const m of maps) if (m.type === 'map') for (const e of m.entries) if (!entries.some((x) => x.key === e.key)) entries.push(e);
+        continue;
+      }
+      const value: Tree = pair.value
+        ? fromYaml(pair.value as YNode, doc, lines, budget, depth + 1)
+        : { type: 'scalar', value: null, span: { ...keySpan, line: keySpan.endLine, column: keySpan.endColumn } };
+      entries.push({ key: keyText, keySpan, value });
+    }
+    const t: Tree = { type: 'map', entries, span: yspan(node, lines) };
+    if (tag) t.tag = tag;
+    return t;
+  }
+  if (yIsSeq(node)) {
+    const items = node.items.map((i) =>
+      i === null
+        ? ({ type: 'scalar', value: null, span: yspan(node, lines) } as Tree)
+        : fromYaml(i as YNode, doc, lines, budget, depth + 1),
+    );
+    const t: Tree = { type: 'seq', items, span: yspan(node, lines) };
+    if (tag) t.tag = tag;
+    return t;
+  }
+  return { type: 'scalar', value: null, span: yspan(node, lines) };
+}
+
+export function parseJson(file: string, text: string): Parsed {
+  const lines = new LineIndex(file, text);
+  const problems: ParseProblem[] = [];
+  const deep = tooDeepAt(text);
+  if (deep >= 0) return { docs: [], problems: [deepProblem(lines, deep)], lines };
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: false, allowEmptyContent: true });
+  for (const e of errors) {
+    problems.push({ message: `${jsonMessage(printParseErrorCode(e.error))}`, span: lines.span(e.offset, e.offset + Math.max(1, e.length)) });
+  }
+  if (errors.length > 0 || !root) return { docs: [], problems, lines };
+  const seen: ParseProblem[] = [];
+  const tree = fromJson(root, lines, seen);
+  problems.push(...seen);
+  return { docs: problems.length ? [] : [tree], problems, lines };
+}
+
+function jsonMessage(code: string): string {
+  const words = code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return `JSON syntax error: ${words}`;
+}
+
+function fromJson(node: JNode, lines: LineIndex, problems: ParseProblem[]): Tree {
+  const span = lines.span(node.offset, node.offset + node.length);
+  switch (node.type) {
+    case 'object': {
+      const entries: TEntry[] = [];
+      const keys = new Set<string>();
+      for (const prop of node.children ?? []) {
+        const [k, v] = prop.children ?? [];
+        if (!k) continue;
+        const key = String(k.value);
+        const keySpan = lines.span(k.offset, k.offset + k.length);
+        if (keys.has(key)) problems.push({ message: `duplicate key "${key}": only one value would be kept (DUPLICATE_KEY)`, span: keySpan });
+        keys.add(key);
+        entries.push({ key, keySpan, value: v ? fromJson(v, lines, problems) : { type: 'scalar', value: null, span: keySpan } });
+      }
+      return { type: 'map', entries, span };
+    }
+    case 'array':
+      return { type: 'seq', items: (node.children ?? []).map((c) => fromJson(c, lines, problems)), span };
+    default:
+      return { type: 'scalar', value: node.value as string | number | boolean | null, span };
+  }
+}

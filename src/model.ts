@@ -1,0 +1,136 @@
+/**
+ * The format-free model every loader produces. Keys are the ECS API's own request parameter names, so a
+ * rule reads like the API reference. Every field is a positioned Tree value: known scalars carry their
+ * value, unknowns (references, unresolved expressions) are skipped by value rules.
+ */
+import type { Span, Tree } from './load/tree.ts';
+
+export type { Span, Tree } from './load/tree.ts';
+
+/** Anything a finding can be placed on. */
+export interface Node {
+  /** Span of the whole entry; findings about a missing field are placed here. */
+  span: Span;
+  /** Human-readable address of the resource, e.g. `securityGroups[2]`, `alicloud_security_group.web["a"]`, `Resources.WebSg`. */
+  resource: string;
+}
+
+/** CreateSecurityGroup request parameters, plus the follow-up ModifySecurityGroupPolicy's InnerAccessPolicy. */
+export const SG_PARAMS = [
+  'RegionId',
+  'SecurityGroupName',
+  'Description',
+  'VpcId',
+  'SecurityGroupType',
+  'ServiceManaged',
+  'ResourceGroupId',
+  'ClientToken',
+  'InnerAccessPolicy',
+] as const;
+export type SgParam = (typeof SG_PARAMS)[number];
+
+export interface Tag {
+  span: Span;
+  Key?: Tree;
+  Value?: Tree;
+}
+
+export interface TagList {
+  span: Span;
+  items: Tag[];
+}
+
+export interface SecurityGroup extends Node {
+  kind: 'SecurityGroup';
+  /** Unique key, for linking rules and references to this group. */
+  id: string;
+  /** The input format the group was read from (`spec`, `terraform`, `ros`...), for messages. */
+  format: string;
+  fields: Partial<Record<SgParam, Tree>>;
+  Tag?: TagList;
+  /** Where the region came from when it is not written on the group (provider block, file default, flag). */
+  regionSource?: string;
+  /** Set by the linker when VpcId names or references a known VPC. */
+  vpc?: Vpc;
+  /** Rules to authorise on this group (inline and standalone, after linking). */
+  permissions: Permission[];
+}
+
+/** AuthorizeSecurityGroup / AuthorizeSecurityGroupEgress `Permissions.N` fields. */
+export const PERMISSION_PARAMS = [
+  'IpProtocol',
+  'PortRange',
+  'PortRangeListId',
+  'SourcePortRange',
+  'Policy',
+  'Priority',
+  'NicType',
+  'SourceCidrIp',
+  'Ipv6SourceCidrIp',
+  'SourceGroupId',
+  'SourceGroupOwnerId',
+  'SourceGroupOwnerAccount',
+  'SourcePrefixListId',
+  'DestCidrIp',
+  'Ipv6DestCidrIp',
+  'DestGroupId',
+  'DestGroupOwnerId',
+  'DestGroupOwnerAccount',
+  'DestPrefixListId',
+  'Description',
+] as const;
+export type PermissionParam = (typeof PERMISSION_PARAMS)[number];
+
+export interface Permission extends Node {
+  kind: 'Permission';
+  direction: 'ingress' | 'egress';
+  fields: Partial<Record<PermissionParam, Tree>>;
+  /** The group as written on a standalone rule (`security_group_id`, ROS `SecurityGroupId`). */
+  groupRef?: Tree;
+  /** Set by the loader (inline rules) or the linker (references). */
+  group?: SecurityGroup;
+  /** Rules sharing a request key are sent in one Authorize call (duplicates, 100-per-request limit). */
+  request: string;
+}
+
+export interface Vpc extends Node {
+  kind: 'Vpc';
+  /** Unique key for reference linking (TF address, ROS logical id, or the VPC id). */
+  id: string;
+  /** `declared`: created by the inputs; `spec`: listed under `vpcs:`; `inventory`: exported cloud state; `data`: a data source (exists, state unknown). */
+  source: 'declared' | 'spec' | 'inventory' | 'data';
+  VpcId?: Tree;
+  RegionId?: Tree;
+  Status?: Tree;
+  CidrBlock?: Tree;
+}
+
+export interface RamPolicy extends Node {
+  kind: 'RamPolicy';
+  /** Name by which config refers to it: a file path, a TF address or a ROS logical id. */
+  name: string;
+  document: Tree;
+}
+
+export interface ResourceGroupInfo {
+  id: string;
+  span: Span;
+}
+
+export interface Model {
+  groups: SecurityGroup[];
+  permissions: Permission[];
+  vpcs: Vpc[];
+  policies: RamPolicy[];
+}
+
+export function emptyModel(): Model {
+  return { groups: [], permissions: [], vpcs: [], policies: [] };
+}
+
+export function mergeInto(into: Model, from: Partial<Model>): void {
+  if (from.groups) into.groups.push(...from.groups);
+  if (from.permissions) into.permissions.push(...from.permissions);
+  if (from.vpcs) into.vpcs.push(...from.vpcs);
+  if (from.policies) into.policies.push(...from.policies);
+}
