@@ -112,16 +112,23 @@ export interface RamPolicy extends Node {
   document: Tree;
 }
 
-export interface ResourceGroupInfo {
-  id: string;
-  span: Span;
+/** Exported cloud state (official CLI output), read from the config's `inventory` files. */
+export interface Inventory {
+  /** Regions whose VPC list was exported: there the list is complete (closed world). */
+  vpcRegions: Set<string>;
+  /** Security groups that already exist, per region (DescribeSecurityGroups TotalCount). */
+  securityGroups: Map<string, number>;
+  /** Resource group ids of the account, when ListResourceGroups was exported. */
+  resourceGroups?: Set<string>;
 }
 
 export interface Model {
   groups: SecurityGroup[];
+  /** Every rule, inline or standalone; the linker sets `group` and fills each group's `permissions`. */
   permissions: Permission[];
   vpcs: Vpc[];
   policies: RamPolicy[];
+  inventory?: Inventory;
 }
 
 export function emptyModel(): Model {

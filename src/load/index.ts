@@ -1,0 +1,24 @@
+/**
+ * The loader registry. Document loaders are tried in order on every parsed YAML/JSON document (first
+ * claim wins); set loaders take whole groups of files and are imported only when such a file is present.
+ */
+import type { DocLoader, SetLoader } from './loader.ts';
+import { rosLoader } from './ros.ts';
+import { planLoader } from './terraform/plan.ts';
+import { specLoader } from './spec.ts';
+
+export const docLoaders: DocLoader[] = [rosLoader, planLoader, specLoader];
+
+export interface LazySetLoader {
+  id: string;
+  matches(path: string): boolean;
+  get(): Promise<SetLoader>;
+}
+
+export const setLoaders: LazySetLoader[] = [
+  {
+    id: 'terraform',
+    matches: (p) => /\.tf$|\.tf\.json$|\.tfvars$|\.tfvars\.json$/.test(p),
+    get: async () => (await import('./terraform/index.ts')).terraformLoader,
+  },
+];
