@@ -2,7 +2,7 @@
 // and the Action runtime load only when used, plus the wasm files the HCL parser needs.
 // `node scripts/build.mjs [outdir]`: another directory lets a test compare a fresh build with dist/.
 import { build } from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,6 +28,7 @@ await build({
   legalComments: 'linked',
   chunkNames: 'chunks/[name]-[hash]',
   banner: { js: "import { createRequire as __sglintCreateRequire } from 'node:module'; const require = __sglintCreateRequire(import.meta.url);" },
+  define: { __SGLINT_VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
   logLevel: 'warning',
 });
 

@@ -1,3 +1,7 @@
-import pkg from '../package.json' with { type: 'json' };
+import { createRequire } from 'node:module';
 
-export const VERSION: string = pkg.version;
+declare const __SGLINT_VERSION__: string | undefined;
+
+/** The bundle gets the version at build time; sources read package.json. */
+export const VERSION: string =
+  typeof __SGLINT_VERSION__ !== 'undefined' ? __SGLINT_VERSION__ : (createRequire(import.meta.url)('../package.json') as { version: string }).version;
