@@ -153,7 +153,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   if (opts.quiet) {
     results = results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.level === 'error'), warningCount: 0, infoCount: 0 }));
   }
-  const text = formatters[opts.format]!(results, { catalog, cwd, version: VERSION });
+  const text = await formatters[opts.format]!(results, { catalog, cwd, version: VERSION });
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
   const count = (s: string) => result.files.filter((f) => f.status === s).length;

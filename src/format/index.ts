@@ -1,7 +1,6 @@
 /** Output formats: pure functions from results to text. */
 import type { EslintResult } from './results.ts';
 import { formatCompact, formatJson } from './results.ts';
-import { formatStylish } from './stylish.ts';
 import type { Rule } from '../engine/rule.ts';
 
 export interface FormatContext {
@@ -10,8 +9,9 @@ export interface FormatContext {
   version: string;
 }
 
-export const formatters: Record<string, (results: EslintResult[], ctx: FormatContext) => string> = {
-  stylish: (r) => formatStylish(r),
+/** A formatter may load its code on demand (stylish pulls in a code-frame renderer only when used). */
+export const formatters: Record<string, (results: EslintResult[], ctx: FormatContext) => string | Promise<string>> = {
+  stylish: async (r) => (await import('./stylish.ts')).formatStylish(r),
   json: (r) => formatJson(r),
   compact: (r) => formatCompact(r),
 };
