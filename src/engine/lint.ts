@@ -4,7 +4,8 @@
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { parseJson, parseYaml } from '../load/parse.ts';
+import { fastJson, fastYaml } from '../load/fast.ts';
+import type { Parsed } from '../load/parse.ts';
 import { docLoaders, setLoaders } from '../load/index.ts';
 import type { LoadContext, SourceFile } from '../load/loader.ts';
 import { emptyModel, mergeInto } from '../model.ts';
@@ -142,7 +143,14 @@ export async function lint(inputs: LintInput[], configIn: Partial<Config>, optio
       continue;
     }
     try {
-      loadDocument(file, result, ctx, model);
+      // The fast paths read most files; the full parsers (and their libraries) load only when needed.
+      const isJson = /\.json$/i.test(file.path);
+      let parsed = isJson ? fastJson(file.path, file.text) : fastYaml(file.path, file.text);
+      if (!parsed) {
+        const full = await import('../load/parse.ts');
+        parsed = isJson ? full.parseJsonFully(file.path, file.text) : full.parseYamlFully(file.path, file.text);
+      }
+      loadDocument(file, parsed, result, ctx, model);
     } catch (e) {
       reportInput('parse-error', { at: startSpan(input.path), message: `could not be read: ${(e as Error).message}` });
       result.status = 'failed';
@@ -197,9 +205,7 @@ export async function lint(inputs: LintInput[], configIn: Partial<Config>, optio
   return { files: ordered, findings: unique };
 }
 
-function loadDocument(file: SourceFile, result: FileResult, ctx: LoadContext, model: Model): void {
-  const isJson = /\.json$/i.test(file.path);
-  const parsed = isJson ? parseJson(file.path, file.text) : parseYaml(file.path, file.text);
+function loadDocument(file: SourceFile, parsed: Parsed, result: FileResult, ctx: LoadContext, model: Model): void {
   for (const p of parsed.problems) ctx.report('parse-error', { at: p.span, message: p.message });
   if (parsed.problems.length > 0) result.status = 'failed';
   let claimed = false;

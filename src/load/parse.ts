@@ -8,6 +8,9 @@ import { parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Node as JNode, ParseError } from 'jsonc-parser';
 import { LineIndex } from './tree.ts';
 import type { Span, Tree, TEntry } from './tree.ts';
+import { MAX_DEPTH, MAX_NODES, fastJson, fastYaml } from './fast.ts';
+
+export { MAX_DEPTH };
 
 export interface ParseProblem {
   message: string;
@@ -20,15 +23,8 @@ export interface Parsed {
   lines: LineIndex;
 }
 
-/**
- * Deepest nesting accepted; deeper input is reported, not parsed. Both parsers recurse, and a stack
- * overflow deep inside them can take the process down instead of raising an error.
- */
-export const MAX_DEPTH = 500;
 /** Most alias dereferences one YAML document may need (the `yaml` package's own guard is 100 per toJS). */
 const MAX_ALIASES = 10_000;
-/** Most tree nodes one document may expand to. */
-const MAX_NODES = 5_000_000;
 
 class Budget {
   aliases = 0;
@@ -104,7 +100,13 @@ function deepProblem(lines: LineIndex, at: number): ParseProblem {
   };
 }
 
+/** YAML text → trees: the fast path when the text is in its subset (fast.ts), else the full parser. */
 export function parseYaml(file: string, text: string): Parsed {
+  return fastYaml(file, text) ?? parseYamlFully(file, text);
+}
+
+/** The full YAML parser (the `yaml` package), which also locates syntax errors. */
+export function parseYamlFully(file: string, text: string): Parsed {
   const lines = new LineIndex(file, text);
   const problems: ParseProblem[] = [];
   const docs: Tree[] = [];
@@ -214,7 +216,13 @@ function fromYaml(node: YNode, doc: Document.Parsed, lines: LineIndex, budget: B
   return { type: 'scalar', value: null, span: yspan(node, lines) };
 }
 
+/** JSON text → trees: the fast path for strict JSON (fast.ts), else jsonc-parser, which locates errors. */
 export function parseJson(file: string, text: string): Parsed {
+  return fastJson(file, text) ?? parseJsonFully(file, text);
+}
+
+/** The full JSON parser (jsonc-parser: comments allowed, errors located). */
+export function parseJsonFully(file: string, text: string): Parsed {
   const lines = new LineIndex(file, text);
   const problems: ParseProblem[] = [];
   const deep = tooDeepAt(text);
