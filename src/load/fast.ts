@@ -26,6 +26,18 @@ export const MAX_NODES = 5_000_000;
 /** Thrown inside a scanner to give up; always caught in this module. */
 const GIVE_UP = Symbol('give up');
 
+/** A result without problems; its line index (a pass over the text) is built only if asked for. */
+function parsed(file: string, text: string, docs: Tree[]): Parsed {
+  let lines: LineIndex | undefined;
+  return {
+    docs,
+    problems: [],
+    get lines() {
+      return (lines ??= new LineIndex(file, text));
+    },
+  };
+}
+
 // ---------------------------------------------------------------------------------------------- YAML
 
 /** YAML 1.2 core schema resolution of a plain scalar, in the `yaml` package's tag order. */
@@ -71,12 +83,6 @@ const ESCAPES: Record<string, string> = {
 };
 const HEX_LEN: Record<string, number> = { x: 2, u: 4, U: 8 };
 
-interface Pending {
-  indent: number;
-  line: number;
-  endCol: number;
-}
-
 class YamlScanner {
   /** Current line: start offset, end offset (its `\n` or the end of text), indent, content start, number. */
   ls = 0;
@@ -87,8 +93,10 @@ class YamlScanner {
   /** End column of the current line's content (trailing spaces trimmed). */
   endCol = 0;
   eof = false;
-  /** Whole-line comments between the previous content line and the current one. */
-  comments: Pending[] = [];
+  /** Indents of the whole-line comments between the previous content line and the current one. */
+  comments: number[] = [];
+  /** Line of the last empty value (`key:` or `-` with nothing after it). */
+  emptyLine = 0;
   /** The content line before the current one: where the collections that end here end. */
   prevLine = 0;
   prevEndCol = 0;
@@ -104,7 +112,7 @@ class YamlScanner {
   /** Moves to the next line that holds content (skipping blank and comment-only lines). */
   advance(): void {
     const t = this.text;
-    this.comments = [];
+    if (this.comments.length) this.comments = [];
     this.prevLine = this.line;
     this.prevEndCol = this.endCol;
     for (;;) {
@@ -125,10 +133,10 @@ class YamlScanner {
       while (t.charCodeAt(e - 1) === 32) e--;
       const c = t.charCodeAt(cs);
       if (c === 35) {
-        this.comments.push({ indent: cs - ls, line, endCol: e - ls + 1 });
+        this.comments.push(cs - ls);
         continue;
       }
-      if (cs === ls && (c === 37 || ((c === 45 || c === 46) && /^(?:---|\.\.\.)(?: |$)/.test(t.slice(ls, ls + 4))))) throw GIVE_UP;
+      if (cs === ls && (c === 37 || ((c === 45 || c === 46) && /^(?:---|\.\.\.)(?:[ \n]|$)/.test(t.slice(ls, ls + 4))))) throw GIVE_UP;
       this.ls = ls;
       this.le = le;
       this.cs = cs;
@@ -143,20 +151,19 @@ class YamlScanner {
     return { file: this.file, line, column: col, endLine, endColumn: endCol };
   }
 
-  /** End of a collection of this indent that ends before the current line: its last content line, or
-   *  the indented comment lines that follow it (the `yaml` package counts those into the collection). */
+  /**
+   * End of a collection of this indent that ends before the current line: its last content line. The
+   * `yaml` package stretches a collection over some of the comment lines that follow it, by rules that
+   * depend on the parent; only the clear cases stay here: comments at column 1, and comments less
+   * indented than the collection, are never counted in. The rest goes to the full parser.
+   */
   endOf(indent: number): [number, number] {
-    let line = this.prevLine;
-    let col = this.prevEndCol;
-    let stopped = false;
-    for (const c of this.comments) {
-      if (c.indent > indent) {
-        if (stopped) throw GIVE_UP;
-        line = c.line;
-        col = c.endCol;
-      } else stopped = true;
+    if (this.comments.length > 0) {
+      // An empty value at the end stretches over the comments that follow, whatever their indent.
+      if (this.emptyLine === this.prevLine) throw GIVE_UP;
+      for (const c of this.comments) if (c !== 0 && c >= indent) throw GIVE_UP;
     }
-    return [line, col];
+    return [this.prevLine, this.prevEndCol];
   }
 
   document(): Tree | undefined {
@@ -181,7 +188,8 @@ class YamlScanner {
       return this.seq(p, depth);
     }
     if (c === 34 || c === 39) {
-      const [value, end] = this.quoted(p);
+      const value = this.quoted(p);
+      const end = this.end;
       let q = end;
       while (t.charCodeAt(q) === 32) q++;
       if (t.charCodeAt(q) === 58 && (q + 1 === this.le || t.charCodeAt(q + 1) === 32)) {
@@ -194,8 +202,9 @@ class YamlScanner {
       this.advance();
       return { type: 'scalar', value, span: this.span(line, p - ls + 1, line, end - ls + 1) };
     }
-    const [end, colon] = this.plain(p);
-    if (colon >= 0) {
+    this.plain(p);
+    const end = this.end;
+    if (this.colon >= 0) {
       if (!allowCollection) throw GIVE_UP;
       return this.map(p, depth);
     }
@@ -206,8 +215,12 @@ class YamlScanner {
     return { type: 'scalar', value, span: this.span(line, p - ls + 1, line, end - ls + 1) };
   }
 
-  /** A plain scalar at p: [end of its text, offset of a following `:` key indicator or -1]. */
-  private plain(p: number): [number, number] {
+  /** Results of plain() and quoted(): where the scalar's text ends, and where a `:` key indicator is (or -1). */
+  end = 0;
+  colon = -1;
+
+  /** A plain scalar at p: sets end and colon. */
+  private plain(p: number): void {
     const t = this.text;
     const c = t.charCodeAt(p);
     // Indicators that cannot start a plain scalar (or start one only in forms left to the full parser).
@@ -233,11 +246,12 @@ class YamlScanner {
     }
     let end = stop;
     while (end > p && t.charCodeAt(end - 1) === 32) end--;
-    return [end, colon];
+    this.end = end;
+    this.colon = colon;
   }
 
-  /** A single-line quoted scalar at p: [value, offset just after the closing quote]. */
-  private quoted(p: number): [string, number] {
+  /** A single-line quoted scalar at p: its value; sets end (the offset just after the closing quote). */
+  private quoted(p: number): string {
     const t = this.text;
     const le = this.le;
     const q = t.charCodeAt(p);
@@ -254,7 +268,8 @@ class YamlScanner {
           from = i;
           continue;
         }
-        return [out + t.slice(from, i), i + 1];
+        this.end = i + 1;
+        return out + t.slice(from, i);
       }
       if (ch === 92 && q === 34) {
         out += t.slice(from, i);
@@ -296,14 +311,15 @@ class YamlScanner {
       let colon: number;
       const c = t.charCodeAt(p);
       if (c === 34 || c === 39) {
-        const [v, end] = this.quoted(p);
-        key = v;
-        keyEnd = end;
-        colon = end;
+        key = this.quoted(p);
+        keyEnd = this.end;
+        colon = keyEnd;
         while (t.charCodeAt(colon) === 32) colon++;
         if (t.charCodeAt(colon) !== 58 || !(colon + 1 === this.le || t.charCodeAt(colon + 1) === 32)) throw GIVE_UP;
       } else {
-        const [end, col] = this.plain(p);
+        this.plain(p);
+        const end = this.end;
+        const col = this.colon;
         if (col < 0 || end === p) throw GIVE_UP;
         const raw = t.slice(p, end);
         if (raw === '<<') throw GIVE_UP;
@@ -332,6 +348,7 @@ class YamlScanner {
           value = this.seq(this.cs, depth + 1);
         } else {
           value = { type: 'scalar', value: null, span: nullSpan };
+          this.emptyLine = line;
         }
       } else {
         value = this.node(q, false, depth + 1);
@@ -361,7 +378,10 @@ class YamlScanner {
         const nullSpan = this.span(line, q - ls + 1, line, q - ls + 1);
         this.advance();
         if (!this.eof && this.ind > indent) item = this.node(this.cs, true, depth + 1);
-        else item = { type: 'scalar', value: null, span: nullSpan };
+        else {
+          item = { type: 'scalar', value: null, span: nullSpan };
+          this.emptyLine = line;
+        }
       } else {
         item = this.node(q, true, depth + 1);
       }
@@ -386,7 +406,7 @@ export function fastYaml(file: string, text: string): Parsed | undefined {
   const s = new YamlScanner(file, text);
   try {
     const doc = s.document();
-    return { docs: doc === undefined ? [] : [doc], problems: [], lines: new LineIndex(file, text) };
+    return parsed(file, text, doc === undefined ? [] : [doc]);
   } catch (e) {
     if (e === GIVE_UP) return undefined;
     throw e;
@@ -553,7 +573,7 @@ export function fastJson(file: string, text: string): Parsed | undefined {
     const doc = s.value(0);
     s.ws();
     if (s.i < text.length) return undefined;
-    return { docs: [doc], problems: [], lines: new LineIndex(file, text) };
+    return parsed(file, text, [doc]);
   } catch (e) {
     if (e === GIVE_UP) return undefined;
     throw e;

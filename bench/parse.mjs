@@ -1,0 +1,50 @@
+// The bare parse of files, one parser per run: `node parse.js <fast|yaml|jsonc|json|stoplight> files...`.
+// Bundled by run.mjs, so `fast` is the very code sglint runs (src/load/fast.ts) and `yaml` / `jsonc`
+// the libraries sglint falls back to. Exits 1 if a file does not parse, so a broken floor is noticed.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { LineCounter, parseAllDocuments } from 'yaml';
+import { parseTree } from 'jsonc-parser';
+import { fastJson, fastYaml } from '../src/load/fast.ts';
+
+const [parser, ...files] = process.argv.slice(2);
+let stoplight;
+if (parser === 'stoplight') {
+  stoplight = createRequire(new URL('./.peers/', `file://${process.cwd()}/bench/`))('@stoplight/yaml');
+}
+let bad = 0;
+for (const f of files) {
+  const text = readFileSync(f, 'utf8');
+  const json = f.endsWith('.json');
+  let ok;
+  switch (parser) {
+    case 'fast':
+      ok = (json ? fastJson(f, text) : fastYaml(f, text)) !== undefined;
+      break;
+    case 'yaml': {
+      const lc = new LineCounter();
+      ok = parseAllDocuments(text, { lineCounter: lc }).every((d) => d.errors.length === 0);
+      break;
+    }
+    case 'jsonc': {
+      const errors = [];
+      parseTree(text, errors);
+      ok = errors.length === 0;
+      break;
+    }
+    case 'json':
+      JSON.parse(text);
+      ok = true;
+      break;
+    case 'stoplight':
+      ok = stoplight.parseWithPointers(text).diagnostics.filter((d) => d.severity === 0).length === 0;
+      break;
+    default:
+      throw new Error(`unknown parser ${parser}`);
+  }
+  if (!ok) {
+    process.stderr.write(`${f}: not parsed by ${parser}\n`);
+    bad++;
+  }
+}
+process.exitCode = bad ? 1 : 0;
