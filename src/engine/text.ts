@@ -1,4 +1,5 @@
 /** Bytes → text, refusing binary files and invalid UTF-8 with the position of the first bad byte. */
+import { LineIndex } from '../load/tree.ts';
 import type { Span } from '../load/tree.ts';
 
 export type Decoded = { text: string } | { error: string; at(file: string): Span };
@@ -18,18 +19,10 @@ export function decodeText(bytes: Uint8Array): Decoded {
   }
 }
 
-/** Line and column (in characters of the valid prefix) of a byte offset. */
+/** Line and column (in characters of the valid prefix, lines counted as LineIndex does) of a byte offset. */
 function spanOfByte(bytes: Uint8Array, offset: number, file: string): Span {
   const prefix = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < prefix.length; i++) {
-    if (prefix.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  const column = prefix.length - lineStart + 1;
+  const { line, column } = new LineIndex(file, prefix).pos(prefix.length);
   return { file, line, column, endLine: line, endColumn: column + 1 };
 }
 
@@ -40,6 +33,9 @@ function firstInvalidUtf8(b: Uint8Array): number {
     const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
     if (n < 0) return i;
     for (let k = 1; k <= n; k++) if (i + k >= b.length || (b[i + k]! & 0xc0) !== 0x80) return i;
+    // Overlong forms, surrogates and code points past U+10FFFF are invalid too (their second byte tells).
+    const d = b[i + 1]!;
+    if ((c === 0xe0 && d < 0xa0) || (c === 0xed && d > 0x9f) || (c === 0xf0 && d < 0x90) || (c === 0xf4 && d > 0x8f)) return i;
     i += n + 1;
   }
   return b.length;
