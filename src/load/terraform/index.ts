@@ -539,7 +539,8 @@ class TerraformLoad {
       const b0 = offsetAt(starts, s.endLine, s.endColumn);
       const last = offsets[offsets.length - 1]! + 1;
       const fa = offsets[a0] ?? last;
-      const fb = b0 > a0 ? (offsets[b0 - 1] ?? last - 1) + 1 : fa;
+      // The end is where the next character starts, so that an escape sequence is covered whole.
+      const fb = b0 > a0 ? (offsets[b0] ?? last) : fa;
       return lines.span(fa, fb);
     };
     for (const p of parsed.problems) this.report('parse-error', move(p.span), `policy_document is not valid JSON: ${p.message}`);
