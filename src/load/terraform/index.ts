@@ -11,15 +11,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import type { Parser } from 'web-tree-sitter';
 import type { LoadContext, SetLoader, SourceFile } from '../loader.ts';
-import type { Model, Permission, PermissionParam, RamPolicy, SecurityGroup, SgParam, Tag, Vpc } from '../../model.ts';
+import type { Model, RamPolicy } from '../../model.ts';
 import { parseJson } from '../parse.ts';
-import { cover, LineIndex } from '../tree.ts';
+import { LineIndex } from '../tree.ts';
 import type { Span, Tree } from '../tree.ts';
 import { hclParser, parseHcl } from './hcl.ts';
-import { lineStarts, offsetAt, parseTfJson } from './json.ts';
+import { parseTfJson } from './json.ts';
 import type { Attr, Block, ConfigFile, Expr } from './syntax.ts';
 import { emptyBody } from './syntax.ts';
-import { evalConst, evaluate, indexKey, newScope, placed, unknown, where, withOrigin } from './eval.ts';
+import { evalConst, evaluate, indexKey, newScope, placed, unknown, where } from './eval.ts';
+import { DEPRECATED, jsonDocument, MAPPED_DATA, MAPPED_RESOURCES, mapGroup, mapPermission, mapVpc } from './map.ts';
 import type { EvalCtx, ModuleScope, VarSource } from './eval.ts';
 
 const TF_FILE = /\.tf$|\.tf\.json$|\.tfvars$|\.tfvars\.json$/;
@@ -31,13 +32,6 @@ export const terraformLoader: SetLoader = {
   load: (files, ctx) => new TerraformLoad(ctx).run(files),
 };
 
-/** Deprecated arguments and their replacements (alibaba-security-groups.md §3). */
-export const DEPRECATED: Record<string, Record<string, string>> = {
-  alicloud_security_group: { name: 'security_group_name', inner_access: 'inner_access_policy' },
-  alicloud_security_group_rule: { source_group_owner_account: 'source_group_owner_id' },
-  alicloud_vpc: { name: 'vpc_name' },
-  alicloud_ram_policy: { name: 'policy_name', document: 'policy_document' },
-};
 
 /** Module block arguments that are not inputs. */
 const MODULE_META = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
@@ -118,6 +112,8 @@ class TerraformLoad {
   }
 
   // ---- reading ---------------------------------------------------------------------------------------
+
+  private readonly problem = (ruleId: string, at: Span, message: string): void => this.report(ruleId, at, message);
 
   private report(ruleId: string, at: Span, message: string): void {
     const key = `${ruleId}@${at.file}:${at.line}:${at.column}:${message}`;
@@ -403,10 +399,7 @@ class TerraformLoad {
           if (a) this.report('terraform-deprecated-attribute', a.nameSpan, `"${old}" of ${type} is deprecated; use "${repl}"`);
         }
       }
-      const wanted =
-        r.type === 'resource'
-          ? ['alicloud_security_group', 'alicloud_security_group_rule', 'alicloud_vpc', 'alicloud_ram_policy'].includes(type)
-          : type === 'alicloud_vpcs';
+      const wanted = r.type === 'resource' ? MAPPED_RESOURCES.has(type) : MAPPED_DATA.has(type);
       if (!wanted) continue;
       for (const inst of this.instances(r, { mod: b.mod })) {
         const ctx: EvalCtx = { mod: b.mod, ...(inst.count ? { count: inst.count } : {}), ...(inst.each ? { each: inst.each } : {}) };
@@ -416,28 +409,18 @@ class TerraformLoad {
           return a ? evaluate(a.expr, ctx) : undefined;
         };
         if (r.type === 'data') {
-          const region = this.region(b.providers, r);
-          const v: Vpc = { kind: 'Vpc', id: address, source: 'data', span: r.span, resource: address };
-          if (region.tree) v.RegionId = region.tree;
-          this.model.vpcs.push(v);
+          this.model.vpcs.push(mapVpc(r.span, address, 'data', val, this.region(b.providers, r)));
           continue;
         }
         switch (type) {
           case 'alicloud_security_group':
-            this.model.groups.push(this.group(r, address, val, this.region(b.providers, r)));
+            this.model.groups.push(mapGroup(r.span, address, val, this.region(b.providers, r)));
             break;
-          case 'alicloud_vpc': {
-            const region = this.region(b.providers, r);
-            // Status is left out: a VPC created here is Available once created (create waits for it).
-            const v: Vpc = { kind: 'Vpc', id: address, source: 'declared', span: r.span, resource: address };
-            if (region.tree) v.RegionId = region.tree;
-            const cidr = val('cidr_block');
-            if (cidr) v.CidrBlock = cidr;
-            this.model.vpcs.push(v);
+          case 'alicloud_vpc':
+            this.model.vpcs.push(mapVpc(r.span, address, 'declared', val, this.region(b.providers, r)));
             break;
-          }
           case 'alicloud_security_group_rule': {
-            const p = this.permission(r, address, val);
+            const p = mapPermission(r.span, address, val, this.problem);
             if (p) this.model.permissions.push(p);
             break;
           }
@@ -447,74 +430,6 @@ class TerraformLoad {
         }
       }
     }
-  }
-
-  private group(r: Block, address: string, val: (a: string) => Tree | undefined, region: { tree?: Tree; source?: string }): SecurityGroup {
-    const fields: Partial<Record<SgParam, Tree>> = {};
-    if (region.tree) fields.RegionId = region.tree;
-    const set = (k: SgParam, t: Tree | undefined): void => {
-      if (t) fields[k] = t;
-    };
-    // security_group_name wins over the deprecated name when both are set (provider create code).
-    set('SecurityGroupName', val('security_group_name') ?? val('name'));
-    set('Description', val('description'));
-    set('VpcId', val('vpc_id'));
-    set('SecurityGroupType', val('security_group_type'));
-    set('ResourceGroupId', val('resource_group_id'));
-    const policy = val('inner_access_policy');
-    if (policy) fields.InnerAccessPolicy = policy;
-    else {
-      const inner = val('inner_access');
-      if (inner?.type === 'scalar' && (typeof inner.value === 'boolean' || inner.value === 'true' || inner.value === 'false')) {
-        const on = inner.value === true || inner.value === 'true';
-        fields.InnerAccessPolicy = { ...inner, value: on ? 'Accept' : 'Drop' };
-      } else if (inner) fields.InnerAccessPolicy = inner;
-    }
-    const g: SecurityGroup = { kind: 'SecurityGroup', id: address, format: 'terraform', span: r.span, resource: address, fields, permissions: [] };
-    if (region.source) g.regionSource = region.source;
-    const tags = val('tags');
-    if (tags?.type === 'map') {
-      const items: Tag[] = tags.entries.map((e) => {
-        const Key: Tree = { type: 'scalar', value: e.key, span: e.keySpan, ...(tags.origin ? { origin: tags.origin } : {}) };
-        return { span: e.keySpan.file === e.value.span.file ? cover(e.keySpan, e.value.span) : e.keySpan, Key, Value: e.value };
-      });
-      g.Tag = { span: tags.span, items };
-    }
-    return g;
-  }
-
-  private permission(r: Block, address: string, val: (a: string) => Tree | undefined): Permission | undefined {
-    const type = val('type');
-    if (type?.type !== 'scalar') return undefined; // absent or unknown: which API call is not known
-    if (type.value !== 'ingress' && type.value !== 'egress') {
-      this.report('terraform-rule-type-invalid', type.span, `type must be "ingress" or "egress" (exact case), not ${JSON.stringify(type.value)}`);
-      return undefined;
-    }
-    const ingress = type.value === 'ingress';
-    const fields: Partial<Record<PermissionParam, Tree>> = {};
-    const map: [string, PermissionParam, PermissionParam][] = [
-      ['ip_protocol', 'IpProtocol', 'IpProtocol'],
-      // No port_range means the provider's default "-1/-1"; left absent so that rules see what is written.
-      ['port_range', 'PortRange', 'PortRange'],
-      ['policy', 'Policy', 'Policy'],
-      ['priority', 'Priority', 'Priority'],
-      ['nic_type', 'NicType', 'NicType'],
-      ['description', 'Description', 'Description'],
-      ['cidr_ip', 'SourceCidrIp', 'DestCidrIp'],
-      ['ipv6_cidr_ip', 'Ipv6SourceCidrIp', 'Ipv6DestCidrIp'],
-      ['source_security_group_id', 'SourceGroupId', 'DestGroupId'],
-      ['source_group_owner_id', 'SourceGroupOwnerId', 'DestGroupOwnerId'],
-      ['source_group_owner_account', 'SourceGroupOwnerAccount', 'DestGroupOwnerAccount'],
-      ['prefix_list_id', 'SourcePrefixListId', 'DestPrefixListId'],
-    ];
-    for (const [attr, inParam, outParam] of map) {
-      const v = val(attr);
-      if (v) fields[ingress ? inParam : outParam] = v;
-    }
-    const p: Permission = { kind: 'Permission', direction: ingress ? 'ingress' : 'egress', fields, span: r.span, resource: address, request: address };
-    const g = val('security_group_id');
-    if (g) p.groupRef = g;
-    return p;
   }
 
   private policy(r: Block, address: string, ctx: EvalCtx): RamPolicy {
@@ -528,26 +443,7 @@ class TerraformLoad {
     const e = a.expr;
     if (e.k === 'call' && e.name === 'jsonencode' && e.args.length === 1) return evaluate(e.args[0]!, ctx);
     const v = evaluate(e, ctx);
-    if (v.type !== 'scalar' || typeof v.value !== 'string') return v;
-    const parsed = parseJson(v.span.file, v.value);
-    const offsets = literalOffsets(e);
-    const lines = this.lines(v.span.file);
-    const move = (s: Span): Span => {
-      if (!offsets || !lines || offsets.length === 0) return v.span;
-      const starts = lineStarts(v.value as string);
-      const a0 = offsetAt(starts, s.line, s.column);
-      const b0 = offsetAt(starts, s.endLine, s.endColumn);
-      const last = offsets[offsets.length - 1]! + 1;
-      const fa = offsets[a0] ?? last;
-      // The end is where the next character starts, so that an escape sequence is covered whole.
-      const fb = b0 > a0 ? (offsets[b0] ?? last) : fa;
-      return lines.span(fa, fb);
-    };
-    for (const p of parsed.problems) this.report('parse-error', move(p.span), `policy_document is not valid JSON: ${p.message}`);
-    const doc = parsed.docs[0];
-    if (!doc) return unknown('policy_document (not valid JSON)', v.span);
-    const moved = remap(doc, move);
-    return v.origin ? withOrigin(moved, v.origin) : moved;
+    return jsonDocument(v, literalOffsets(e), this.lines(v.span.file), this.problem);
   }
 }
 
@@ -579,14 +475,3 @@ function literalOffsets(e: Expr): number[] | undefined {
   return out;
 }
 
-function remap(t: Tree, move: (s: Span) => Span): Tree {
-  switch (t.type) {
-    case 'scalar':
-    case 'unknown':
-      return { ...t, span: move(t.span) };
-    case 'seq':
-      return { ...t, span: move(t.span), items: t.items.map((i) => remap(i, move)) };
-    case 'map':
-      return { ...t, span: move(t.span), entries: t.entries.map((e) => ({ key: e.key, keySpan: move(e.keySpan), value: remap(e.value, move) })) };
-  }
-}
