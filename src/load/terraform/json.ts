@@ -26,6 +26,29 @@ export function offsetAt(starts: number[], line: number, column: number): number
   return (starts[line - 1] ?? 0) + column - 1;
 }
 
+/** A JSON string's characters, unescaped, each with its offset in the file (`t` is the string's tree). */
+export function jsonChars(text: string, starts: number[], t: Tree): { c: string; o: number }[] {
+  const a = offsetAt(starts, t.span.line, t.span.column);
+  const b = offsetAt(starts, t.span.endLine, t.span.endColumn);
+  const out: { c: string; o: number }[] = [];
+  for (let i = a + 1; i < b - 1; i++) {
+    const ch = text[i]!;
+    if (ch !== '\\') {
+      out.push({ c: ch, o: i });
+      continue;
+    }
+    const n = text[i + 1] ?? '';
+    if (n in JSON_ESCAPES) {
+      out.push({ c: JSON_ESCAPES[n]!, o: i });
+      i += 1;
+    } else if (n === 'u') {
+      out.push({ c: String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16)), o: i });
+      i += 5;
+    } else out.push({ c: ch, o: i });
+  }
+  return out;
+}
+
 const JSON_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
 class JsonSyntax {
@@ -38,30 +61,8 @@ class JsonSyntax {
     this.starts = lineStarts(text);
   }
 
-  off(s: Span): [number, number] {
-    return [offsetAt(this.starts, s.line, s.column), offsetAt(this.starts, s.endLine, s.endColumn)];
-  }
-
-  /** A JSON string's characters, unescaped, each with its offset in the file. */
   chars(t: Tree): { c: string; o: number }[] {
-    const [a, b] = this.off(t.span);
-    const out: { c: string; o: number }[] = [];
-    for (let i = a + 1; i < b - 1; i++) {
-      const ch = this.text[i]!;
-      if (ch !== '\\') {
-        out.push({ c: ch, o: i });
-        continue;
-      }
-      const n = this.text[i + 1] ?? '';
-      if (n in JSON_ESCAPES) {
-        out.push({ c: JSON_ESCAPES[n]!, o: i });
-        i += 1;
-      } else if (n === 'u') {
-        out.push({ c: String.fromCharCode(parseInt(this.text.slice(i + 2, i + 6), 16)), o: i });
-        i += 5;
-      } else out.push({ c: ch, o: i });
-    }
-    return out;
+    return jsonChars(this.text, this.starts, t);
   }
 
   expr(t: Tree, templates: boolean): Expr {
