@@ -16,13 +16,18 @@ import { emptyBody } from './syntax.ts';
 
 let parser: Promise<Parser> | undefined;
 
-/** A wasm file next to the running module (a bundle in dist/), else from its package. */
+/**
+ * A wasm file next to the running module or one directory up (a bundle in dist/, where this code may sit
+ * in dist/chunks/), else from its package.
+ */
 function wasmFile(name: string, packagePath: string): string {
-  try {
-    const here = fileURLToPath(new URL(`./${name}`, import.meta.url));
-    if (existsSync(here)) return here;
-  } catch {
-    // not a file: URL (never the case under Node); fall through to the package
+  for (const rel of [`./${name}`, `../${name}`]) {
+    try {
+      const p = fileURLToPath(new URL(rel, import.meta.url));
+      if (existsSync(p)) return p;
+    } catch {
+      // not a file: URL (never the case under Node); try the next place
+    }
   }
   return createRequire(import.meta.url).resolve(packagePath);
 }
@@ -140,8 +145,9 @@ class Converter {
   }
 
   attribute(n: TSNode): Attr | undefined {
-    const id = n.namedChildren.find((c) => c?.type === 'identifier');
-    const ex = n.namedChildren.find((c) => c?.type === 'expression');
+    const kids = n.namedChildren;
+    const id = kids.find((c) => c?.type === 'identifier');
+    const ex = kids.find((c) => c?.type === 'expression');
     if (!id) return undefined;
     const span = this.span(n);
     const expr: Expr = ex ? this.expr(ex, 0) : { k: 'other', span, text: '' };
@@ -179,10 +185,13 @@ class Converter {
   }
 
   expr(n: TSNode, depth: number): Expr {
-    const span = this.span(n);
-    if (depth > MAX_EXPR_DEPTH) return { k: 'other', span, text: n.text };
+    if (depth > MAX_EXPR_DEPTH) return { k: 'other', span: this.span(n), text: n.text };
+    const type = n.type;
     const kids = n.namedChildren.filter((c): c is TSNode => c !== null && c.type !== 'comment');
-    switch (n.type) {
+    // Wrappers of one node take that node's value (and span) without a span of their own.
+    if (kids.length === 1 && (type === 'expression' || type === 'literal_value' || type === 'collection_value')) return this.expr(kids[0]!, depth + 1);
+    const span = this.span(n);
+    switch (type) {
       case 'expression': {
         if (kids.length === 1) return this.expr(kids[0]!, depth + 1);
         if (kids[0]?.type === 'variable_expr') return this.traversal(n, kids, depth);

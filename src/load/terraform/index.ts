@@ -68,6 +68,7 @@ class TerraformLoad {
   private readonly dirs = new Map<string, SourceFile[]>();
   private readonly varFilesByDir = new Map<string, SourceFile[]>();
   private readonly built: Built[] = [];
+  private readonly visited = new Set<string>();
   private readonly model: Model = { groups: [], permissions: [], vpcs: [], policies: [] };
 
   constructor(private readonly ctx: LoadContext) {}
@@ -97,16 +98,19 @@ class TerraformLoad {
       for (const f of fs) {
         for (const b of this.configByAbs.get(f.abs)?.body.blocks ?? []) {
           const src = b.type === 'module' ? literalSource(b) : undefined;
-          if (src && isLocal(src)) called.add(resolve(dir, src));
+          const target = src && isLocal(src) ? resolve(dir, src) : undefined;
+          if (target && target !== dir) called.add(target);
         }
       }
     }
-    for (const [dir, fs] of this.dirs) {
-      if (called.has(dir)) continue;
+    const root = (dir: string, fs: SourceFile[]): void => {
       const mod = newScope('', posix.dirname(fs[0]!.path));
       this.rootInputs(mod, dir);
       this.build(mod, dir, fs.map((f) => this.configByAbs.get(f.abs)!), new Map(), [dir]);
-    }
+    };
+    for (const [dir, fs] of this.dirs) if (!called.has(dir)) root(dir, fs);
+    // Directories only called from each other (a cycle) are read as roots rather than not at all.
+    for (const [dir, fs] of this.dirs) if (!this.visited.has(dir)) root(dir, fs);
     for (const b of this.built) this.mapModule(b);
     return this.model;
   }
@@ -279,6 +283,7 @@ class TerraformLoad {
       providers.set(name, { block: b, ctx: { mod } });
     }
     this.built.push({ mod, absDir, resources, providers });
+    this.visited.add(absDir);
     for (const c of calls) this.callModule(mod, absDir, c, providers, chain);
   }
 
