@@ -372,3 +372,33 @@ test('good: the provider documentation example gives no input finding', async ()
   expect(isScalar(model.groups[0]!.fields.VpcId)).toBe(false);
   expect(text(get(model.policies[0]!.document, 'Version'))).toBe('1');
 });
+
+describe('more input shapes', () => {
+  test('terraform.tfvars.json applies; values placed in the JSON file', async () => {
+    const { model } = await loadFiles([
+      file('main.tf', 'variable "n" {}\nresource "alicloud_security_group" "a" {\n  security_group_name = var.n\n}\n'),
+      file('terraform.tfvars.json', '{\n  "n": "from-json"\n}\n'),
+    ]);
+    const n = model.groups[0]!.fields.SecurityGroupName!;
+    expect(text(n)).toBe('from-json');
+    expect([n.span.file, ...pos(n.span)!]).toEqual(['terraform.tfvars.json', 2, 8, 2, 19]);
+  });
+
+  test('.tf.json blocks written as arrays, and "${}" with other expressions stays unknown', async () => {
+    const { model } = await loadFiles([
+      file(
+        'main.tf.json',
+        '{"resource": [{"alicloud_security_group": {"a": [{"security_group_name": "${upper(\\"x\\")}", "description": "plain"}]}}]}',
+      ),
+    ]);
+    const g = model.groups[0]!;
+    expect(g.id).toBe('alicloud_security_group.a');
+    expect(g.fields.SecurityGroupName!.type).toBe('unknown');
+    expect(text(g.fields.Description)).toBe('plain');
+  });
+
+  test('a .tfvars file with a syntax error is reported even when nothing applies it', async () => {
+    const { reports } = await loadFiles([file('prod.tfvars', 'name = \n')]);
+    expect(reports.map((r) => [r.ruleId, r.span.file])).toEqual([['parse-error', 'prod.tfvars']]);
+  });
+});
