@@ -402,3 +402,21 @@ describe('more input shapes', () => {
     expect(reports.map((r) => [r.ruleId, r.span.file])).toEqual([['parse-error', 'prod.tfvars']]);
   });
 });
+
+test('module for_each: one module instance per element, outputs readable from the caller', async () => {
+  const { model } = await loadFiles([
+    file(
+      'main.tf',
+      'module "m" {\n  for_each = toset(["ab", "cd"])\n  source   = "./mod"\n  name     = "sg-${each.key}"\n}\n\n' +
+        'resource "alicloud_security_group_rule" "r" {\n  type              = "ingress"\n  ip_protocol       = "tcp"\n  port_range        = "22/22"\n' +
+        '  cidr_ip           = "10.0.0.0/8"\n  security_group_id = module.m["cd"].id\n}\n',
+    ),
+    file('mod/main.tf', 'variable "name" {}\nresource "alicloud_security_group" "this" {\n  security_group_name = var.name\n}\noutput "id" {\n  value = alicloud_security_group.this.id\n}\n'),
+  ]);
+  expect(model.groups.map((g) => [g.id, text(g.fields.SecurityGroupName)])).toEqual([
+    ['module.m["ab"].alicloud_security_group.this', 'sg-ab'],
+    ['module.m["cd"].alicloud_security_group.this', 'sg-cd'],
+  ]);
+  const ref = model.permissions[0]!.groupRef!;
+  expect(ref.type === 'unknown' && ref.ref).toBe('module.m["cd"].alicloud_security_group.this');
+});
