@@ -29,7 +29,7 @@ export const DEPRECATED: Record<string, Record<string, string>> = {
 export const MAPPED_RESOURCES = new Set(['alicloud_security_group', 'alicloud_security_group_rule', 'alicloud_vpc', 'alicloud_ram_policy']);
 export const MAPPED_DATA = new Set(['alicloud_vpcs']);
 
-export function mapGroup(span: Span, address: string, val: Val, region: Region): SecurityGroup {
+export function mapGroup(span: Span, address: string, val: Val, region: Region, format = 'terraform'): SecurityGroup {
   const fields: Partial<Record<SgParam, Tree>> = {};
   if (region.tree) fields.RegionId = region.tree;
   const set = (k: SgParam, t: Tree | undefined): void => {
@@ -50,7 +50,7 @@ export function mapGroup(span: Span, address: string, val: Val, region: Region):
       fields.InnerAccessPolicy = { ...inner, value: on ? 'Accept' : 'Drop' };
     } else if (inner) fields.InnerAccessPolicy = inner;
   }
-  const g: SecurityGroup = { kind: 'SecurityGroup', id: address, format: 'terraform', span, resource: address, fields, permissions: [] };
+  const g: SecurityGroup = { kind: 'SecurityGroup', id: address, format, span, resource: address, fields, permissions: [] };
   if (region.source) g.regionSource = region.source;
   const tags = val('tags');
   if (tags?.type === 'map') {

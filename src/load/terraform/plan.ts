@@ -1,13 +1,19 @@
 /**
- * Terraform plan JSON (`terraform show -json plan.out`): fully resolved values. Values are placed in the
+ * Terraform plan JSON (`terraform show -json plan.out`): fully resolved values. When the configuration
+ * is beside the plan file (`.tf` files in its directory; a module's in the directory its `source` names),
+ * each value is placed on the argument that wrote it and each resource on its block; otherwise in the
  * plan file. What the plan does not know yet (`after_unknown`, omitted from `planned_values`) is unknown;
  * when the configuration section names the resource it refers to, that address is kept for linking.
  */
+import { readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { DocLoader, LoadContext, SourceFile } from '../loader.ts';
 import type { Model } from '../../model.ts';
 import { get, LineIndex } from '../tree.ts';
 import type { Span, Tree } from '../tree.ts';
-import { unknown } from './eval.ts';
+import { placed, unknown } from './eval.ts';
+import { locateBlocks } from './locate.ts';
+import type { BlockPlace } from './locate.ts';
 import { jsonChars, lineStarts } from './json.ts';
 import { jsonDocument, MAPPED_DATA, MAPPED_RESOURCES, mapGroup, mapPermission, mapVpc } from './map.ts';
 import type { Region, Val } from './map.ts';
@@ -81,13 +87,40 @@ function loadPlan(doc: Tree, file: SourceFile, ctx: LoadContext): Partial<Model>
     }
   }
 
-  /** The configuration of the module holding a resource: module_calls followed by name (instance keys dropped). */
-  const configModule = (prefix: string): Tree | undefined => {
+  /** The configuration of the module holding a resource (module_calls followed by name) and its directory. */
+  const configModule = (prefix: string): { mod: Tree | undefined; dir: string | undefined } => {
     let m = get(config, 'root_module');
+    let dir: string | undefined = dirname(file.abs);
     for (const part of prefix.split(/\.?module\./).filter(Boolean)) {
-      m = get(get(get(m, 'module_calls'), part.replace(/\[.*$/, '').replace(/\.$/, '')), 'module');
+      const call = get(get(m, 'module_calls'), part.replace(/\[.*$/, '').replace(/\.$/, ''));
+      const src = str(get(call, 'source'));
+      dir = dir !== undefined && src !== undefined && /^\.\.?(\/|$)/.test(src) ? resolve(dir, src) : undefined;
+      m = get(call, 'module');
     }
-    return m;
+    return { mod: m, dir };
+  };
+
+  /** Blocks of the .tf files of a directory, read once. */
+  const placesByDir = new Map<string, Map<string, { place: BlockPlace; lines: LineIndex }>>();
+  const places = (dir: string | undefined): Map<string, { place: BlockPlace; lines: LineIndex }> => {
+    const out = new Map<string, { place: BlockPlace; lines: LineIndex }>();
+    if (dir === undefined) return out;
+    const hit = placesByDir.get(dir);
+    if (hit) return hit;
+    placesByDir.set(dir, out);
+    let names: string[] = [];
+    try {
+      names = readdirSync(dir).filter((n) => n.endsWith('.tf')).sort();
+    } catch {
+      return out;
+    }
+    for (const n of names) {
+      const src = ctx.readFile?.(join(dir, n));
+      if (!src) continue;
+      const li = new LineIndex(src.path, src.text);
+      for (const [k, place] of locateBlocks(src.text)) if (!out.has(k)) out.set(k, { place, lines: li });
+    }
+    return out;
   };
 
   for (const r of resources) {
@@ -98,12 +131,20 @@ function loadPlan(doc: Tree, file: SourceFile, ctx: LoadContext): Partial<Model>
     const data = mode === 'data';
     if (data ? !MAPPED_DATA.has(type) : !MAPPED_RESOURCES.has(type)) continue;
     const local = `${data ? 'data.' : ''}${type}.${name}`;
-    const cfg = items(get(configModule(r.prefix), 'resources')).find((x) => str(get(x, 'address')) === local);
+    const cm = configModule(r.prefix);
+    const cfg = items(get(cm.mod, 'resources')).find((x) => str(get(x, 'address')) === local);
     const exprs = get(cfg, 'expressions');
     const after = unknownAfter.get(r.address);
-    const headSpan = get(r.node, 'address')?.span ?? r.node.span;
+    const src = places(cm.dir).get(`${data ? 'data' : 'resource'}.${type}.${name}`);
+    const headSpan = src ? src.lines.span(src.place.start, src.place.headEnd) : (get(r.node, 'address')?.span ?? r.node.span);
+    const span = src ? src.lines.span(src.place.start, src.place.end) : r.node.span;
 
     const val: Val = (attr) => {
+      const at = src?.place.attrs.get(attr);
+      const v0 = plannedValue(attr);
+      return v0 && at ? placed(v0, src!.lines.span(at[0], at[1])) : v0;
+    };
+    const plannedValue: Val = (attr) => {
       const v = get(r.values, attr);
       const refs = items(get(get(exprs, attr), 'references')).map(str).filter((x): x is string => x !== undefined);
       const isUnknown = get(after, attr)?.type === 'scalar' && (get(after, attr) as { value: unknown }).value === true;
@@ -139,14 +180,13 @@ function loadPlan(doc: Tree, file: SourceFile, ctx: LoadContext): Partial<Model>
       return { source: 'no region in the plan, no ALICLOUD_REGION, no configured default' };
     };
 
-    const span = r.node.span;
     if (data) {
       model.vpcs.push(mapVpc(span, r.address, 'data', val, region()));
       continue;
     }
     switch (type) {
       case 'alicloud_security_group':
-        model.groups.push(mapGroup(span, r.address, val, region()));
+        model.groups.push(mapGroup(span, r.address, val, region(), 'terraform-plan'));
         break;
       case 'alicloud_vpc':
         model.vpcs.push(mapVpc(span, r.address, 'declared', val, region()));
@@ -158,8 +198,9 @@ function loadPlan(doc: Tree, file: SourceFile, ctx: LoadContext): Partial<Model>
       }
       case 'alicloud_ram_policy': {
         const d = val('policy_document') ?? val('document');
+        const inPlan = d?.span.file === file.path && d.type === 'scalar';
         const document = d
-          ? jsonDocument(d, d.type === 'scalar' ? jsonChars(file.text, starts, d).map((c) => c.o) : undefined, lines, problem)
+          ? jsonDocument(d, inPlan ? jsonChars(file.text, starts, d).map((c) => c.o) : undefined, lines, problem)
           : unknown('policy_document (not set)', headSpan);
         model.policies.push({ kind: 'RamPolicy', name: r.address, document, span, resource: r.address });
         break;

@@ -1,0 +1,55 @@
+import { describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { locateBlocks } from '../../src/load/terraform/locate.ts';
+import { lintSources } from '../../src/index.ts';
+import { FIXTURES } from './load.ts';
+
+describe('locating blocks and arguments without parsing', () => {
+  const tf = [
+    '# comment with resource "x" "y" {',
+    'resource "alicloud_security_group" "web" {',
+    '  name = "a { b" # not a brace',
+    '  description = <<-EOT',
+    '    } still the heredoc',
+    '    EOT',
+    '  tags = {',
+    '    a = "${lookup(var.m, "k")}"',
+    '  }',
+    '  vpc_id = alicloud_vpc.main.id',
+    '}',
+    'data "alicloud_vpcs" "x" { name_regex = "^a" }',
+  ].join('\n');
+  const blocks = locateBlocks(tf);
+  const slice = (k: string, a: string) => {
+    const r = blocks.get(k)!.attrs.get(a)!;
+    return tf.slice(r[0], r[1]);
+  };
+
+  test('blocks by address, comments ignored', () => {
+    expect([...blocks.keys()]).toEqual(['resource.alicloud_security_group.web', 'data.alicloud_vpcs.x']);
+    const b = blocks.get('resource.alicloud_security_group.web')!;
+    expect(tf.slice(b.start, b.headEnd)).toBe('resource "alicloud_security_group" "web"');
+    expect(tf.slice(b.end - 1, b.end)).toBe('}');
+  });
+
+  test('argument values: strings, heredocs, maps, references', () => {
+    expect(slice('resource.alicloud_security_group.web', 'name')).toBe('"a { b"');
+    expect(slice('resource.alicloud_security_group.web', 'description')).toBe('<<-EOT\n    } still the heredoc\n    EOT');
+    expect(slice('resource.alicloud_security_group.web', 'tags')).toBe('{\n    a = "${lookup(var.m, "k")}"\n  }');
+    expect(slice('resource.alicloud_security_group.web', 'vpc_id')).toBe('alicloud_vpc.main.id');
+  });
+});
+
+test('plan JSON beside its configuration: findings land on the .tf arguments', async () => {
+  const dir = join(FIXTURES, 'plan-src');
+  const plan = { path: 'plan-src/plan.json', abs: join(dir, 'plan.json'), text: readFileSync(join(dir, 'plan.json'), 'utf8') };
+  const { findings } = await lintSources([plan], {});
+  const rows = findings.map((f) => [f.ruleId, f.errorCode, f.span.file.replace(/^.*plan-src\//, 'plan-src/'), f.span.line, f.span.column, f.span.endLine, f.span.endColumn]);
+  expect(rows).toEqual([
+    ['name-malformed', 'InvalidSecurityGroupName.Malformed', 'plan-src/main.tf', 15, 25, 15, 33],
+    ['description-malformed', 'InvalidDescription.Malformed', 'plan-src/main.tf', 16, 25, 16, 45],
+    ['inner-access-policy-enterprise', null, 'plan-src/main.tf', 19, 25, 19, 33],
+    ['tag-key-malformed', 'InvalidTagKey.Malformed', 'plan-src/main.tf', 20, 10, 22, 4],
+  ]);
+});
