@@ -42,14 +42,15 @@ describe('locating blocks and arguments without parsing', () => {
 });
 
 test('plan JSON beside its configuration: findings land on the .tf arguments', async () => {
-  const dir = join(FIXTURES, 'plan-src');
-  const plan = { path: 'plan-src/plan.json', abs: join(dir, 'plan.json'), text: readFileSync(join(dir, 'plan.json'), 'utf8') };
+  // The plan of equiv/tf, as if written beside that configuration.
+  const dir = join(FIXTURES, 'equiv/tf');
+  const plan = { path: 'equiv/tf/plan.json', abs: join(dir, 'plan.json'), text: readFileSync(join(FIXTURES, 'equiv/plan/plan.json'), 'utf8') };
   const { findings } = await lintSources([plan], {});
-  const rows = findings.map((f) => [f.ruleId, f.errorCode, f.span.file.replace(/^.*plan-src\//, 'plan-src/'), f.span.line, f.span.column, f.span.endLine, f.span.endColumn]);
+  const rows = findings.map((f) => [f.ruleId, f.errorCode, f.span.file.replace(/^.*equiv\/tf\//, 'equiv/tf/'), f.span.line, f.span.column, f.span.endLine, f.span.endColumn]);
   expect(rows).toEqual([
-    ['name-malformed', 'InvalidSecurityGroupName.Malformed', 'plan-src/main.tf', 15, 25, 15, 33],
-    ['description-malformed', 'InvalidDescription.Malformed', 'plan-src/main.tf', 16, 25, 16, 45],
-    ['inner-access-policy-enterprise', null, 'plan-src/main.tf', 19, 25, 19, 33],
-    ['tag-key-malformed', 'InvalidTagKey.Malformed', 'plan-src/main.tf', 20, 10, 22, 4],
+    ['name-malformed', 'InvalidSecurityGroupName.Malformed', 'equiv/tf/main.tf', 15, 25, 15, 33],
+    ['description-malformed', 'InvalidDescription.Malformed', 'equiv/tf/main.tf', 16, 25, 16, 45],
+    ['inner-access-policy-enterprise', null, 'equiv/tf/main.tf', 19, 25, 19, 33],
+    ['tag-key-malformed', 'InvalidTagKey.Malformed', 'equiv/tf/main.tf', 20, 10, 22, 4],
   ]);
 });
