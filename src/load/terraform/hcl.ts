@@ -65,7 +65,6 @@ export function parseHcl(p: Parser, path: string, text: string): ConfigFile {
     const bodyNode = root.namedChildren.find((c) => c?.type === 'body');
     const body = bodyNode ? conv.body(bodyNode, problems) : emptyBody();
     if (root.hasError) hoist(body, body);
-    // An object at the top (a .tfvars written as `{ ... }`) is not valid in a .tf file; tree-sitter accepts it.
     return { path, body, problems };
   } finally {
     tree.delete();
@@ -293,9 +292,8 @@ class Converter {
   /** Quoted strings and heredocs: literal text read from the source (escapes, indentation) and interpolations. */
   template(n: TSNode, depth: number): Expr {
     const span = this.span(n);
-    const node = n;
-    const kids = node.children.filter((c): c is TSNode => c !== null);
-    const heredoc = node.type === 'heredoc_template';
+    const kids = n.children.filter((c): c is TSNode => c !== null);
+    const heredoc = n.type === 'heredoc_template';
     let start: number;
     let end: number;
     let strip = false;
@@ -305,15 +303,15 @@ class Converter {
       const opener = ids[0];
       if (!opener) return { k: 'other', span, text: n.text };
       const nl = this.src.indexOf('\n', opener.endIndex);
-      start = nl < 0 ? node.endIndex : nl + 1;
+      start = nl < 0 ? n.endIndex : nl + 1;
       const closer = ids.length > 1 ? ids[ids.length - 1]! : undefined;
-      end = closer ? closer.startIndex - closer.startPosition.column : node.endIndex;
+      end = closer ? closer.startIndex - closer.startPosition.column : n.endIndex;
       if (end < start) end = start;
     } else {
       const open = kids.find((c) => c.type === 'quoted_template_start');
       const close = kids.find((c) => c.type === 'quoted_template_end');
-      start = open ? open.endIndex : node.startIndex;
-      end = close && !close.isMissing ? close.startIndex : node.endIndex;
+      start = open ? open.endIndex : n.startIndex;
+      end = close && !close.isMissing ? close.startIndex : n.endIndex;
     }
     // Characters with their source offsets, and interpolations, in order.
     const items: ({ c: string; o: number } | Expr)[] = [];
