@@ -129,7 +129,7 @@ export const ramPolicyMalformed = defineRule({
     for (const p of ctx.model.policies) {
       if (seen.has(p.document)) continue;
       seen.add(p.document);
-      for (const problem of parsePolicy(p.document).problems) ctx.report({ at: problem.at, message: problem.message, resource: p.resource });
+      for (const problem of parsePolicy(p.document).problems) ctx.report({ at: problem.at, message: problem.message, node: p });
     }
   },
 });

@@ -66,15 +66,30 @@ function display(cwd: string, abs: string): string {
   return (r === '' || r.startsWith('..') || isAbsolute(r) ? abs : r).split('\\').join('/');
 }
 
+/**
+ * A config given as text (`path` names it in problems and, relative to `cwd`, locates it: paths in it and
+ * `extends` are relative to its directory). For callers that hold the text, e.g. documentation examples.
+ */
+export function configFromText(path: string, text: string, opts: LoadConfigOptions): LoadedConfig {
+  const problems: ConfigProblem[] = [];
+  const abs = resolve(opts.cwd, path);
+  const config = configText(abs, text, opts, problems, []);
+  return { config: config ?? defaultConfig(dirname(abs)), problems };
+}
+
 function readConfig(abs: string, opts: LoadConfigOptions, problems: ConfigProblem[], chain: string[]): Config | undefined {
-  const shown = display(resolve(opts.cwd), abs);
   let text: string;
   try {
     text = readFileSync(abs, 'utf8');
   } catch (e) {
-    problems.push({ message: `cannot read config file ${shown}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+    problems.push({ message: `cannot read config file ${display(resolve(opts.cwd), abs)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
     return undefined;
   }
+  return configText(abs, text, opts, problems, chain);
+}
+
+function configText(abs: string, text: string, opts: LoadConfigOptions, problems: ConfigProblem[], chain: string[]): Config | undefined {
+  const shown = display(resolve(opts.cwd), abs);
   const parsed = /\.json$/i.test(abs) ? parseJson(shown, text) : parseYaml(shown, text);
   for (const p of parsed.problems) problems.push({ message: `config file: ${p.message}`, span: p.span });
   if (parsed.problems.length > 0) return undefined;
@@ -299,7 +314,7 @@ export function schemaProblems(tree: Tree, errors: AjvError[]): ConfigProblem[] 
         break;
       case 'enum': {
         const allowed = (e.params.allowedValues as unknown[]).map(String);
-        const hint = typeof plain === 'string' ? suggest(plain, allowed) : undefined;
+        const hint = typeof plain === 'string' ? (suggest(plain, allowed) ?? allowed.find((a) => plain.length >= 3 && a.startsWith(plain))) : undefined;
         message = `${w} must be one of ${allowed.join(', ')}, not ${typeName(plain)}` + (hint ? `; did you mean "${hint}"?` : '');
         break;
       }

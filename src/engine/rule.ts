@@ -54,13 +54,11 @@ export interface RuleMeta {
 }
 
 export interface Report {
-  /** A tree value, a model node, or a span. */
+  /** Where the finding goes: a tree value, a model node, or a span. */
   at: Tree | Node | Span;
+  /** The model node the finding is about (names the resource); defaults to `at` when that is a node. */
+  node?: Node;
   message: string;
-  /** Overrides the resource name taken from the node (when `at` is a bare value). */
-  resource?: string;
-  /** Extra places worth naming (a use site), as text appended to the message. */
-  related?: Span[];
 }
 
 export interface RuleContext {

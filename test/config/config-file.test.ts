@@ -93,7 +93,7 @@ describe('config validation with positions', () => {
   });
 
   it('a negative quota is located on the value', () => {
-    const { problems } = load('quota:\n  securityGroupsPerRegion: 0\n');
+    const { problems } = load('quota:\n  securityGroupsPerRegion: -1\n');
     expect(problems.map(pos)).toEqual([[2, 28]]);
   });
 
