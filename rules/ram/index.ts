@@ -12,7 +12,7 @@ const FACTS_ERRORS = 'Fact sheet §1.4 (CreateSecurityGroup error codes)';
 
 function reportRam(ruleId: string) {
   return (ctx: RuleContext): void => {
-    for (const r of ramReports(ctx.model, ctx.config)) if (r.ruleId === ruleId) ctx.report({ at: r.at, message: r.message });
+    for (const r of ramReports(ctx.model, ctx.config)) if (r.ruleId === ruleId) ctx.report({ at: r.at, message: r.message, ...(r.node ? { node: r.node } : {}) });
   };
 }
 
@@ -173,7 +173,7 @@ export const vpcNotFound = defineRule({
       if (vpcId === undefined || vpcId === '' || g.vpc) continue;
       const region = text(g.fields.RegionId) ?? (g.fields.RegionId === undefined ? ctx.config.region : undefined);
       if (region === undefined || !inv.vpcRegions.has(region) || known.has(vpcId)) continue;
-      ctx.report({ at: g.fields.VpcId!, message: `VPC ${vpcId} does not exist in ${region}: the inventory lists the region's VPCs and the inputs declare no such VPC` });
+      ctx.report({ at: g.fields.VpcId!, node: g, message: `VPC ${vpcId} does not exist in ${region}: the inventory lists the region's VPCs and the inputs declare no such VPC` });
     }
   },
 });
@@ -198,7 +198,7 @@ export const resourceGroupNotFound = defineRule({
     for (const g of ctx.model.groups) {
       const id = text(g.fields.ResourceGroupId);
       if (id === undefined || id === '' || rgs.has(id)) continue;
-      ctx.report({ at: g.fields.ResourceGroupId!, message: `resource group ${id} does not exist in the account (inventory lists ${rgs.size} resource group${rgs.size === 1 ? '' : 's'})` });
+      ctx.report({ at: g.fields.ResourceGroupId!, node: g, message: `resource group ${id} does not exist in the account (inventory lists ${rgs.size} resource group${rgs.size === 1 ? '' : 's'})` });
     }
   },
 });

@@ -29,6 +29,8 @@ export const RAM_RULES = {
 export interface RamReport {
   ruleId: string;
   at: Node | Tree | Span;
+  /** The group the call is for. */
+  node?: Node;
   message: string;
 }
 
@@ -166,7 +168,7 @@ function report(
   const what = `${action} on ${arn}${count ? ` (for ${count} rule${count > 1 ? 's' : ''})` : ''}`;
   if (d.result === 'denied') {
     const why = d.deniedBy ? `explicitly denied by ${where(d.deniedBy)}` : `no Allow statement matches (implicit deny); policies consulted: ${consulted}`;
-    out.push({ ruleId, at, message: `${g.resource}: the deploying identity may not call ${what}: ${why}` });
+    out.push({ ruleId, at, node: g, message: `${g.resource}: the deploying identity may not call ${what}: ${why}` });
     return;
   }
   const reasons: string[] = [];
@@ -176,6 +178,7 @@ function report(
   out.push({
     ruleId: RAM_RULES.cannotProve,
     at,
+    node: g,
     message: `${g.resource}: cannot prove the deploying identity may call ${what}: ${reasons.join('; ')}; policies consulted: ${consulted}`,
   });
 }

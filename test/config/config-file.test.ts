@@ -59,7 +59,7 @@ describe('config validation with positions', () => {
     const { problems } = load('region: cn-hangzhou\nacountId: "1"\n');
     expect(problems.map(pos)).toEqual([[2, 1]]);
     expect(problems[0]!.message).toContain('accountId');
-    expect(problems[0]!.span!.file).toBe('.sglint.yaml');
+    expect(problems[0]!.span!.file.endsWith('.sglint.yaml')).toBe(true);
   });
 
   it('an unknown nested key is located on the key', () => {
