@@ -104,7 +104,9 @@ function compute(model: Model, config: Config): RamReport[] {
       // Evaluated per rule (conditions may look at a rule's protocol and CIDR); reported once on the group
       // when every rule gets the same answer for the same reason.
       const decisions = perms.map((p) => evaluate(named, { action, resource: own.subject, context: permissionContext(p) }));
-      const same = decisions.every((d) => key(d) === key(decisions[0]!));
+      // A Deny decided by a rule's own protocol or CIDR is placed on that rule.
+      const byRule = decisions.some((d) => d.deniedBy?.statement.condition !== undefined);
+      const same = !byRule && decisions.every((d) => key(d) === key(decisions[0]!));
       if (same) report(out, decisions[0]!, consulted, g, RAM_RULES.authorize, action, own.subject, own.holes, g, perms.length);
       else perms.forEach((p, i) => report(out, decisions[i]!, consulted, g, RAM_RULES.authorize, action, own.subject, own.holes, p));
     }
