@@ -85,17 +85,19 @@ function compute(model: Model, config: Config): RamReport[] {
     });
 
     const sg = arn('ecs', ['securitygroup/*']);
-    check(out, named, consulted, g, RAM_RULES.create, 'ecs:CreateSecurityGroup', sg.subject, sg.holes, new Map());
+    const create = (resource: Subject) => evaluate(named, { action: 'ecs:CreateSecurityGroup', resource });
+    report(out, create(sg.subject), consulted, g, RAM_RULES.create, 'ecs:CreateSecurityGroup', sg.subject, sg.holes, g);
     const vpcField = g.fields.VpcId;
     if (vpcField !== undefined && !(text(vpcField) === undefined && !isUnknown(vpcField))) {
       const vpcId = text(vpcField) ?? text(g.vpc?.VpcId) ?? null;
       const v = arn('vpc', ['vpc/', vpcId], vpcId === null ? ['vpcId'] : []);
-      check(out, named, consulted, g, RAM_RULES.create, 'ecs:CreateSecurityGroup', v.subject, v.holes, new Map(), vpcField);
+      report(out, create(v.subject), consulted, g, RAM_RULES.create, 'ecs:CreateSecurityGroup', v.subject, v.holes, vpcField);
     }
     // The group's own id is only known after creation.
     const own = arn('ecs', ['securitygroup/', null], ['securityGroupId']);
     if (g.fields.InnerAccessPolicy !== undefined) {
-      check(out, named, consulted, g, RAM_RULES.modify, 'ecs:ModifySecurityGroupPolicy', own.subject, own.holes, new Map(), g.fields.InnerAccessPolicy);
+      const d = evaluate(named, { action: 'ecs:ModifySecurityGroupPolicy', resource: own.subject });
+      report(out, d, consulted, g, RAM_RULES.modify, 'ecs:ModifySecurityGroupPolicy', own.subject, own.holes, g.fields.InnerAccessPolicy);
     }
     for (const direction of ['ingress', 'egress'] as const) {
       const perms = g.permissions.filter((p) => p.direction === direction);
@@ -131,21 +133,6 @@ function permissionContext(p: Permission): RequestContext {
     else if (text(cidr) !== undefined) ctx.set('ecs:securitygroupsourcecidrips', [text(cidr)!]);
   }
   return ctx;
-}
-
-function check(
-  out: RamReport[],
-  policies: NamedPolicy[],
-  consulted: string,
-  g: SecurityGroup,
-  ruleId: string,
-  action: string,
-  resource: Subject,
-  holes: string[],
-  context: RequestContext,
-  at: Node | Tree = g,
-): void {
-  report(out, evaluate(policies, { action, resource, context }), consulted, g, ruleId, action, resource, holes, at);
 }
 
 function where(ref: StatementRef): string {
@@ -193,7 +180,8 @@ function undecided(r: StatementRef, holes: string[]): string {
     : `its Resource depends on ${holes.join(', ') || 'an id'} known only at deployment`;
 }
 
-function configSpan(config: Config, pointer: string): Span {
+/** Where a config value was written (the start of the config file when unknown). */
+export function configSpan(config: Config, pointer: string): Span {
   return (
     config.locations?.[pointer] ?? { file: config.file ?? '.sglint.yaml', line: 1, column: 1, endLine: 1, endColumn: 1 }
   );
