@@ -118,7 +118,7 @@ export const ramPolicyMalformed = defineRule({
   summary: 'A RAM policy document does not follow the policy grammar.',
   docs: {
     description:
-      'A policy document is { "Version": "1", "Statement": [ { "Effect": "Allow"|"Deny", "Action"|"NotAction": ..., "Resource"|"NotResource": ..., "Condition"?: { operator: { key: value } } } ] }; Version is the string "1", Statement a non-empty list, single values may be strings. RAM refuses such a document; sglint leaves a malformed statement out of the RAM checks. The error code RAM returns for a malformed document is not in the reference, so none is claimed.',
+      'A policy document is { "Version": "1", "Statement": [ { "Effect": "Allow"|"Deny", "Action"|"NotAction": ..., "Resource"|"NotResource": ..., "Condition"?: { operator: { key: value } } } ] }; Version is the string "1", Statement a non-empty list, single values may be strings; the document is at most 6144 bytes. RAM refuses such a document; sglint leaves a malformed statement out of the RAM checks. The error code RAM returns for a malformed document is not in the reference, so none is claimed.',
     fix: 'Correct the document as the message says.',
     uncertainty: 'NotResource is listed only by older grammar documents; it is accepted here. Keys outside the grammar are reported.',
     ...examples.ramPolicyMalformed,
