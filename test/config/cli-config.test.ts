@@ -1,19 +1,10 @@
 // The CLI reads the config file (found upward or --config) before linting; a bad config is exit 2 with
 // located messages. Runs the source entry (dist/ is rebuilt separately).
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli.ts';
+import { workspace } from '../helpers.ts';
 
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sglint-cfg-'));
-  for (const [p, text] of Object.entries(files)) {
-    mkdirSync(join(dir, p, '..'), { recursive: true });
-    writeFileSync(join(dir, p), text);
-  }
-  return dir;
-}
 
 async function run(args: string[], cwd: string): Promise<{ status: number; stdout: string; stderr: string }> {
   let stdout = '';

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { workspace as tree } from '../helpers.ts';
 import { findConfigFile, loadConfig } from '../../src/engine/config-file.ts';
-
-function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'sglint-config-'));
-  for (const [p, text] of Object.entries(files)) {
-    mkdirSync(join(root, p, '..'), { recursive: true });
-    writeFileSync(join(root, p), text);
-  }
-  return root;
-}
 
 const pos = (p: { span?: { line: number; column: number } }) => p.span && [p.span.line, p.span.column];
 
