@@ -23,8 +23,12 @@ export interface Config {
   varFiles: string[];
   /** ROS parameter values (`--parameter k=v`). */
   parameters: Record<string, string>;
+  /** Files larger than this are reported as too large, not read. */
+  maxFileBytes: number;
   /** Directory the config file lives in (paths in it are relative to this), else the working directory. */
   baseDir: string;
+  /** Paths to leave out of directory walks (from config `ignore`). */
+  isIgnored?: (abs: string) => boolean;
   /** Path of the config file, when one was read. */
   file?: string;
 }
@@ -36,6 +40,7 @@ export function defaultConfig(baseDir = process.cwd()): Config {
     vars: {},
     varFiles: [],
     parameters: {},
+    maxFileBytes: 20 * 1024 * 1024,
     baseDir,
   };
 }

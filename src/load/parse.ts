@@ -20,8 +20,11 @@ export interface Parsed {
   lines: LineIndex;
 }
 
-/** Deepest nesting accepted; deeper input is reported, not parsed (parsers recurse). */
-export const MAX_DEPTH = 1000;
+/**
+ * Deepest nesting accepted; deeper input is reported, not parsed. Both parsers recurse, and a stack
+ * overflow deep inside them can take the process down instead of raising an error.
+ */
+export const MAX_DEPTH = 500;
 /** Most alias dereferences one YAML document may need (the `yaml` package's own guard is 100 per toJS). */
 const MAX_ALIASES = 10_000;
 /** Most tree nodes one document may expand to. */
@@ -65,6 +68,35 @@ export function tooDeepAt(text: string): number {
   return -1;
 }
 
+/**
+ * Like tooDeepAt, for YAML block nesting as well: each nesting level needs one column of indentation
+ * or one inline `- ` / `? `, so indentation plus inline indicators bounds the depth of a line.
+ */
+export function yamlTooDeepAt(text: string): number {
+  const flow = tooDeepAt(text.replace(/'[^'\n]*'/g, (m) => ' '.repeat(m.length)));
+  if (flow >= 0) return flow;
+  let i = 0;
+  while (i < text.length) {
+    let j = i;
+    let depth = 0;
+    for (;;) {
+      const c = text.charCodeAt(j);
+      if (c === 32 || c === 9) {
+        depth++;
+        j++;
+      } else if ((c === 45 || c === 63) && (text.charCodeAt(j + 1) === 32 || text.charCodeAt(j + 1) === 9)) {
+        depth += 2;
+        j += 2;
+      } else break;
+    }
+    if (depth > 2 * MAX_DEPTH) return j;
+    const nl = text.indexOf('\n', j);
+    if (nl < 0) break;
+    i = nl + 1;
+  }
+  return -1;
+}
+
 function deepProblem(lines: LineIndex, at: number): ParseProblem {
   return {
     message: `nesting deeper than ${MAX_DEPTH} levels; the file is not read further`,
@@ -76,6 +108,8 @@ export function parseYaml(file: string, text: string): Parsed {
   const lines = new LineIndex(file, text);
   const problems: ParseProblem[] = [];
   const docs: Tree[] = [];
+  const deep = yamlTooDeepAt(text);
+  if (deep >= 0) return { docs, problems: [deepProblem(lines, deep)], lines };
   let parsed: Document.Parsed[];
   try {
     parsed = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, strict: true }) as Document.Parsed[];
@@ -110,7 +144,10 @@ function yamlMessage(code: string, message: string): string {
 
 function yspan(node: YNode, lines: LineIndex): Span {
   const r = node.range ?? [0, 0, 0];
-  return lines.span(r[0], r[1]);
+  // Block collections end after their last line break; a span ends at the last character written.
+  let end = r[1];
+  while (end > r[0] && /\s/.test(lines.text[end - 1]!)) end--;
+  return lines.span(r[0], end);
 }
 
 function fromYaml(node: YNode, doc: Document.Parsed, lines: LineIndex, budget: Budget, depth: number): Tree {

@@ -1,0 +1,143 @@
+import { defineRule } from '../../src/engine/rule.ts';
+import { text } from '../../src/load/tree.ts';
+import { SOURCE_API, SOURCE_FACTS, chars, containsHttp, spec } from './util.ts';
+
+const tags = (...lines: string[]) => spec('VpcId: vpc-bp1opxu1zkhn00gzv1234', 'Tag:', ...lines.map((l) => `  ${l}`));
+
+export const tagKeyMalformed = defineRule({
+  id: 'tag-key-malformed',
+  group: 'create',
+  api: { operation: 'CreateSecurityGroup', errorCode: 'InvalidTagKey.Malformed', httpStatus: 400 },
+  severity: 'error',
+  certainty: 'documented',
+  summary: 'Tag key: not empty, at most 128 characters, not starting with `aliyun` or `acs:`, no http:// or https://',
+  docs: {
+    description: 'A tag key cannot be empty, can be up to 128 characters long, cannot start with `aliyun` or `acs:` (reserved for the system) and cannot contain http:// or https://.',
+    fix: 'Rename the key, e.g. `env` instead of `acs:env`.',
+    valid: [tags('- Key: env', '  Value: prod')],
+    invalid: [tags('- Key: "acs:env"', '  Value: prod'), tags('- Key: aliyunteam', '  Value: a'), tags('- Key: ""', '  Value: a'), tags('- Value: orphan')],
+  },
+  sources: [SOURCE_API],
+  check({ model, report }) {
+    for (const g of model.groups) {
+      for (const t of g.Tag?.items ?? []) {
+        if (t.Key === undefined) {
+          report({ at: t.span, node: g, message: 'the tag has no Key' });
+          continue;
+        }
+        const k = text(t.Key);
+        if (k === undefined) continue;
+        let why: string | undefined;
+        if (k === '') why = 'is empty';
+        else if (chars(k) > 128) why = `is ${chars(k)} characters long; at most 128`;
+        else if (k.startsWith('aliyun') || k.startsWith('acs:')) why = 'starts with a reserved prefix (`aliyun` or `acs:`)';
+        else if (containsHttp(k)) why = 'contains http:// or https://';
+        if (why) report({ at: t.Key, node: g, message: `tag key \`${k}\` ${why}` });
+      }
+    }
+  },
+});
+
+export const tagValueMalformed = defineRule({
+  id: 'tag-value-malformed',
+  group: 'create',
+  api: { operation: 'CreateSecurityGroup', errorCode: 'InvalidTagValue.Malformed', httpStatus: 400 },
+  severity: 'error',
+  certainty: 'documented',
+  summary: 'Tag value: at most 128 characters, no http:// or https:// (empty is fine)',
+  docs: {
+    description: 'A tag value may be empty, can be up to 128 characters long and cannot contain http:// or https://.',
+    fix: 'Shorten the value or drop the URL.',
+    valid: [tags('- Key: env', '  Value: ""')],
+    invalid: [tags('- Key: docs', '  Value: see https://wiki.example.com')],
+  },
+  sources: [SOURCE_API],
+  check({ model, report }) {
+    for (const g of model.groups) {
+      for (const t of g.Tag?.items ?? []) {
+        const v = text(t.Value);
+        if (v === undefined || !t.Value) continue;
+        if (chars(v) > 128) report({ at: t.Value, node: g, message: `tag value is ${chars(v)} characters long; at most 128` });
+        else if (containsHttp(v)) report({ at: t.Value, node: g, message: 'tag value contains http:// or https://' });
+      }
+    }
+  },
+});
+
+export const tagValuePrefix = defineRule({
+  id: 'tag-value-reserved-prefix',
+  group: 'create',
+  api: { operation: 'CreateSecurityGroup', errorCode: 'InvalidTagValue.Malformed', httpStatus: 400 },
+  severity: 'warning',
+  certainty: 'uncertain',
+  summary: 'Tag value starts with `aliyun` or `acs:`, which older and related APIs reject',
+  docs: {
+    description: 'The current CreateSecurityGroup reference puts no prefix restriction on tag values, but its older version, CreateVpc and the ROS Tags documentation forbid `aliyun` and `acs:` there too.',
+    fix: 'Avoid the reserved prefixes in values when the tags are also applied elsewhere.',
+    uncertainty: 'Current reference: allowed. Older reference (≈2019), CreateVpc and ROS: forbidden. Hence a warning.',
+    valid: [tags('- Key: owner', '  Value: team-a')],
+    invalid: [tags('- Key: owner', '  Value: "acs:team"')],
+  },
+  sources: [SOURCE_FACTS + ' §1.2'],
+  check({ model, report }) {
+    for (const g of model.groups) {
+      for (const t of g.Tag?.items ?? []) {
+        const v = text(t.Value);
+        if (t.Value && v !== undefined && (v.startsWith('aliyun') || v.startsWith('acs:'))) {
+          report({ at: t.Value, node: g, message: `tag value \`${v}\` starts with a prefix that some APIs reserve` });
+        }
+      }
+    }
+  },
+});
+
+export const tagKeyDuplicate = defineRule({
+  id: 'tag-key-duplicate',
+  group: 'create',
+  api: { operation: 'CreateSecurityGroup', errorCode: 'Duplicate.TagKey', httpStatus: 400 },
+  severity: 'error',
+  certainty: 'documented',
+  summary: 'The same tag key twice',
+  docs: {
+    description: 'Tag keys must be unique within one request.',
+    fix: 'Remove or rename one of the tags.',
+    valid: [tags('- Key: env', '  Value: prod', '- Key: team', '  Value: web')],
+    invalid: [tags('- Key: env', '  Value: prod', '- Key: env', '  Value: dev')],
+  },
+  sources: [SOURCE_API],
+  check({ model, report }) {
+    for (const g of model.groups) {
+      const seen = new Map<string, number>();
+      for (const t of g.Tag?.items ?? []) {
+        const k = text(t.Key);
+        if (k === undefined || !t.Key) continue;
+        const first = seen.get(k);
+        if (first !== undefined) report({ at: t.Key, node: g, message: `tag key \`${k}\` is already used on line ${first}` });
+        else seen.set(k, t.Key.span.line);
+      }
+    }
+  },
+});
+
+export const tagCount = defineRule({
+  id: 'tag-count',
+  group: 'create',
+  api: { operation: 'CreateSecurityGroup', errorCode: 'QuotaExceed.Tags', httpStatus: 403 },
+  severity: 'error',
+  certainty: 'documented',
+  summary: 'More than 20 tags',
+  docs: {
+    description: 'A request can bind at most 20 tags (Tag.N, N = 1..20).',
+    fix: 'Keep at most 20 tags on the group.',
+    uncertainty: 'The limit is documented; that the 21st tag yields QuotaExceed.Tags rather than a generic parameter error is likely but not confirmed.',
+    valid: [tags(...Array.from({ length: 20 }, (_, i) => [`- Key: k${i}`, '  Value: v']).flat())],
+    invalid: [tags(...Array.from({ length: 21 }, (_, i) => [`- Key: k${i}`, '  Value: v']).flat())],
+  },
+  sources: [SOURCE_API, SOURCE_FACTS + ' §1.2'],
+  check({ model, report }) {
+    for (const g of model.groups) {
+      const items = g.Tag?.items ?? [];
+      if (items.length > 20) report({ at: items[20]!.span, node: g, message: `${items.length} tags; at most 20` });
+    }
+  },
+});

@@ -1,0 +1,190 @@
+import { defineRule } from '../../src/engine/rule.ts';
+import { isUnknown, text } from '../../src/load/tree.ts';
+import type { SecurityGroup } from '../../src/model.ts';
+import regions from '../data/regions.json' with { type: 'json' };
+import { SOURCE_API, SOURCE_FACTS, param, spec } from './util.ts';
+
+const classic = new Set(regions.classicNetwork);
+const VPC_ID = /^vpc-[0-9a-z]+$/;
+
+function groupType(g: SecurityGroup): string | undefined {
+  return text(g.fields.SecurityGroupType);
+}
+
+export const groupTypeInvalid = defineRule({
+  id: 'group-type-invalid',
+  group: 'create',
+  api: { operation: 'CreateSecurityGroup', errorCode: 'InvalidParams.GroupType', httpStatus: 400 },
+  severity: 'error',
+  certainty: 'documented',
+  summary: 'SecurityGroupType must be `normal` or `enterprise`',
+  docs: {
+    description: 'SecurityGroupType takes `normal` (basic group, the default) or `enterprise` (advanced group).',
+    fix: 'Use `normal` or `enterprise`.',
+    valid: [spec('SecurityGroupType: enterprise', 'VpcId: vpc-bp1opxu1zkhn00gzv1234')],
+    invalid: [spec('SecurityGroupType: advanced', 'VpcId: vpc-bp1opxu1zkhn00gzv1234')],
+  },
+  sources: [SOURCE_API],
+  check({ model, report }) {
+    for (const g of model.groups) {
+      const t = param(g, 'SecurityGroupType');
+      if (t && !['normal', 'enterprise'].includes(t.value.toLowerCase())) {
+        report({ at: t.tree, node: g, message: `SecurityGroupType \`${t.value}\` is neither \`normal\` nor \`enterprise\`` });
+      }
+    }
+  },
+});
+
+export const groupTypeCase = defineRule({
+  id: 'group-type-case',
+  group: 'create',
+  api: { operation: 'CreateSecurityGroup', errorCode: 'InvalidParams.GroupType', httpStatus: 400 },
+  severity: 'warning',
+  certainty: 'uncertain',
+  summary: 'SecurityGroupType spelled with capitals',
+  docs: {
+    description: 'The documented values are lowercase. Terraform and ROS validate them case-sensitively.',
+    fix: 'Write `normal` or `enterprise` in lowercase.',
+    uncertainty: 'Whether the API itself is case-insensitive here is not documented, hence a warning.',
+    valid: [spec('SecurityGroupType: normal', 'VpcId: vpc-bp1opxu1zkhn00gzv1234')],
+    invalid: [spec('SecurityGroupType: Enterprise', 'VpcId: vpc-bp1opxu1zkhn00gzv1234')],
+  },
+  sources: [SOURCE_FACTS + ' §1.2'],
+  check({ model, report }) {
+    for (const g of model.groups) {
+      const t = param(g, 'SecurityGroupType');
+      if (t && ['normal', 'enterprise'].includes(t.value.toLowerCase()) && t.value !== t.value.toLowerCase()) {
+        report({ at: t.tree, node: g, message: `SecurityGroupType \`${t.value}\` should be \`${t.value.toLowerCase()}\`` });
+      }
+    }
+  },
+});
+
+export const enterpriseNeedsVpc = defineRule({
+  id: 'enterprise-needs-vpc',
+  group: 'create',
+  api: { operation: 'CreateSecurityGroup', errorCode: 'InvalidParams.VpcIdGroupType', httpStatus: 400 },
+  severity: 'error',
+  certainty: 'documented',
+  summary: 'An enterprise (advanced) group needs a VpcId',
+  docs: {
+    description: 'Advanced security groups exist only in VPCs: the API rejects `SecurityGroupType: enterprise` without a VpcId.',
+    fix: 'Set VpcId, or use `SecurityGroupType: normal`.',
+    valid: [spec('SecurityGroupType: enterprise', 'VpcId: vpc-bp1opxu1zkhn00gzv1234')],
+    invalid: [spec('SecurityGroupType: enterprise')],
+  },
+  sources: [SOURCE_API],
+  check({ model, report }) {
+    for (const g of model.groups) {
+      if (groupType(g)?.toLowerCase() === 'enterprise' && (g.fields.VpcId === undefined || text(g.fields.VpcId) === '')) {
+        report({ at: g.fields.SecurityGroupType!, node: g, message: 'an enterprise security group needs a VpcId' });
+      }
+    }
+  },
+});
+
+export const vpcRequiredInRegion = defineRule({
+  id: 'vpc-required-in-region',
+  group: 'vpc',
+  api: { operation: 'CreateSecurityGroup', errorCode: 'InvalidVpcId.NotFound', httpStatus: 403 },
+  severity: 'error',
+  certainty: 'documented',
+  summary: 'VpcId is required in a region without the classic network',
+  docs: {
+    description:
+      'Without VpcId the API creates a classic-network group, which only a few legacy regions offer; elsewhere it answers 403 InvalidVpcId.NotFound ("The VpcId must not empty when only support vpc vm").',
+    fix: 'Set VpcId to the VPC the group belongs to.',
+    uncertainty: 'The classic-network regions are those the Terraform provider lists; new accounts generally cannot use classic there either, but to avoid false errors those regions are not reported.',
+    valid: [spec('VpcId: vpc-bp1opxu1zkhn00gzv1234'), { file: 'spec.yaml', code: 'securityGroups:\n  - RegionId: cn-hangzhou\n    SecurityGroupName: classic\n' }],
+    invalid: [{ file: 'spec.yaml', code: 'securityGroups:\n  - RegionId: eu-central-1\n    SecurityGroupName: web\n' }],
+  },
+  sources: [SOURCE_API, SOURCE_FACTS + ' §1.4, §7'],
+  check({ model, report }) {
+    for (const g of model.groups) {
+      const region = text(g.fields.RegionId);
+      if (region === undefined || classic.has(region) || groupType(g)?.toLowerCase() === 'enterprise') continue;
+      const vpc = g.fields.VpcId;
+      if (vpc === undefined || text(vpc) === '') {
+        report({ at: g, message: `VpcId is missing and ${region} offers no classic network` });
+      }
+    }
+  },
+});
+
+export const vpcIdMalformed = defineRule({
+  id: 'vpc-id-malformed',
+  group: 'vpc',
+  api: { operation: 'CreateSecurityGroup', errorCode: 'InvalidVpcId.NotFound', httpStatus: 404 },
+  severity: 'error',
+  certainty: 'documented',
+  summary: 'VpcId is not a VPC id (`vpc-` followed by lowercase letters and digits)',
+  docs: {
+    description: 'A VPC id has the form `vpc-` followed by lowercase letters and digits. Anything else names no VPC and the API answers 404 InvalidVpcId.NotFound. Masked ids copied from documentation (`vpc-bp1...****`) are caught here.',
+    fix: 'Use the id DescribeVpcs reports, or reference the VPC resource.',
+    valid: [spec('VpcId: vpc-bp1opxu1zkhn00gzv1234')],
+    invalid: [spec('VpcId: vpc-bp1opxu1zkhn00gzv****'), spec('VpcId: my-vpc')],
+  },
+  sources: [SOURCE_FACTS + ' §1.5'],
+  check({ model, report }) {
+    for (const g of model.groups) {
+      const v = param(g, 'VpcId');
+      if (v && v.value !== '' && !VPC_ID.test(v.value)) report({ at: v.tree, node: g, message: `VpcId \`${v.value}\` is not a VPC id` });
+    }
+  },
+});
+
+export const vpcWrongRegion = defineRule({
+  id: 'vpc-wrong-region',
+  group: 'vpc',
+  api: { operation: 'CreateSecurityGroup', errorCode: 'InvalidVpcId.NotFound', httpStatus: 404 },
+  severity: 'error',
+  certainty: 'documented',
+  summary: 'VpcId names a VPC of another region',
+  docs: {
+    description: 'A group must be created in the region of its VPC; the API looks the VPC up in the request region and answers 404 InvalidVpcId.NotFound.',
+    fix: 'Create the group in the VPC\'s region, or use a VPC of the group\'s region.',
+    valid: [
+      { file: 'spec.yaml', code: 'securityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\nvpcs:\n  - VpcId: vpc-bp1opxu1zkhn00gzv1234\n    RegionId: cn-hangzhou\n    Status: Available\n' },
+    ],
+    invalid: [
+      { file: 'spec.yaml', code: 'securityGroups:\n  - RegionId: cn-shanghai\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\nvpcs:\n  - VpcId: vpc-bp1opxu1zkhn00gzv1234\n    RegionId: cn-hangzhou\n    Status: Available\n' },
+    ],
+  },
+  sources: [SOURCE_API, SOURCE_FACTS + ' §3.3'],
+  check({ model, report }) {
+    for (const g of model.groups) {
+      const region = text(g.fields.RegionId);
+      const vpcRegion = text(g.vpc?.RegionId);
+      if (!g.vpc || region === undefined || vpcRegion === undefined || region === vpcRegion) continue;
+      const id = text(g.fields.VpcId) ?? (isUnknown(g.fields.VpcId) ? g.fields.VpcId.expr : 'the VPC');
+      report({ at: g.fields.VpcId!, node: g, message: `VPC \`${id}\` is in ${vpcRegion}, not in ${region}` });
+    }
+  },
+});
+
+export const vpcNotAvailable = defineRule({
+  id: 'vpc-not-available',
+  group: 'vpc',
+  api: { operation: 'CreateSecurityGroup', errorCode: 'IncorrectVpcStatus', httpStatus: 400 },
+  severity: 'error',
+  certainty: 'documented',
+  summary: 'The VPC is not `Available`',
+  docs: {
+    description: 'A group can only be created in a VPC whose status is Available; a VPC still Pending makes the API answer IncorrectVpcStatus (listed with HTTP 400 and 403).',
+    fix: 'Wait until the VPC is Available (or let the deployment tool order the VPC first).',
+    valid: [
+      { file: 'spec.yaml', code: 'securityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\nvpcs:\n  - VpcId: vpc-bp1opxu1zkhn00gzv1234\n    RegionId: cn-hangzhou\n    Status: Available\n' },
+    ],
+    invalid: [
+      { file: 'spec.yaml', code: 'securityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\nvpcs:\n  - VpcId: vpc-bp1opxu1zkhn00gzv1234\n    RegionId: cn-hangzhou\n    Status: Pending\n' },
+    ],
+  },
+  sources: [SOURCE_API, SOURCE_FACTS + ' §3.3'],
+  check({ model, report }) {
+    for (const g of model.groups) {
+      const status = text(g.vpc?.Status);
+      if (!g.vpc || status === undefined || status === 'Available') continue;
+      report({ at: g.fields.VpcId!, node: g, message: `VPC status is \`${status}\`, not Available (the status was read at ${g.vpc.Status!.span.file}:${g.vpc.Status!.span.line})` });
+    }
+  },
+});

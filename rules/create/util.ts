@@ -1,0 +1,36 @@
+/** Small helpers shared by the CreateSecurityGroup rules. */
+import { text } from '../../src/load/tree.ts';
+import type { Tree } from '../../src/load/tree.ts';
+import type { SecurityGroup } from '../../src/model.ts';
+import type { Example } from '../../src/engine/rule.ts';
+
+/** Length as the API counts it: characters (Unicode code points). */
+export function chars(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+export function startsWithHttp(s: string): boolean {
+  return /^https?:\/\//i.test(s);
+}
+
+export function containsHttp(s: string): boolean {
+  return /https?:\/\//i.test(s);
+}
+
+export const SOURCE_API = 'CreateSecurityGroup API reference (Jun 29, 2026)';
+export const SOURCE_FACTS = 'fact sheet: alibaba-security-groups.md';
+
+/** A native spec example with one group made of these YAML lines (indented under the group). */
+export function spec(...lines: string[]): Example {
+  return { file: 'spec.yaml', code: `securityGroups:\n  - RegionId: cn-hangzhou\n${lines.map((l) => `    ${l}`).join('\n')}\n` };
+}
+
+/** The group's value of a string parameter, when written and known. Empty strings count as not set. */
+export function param(g: SecurityGroup, name: keyof SecurityGroup['fields']): { tree: Tree; value: string } | undefined {
+  const tree = g.fields[name];
+  const value = text(tree);
+  if (tree === undefined || value === undefined) return undefined;
+  return { tree, value };
+}

@@ -1,0 +1,101 @@
+/** Rules about the input files themselves: they carry no API error code. */
+import { defineRule } from '../src/engine/rule.ts';
+import type { Rule } from '../src/engine/rule.ts';
+
+const SOURCE = 'sglint input format';
+
+export const inputRules: Rule[] = [
+  defineRule({
+    id: 'parse-error',
+    group: 'input',
+    api: { operation: 'none', errorCode: null, httpStatus: null },
+    severity: 'error',
+    certainty: 'documented',
+    suppressible: false,
+    summary: 'The file does not parse (syntax error, binary content, invalid UTF-8, too deep or too large)',
+    docs: {
+      description: 'A file that cannot be parsed cannot be checked. The finding is placed at the syntax error; the other files are still checked.',
+      fix: 'Fix the syntax at the reported position.',
+      valid: [{ file: 'spec.yaml', code: 'securityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n' }],
+      invalid: [{ file: 'spec.yaml', code: 'securityGroups:\n  - RegionId: [cn-hangzhou\n' }, { file: 'spec.json', code: '{"securityGroups": [}' }],
+    },
+    sources: [SOURCE],
+  }),
+  defineRule({
+    id: 'file-unreadable',
+    group: 'input',
+    api: { operation: 'none', errorCode: null, httpStatus: null },
+    severity: 'error',
+    certainty: 'documented',
+    suppressible: false,
+    summary: 'A file found in a directory could not be read (permissions, broken link) or is too large',
+    docs: {
+      description: 'Nothing is skipped silently: a file that cannot be read is reported and counted as failed.',
+      fix: 'Fix the file\'s permissions, remove the broken link, or exclude the path with `ignore` in the config.',
+      valid: [],
+      invalid: [],
+    },
+    sources: [SOURCE],
+  }),
+  defineRule({
+    id: 'file-too-large',
+    group: 'input',
+    api: { operation: 'none', errorCode: null, httpStatus: null },
+    severity: 'error',
+    certainty: 'documented',
+    suppressible: false,
+    summary: 'A file is larger than `maxFileBytes` (default 20 MiB) and is not read',
+    docs: {
+      description: 'Very large files are reported instead of read, so that one generated file cannot exhaust memory. Real security-group specs are far smaller.',
+      fix: 'Exclude the file with `ignore`, or raise `maxFileBytes` in the config.',
+      valid: [],
+      invalid: [],
+    },
+    sources: [SOURCE],
+  }),
+  defineRule({
+    id: 'spec-unknown-key',
+    group: 'input',
+    api: { operation: 'none', errorCode: null, httpStatus: null },
+    severity: 'warning',
+    certainty: 'documented',
+    summary: 'A key the native spec format does not know (ignored)',
+    docs: {
+      description: 'Native spec fields are the API\'s request parameter names, case-sensitive. An unknown key is ignored, which usually means a typo (`SecurityGroupname`) that leaves the real parameter unset.',
+      fix: 'Use the API parameter name suggested in the message.',
+      valid: [{ file: 'spec.yaml', code: 'securityGroups:\n  - RegionId: cn-hangzhou\n    SecurityGroupName: web\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n' }],
+      invalid: [{ file: 'spec.yaml', code: 'securityGroups:\n  - RegionId: cn-hangzhou\n    SecurityGroupname: web\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n' }],
+    },
+    sources: [SOURCE],
+  }),
+  defineRule({
+    id: 'spec-shape',
+    group: 'input',
+    api: { operation: 'none', errorCode: null, httpStatus: null },
+    severity: 'error',
+    certainty: 'documented',
+    summary: 'A native spec value has the wrong shape (a list where a mapping belongs...)',
+    docs: {
+      description: 'The native spec format has lists of groups, tags and rules; a value of the wrong shape cannot be read as a request and is not checked.',
+      fix: 'Follow the format in the README (or let an editor validate it with schemas/sglint-spec.schema.json).',
+      valid: [{ file: 'spec.yaml', code: 'securityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n' }],
+      invalid: [{ file: 'spec.yaml', code: 'securityGroups:\n  RegionId: cn-hangzhou\n' }],
+    },
+    sources: [SOURCE],
+  }),
+  defineRule({
+    id: 'tag-legacy-lowercase',
+    group: 'input',
+    api: { operation: 'CreateSecurityGroup', errorCode: null, httpStatus: null },
+    severity: 'warning',
+    certainty: 'documented',
+    summary: 'Legacy lowercase tag fields `key` / `value`',
+    docs: {
+      description: 'The API still accepts Tag.N.key and Tag.N.value for compatibility but recommends Tag.N.Key and Tag.N.Value.',
+      fix: 'Write `Key` and `Value`.',
+      valid: [{ file: 'spec.yaml', code: 'RegionId: cn-hangzhou\nVpcId: vpc-bp1opxu1zkhn00gzv1234\nTag.1.Key: env\nTag.1.Value: prod\n' }],
+      invalid: [{ file: 'spec.yaml', code: 'RegionId: cn-hangzhou\nVpcId: vpc-bp1opxu1zkhn00gzv1234\nTag.1.key: env\nTag.1.value: prod\n' }],
+    },
+    sources: ['CreateSecurityGroup API reference (Jun 29, 2026)'],
+  }),
+];

@@ -1,0 +1,184 @@
+/**
+ * The command line: argv → lint → format → exit code. Exit 0: no errors; 1: errors (or more warnings
+ * than --max-warnings); 2: sglint could not run (bad flag, missing path, bad config). Never a stack trace.
+ */
+import { writeFileSync } from 'node:fs';
+import { catalog, lintPaths } from './index.ts';
+import { formatters } from './format/index.ts';
+import { toEslint } from './format/results.ts';
+import type { Config } from './engine/config.ts';
+import { explain } from './explain.ts';
+import { VERSION } from './version.ts';
+
+class UsageError extends Error {}
+
+interface Options {
+  paths: string[];
+  format: string;
+  output?: string;
+  quiet: boolean;
+  maxWarnings?: number;
+  config?: string;
+  region?: string;
+  vars: Record<string, string>;
+  varFiles: string[];
+  parameters: Record<string, string>;
+}
+
+const HELP = `Usage: sglint [options] [paths...]
+       sglint explain <rule-id | error-code>
+
+Checks Alibaba Cloud ECS security-group specs (native YAML/JSON, Terraform, ROS) against the
+CreateSecurityGroup API and reports each violation with the error code the real call would return.
+Paths are files or directories (default: the current directory).
+
+Options:
+  -f, --format <name>     ${'stylish (default), json, compact'}${''}
+  -o, --output <file>     write the report to a file instead of standard output
+  -q, --quiet             report errors only
+      --max-warnings <n>  exit 1 when there are more than n warnings
+  -c, --config <file>     configuration file (default: .sglint.yaml found upward)
+      --region <id>       default RegionId for inputs that name none
+      --var <k=v>         Terraform variable value (repeatable)
+      --var-file <file>   Terraform variable file (repeatable)
+      --parameter <k=v>   ROS template parameter value (repeatable)
+  -v, --version           print the version
+  -h, --help              print this help
+
+Exit codes: 0 no errors, 1 errors found, 2 sglint could not run.
+`;
+
+function parseArgs(argv: string[]): Options | 'help' | 'version' {
+  const o: Options = { paths: [], format: 'stylish', quiet: false, vars: {}, varFiles: [], parameters: {} };
+  const value = (i: number, flag: string): string => {
+    const v = argv[i];
+    if (v === undefined || (v.startsWith('-') && v !== '-')) throw new UsageError(`${flag} needs a value`);
+    return v;
+  };
+  const pair = (s: string, flag: string): [string, string] => {
+    const eq = s.indexOf('=');
+    if (eq <= 0) throw new UsageError(`${flag} takes key=value, got "${s}"`);
+    return [s.slice(0, eq), s.slice(eq + 1)];
+  };
+  for (let i = 0; i < argv.length; i++) {
+    let a = argv[i]!;
+    let inline: string | undefined;
+    if (a.startsWith('--') && a.includes('=')) {
+      inline = a.slice(a.indexOf('=') + 1);
+      a = a.slice(0, a.indexOf('='));
+    }
+    const next = (flag: string) => (inline !== undefined ? inline : value(++i, flag));
+    switch (a) {
+      case '-h':
+      case '--help':
+        return 'help';
+      case '-v':
+      case '--version':
+        return 'version';
+      case '-f':
+      case '--format':
+        o.format = next(a);
+        break;
+      case '-o':
+      case '--output':
+        o.output = next(a);
+        break;
+      case '-q':
+      case '--quiet':
+        o.quiet = true;
+        break;
+      case '--max-warnings': {
+        const n = Number(next(a));
+        if (!Number.isInteger(n) || n < 0) throw new UsageError('--max-warnings takes a whole number');
+        o.maxWarnings = n;
+        break;
+      }
+      case '-c':
+      case '--config':
+        o.config = next(a);
+        break;
+      case '--region':
+        o.region = next(a);
+        break;
+      case '--var': {
+        const [k, v] = pair(next(a), a);
+        o.vars[k] = v;
+        break;
+      }
+      case '--var-file':
+        o.varFiles.push(next(a));
+        break;
+      case '--parameter': {
+        const [k, v] = pair(next(a), a);
+        o.parameters[k] = v;
+        break;
+      }
+      default:
+        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a} (see sglint --help)`);
+        o.paths.push(a);
+    }
+  }
+  if (!formatters[o.format]) throw new UsageError(`unknown format "${o.format}"; use one of ${Object.keys(formatters).join(', ')}`);
+  return o;
+}
+
+export async function main(argv: string[], cwd = process.cwd()): Promise<number> {
+  if (argv[0] === 'explain') {
+    const text = explain(argv[1], catalog);
+    if (text === undefined) {
+      process.stderr.write(`sglint: no rule or error code "${argv[1] ?? ''}" (ids are listed in the README's rule catalog)\n`);
+      return 2;
+    }
+    process.stdout.write(text);
+    return 0;
+  }
+  const parsed = parseArgs(argv);
+  if (parsed === 'help') {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (parsed === 'version') {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const opts = parsed;
+  const config: Partial<Config> = { vars: opts.vars, varFiles: opts.varFiles, parameters: opts.parameters };
+  if (opts.region) config.region = opts.region;
+  const result = await lintPaths(opts.paths.length ? opts.paths : ['.'], config, cwd);
+  if (result.missing.length > 0) {
+    for (const m of result.missing) process.stderr.write(`sglint: ${m.path}: ${m.reason}\n`);
+    return 2;
+  }
+  let results = toEslint(result, catalog);
+  if (opts.quiet) {
+    results = results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.level === 'error'), warningCount: 0, infoCount: 0 }));
+  }
+  const text = await formatters[opts.format]!(results, { catalog, cwd, version: VERSION });
+  const errors = results.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  const count = (s: string) => result.files.filter((f) => f.status === s).length;
+  const summary = `sglint: ${count('checked')} file(s) checked, ${count('skipped')} skipped (not security-group inputs), ${count('failed')} failed; ${errors} error(s), ${warnings} warning(s)\n`;
+  if (opts.output) {
+    writeFileSync(opts.output, text);
+    process.stderr.write(summary);
+  } else {
+    process.stdout.write(text);
+    (opts.format === 'stylish' || opts.format === 'compact' ? process.stdout : process.stderr).write(summary);
+  }
+  if (errors > 0) return 1;
+  if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
+    process.stderr.write(`sglint: ${warnings} warnings exceed --max-warnings ${opts.maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+export async function run(argv: string[]): Promise<void> {
+  try {
+    process.exitCode = await main(argv);
+  } catch (e) {
+    if (e instanceof UsageError) process.stderr.write(`sglint: ${e.message}\n`);
+    else process.stderr.write(`sglint: internal error: ${(e as Error).message}\n${process.env.SGLINT_DEBUG ? (e as Error).stack + '\n' : ''}`);
+    process.exitCode = 2;
+  }
+}

@@ -1,0 +1,269 @@
+/**
+ * The pipeline: files → loaders → model → link → rules → findings. Nothing throws past lint(): a file
+ * that cannot be read or parsed becomes a located finding and the other files are still checked.
+ */
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { parseJson, parseYaml } from '../load/parse.ts';
+import { docLoaders, setLoaders } from '../load/index.ts';
+import type { LoadContext, SourceFile } from '../load/loader.ts';
+import { emptyModel, mergeInto } from '../model.ts';
+import type { Model, Node } from '../model.ts';
+import type { Span, Tree } from '../load/tree.ts';
+import { link } from './link.ts';
+import { defaultConfig } from './config.ts';
+import type { Config } from './config.ts';
+import type { Finding, Report, Rule, Severity } from './rule.ts';
+import { decodeText } from './text.ts';
+
+export interface LintInput {
+  /** Display path (relative to the working directory). */
+  path: string;
+  text?: string;
+  /** Raw bytes, when the caller has not decoded the file (checked for binary content and UTF-8). */
+  bytes?: Uint8Array;
+  abs?: string;
+  /** Set when the file could not be read: it is reported, not checked. */
+  unreadable?: { rule: 'file-unreadable' | 'file-too-large'; message: string };
+}
+
+export type FileStatus = 'checked' | 'skipped' | 'failed';
+
+export interface FileResult {
+  path: string;
+  status: FileStatus;
+  /** The loader that read it (`spec`, `ros`, `terraform`...). */
+  format?: string;
+  findings: Finding[];
+  /** The file's text, for formatters that show code frames. */
+  source?: string;
+}
+
+export interface LintResult {
+  files: FileResult[];
+  findings: Finding[];
+}
+
+/** Hooks that read inputs named by the config (policy files, inventories), run before linking. */
+export type Prerequisites = (config: Config, ctx: LoadContext) => Promise<Partial<Model>>;
+
+export interface LintOptions {
+  catalog: Rule[];
+  prerequisites?: Prerequisites[];
+}
+
+export async function lint(inputs: LintInput[], configIn: Partial<Config>, options: LintOptions): Promise<LintResult> {
+  const config: Config = { ...defaultConfig(), ...configIn };
+  const rules = new Map(options.catalog.map((r) => [r.id, r]));
+  const findings: Finding[] = [];
+  const files = new Map<string, FileResult>();
+  const fileResult = (path: string): FileResult => {
+    let f = files.get(path);
+    if (!f) {
+      f = { path, status: 'checked', findings: [] };
+      files.set(path, f);
+    }
+    return f;
+  };
+
+  const emit = (rule: Rule, r: Report): void => {
+    const severity = severityOf(rule, config);
+    if (severity === 'off') return;
+    const { span, node, origin } = place(r);
+    let message = r.message;
+    if (origin && !message.includes(origin)) message += ` (${origin})`;
+    findings.push({
+      ruleId: rule.id,
+      errorCode: rule.api.errorCode,
+      httpStatus: rule.api.httpStatus,
+      severity,
+      message,
+      span,
+      ...(node ? { resource: node.resource } : {}),
+    });
+  };
+  const reportInput = (ruleId: string, r: Report): void => {
+    const rule = rules.get(ruleId);
+    if (!rule) throw new Error(`internal: input rule ${ruleId} is not in the catalog`);
+    emit(rule, r);
+  };
+
+  const sources = new Map<string, string>();
+  const readFile = (abs: string): SourceFile | undefined => {
+    const path = displayPath(abs);
+    try {
+      const decoded = decodeText(readFileSync(abs));
+      if ('error' in decoded) {
+        reportInput('parse-error', { at: decoded.at(path), message: decoded.error });
+        fileResult(path).status = 'failed';
+        return undefined;
+      }
+      sources.set(path, decoded.text);
+      return { path, abs, text: decoded.text };
+    } catch (e) {
+      reportInput('file-unreadable', { at: startSpan(path), message: `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+      fileResult(path).status = 'failed';
+      return undefined;
+    }
+  };
+  const ctx: LoadContext = { config, report: reportInput, readFile };
+
+  const model = emptyModel();
+  const sets = new Map<string, SourceFile[]>();
+
+  for (const input of inputs) {
+    const result = fileResult(input.path);
+    if (input.unreadable) {
+      reportInput(input.unreadable.rule, { at: startSpan(input.path), message: input.unreadable.message });
+      result.status = 'failed';
+      continue;
+    }
+    let text = input.text;
+    if (text === undefined) {
+      const decoded = decodeText(input.bytes ?? new Uint8Array());
+      if ('error' in decoded) {
+        reportInput('parse-error', { at: decoded.at(input.path), message: decoded.error });
+        result.status = 'failed';
+        continue;
+      }
+      text = decoded.text;
+    } else if (text.charCodeAt(0) === 0xfeff) {
+      text = text.slice(1);
+    }
+    result.source = text;
+    sources.set(input.path, text);
+    const file: SourceFile = { path: input.path, abs: input.abs ?? resolve(input.path), text };
+    const set = setLoaders.find((l) => l.matches(input.path));
+    if (set) {
+      result.format = set.id;
+      const list = sets.get(set.id) ?? [];
+      list.push(file);
+      sets.set(set.id, list);
+      continue;
+    }
+    try {
+      loadDocument(file, result, ctx, model);
+    } catch (e) {
+      reportInput('parse-error', { at: startSpan(input.path), message: `could not be read: ${(e as Error).message}` });
+      result.status = 'failed';
+    }
+  }
+
+  for (const [id, list] of sets) {
+    const def = setLoaders.find((l) => l.id === id)!;
+    try {
+      const loader = await def.get();
+      mergeInto(model, await loader.load(list, ctx));
+    } catch (e) {
+      for (const f of list) {
+        reportInput('parse-error', { at: startSpan(f.path), message: `could not be read: ${(e as Error).message}` });
+        fileResult(f.path).status = 'failed';
+      }
+    }
+  }
+
+  for (const pre of options.prerequisites ?? []) {
+    mergeInto(model, await pre(config, ctx));
+  }
+
+  applyDefaultRegion(model, config);
+  link(model);
+
+  for (const rule of options.catalog) {
+    if (!rule.check || severityOf(rule, config) === 'off') continue;
+    try {
+      rule.check({ model, config, report: (r) => emit(rule, r) });
+    } catch (e) {
+      // A rule bug must not hide the other rules' findings; say which rule failed.
+      findings.push({
+        ruleId: 'internal-error',
+        errorCode: null,
+        httpStatus: null,
+        severity: 'error',
+        message: `rule ${rule.id} failed: ${(e as Error).message}`,
+        span: startSpan(inputs[0]?.path ?? '.'),
+      });
+    }
+  }
+
+  const unique = dedupe(findings).sort(byPosition);
+  for (const f of unique) {
+    const r = fileResult(f.span.file);
+    r.findings.push(f);
+    if (f.ruleId === 'parse-error' || f.ruleId === 'file-unreadable' || f.ruleId === 'file-too-large') r.status = 'failed';
+    if (r.source === undefined && sources.has(f.span.file)) r.source = sources.get(f.span.file);
+  }
+  const ordered = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files: ordered, findings: unique };
+}
+
+function loadDocument(file: SourceFile, result: FileResult, ctx: LoadContext, model: Model): void {
+  const isJson = /\.json$/i.test(file.path);
+  const parsed = isJson ? parseJson(file.path, file.text) : parseYaml(file.path, file.text);
+  for (const p of parsed.problems) ctx.report('parse-error', { at: p.span, message: p.message });
+  if (parsed.problems.length > 0) result.status = 'failed';
+  let claimed = false;
+  for (const doc of parsed.docs) {
+    const loader = docLoaders.find((l) => l.claims(doc, file));
+    if (!loader) continue;
+    claimed = true;
+    result.format = loader.id;
+    mergeInto(model, loader.load(doc, file, ctx));
+  }
+  if (!claimed && parsed.problems.length === 0) result.status = 'skipped';
+}
+
+function severityOf(rule: Rule, config: Config): Severity | 'off' {
+  const o = config.rules[rule.id];
+  if (o && (rule.suppressible !== false || o !== 'off')) return o;
+  return rule.severity;
+}
+
+function isSpan(x: unknown): x is Span {
+  return typeof x === 'object' && x !== null && 'line' in x && 'file' in x && !('type' in x) && !('kind' in x);
+}
+
+function place(r: Report): { span: Span; node?: Node; origin?: string } {
+  const at = r.at;
+  if (isSpan(at)) return { span: at, node: r.node };
+  if ('kind' in at) return { span: at.span, node: r.node ?? (at as Node) };
+  const t = at as Tree;
+  return { span: t.span, node: r.node, origin: t.origin };
+}
+
+function startSpan(file: string): Span {
+  return { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const k = `${f.ruleId}|${f.span.file}|${f.span.line}|${f.span.column}|${f.span.endLine}|${f.span.endColumn}|${f.resource}|${f.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  if (a.span.file !== b.span.file) return a.span.file < b.span.file ? -1 : 1;
+  return a.span.line - b.span.line || a.span.column - b.span.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+
+/** Groups that name no region take the configured default (`--region` / config `region`). */
+function applyDefaultRegion(model: Model, config: Config): void {
+  if (!config.region) return;
+  for (const g of model.groups) {
+    if (g.fields.RegionId !== undefined) continue;
+    g.fields.RegionId = { type: 'scalar', value: config.region, span: g.span, origin: 'default region from --region or the config file' };
+    g.regionSource = 'the default region (--region or config)';
+  }
+}
+
+/** A path as the user should see it: relative to the working directory when inside it, `/`-separated. */
+export function displayPath(abs: string, cwd = process.cwd()): string {
+  const rel = relative(cwd, abs);
+  const p = rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? abs : rel;
+  return p.split(sep).join('/');
+}
+

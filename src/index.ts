@@ -1,0 +1,45 @@
+/** Library entry: lint in-memory sources or paths with the full catalog. */
+import { catalog } from '../rules/index.ts';
+import { readFileSync, statSync } from 'node:fs';
+import { displayPath, lint } from './engine/lint.ts';
+import { discover } from './load/discover.ts';
+import type { LintInput, LintResult, Prerequisites } from './engine/lint.ts';
+import type { Config } from './engine/config.ts';
+
+export { catalog };
+export type { LintInput, LintResult };
+export type { Finding, Rule } from './engine/rule.ts';
+export type { Config } from './engine/config.ts';
+
+/** Hooks run before linking (RAM policies, inventories named by the config). */
+export const prerequisites: Prerequisites[] = [];
+
+export function lintSources(inputs: LintInput[], config: Partial<Config> = {}): Promise<LintResult> {
+  return lint(inputs, config, { catalog, prerequisites });
+}
+
+/** Lint files and directories: discovery, reading (bounded by maxFileBytes), then lint. */
+export async function lintPaths(paths: string[], config: Partial<Config> = {}, cwd = process.cwd()): Promise<LintResult & { missing: { path: string; reason: string }[] }> {
+  const max = config.maxFileBytes ?? 20 * 1024 * 1024;
+  const found = discover(paths, cwd, config.isIgnored);
+  const inputs: LintInput[] = [];
+  for (const abs of found.files) {
+    const path = displayPath(abs, cwd);
+    try {
+      const size = statSync(abs).size;
+      if (size > max) {
+        inputs.push({ path, abs, unreadable: { rule: 'file-too-large', message: `${path} is ${size} bytes; files over ${max} bytes (maxFileBytes) are not read` } });
+        continue;
+      }
+      inputs.push({ path, abs, bytes: readFileSync(abs) });
+    } catch (e) {
+      inputs.push({ path, abs, unreadable: { rule: 'file-unreadable', message: `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` } });
+    }
+  }
+  for (const u of found.unreadable) {
+    const path = displayPath(u.path, cwd);
+    inputs.push({ path, abs: u.path, unreadable: { rule: 'file-unreadable', message: `cannot read ${path}: ${u.reason}` } });
+  }
+  const result = await lintSources(inputs, config);
+  return { ...result, missing: found.missing };
+}

@@ -1,0 +1,193 @@
+/**
+ * The native spec format: YAML or JSON whose field names are the API's own request parameters.
+ *
+ *   region: cn-hangzhou
+ *   securityGroups: [ { RegionId, SecurityGroupName, ..., Tag: [{Key, Value}], Permissions: [...] } ]
+ *   vpcs: [ { VpcId, RegionId, Status } ]
+ *
+ * Also one CreateSecurityGroup request per file (top-level RegionId), including the flattened query
+ * form (`Tag.1.Key`, `Permissions.1.IpProtocol`).
+ */
+import type { DocLoader, LoadContext, SourceFile } from './loader.ts';
+import { cover, entry, get, isMap, isSeq, isScalar, text } from './tree.ts';
+import type { Span, TEntry, TMap, Tree } from './tree.ts';
+import { PERMISSION_PARAMS, SG_PARAMS } from '../model.ts';
+import type { Model, Permission, SecurityGroup, Tag, TagList, Vpc } from '../model.ts';
+import { suggest } from '../util/suggest.ts';
+
+const META_KEYS = ['$schema', '$comment'];
+const TOP_KEYS = ['region', 'securityGroups', 'vpcs', ...META_KEYS];
+const GROUP_KEYS = [...SG_PARAMS, 'Tag', 'Permissions'];
+const VPC_KEYS = ['VpcId', 'RegionId', 'Status', 'CidrBlock', 'VpcName'];
+const PERMISSION_KEYS = ['Direction', ...PERMISSION_PARAMS];
+const FLAT = /^(Tag|Permissions)\.(\d+)\.([A-Za-z0-9]+)$/;
+
+export const specLoader: DocLoader = {
+  id: 'spec',
+  claims(doc) {
+    if (!isMap(doc)) return false;
+    return doc.entries.some((e) => e.key === 'securityGroups' || e.key === 'RegionId' || (e.key === 'vpcs' && isSeq(e.value)));
+  },
+  load(doc, file, ctx) {
+    const out: Model = { groups: [], permissions: [], vpcs: [], policies: [] };
+    const root = doc as TMap;
+    if (!entry(root, 'securityGroups') && !entry(root, 'vpcs')) {
+      // One request per file.
+      readGroup(root, 'request', file, ctx, out, undefined);
+      return out;
+    }
+    for (const e of root.entries) {
+      if (!TOP_KEYS.includes(e.key)) unknownKey(e, TOP_KEYS, 'top level', ctx);
+    }
+    const region = get(root, 'region');
+    const groups = get(root, 'securityGroups');
+    if (groups !== undefined) {
+      if (!isSeq(groups)) shape(ctx, groups, '`securityGroups` must be a list of CreateSecurityGroup requests');
+      else groups.items.forEach((g, i) => {
+        if (!isMap(g)) shape(ctx, g, `securityGroups[${i}] must be a mapping of request parameters`);
+        else readGroup(g, `securityGroups[${i}]`, file, ctx, out, region);
+      });
+    }
+    const vpcs = get(root, 'vpcs');
+    if (vpcs !== undefined) {
+      if (!isSeq(vpcs)) shape(ctx, vpcs, '`vpcs` must be a list of VPCs ({VpcId, RegionId, Status})');
+      else vpcs.items.forEach((v, i) => {
+        if (!isMap(v)) shape(ctx, v, `vpcs[${i}] must be a mapping ({VpcId, RegionId, Status})`);
+        else out.vpcs.push(readVpc(v, `vpcs[${i}]`, ctx));
+      });
+    }
+    return out;
+  },
+};
+
+function shape(ctx: LoadContext, at: Tree, message: string): void {
+  ctx.report('spec-shape', { at, message });
+}
+
+function unknownKey(e: TEntry, known: readonly string[], where: string, ctx: LoadContext): void {
+  const near = suggest(e.key, known);
+  ctx.report('spec-unknown-key', {
+    at: e.keySpan,
+    message: `unknown key \`${e.key}\` in ${where}${near ? `; did you mean \`${near}\`?` : ';'} it is ignored`,
+  });
+}
+
+function readVpc(map: TMap, resource: string, ctx: LoadContext): Vpc {
+  for (const e of map.entries) if (!VPC_KEYS.includes(e.key)) unknownKey(e, VPC_KEYS, resource, ctx);
+  const vpc: Vpc = { kind: 'Vpc', id: `${map.span.file}#${resource}`, source: 'spec', span: map.span, resource };
+  vpc.VpcId = get(map, 'VpcId');
+  vpc.RegionId = get(map, 'RegionId');
+  vpc.Status = get(map, 'Status');
+  vpc.CidrBlock = get(map, 'CidrBlock');
+  return vpc;
+}
+
+interface FlatItem {
+  fields: TEntry[];
+  span: Span;
+}
+
+function readGroup(map: TMap, resource: string, file: SourceFile, ctx: LoadContext, out: Model, region: Tree | undefined): void {
+  const group: SecurityGroup = {
+    kind: 'SecurityGroup',
+    id: `${file.path}#${resource}`,
+    format: 'spec',
+    span: map.span,
+    resource,
+    fields: {},
+    permissions: [],
+  };
+  const flatTags = new Map<number, FlatItem>();
+  const flatPerms = new Map<number, FlatItem>();
+  for (const e of map.entries) {
+    const flat = FLAT.exec(e.key);
+    if (flat) {
+      const bucket = flat[1] === 'Tag' ? flatTags : flatPerms;
+      const n = Number(flat[2]);
+      const item = bucket.get(n) ?? { fields: [], span: e.keySpan };
+      item.fields.push({ key: flat[3]!, keySpan: e.keySpan, value: e.value });
+      item.span = cover(item.span, cover(e.keySpan, e.value.span));
+      bucket.set(n, item);
+      continue;
+    }
+    if ((SG_PARAMS as readonly string[]).includes(e.key)) {
+      group.fields[e.key as (typeof SG_PARAMS)[number]] = e.value;
+    } else if (e.key !== 'Tag' && e.key !== 'Permissions' && !(resource === 'request' && META_KEYS.includes(e.key))) {
+      unknownKey(e, GROUP_KEYS, resource, ctx);
+    }
+  }
+  if (!group.fields.RegionId && region !== undefined) {
+    group.fields.RegionId = region;
+    group.regionSource = 'the file-level `region`';
+  }
+
+  const tagList = get(map, 'Tag');
+  if (tagList !== undefined || flatTags.size > 0) {
+    const items: Tag[] = [];
+    if (tagList !== undefined) {
+      if (!isSeq(tagList)) shape(ctx, tagList, '`Tag` must be a list of {Key, Value}');
+      else for (const t of tagList.items) {
+        if (!isMap(t)) shape(ctx, t, 'a tag must be a mapping {Key, Value}');
+        else items.push(readTag(t.entries, t.span, `${resource}.Tag`, ctx));
+      }
+    }
+    for (const [, item] of [...flatTags].sort((a, b) => a[0] - b[0])) items.push(readTag(item.fields, item.span, `${resource}.Tag`, ctx));
+    const span = tagList?.span ?? items.map((i) => i.span).reduce(cover);
+    group.Tag = { span, items } satisfies TagList;
+  }
+
+  const perms = get(map, 'Permissions');
+  const permItems: { fields: TEntry[]; span: Span; index: number }[] = [];
+  if (perms !== undefined) {
+    if (!isSeq(perms)) shape(ctx, perms, '`Permissions` must be a list of rules');
+    else perms.items.forEach((p, i) => {
+      if (!isMap(p)) shape(ctx, p, 'a rule must be a mapping of Permissions.N fields');
+      else permItems.push({ fields: p.entries, span: p.span, index: i });
+    });
+  }
+  for (const [n, item] of [...flatPerms].sort((a, b) => a[0] - b[0])) permItems.push({ ...item, index: n - 1 });
+  for (const item of permItems) {
+    const p = readPermission(item.fields, item.span, `${resource}.Permissions[${item.index}]`, group, ctx);
+    if (p) out.permissions.push(p);
+  }
+  out.groups.push(group);
+}
+
+function readTag(fields: TEntry[], span: Span, where: string, ctx: LoadContext): Tag {
+  const tag: Tag = { span };
+  for (const f of fields) {
+    if (f.key === 'Key' || f.key === 'Value') {
+      tag[f.key] = f.value;
+    } else if (f.key === 'key' || f.key === 'value') {
+      ctx.report('tag-legacy-lowercase', {
+        at: f.keySpan,
+        message: `\`${f.key}\` is the legacy lowercase tag field; the API recommends \`${f.key === 'key' ? 'Key' : 'Value'}\``,
+      });
+      const upper = f.key === 'key' ? 'Key' : 'Value';
+      if (tag[upper] === undefined) tag[upper] = f.value;
+    } else {
+      unknownKey(f, ['Key', 'Value'], where, ctx);
+    }
+  }
+  return tag;
+}
+
+function readPermission(fields: TEntry[], span: Span, resource: string, group: SecurityGroup, ctx: LoadContext): Permission | undefined {
+  const p: Permission = { kind: 'Permission', direction: 'ingress', fields: {}, span, resource, group, request: `${group.id}#ingress` };
+  let direction: Tree | undefined;
+  for (const f of fields) {
+    if (f.key === 'Direction') direction = f.value;
+    else if ((PERMISSION_PARAMS as readonly string[]).includes(f.key)) p.fields[f.key as (typeof PERMISSION_PARAMS)[number]] = f.value;
+    else unknownKey(f, PERMISSION_KEYS, resource, ctx);
+  }
+  if (direction !== undefined) {
+    const d = text(direction)?.toLowerCase();
+    if (d === 'ingress' || d === 'egress') p.direction = d;
+    else if (isScalar(direction)) {
+      shape(ctx, direction, '`Direction` must be `ingress` (AuthorizeSecurityGroup) or `egress` (AuthorizeSecurityGroupEgress)');
+      return undefined;
+    }
+  }
+  p.request = `${group.id}#${p.direction}`;
+  return p;
+}

@@ -1,0 +1,4 @@
+declare module 'eslint-formatter-friendly' {
+  const format: (results: unknown[]) => string;
+  export default format;
+}

@@ -1,0 +1,117 @@
+// The bundled CLI as users run it: exit codes, formats, no stack traces.
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, mkdirSync, symlinkSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const cli = join(import.meta.dirname, '..', 'dist', 'cli.js');
+const run = (args: string[], cwd: string) => spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+
+function workspace(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sglint-cli-'));
+  for (const [p, text] of Object.entries(files)) {
+    mkdirSync(join(dir, p, '..'), { recursive: true });
+    writeFileSync(join(dir, p), text);
+  }
+  return dir;
+}
+
+const good = 'securityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n';
+const bad = 'securityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n    SecurityGroupName: 1web\n';
+
+describe('sglint CLI', () => {
+  it('exit 0 on a clean repo, scanning the working directory by default', () => {
+    const r = run([], workspace({ 'sg/a.yaml': good, '.github/workflows/ci.yml': 'on: push\n' }));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/1 file\(s\) checked, 1 skipped/);
+  });
+
+  it('exit 1 with findings; JSON output is the ESLint-shaped contract with relative paths', () => {
+    const dir = workspace({ 'sg/bad.yaml': bad });
+    const r = run(['--format', 'json', 'sg'], dir);
+    expect(r.status).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out).toEqual([
+      {
+        filePath: 'sg/bad.yaml',
+        errorCount: 1,
+        warningCount: 0,
+        infoCount: 0,
+        messages: [
+          expect.objectContaining({ ruleId: 'name-malformed', severity: 2, line: 4, column: 24, endLine: 4, endColumn: 28, errorCode: 'InvalidSecurityGroupName.Malformed', httpStatus: 400, resource: 'securityGroups[0]' }),
+        ],
+      },
+    ]);
+  });
+
+  it('compact format: one file:line:col line per finding', () => {
+    const r = run(['-f', 'compact', 'bad.yaml'], workspace({ 'bad.yaml': bad }));
+    expect(r.stdout.split('\n')[0]).toMatch(/^bad\.yaml:4:24: error InvalidSecurityGroupName\.Malformed .*\[name-malformed\]$/);
+  });
+
+  it('stylish shows the error code and rule id', () => {
+    const r = run(['bad.yaml'], workspace({ 'bad.yaml': bad }));
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('InvalidSecurityGroupName.Malformed (name-malformed)');
+    expect(r.stdout).toContain('bad.yaml:4:24');
+  });
+
+  it('--output writes the report to a file', () => {
+    const dir = workspace({ 'bad.yaml': bad });
+    const r = run(['-f', 'json', '-o', 'out.json', 'bad.yaml'], dir);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+  });
+
+  it('--quiet drops warnings; --max-warnings fails on too many', () => {
+    const warn = good.replace('VpcId', 'SecurityGroupName: "a:b"\n    VpcId');
+    const dir = workspace({ 'w.yaml': warn });
+    expect(run(['-f', 'json', '--quiet', 'w.yaml'], dir).stdout).not.toContain('name-uncertain-characters');
+    expect(run(['w.yaml'], dir).status).toBe(0);
+    expect(run(['--max-warnings', '0', 'w.yaml'], dir).status).toBe(1);
+  });
+
+  it('exit 2 without a stack trace: bad flag, missing path, bad format', () => {
+    const dir = workspace({});
+    for (const args of [['--nope'], ['missing.yaml'], ['-f', 'xml'], ['--max-warnings', 'x']]) {
+      const r = run(args, dir);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/^sglint: /);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('a broken file is reported at its position and the other files are still checked', () => {
+    const r = run(['-f', 'json', '.'], workspace({ 'a.yaml': 'securityGroups:\n  - RegionId: [cn\n', 'b.yaml': bad }));
+    const out = JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string; line: number }[] }[];
+    expect(out.map((f) => [f.filePath, f.messages.map((m) => m.ruleId)])).toEqual([
+      ['a.yaml', ['parse-error']],
+      ['b.yaml', ['name-malformed']],
+    ]);
+  });
+
+  it('symlink loops and unreadable files in directory walks are reported, not fatal', () => {
+    const dir = workspace({ 'x/a.yaml': good, 'x/locked.yaml': good });
+    symlinkSync('..', join(dir, 'x', 'loop'));
+    chmodSync(join(dir, 'x', 'locked.yaml'), 0o000);
+    const r = run(['-f', 'json', 'x'], dir);
+    const out = JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string }[] }[];
+    if (process.getuid?.() === 0) {
+      // root reads anything: the loop is the only hazard left.
+      expect(out.map((f) => f.filePath)).toEqual(['x/a.yaml', 'x/locked.yaml']);
+    } else {
+      expect(out.find((f) => f.filePath === 'x/locked.yaml')?.messages[0]?.ruleId).toBe('file-unreadable');
+    }
+  });
+
+  it('explain prints a rule by id or by API error code; unknown is exit 2', () => {
+    const dir = workspace({});
+    const byId = run(['explain', 'tag-key-malformed'], dir);
+    expect(byId.status).toBe(0);
+    expect(byId.stdout).toContain('InvalidTagKey.Malformed');
+    const byCode = run(['explain', 'InternalError'], dir);
+    expect(byCode.status).toBe(0);
+    expect(run(['explain', 'nope'], dir).status).toBe(2);
+  });
+});

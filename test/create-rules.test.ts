@@ -1,0 +1,98 @@
+// One valid and one invalid case per CreateSecurityGroup constraint, asserting rule id, API code and span.
+import { describe, expect, it } from 'vitest';
+import { key, lintFiles } from './helpers.ts';
+
+const group = (...lines: string[]) => `securityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n${lines.map((l) => `    ${l}\n`).join('')}`;
+const at = (ruleId: string, errorCode: string | null, line: number, column: number, endLine: number, endColumn: number) => ({ ruleId, errorCode, line, column, endLine, endColumn });
+
+async function check(text: string, config = {}) {
+  return (await lintFiles({ 'spec.yaml': text }, config)).map(key);
+}
+
+describe('CreateSecurityGroup constraints', () => {
+  const cases: [string, string, ReturnType<typeof at>[], Record<string, unknown>?][] = [
+    ['RegionId required', 'securityGroups:\n  - SecurityGroupName: web\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n', [at('region-required', null, 2, 5, 3, 37)]],
+    ['RegionId unknown', 'securityGroups:\n  - RegionId: cn-hangzou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n', [at('region-unknown', 'InvalidRegionId.NotFound', 2, 15, 2, 25)]],
+    ['RegionId closed (warning)', 'securityGroups:\n  - RegionId: ap-southeast-2\n    VpcId: vpc-p0w9alkte4w2htrqe1234\n', [at('region-closed', 'InvalidRegionId.NotFound', 2, 15, 2, 29)]],
+    ['name starts with a digit', group('SecurityGroupName: 1web'), [at('name-malformed', 'InvalidSecurityGroupName.Malformed', 4, 24, 4, 28)]],
+    ['name too short', group('SecurityGroupName: w'), [at('name-malformed', 'InvalidSecurityGroupName.Malformed', 4, 24, 4, 25)]],
+    ['name too long', group(`SecurityGroupName: w${'x'.repeat(128)}`), [at('name-malformed', 'InvalidSecurityGroupName.Malformed', 4, 24, 4, 153)]],
+    ['name with a space', group('SecurityGroupName: "web app"'), [at('name-malformed', 'InvalidSecurityGroupName.Malformed', 4, 24, 4, 33)]],
+    ['name starting with http://', group('SecurityGroupName: "http://web"'), [at('name-malformed', 'InvalidSecurityGroupName.Malformed', 4, 24, 4, 36)]],
+    ['name with a colon (warning only)', group('SecurityGroupName: "web:a"'), [at('name-uncertain-characters', 'InvalidSecurityGroupName.Malformed', 4, 24, 4, 31)]],
+    ['description too short', group('Description: x'), [at('description-malformed', 'InvalidDescription.Malformed', 4, 18, 4, 19)]],
+    ['description too long', group(`Description: ${'d'.repeat(257)}`), [at('description-malformed', 'InvalidDescription.Malformed', 4, 18, 4, 275)]],
+    ['description starting with https://', group('Description: https://x'), [at('description-malformed', 'InvalidDescription.Malformed', 4, 18, 4, 27)]],
+    ['type not normal/enterprise', group('SecurityGroupType: basic'), [at('group-type-invalid', 'InvalidParams.GroupType', 4, 24, 4, 29)]],
+    ['enterprise without VpcId', 'securityGroups:\n  - RegionId: cn-hangzhou\n    SecurityGroupType: enterprise\n', [at('enterprise-needs-vpc', 'InvalidParams.VpcIdGroupType', 3, 24, 3, 34)]],
+    ['VpcId missing where no classic network', 'securityGroups:\n  - RegionId: eu-central-1\n    SecurityGroupName: web\n', [at('vpc-required-in-region', 'InvalidVpcId.NotFound', 2, 5, 3, 27)]],
+    ['VpcId malformed', 'securityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-XYZ\n', [at('vpc-id-malformed', 'InvalidVpcId.NotFound', 3, 12, 3, 19)]],
+    ['VpcId in another region', 'securityGroups:\n  - RegionId: cn-shanghai\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\nvpcs:\n  - VpcId: vpc-bp1opxu1zkhn00gzv1234\n    RegionId: cn-hangzhou\n', [at('vpc-wrong-region', 'InvalidVpcId.NotFound', 3, 12, 3, 37)]],
+    ['VPC Pending', 'securityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\nvpcs:\n  - VpcId: vpc-bp1opxu1zkhn00gzv1234\n    RegionId: cn-hangzhou\n    Status: Pending\n', [at('vpc-not-available', 'IncorrectVpcStatus', 3, 12, 3, 37)]],
+    ['tag key acs:', group('Tag:', '  - Key: "acs:x"', '    Value: v'), [at('tag-key-malformed', 'InvalidTagKey.Malformed', 5, 14, 5, 21)]],
+    ['tag key aliyun', group('Tag:', '  - Key: aliyunx', '    Value: v'), [at('tag-key-malformed', 'InvalidTagKey.Malformed', 5, 14, 5, 21)]],
+    ['tag key empty', group('Tag:', '  - Key: ""', '    Value: v'), [at('tag-key-malformed', 'InvalidTagKey.Malformed', 5, 14, 5, 16)]],
+    ['tag key too long', group('Tag:', `  - Key: ${'k'.repeat(129)}`), [at('tag-key-malformed', 'InvalidTagKey.Malformed', 5, 14, 5, 143)]],
+    ['tag key with https://', group('Tag:', '  - Key: "a-https://b"'), [at('tag-key-malformed', 'InvalidTagKey.Malformed', 5, 14, 5, 27)]],
+    ['tag value with http://', group('Tag:', '  - Key: k', '    Value: "x http://y"'), [at('tag-value-malformed', 'InvalidTagValue.Malformed', 6, 16, 6, 28)]],
+    ['tag value too long', group('Tag:', '  - Key: k', `    Value: ${'v'.repeat(129)}`), [at('tag-value-malformed', 'InvalidTagValue.Malformed', 6, 16, 6, 145)]],
+    ['duplicate tag key', group('Tag:', '  - Key: k', '    Value: a', '  - Key: k', '    Value: b'), [at('tag-key-duplicate', 'Duplicate.TagKey', 7, 14, 7, 15)]],
+    ['21 tags', group('Tag:', ...Array.from({ length: 21 }, (_, i) => `  - {Key: k${i}, Value: v}`)), [at('tag-count', 'QuotaExceed.Tags', 25, 9, 25, 29)]],
+    ['ClientToken reused', `${group('SecurityGroupName: web-a', 'ClientToken: t-1')}  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n    SecurityGroupName: web-b\n    ClientToken: t-1\n`, [at('client-token-reused', 'IdempotentProcessing', 9, 18, 9, 21)]],
+    ['ClientToken non-ASCII', group('ClientToken: jeton-é'), [at('client-token-malformed', null, 4, 18, 4, 25)]],
+    ['ClientToken too long', group(`ClientToken: ${'t'.repeat(65)}`), [at('client-token-malformed', null, 4, 18, 4, 83)]],
+    ['ServiceManaged set', group('ServiceManaged: false'), [at('service-managed-set', null, 4, 21, 4, 26)]],
+    ['ResourceGroupId malformed', group('ResourceGroupId: default'), [at('resource-group-malformed', 'InvalidResourceGroup.NotFound', 4, 22, 4, 29)]],
+    ['InnerAccessPolicy invalid', group('InnerAccessPolicy: Allow'), [at('inner-access-policy-invalid', 'InvalidPolicy.Malformed', 4, 24, 4, 29)]],
+    ['InnerAccessPolicy Accept on enterprise', group('SecurityGroupType: enterprise', 'InnerAccessPolicy: Accept'), [at('inner-access-policy-enterprise', null, 5, 24, 5, 30)]],
+    ['quota', `${group('SecurityGroupName: web-a')}${group('SecurityGroupName: web-b').replace('securityGroups:\n', '')}`, [at('group-quota', 'QuotaExceed.SecurityGroup', 5, 5, 7, 29)], { quota: { securityGroupsPerRegion: 1, rulesPerGroup: 200 } }],
+  ];
+  for (const [name, text, expected, config] of cases) {
+    it(`invalid: ${name}`, async () => {
+      expect(await check(text, config)).toEqual(expected);
+    });
+  }
+
+  it('valid: a complete, correct group has no finding', async () => {
+    const text = group(
+      'SecurityGroupName: 前端-web_1.a',
+      'Description: Web tier',
+      'SecurityGroupType: normal',
+      'ResourceGroupId: rg-bp67acfmxazb4p1234',
+      'ClientToken: 123e4567-e89b-12d3-a456-426655440000',
+      'InnerAccessPolicy: accept',
+      'Tag:',
+      ...Array.from({ length: 20 }, (_, i) => `  - {Key: k${i}, Value: ""}`),
+    );
+    expect(await check(text)).toEqual([at('name-uncertain-characters', 'InvalidSecurityGroupName.Malformed', 4, 24, 4, 34)]);
+  });
+
+  it('valid: same token on identical requests, empty name and description, classic region without VPC', async () => {
+    const text = 'securityGroups:\n  - {RegionId: cn-hangzhou, SecurityGroupName: "", Description: "", ClientToken: t}\n  - {RegionId: cn-hangzhou, SecurityGroupName: "", Description: "", ClientToken: t}\n';
+    expect(await check(text)).toEqual([]);
+  });
+
+  it('valid: --region fills a missing RegionId; unknown values are never guessed', async () => {
+    expect(await check('securityGroups:\n  - VpcId: vpc-bp1opxu1zkhn00gzv1234\n', { region: 'cn-hangzhou' })).toEqual([]);
+  });
+
+  it('flattened request form and legacy lowercase tags', async () => {
+    const f = await lintFiles({ 'req.yaml': 'RegionId: cn-hangzhou\nVpcId: vpc-bp1opxu1zkhn00gzv1234\nTag.1.key: "acs:a"\nTag.1.value: v\nTag.2.Key: k\nTag.2.Value: v\n' });
+    expect(f.map(key)).toEqual([
+      at('tag-legacy-lowercase', null, 3, 1, 3, 10),
+      at('tag-key-malformed', 'InvalidTagKey.Malformed', 3, 12, 3, 19),
+      at('tag-legacy-lowercase', null, 4, 1, 4, 12),
+    ]);
+  });
+
+  it('unknown key with did-you-mean, and non-spec YAML is skipped', async () => {
+    const f = await lintFiles({ 'a.yaml': group('SecurityGroupname: web'), 'workflow.yaml': 'on: push\njobs: {}\n' });
+    expect(f.map(key)).toEqual([at('spec-unknown-key', null, 4, 5, 4, 22)]);
+    expect(f[0]!.message).toContain('SecurityGroupName');
+  });
+
+  it('JSON specs give the same spans as YAML would', async () => {
+    const f = await lintFiles({ 'a.json': '{\n  "securityGroups": [\n    {"RegionId": "cn-hangzhou", "VpcId": "vpc-bp1opxu1zkhn00gzv1234", "SecurityGroupName": "1web"}\n  ]\n}\n' });
+    expect(f.map(key)).toEqual([at('name-malformed', 'InvalidSecurityGroupName.Malformed', 3, 92, 3, 98)]);
+  });
+});

@@ -1,0 +1,28 @@
+import { parse } from 'yaml';
+import { lintSources } from '../src/index.ts';
+import type { Finding } from '../src/engine/rule.ts';
+import type { Config } from '../src/engine/config.ts';
+import { defaultConfig } from '../src/engine/config.ts';
+
+/** Lint in-memory files (name → text) with the full catalog. */
+export async function lintFiles(files: Record<string, string>, config: Partial<Config> = {}): Promise<Finding[]> {
+  const result = await lintSources(Object.entries(files).map(([path, text]) => ({ path, text })), config);
+  return result.findings;
+}
+
+/** The parts of a finding tests assert: rule, API code and span. */
+export function key(f: Finding) {
+  return { ruleId: f.ruleId, errorCode: f.errorCode, line: f.span.line, column: f.span.column, endLine: f.span.endLine, endColumn: f.span.endColumn };
+}
+
+export function only(findings: Finding[], ruleId: string): Finding[] {
+  return findings.filter((f) => f.ruleId === ruleId);
+}
+
+/** A config written as `.sglint.yaml` text, for examples that carry one. */
+export function configFromYaml(text: string | undefined): Partial<Config> {
+  if (!text) return {};
+  const raw = parse(text) as Partial<Config>;
+  const base = defaultConfig();
+  return { ...raw, quota: { ...base.quota, ...(raw.quota ?? {}) } };
+}
