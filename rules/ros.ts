@@ -72,4 +72,20 @@ export const rosRules: Rule[] = [
     },
     sources: [SOURCE_ROS],
   }),
+  defineRule({
+    id: 'ros-too-large',
+    group: 'input',
+    api: NONE,
+    severity: 'error',
+    certainty: 'documented',
+    summary: 'The template expands to too many values when parameters are substituted (not checked further)',
+    docs: {
+      description:
+        'Substituting parameter defaults, mappings and Fn::If branches copies values; a template whose substitution would produce more than a million values (a large default used very often, YAML aliases multiplying it) is not expanded further, so that one file cannot stall the run. The resource where the limit was reached and the resources after it are not checked.',
+      fix: 'Reference large values fewer times, or split the template.',
+      valid: [],
+      invalid: [],
+    },
+    sources: [SOURCE_INPUT],
+  }),
 ];

@@ -248,3 +248,23 @@ describe('input problems', () => {
     expect(loadRos('s.yaml', "ROSTemplateFormatVersion: '2015-09-01'\n").problems).toEqual([]);
   });
 });
+
+describe('hostile templates', () => {
+  it('a large default substituted many times is cut off with a located finding, quickly', () => {
+    const big = Array.from({ length: 2000 }, (_, i) => `t${i}`).join(', ');
+    const refs = Array.from({ length: 2000 }, () => '        - !Ref Big\n').join('');
+    const text = `ROSTemplateFormatVersion: '2015-09-01'\nParameters:\n  Big:\n    Type: Json\n    Default: [${big}]\nResources:\n  Sg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      Tags:\n${refs}  Sg2:\n    Type: ALIYUN::ECS::SecurityGroup\n`;
+    const started = Date.now();
+    const { model, problems } = loadRos('t.yaml', text);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(problems.map((p) => [p.ruleId, pos(p.span)])).toEqual([['ros-too-large', '7:3-7:5']]);
+    expect(model.groups).toEqual([]);
+  });
+
+  it('a Fn::Join of a long string many times is cut off before it is built', () => {
+    const refs = Array.from({ length: 500 }, () => '!Ref Long').join(', ');
+    const text = `ROSTemplateFormatVersion: '2015-09-01'\nParameters:\n  Long:\n    Type: String\n    Default: ${'x'.repeat(20000)}\nResources:\n  Sg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      Description: !Join ['', [${refs}]]\n`;
+    const { problems } = loadRos('t.yaml', text);
+    expect(problems.map((p) => p.ruleId)).toEqual(['ros-too-large']);
+  });
+});

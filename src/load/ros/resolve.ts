@@ -11,7 +11,7 @@ import { get, isMap, isScalar, isSeq, text } from '../tree.ts';
 import type { Scalar, Span, TScalar, TUnknown, Tree } from '../tree.ts';
 import { call } from './functions.ts';
 import type { Call } from './functions.ts';
-import { at, resourceId, tight } from './template.ts';
+import { at, resourceId, spend, tight } from './template.ts';
 import type { Template } from './template.ts';
 
 /** `Ref: ALIYUN::NoValue`: the property, list item or map entry is removed. */
@@ -28,6 +28,7 @@ export interface Scope {
 const LIST_TYPES = new Set(['CommaDelimitedList']);
 
 export function resolve(t: Tree, s: Scope): Resolved {
+  spend(s.tpl);
   const c = call(t);
   if (c) return evaluate(c, s);
   if (t.type === 'map') {
@@ -60,12 +61,13 @@ function scalar(value: Scalar, span: Span, origin: string): TScalar {
 }
 
 /** A copy of a written value that names where it was used; origins already set (deeper flows) are kept. */
-export function withOrigin(t: Tree, origin: string): Tree {
+function withOrigin(t: Tree, origin: string, s: Scope): Tree {
+  spend(s.tpl);
   switch (t.type) {
     case 'map':
-      return { ...t, origin: t.origin ?? origin, entries: t.entries.map((e) => ({ ...e, value: withOrigin(e.value, origin) })) };
+      return { ...t, origin: t.origin ?? origin, entries: t.entries.map((e) => ({ ...e, value: withOrigin(e.value, origin, s) })) };
     case 'seq':
-      return { ...t, origin: t.origin ?? origin, items: t.items.map((i) => withOrigin(i, origin)) };
+      return { ...t, origin: t.origin ?? origin, items: t.items.map((i) => withOrigin(i, origin, s)) };
     default:
       return { ...t, origin: t.origin ?? origin };
   }
@@ -134,6 +136,7 @@ function parameter(name: string, def: Tree, span: Span, s: Scope): Resolved {
   if (given !== undefined) {
     // A flag value is written nowhere in the template: it is placed where the parameter is used.
     const origin = `parameter \`${name}\` given with --parameter`;
+    spend(s.tpl, given.length);
     if (isList) return { type: 'seq', items: given.split(',').map((v) => scalar(v, span, origin)), span, origin };
     return scalar(type === 'Number' && given.trim() !== '' && Number.isFinite(Number(given)) ? Number(given) : given, span, origin);
   }
@@ -141,10 +144,11 @@ function parameter(name: string, def: Tree, span: Span, s: Scope): Resolved {
   if (d === undefined) return unknown(span, `Ref ${name} (parameter without Default)`);
   const origin = `parameter \`${name}\` default, used at ${at(span)}`;
   if (isList && isScalar(d) && typeof d.value === 'string') {
+    spend(s.tpl, d.value.length);
     return { type: 'seq', items: d.value.split(',').map((v) => scalar(v, d.span, origin)), span: d.span, origin };
   }
   if (type === 'Json' && isScalar(d)) return unknown(span, `Ref ${name} (Json text)`);
-  return withOrigin(d, origin);
+  return withOrigin(d, origin, s);
 }
 
 /** A known scalar's text as ROS would splice it into a string; booleans and nulls are not guessed. */
@@ -162,6 +166,7 @@ function join(c: Call, s: Scope): Resolved {
   if (delim === undefined || list === NO_VALUE || !isSeq(list)) return unknown(c.span, 'Fn::Join');
   const parts = list.items.map(piece);
   if (parts.some((p) => p === undefined)) return unknown(c.span, 'Fn::Join');
+  spend(s.tpl, parts.reduce((n, p) => n + p!.length + delim.length, 0));
   return scalar(parts.join(delim), c.span, `evaluated from Fn::Join at ${at(c.span)}`);
 }
 
@@ -182,6 +187,7 @@ function sub(c: Call, s: Scope): Resolved {
     const value = local !== undefined ? resolve(local, s) : inner.includes('.') && !inner.startsWith('ALIYUN::') ? undefined : ref(inner, c.span, s);
     const p = value === undefined ? undefined : piece(value);
     if (p === undefined) known = false;
+    spend(s.tpl, p?.length ?? 0);
     return p ?? whole;
   });
   if (!known) return unknown(c.span, 'Fn::Sub');
@@ -194,7 +200,7 @@ function ifBranch(c: Call, s: Scope): Resolved {
   const branch = cond === undefined ? undefined : s.choice.get(cond);
   if (branch === undefined) return unknown(c.span, `Fn::If ${cond ?? ''}`.trim());
   const v = resolve(c.args.items[branch ? 1 : 2]!, s);
-  return v === NO_VALUE ? v : withOrigin(v, `when condition \`${cond}\` is ${branch}`);
+  return v === NO_VALUE ? v : withOrigin(v, `when condition \`${cond}\` is ${branch}`, s);
 }
 
 function select(c: Call, s: Scope): Resolved {
@@ -218,5 +224,5 @@ function findInMap(c: Call, s: Scope): Resolved {
   const mapping = name === undefined ? undefined : s.tpl.mappings.get(name)?.value;
   const v = top === undefined || second === undefined ? undefined : get(get(mapping, top), second);
   if (v === undefined) return unknown(c.span, 'Fn::FindInMap');
-  return withOrigin(v, `Fn::FindInMap used at ${at(c.span)}`);
+  return withOrigin(v, `Fn::FindInMap used at ${at(c.span)}`, s);
 }

@@ -15,7 +15,7 @@ import { suggest } from '../../util/suggest.ts';
 import { call } from './functions.ts';
 import { NO_VALUE, resolve } from './resolve.ts';
 import type { Scope } from './resolve.ts';
-import { resourceId, tight, typeOf } from './template.ts';
+import { TooLarge, resourceId, tight, typeOf } from './template.ts';
 import type { Template } from './template.ts';
 
 export const SG_TYPE = 'ALIYUN::ECS::SecurityGroup';
@@ -125,9 +125,17 @@ function nodeSpan(e: TEntry): Span {
 
 /** The resolved `Properties` map; undefined (after a report when malformed) when it cannot be read. */
 function properties(name: string, e: TEntry, v: Variant, tpl: Template): TMap | undefined {
+  if (tpl.budget.left < 0) return undefined; // already reported at the resource where it ran out
   const raw = get(e.value, 'Properties');
   if (raw === undefined) return { type: 'map', entries: [], span: e.keySpan };
-  const props = resolve(raw, v.scope);
+  let props;
+  try {
+    props = resolve(raw, v.scope);
+  } catch (err) {
+    if (!(err instanceof TooLarge)) throw err;
+    tpl.report('ros-too-large', e.keySpan, `${err.message}; \`${name}\` and the resources after it are not checked`);
+    return undefined;
+  }
   if (props === NO_VALUE || isUnknown(props)) return undefined;
   if (props.type === 'scalar' && props.value === null) return { type: 'map', entries: [], span: props.span };
   if (!isMap(props)) {

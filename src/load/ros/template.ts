@@ -3,7 +3,7 @@
  * resource readers.
  */
 import type { LoadContext, SourceFile } from '../loader.ts';
-import { cover, get, isMap, isScalar } from '../tree.ts';
+import { get, isMap, isScalar } from '../tree.ts';
 import type { Span, TEntry, TMap, Tree } from '../tree.ts';
 
 export interface Template {
@@ -16,6 +16,19 @@ export interface Template {
   mappings: Map<string, TEntry>;
   /** Reports an input problem once (variants of one resource resolve the same text several times). */
   report(ruleId: string, at: Span, message: string): void;
+  /** Values resolution may still produce: substituting a large parameter default many times must not hang the run. */
+  budget: { left: number };
+}
+
+/** Most values one template may expand to when parameters, mappings and branches are substituted. */
+export const MAX_RESOLVED = 1_000_000;
+
+/** Thrown when a template's resolution exceeds MAX_RESOLVED; the resource being read is reported and skipped. */
+export class TooLarge extends Error {}
+
+export function spend(tpl: Template, n = 1): void {
+  tpl.budget.left -= n;
+  if (tpl.budget.left < 0) throw new TooLarge(`the template expands to more than ${MAX_RESOLVED} values when parameters are substituted`);
 }
 
 /** Pseudo parameters ROS defines (`Ref: ALIYUN::Region`...). */
@@ -39,6 +52,7 @@ export function indexTemplate(root: TMap, file: SourceFile, ctx: LoadContext): T
     resources: new Map(),
     conditions: new Map(),
     mappings: new Map(),
+    budget: { left: MAX_RESOLVED },
     report(ruleId, at, message) {
       const k = `${ruleId}|${at.line}:${at.column}-${at.endLine}:${at.endColumn}|${message}`;
       if (seen.has(k)) return;
@@ -76,12 +90,15 @@ export function tight(t: Tree): Span {
   const s = t.span;
   if (s.endColumn !== 1 || s.endLine <= s.line) return s;
   // Resolved values keep the span where they were written (a parameter default): only children written
-  // inside the collection bound it.
+  // inside the collection bound it. Only the last such child matters, so this walks one path, not the tree.
   const inside = (c: Span): boolean => (c.line > s.line || (c.line === s.line && c.column >= s.column)) && c.endLine <= s.endLine;
-  const all = t.type === 'map' ? t.entries.flatMap((e) => [e.keySpan, tight(e.value)]) : t.type === 'seq' ? t.items.map(tight) : [];
-  const children = all.filter(inside);
-  if (children.length === 0) return s;
-  return cover({ ...s, endLine: s.line, endColumn: s.column }, children.reduce(cover));
+  const children: (() => Span)[] =
+    t.type === 'map' ? t.entries.flatMap((e) => [() => e.keySpan, () => tight(e.value)]) : t.type === 'seq' ? t.items.map((i) => () => tight(i)) : [];
+  for (let i = children.length - 1; i >= 0; i--) {
+    const c = children[i]!();
+    if (inside(c)) return { ...s, endLine: c.endLine, endColumn: c.endColumn };
+  }
+  return s;
 }
 
 /** `file:line:column` of a span, for origins. */
