@@ -31,10 +31,10 @@ export const rosRules: Rule[] = [
     api: NONE,
     severity: 'error',
     certainty: 'documented',
-    summary: 'A Ref, Fn::GetAtt, Fn::Sub, DependsOn, Fn::If or Fn::FindInMap names nothing the template defines',
+    summary: 'A Ref, Fn::GetAtt, DependsOn, Fn::If or Fn::FindInMap names nothing the template defines',
     docs: {
       description:
-        'Every name a template refers to must be a parameter, a resource, a pseudo parameter (`ALIYUN::Region`...), a condition or a mapping of the same template; otherwise the template cannot be deployed, and the value is unknown to the checks. The message suggests the nearest defined name.',
+        'Every name a template refers to with Ref, Fn::GetAtt, DependsOn, Fn::If, Condition or Fn::FindInMap must be a parameter, a resource, a pseudo parameter (`ALIYUN::Region`...), a condition or a mapping of the same template; otherwise the template cannot be deployed, and the value is unknown to the checks. The message suggests the nearest defined name. Names inside Fn::Sub strings are not reported, since `${NAME}` in a UserData script is often a shell variable.',
       fix: 'Correct the name, or define the parameter, resource, condition or mapping.',
       valid: [{ file: 'template.ros.yaml', code: `${HEAD}Resources:\n  Vpc:\n    Type: ALIYUN::ECS::VPC\n  WebSg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      VpcId: !Ref Vpc\n` }],
       invalid: [{ file: 'template.ros.yaml', code: `${HEAD}Resources:\n  Vpc:\n    Type: ALIYUN::ECS::VPC\n  WebSg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      VpcId: !Ref Vcp\n` }],

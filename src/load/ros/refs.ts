@@ -1,7 +1,7 @@
 /**
- * The reference scan of a whole template: names that `Ref`, `Fn::GetAtt`, `Fn::Sub`, `DependsOn`,
+ * The reference scan of a whole template: names that `Ref`, `Fn::GetAtt`, `DependsOn`,
  * `Fn::If`, `Condition` and `Fn::FindInMap` use must exist (`ros-ref-unknown`), and resources or
- * conditions must not depend on themselves through a chain of references (`ros-ref-cycle`).
+ * conditions must not depend on themselves through a chain of references, `Fn::Sub` included (`ros-ref-cycle`).
  */
 import { get, isScalar, isSeq } from '../tree.ts';
 import type { Span, Tree } from '../tree.ts';
@@ -73,7 +73,8 @@ function walk(t: Tree, tpl: Template, inConditions: boolean, onResource: (name: 
 
 function visit(c: Call, tpl: Template, onResource: (name: string, span: Span) => void): void {
   const named = (name: string, span: Span): void => {
-    if ((PSEUDO as readonly string[]).includes(name) || tpl.parameters.has(name)) return;
+    // Any ALIYUN:: name is taken as a pseudo parameter: the list may grow, and a false error costs more.
+    if (name.startsWith('ALIYUN::') || tpl.parameters.has(name)) return;
     if (tpl.resources.has(name)) onResource(name, span);
     else unknownName(tpl, name, span, 'parameter or resource', [...tpl.parameters.keys(), ...tpl.resources.keys(), ...PSEUDO]);
   };
@@ -96,10 +97,11 @@ function visit(c: Call, tpl: Template, onResource: (name: string, span: Span) =>
       for (const m of str.value.matchAll(/\$\{([^}]*)\}/g)) {
         const inner = m[1]!;
         if (inner.startsWith('!') || (vars !== undefined && get(vars, inner) !== undefined)) continue;
+        // Only references to resources count here: an unknown `${NAME}` is often a shell variable in a
+        // UserData script, so it is not reported.
         const dot = inner.startsWith('ALIYUN::') ? -1 : inner.indexOf('.');
-        if (dot < 0) named(inner, str.span);
-        else if (tpl.resources.has(inner.slice(0, dot))) onResource(inner.slice(0, dot), str.span);
-        else unknownName(tpl, inner.slice(0, dot), str.span, 'resource', [...tpl.resources.keys()]);
+        const res = dot < 0 ? inner : inner.slice(0, dot);
+        if (tpl.resources.has(res)) onResource(res, str.span);
       }
       return;
     }
