@@ -243,6 +243,26 @@ describe('input problems', () => {
     expect(problems[5]!.message).toContain('`Permissions`');
   });
 
+  it('shell variables in Fn::Sub strings and ALIYUN:: pseudo parameters are not reported', () => {
+    const text = [
+      "ROSTemplateFormatVersion: '2015-09-01'",
+      'Resources:',
+      '  Sg:',
+      '    Type: ALIYUN::ECS::SecurityGroup',
+      '    Properties:',
+      '      SecurityGroupName: !Ref ALIYUN::StackName',
+      '      ResourceGroupId: !Ref ALIYUN::SomethingNew',
+      '  Run:',
+      '    Type: ALIYUN::ECS::RunCommand',
+      '    Properties:',
+      "      CommandContent: !Sub 'echo ${HOME} ${Sg.SecurityGroupId}'",
+      '',
+    ].join('\n');
+    const { model, problems } = loadRos('t.yaml', text);
+    expect(problems).toEqual([]);
+    expect(model.groups[0]!.fields.SecurityGroupName!.type).toBe('unknown');
+  });
+
   it('claims only documents with ROSTemplateFormatVersion', () => {
     expect(loadRos('s.yaml', 'securityGroups: []\n').model.groups).toEqual([]);
     expect(loadRos('s.yaml', "ROSTemplateFormatVersion: '2015-09-01'\n").problems).toEqual([]);
