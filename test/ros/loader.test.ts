@@ -135,6 +135,12 @@ describe('values', () => {
     expect(model.groups.map((g) => g.fields.VpcId?.type)).toEqual(['unknown', undefined]);
   });
 
+  it('a resource created under a condition is read only with that condition true', () => {
+    const text = tpl('      SecurityGroupType: !If [IsProd, enterprise, normal]\n', 'Conditions:\n  IsProd: true\n').replace('    Type: ALIYUN::ECS::SecurityGroup\n', '    Type: ALIYUN::ECS::SecurityGroup\n    Condition: IsProd\n');
+    const { model } = loadRos('t.yaml', text);
+    expect(model.groups.map((g) => val(g.fields.SecurityGroupType))).toEqual(['enterprise']);
+  });
+
   it('NoValue also removes list items', () => {
     const { model } = loadRos('t.yaml', tpl('      Tags:\n        - {Key: a, Value: b}\n        - !Ref ALIYUN::NoValue\n'));
     expect(model.groups[0]!.Tag!.items.map((t) => val(t.Key))).toEqual(['a']);

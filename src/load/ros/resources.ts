@@ -6,6 +6,7 @@
  * (at most MAX_CONDITIONS conditions, so at most 8 variants). All variants carry the same resource name
  * (`Resources.WebSg`), so a finding on text outside any `Fn::If` is reported once; a finding inside a
  * branch is placed on that branch and names its condition. Beyond MAX_CONDITIONS, `Fn::If` values are unknown.
+ * A resource with its own `Condition` is read with that condition true only.
  */
 import { PERMISSION_PARAMS } from '../../model.ts';
 import type { Model, Permission, PermissionParam, RamPolicy, SecurityGroup, SgParam, Tag, TagList, Vpc } from '../../model.ts';
@@ -108,11 +109,15 @@ function variants(e: TEntry, tpl: Template): Variant[] {
   const props = get(e.value, 'Properties');
   const conds = new Set<string>();
   if (props) ifConditions(props, conds);
-  const names = [...conds].filter((c) => tpl.conditions.has(c));
-  if (names.length === 0 || names.length > MAX_CONDITIONS) return [{ suffix: '', scope: { tpl, choice: new Map() } }];
+  // A resource created only under a condition exists only when that condition is true.
+  const own = get(e.value, 'Condition');
+  const fixed = new Map<string, boolean>();
+  if (own?.type === 'scalar' && typeof own.value === 'string' && tpl.conditions.has(own.value)) fixed.set(own.value, true);
+  const names = [...conds].filter((c) => tpl.conditions.has(c) && !fixed.has(c));
+  if (names.length === 0 || names.length > MAX_CONDITIONS) return [{ suffix: '', scope: { tpl, choice: fixed } }];
   const out: Variant[] = [];
   for (let mask = 0; mask < 1 << names.length; mask++) {
-    const choice = new Map(names.map((n, i) => [n, (mask & (1 << i)) === 0] as const));
+    const choice = new Map([...fixed, ...names.map((n, i) => [n, (mask & (1 << i)) === 0] as const)]);
     const suffix = mask === 0 ? '' : `[${names.map((n) => `${n}=${choice.get(n)}`).join(',')}]`;
     out.push({ suffix, scope: { tpl, choice } });
   }
