@@ -78,7 +78,7 @@ describe('region', () => {
 
 describe('conditions', () => {
   const tpl = (type: string, vpc: string) =>
-    `${HEAD}Conditions:\n  IsProd: true\nResources:\n  Vpc:\n    Type: ALIYUN::ECS::VPC\n  Sg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      SecurityGroupType: ${type}\n      VpcId: ${vpc}\n`;
+    `${HEAD}Conditions:\n  IsProd: !Equals [!Ref ALIYUN::Region, cn-hangzhou]\nResources:\n  Vpc:\n    Type: ALIYUN::ECS::VPC\n  Sg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      SecurityGroupType: ${type}\n      VpcId: ${vpc}\n`;
 
   it('each Fn::If branch is checked, the finding placed on its branch', async () => {
     const f = await lintFiles({ 't.ros.yaml': tpl('!If [IsProd, enterprise, basic]', '!Ref Vpc') });

@@ -130,7 +130,7 @@ describe('values', () => {
     `ROSTemplateFormatVersion: '2015-09-01'\n${extra}Resources:\n  Vpc:\n    Type: ALIYUN::ECS::VPC\n  Sg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n${props}`;
 
   it('Fn::If with ALIYUN::NoValue removes the property in that branch', () => {
-    const { model, problems } = loadRos('t.yaml', tpl('      VpcId: !If [UseVpc, !Ref Vpc, !Ref ALIYUN::NoValue]\n', 'Conditions:\n  UseVpc: true\n'));
+    const { model, problems } = loadRos('t.yaml', tpl('      VpcId: !If [UseVpc, !Ref Vpc, !Ref ALIYUN::NoValue]\n', 'Conditions:\n  UseVpc: !Equals [!Ref ALIYUN::Region, cn-hangzhou]\n'));
     expect(problems).toEqual([]);
     expect(model.groups.map((g) => g.fields.VpcId?.type)).toEqual(['unknown', undefined]);
   });
@@ -141,14 +141,48 @@ describe('values', () => {
     expect(model.groups.map((g) => val(g.fields.SecurityGroupType))).toEqual(['enterprise']);
   });
 
+  it('combinations of conditions no parameter value can produce are not read', () => {
+    const conds = [
+      'Parameters:',
+      '  Env:',
+      '    Type: String',
+      '    AllowedValues: [dev, test, prod]',
+      '    Default: prod',
+      '  Tier:',
+      '    Type: String',
+      'Conditions:',
+      '  IsProd: !Equals [!Ref Env, prod]',
+      '  IsDev: !Equals [dev, !Ref Env]',
+      '  IsWeb: !Equals [!Ref Tier, web]',
+      '  NotWeb: !Not [!Condition IsWeb]',
+      '',
+    ].join('\n');
+    const props = [
+      '      SecurityGroupType: !If [IsProd, enterprise, normal]',
+      '      VpcId: !If [IsDev, !Ref ALIYUN::NoValue, !Ref Vpc]',
+      '      Description: !If [IsWeb, web tier, !If [NotWeb, other tier, never]]',
+      '',
+    ].join('\n');
+    const { model } = loadRos('t.yaml', tpl(props, conds));
+    const seen = model.groups.map((g) => `${val(g.fields.SecurityGroupType)} ${g.fields.VpcId?.type ?? 'none'} ${val(g.fields.Description)}`);
+    // Env: prod, dev or test; IsProd and IsDev never both true; NotWeb is the negation of IsWeb.
+    expect(seen.sort()).toEqual(['enterprise unknown other tier', 'enterprise unknown web tier', 'normal none other tier', 'normal none web tier', 'normal unknown other tier', 'normal unknown web tier']);
+  });
+
+  it('a --parameter value fixes the conditions that read it', () => {
+    const conds = 'Parameters:\n  Env:\n    Type: String\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\n';
+    const { model } = loadRos('t.yaml', tpl('      SecurityGroupType: !If [IsProd, enterprise, normal]\n', conds), { parameters: { Env: 'dev' } });
+    expect(model.groups.map((g) => val(g.fields.SecurityGroupType))).toEqual(['normal']);
+  });
+
   it('NoValue also removes list items', () => {
     const { model } = loadRos('t.yaml', tpl('      Tags:\n        - {Key: a, Value: b}\n        - !Ref ALIYUN::NoValue\n'));
     expect(model.groups[0]!.Tag!.items.map((t) => val(t.Key))).toEqual(['a']);
   });
 
   it('more conditions than can be expanded make Fn::If unknown (one group)', () => {
-    const conds = 'Conditions:\n  C1: true\n  C2: true\n  C3: true\n  C4: true\n';
-    const props = ['SecurityGroupName', 'Description', 'SecurityGroupType', 'ResourceGroupId'].map((k, i) => `      ${k}: !If [C${i + 1}, abc, def]\n`).join('');
+    const conds = 'Conditions:\n  C1: true\n  C2: true\n  C3: true\n  C4: true\n  C5: true\n';
+    const props = ['SecurityGroupName', 'Description', 'SecurityGroupType', 'ResourceGroupId', 'VpcId'].map((k, i) => `      ${k}: !If [C${i + 1}, abc, def]\n`).join('');
     const { model } = loadRos('t.yaml', tpl(props, conds));
     expect(model.groups).toHaveLength(1);
     expect(model.groups[0]!.fields.SecurityGroupName!.type).toBe('unknown');

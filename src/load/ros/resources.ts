@@ -3,10 +3,11 @@
  * `ALIYUN::ECS::VPC` and `ALIYUN::RAM::ManagedPolicy`.
  *
  * Conditions: a resource whose properties use `Fn::If` is read once per combination of its conditions
- * (at most MAX_CONDITIONS conditions, so at most 8 variants). All variants carry the same resource name
+ * (at most MAX_CONDITIONS conditions, so at most 16 variants). All variants carry the same resource name
  * (`Resources.WebSg`), so a finding on text outside any `Fn::If` is reported once; a finding inside a
  * branch is placed on that branch and names its condition. Beyond MAX_CONDITIONS, `Fn::If` values are unknown.
- * A resource with its own `Condition` is read with that condition true only.
+ * A resource with its own `Condition` is read with that condition true only, and combinations no parameter
+ * value can produce are dropped (conditions.ts).
  */
 import { PERMISSION_PARAMS } from '../../model.ts';
 import type { Model, Permission, PermissionParam, RamPolicy, SecurityGroup, SgParam, Tag, TagList, Vpc } from '../../model.ts';
@@ -14,6 +15,7 @@ import { cover, get, isMap, isSeq, isUnknown } from '../tree.ts';
 import type { Span, TEntry, TMap, TScalar, Tree } from '../tree.ts';
 import { suggest } from '../../util/suggest.ts';
 import { call } from './functions.ts';
+import { feasible } from './conditions.ts';
 import { NO_VALUE, resolve } from './resolve.ts';
 import type { Scope } from './resolve.ts';
 import { TooLarge, resourceId, tight, typeOf } from './template.ts';
@@ -46,8 +48,8 @@ const RULE_TYPES: Record<string, { direction: 'ingress' | 'egress'; list: boolea
 export const VPC_TYPE = 'ALIYUN::ECS::VPC';
 export const POLICY_TYPE = 'ALIYUN::RAM::ManagedPolicy';
 
-/** Most `Fn::If` conditions one resource is expanded over (2^3 = 8 variants). */
-export const MAX_CONDITIONS = 3;
+/** Most `Fn::If` conditions one resource is expanded over (2^4 = 16 combinations before impossible ones are dropped). */
+export const MAX_CONDITIONS = 4;
 
 interface Variant {
   /** `''` for the first variant, `[IsProd=false]` style for the others (ids and request keys must differ). */
@@ -118,10 +120,12 @@ function variants(e: TEntry, tpl: Template): Variant[] {
   const out: Variant[] = [];
   for (let mask = 0; mask < 1 << names.length; mask++) {
     const choice = new Map([...fixed, ...names.map((n, i) => [n, (mask & (1 << i)) === 0] as const)]);
-    const suffix = mask === 0 ? '' : `[${names.map((n) => `${n}=${choice.get(n)}`).join(',')}]`;
+    if (!feasible(tpl, choice)) continue;
+    const suffix = out.length === 0 ? '' : `[${names.map((n) => `${n}=${choice.get(n)}`).join(',')}]`;
     out.push({ suffix, scope: { tpl, choice } });
   }
-  return out;
+  // No combination possible (contradictory conditions): the conditions' values are left unknown.
+  return out.length > 0 ? out : [{ suffix: '', scope: { tpl, choice: fixed } }];
 }
 
 function nodeSpan(e: TEntry): Span {
