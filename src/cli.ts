@@ -7,6 +7,7 @@ import { catalog, lintPaths } from './index.ts';
 import { formatters } from './format/index.ts';
 import { toEslint } from './format/results.ts';
 import type { Config } from './engine/config.ts';
+import { loadConfig } from './engine/config-file.ts';
 import { explain } from './explain.ts';
 import { VERSION } from './version.ts';
 
@@ -142,7 +143,16 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     return 0;
   }
   const opts = parsed;
-  const config: Partial<Config> = { vars: opts.vars, varFiles: opts.varFiles, parameters: opts.parameters };
+  // The config file (--config, else .sglint.yaml found upward); flags override it. A bad config is exit 2.
+  const loaded = loadConfig({ cwd, file: opts.config, knownRules: catalog.map((r) => r.id) });
+  if (loaded.problems.length > 0) {
+    for (const p of loaded.problems) {
+      const where = p.span ? `${p.span.file}:${p.span.line}:${p.span.column}: ` : '';
+      process.stderr.write(`sglint: ${where}${p.message}\n`);
+    }
+    return 2;
+  }
+  const config: Partial<Config> = { ...loaded.config, vars: opts.vars, varFiles: opts.varFiles, parameters: opts.parameters };
   if (opts.region) config.region = opts.region;
   const result = await lintPaths(opts.paths.length ? opts.paths : ['.'], config, cwd);
   if (result.missing.length > 0) {
