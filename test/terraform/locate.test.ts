@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { locateBlocks } from '../../src/load/terraform/locate.ts';
 import { lintSources } from '../../src/index.ts';
 import { FIXTURES } from './load.ts';
@@ -53,4 +53,18 @@ test('plan JSON beside its configuration: findings land on the .tf arguments', a
     ['inner-access-policy-enterprise', null, 'equiv/tf/main.tf', 19, 25, 19, 33],
     ['tag-key-malformed', 'InvalidTagKey.Malformed', 'equiv/tf/main.tf', 20, 10, 22, 4],
   ]);
+});
+
+test('a plan and its configuration checked together count each group once against the quota', async () => {
+  const dir = join(FIXTURES, 'equiv/tf');
+  // Display paths as the CLI gives them (relative to the working directory), as files read by loaders get.
+  const rel = (p: string) => relative(process.cwd(), p).split('\\').join('/');
+  const files = [
+    { path: rel(join(dir, 'plan.json')), abs: join(dir, 'plan.json'), text: readFileSync(join(FIXTURES, 'equiv/plan/plan.json'), 'utf8') },
+    { path: rel(join(dir, 'main.tf')), abs: join(dir, 'main.tf'), text: readFileSync(join(dir, 'main.tf'), 'utf8') },
+  ];
+  const one = await lintSources(files, { quota: { securityGroupsPerRegion: 1, rulesPerGroup: 200 } });
+  expect(one.findings.filter((f) => f.ruleId === 'group-quota')).toEqual([]);
+  const zero = await lintSources(files, { quota: { securityGroupsPerRegion: 0, rulesPerGroup: 200 } });
+  expect(zero.findings.filter((f) => f.ruleId === 'group-quota').map((f) => f.errorCode)).toEqual(['QuotaExceed.SecurityGroup']);
 });
