@@ -8,6 +8,12 @@ import { isAbsolute, relative } from 'node:path';
 export function globToRegExp(pattern: string): RegExp {
   let p = pattern.replace(/\\/g, '/').replace(/^\.\//, '');
   if (p.endsWith('/')) p = p.slice(0, -1);
+  // `dir/**` matches the directory itself too, so a walk need not enter it.
+  let tail = '';
+  if (p.endsWith('/**')) {
+    p = p.slice(0, -3);
+    tail = '(?:/.*)?';
+  }
   let re = '';
   for (let i = 0; i < p.length; i++) {
     const c = p[i]!;
@@ -32,7 +38,7 @@ export function globToRegExp(pattern: string): RegExp {
     else if (c === '?') re += '[^/]';
     else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
   }
-  return new RegExp(`^${re}$`);
+  return new RegExp(`^${re}${tail}$`);
 }
 
 export function globMatch(pattern: string, path: string): boolean {
