@@ -175,6 +175,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   }
   const opts = parsed;
   if (opts.init) return runInit(cwd, opts.force);
+  // The config file (--config, else .sglint.yaml found upward); flags override it. A bad config is exit 2.
   const loaded = loadConfig({ cwd, file: opts.config, knownRules: catalog.map((r) => r.id), knownCodes: codes() });
   if (loaded.problems.length > 0) {
     for (const p of loaded.problems) process.stderr.write(`sglint: ${at(p.span)}${p.message}\n`);

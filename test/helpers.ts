@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { lintSources } from '../src/index.ts';
 import type { Finding } from '../src/engine/rule.ts';
 import type { Config } from '../src/engine/config.ts';
@@ -24,4 +27,14 @@ export function configFromYaml(text: string | undefined): Partial<Config> {
   const { config, problems } = configFromText('.sglint.yaml', text, { cwd: process.cwd() });
   if (problems.length) throw new Error(`example config: ${problems.map((p) => `${p.span ? `${p.span.line}:${p.span.column} ` : ''}${p.message}`).join('; ')}`);
   return config;
+}
+
+/** A fresh temporary directory holding these files (relative path → text). */
+export function workspace(files: Record<string, string>, prefix = 'sglint-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  for (const [p, text] of Object.entries(files)) {
+    mkdirSync(join(dir, p, '..'), { recursive: true });
+    writeFileSync(join(dir, p), text);
+  }
+  return dir;
 }

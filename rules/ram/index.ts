@@ -12,7 +12,7 @@ const FACTS_ERRORS = 'Fact sheet §1.4 (CreateSecurityGroup error codes)';
 
 function reportRam(ruleId: string) {
   return (ctx: RuleContext): void => {
-    for (const r of ramReports(ctx.model, ctx.config)) if (r.ruleId === ruleId) ctx.report({ at: r.at, message: r.message });
+    for (const r of ramReports(ctx.model, ctx.config)) if (r.ruleId === ruleId) ctx.report({ at: r.at, message: r.message, ...(r.node ? { node: r.node } : {}) });
   };
 }
 
@@ -118,7 +118,7 @@ export const ramPolicyMalformed = defineRule({
   summary: 'A RAM policy document does not follow the policy grammar.',
   docs: {
     description:
-      'A policy document is { "Version": "1", "Statement": [ { "Effect": "Allow"|"Deny", "Action"|"NotAction": ..., "Resource"|"NotResource": ..., "Condition"?: { operator: { key: value } } } ] }; Version is the string "1", Statement a non-empty list, single values may be strings. RAM refuses such a document; sglint leaves a malformed statement out of the RAM checks. The error code RAM returns for a malformed document is not in the reference, so none is claimed.',
+      'A policy document is { "Version": "1", "Statement": [ { "Effect": "Allow"|"Deny", "Action"|"NotAction": ..., "Resource"|"NotResource": ..., "Condition"?: { operator: { key: value } } } ] }; Version is the string "1", Statement a non-empty list, single values may be strings; the document is at most 6144 bytes. RAM refuses such a document; sglint leaves a malformed statement out of the RAM checks. The error code RAM returns for a malformed document is not in the reference, so none is claimed.',
     fix: 'Correct the document as the message says.',
     uncertainty: 'NotResource is listed only by older grammar documents; it is accepted here. Keys outside the grammar are reported.',
     ...examples.ramPolicyMalformed,
@@ -173,7 +173,7 @@ export const vpcNotFound = defineRule({
       if (vpcId === undefined || vpcId === '' || g.vpc) continue;
       const region = text(g.fields.RegionId) ?? (g.fields.RegionId === undefined ? ctx.config.region : undefined);
       if (region === undefined || !inv.vpcRegions.has(region) || known.has(vpcId)) continue;
-      ctx.report({ at: g.fields.VpcId!, message: `VPC ${vpcId} does not exist in ${region}: the inventory lists the region's VPCs and the inputs declare no such VPC` });
+      ctx.report({ at: g.fields.VpcId!, node: g, message: `VPC ${vpcId} does not exist in ${region}: the inventory lists the region's VPCs and the inputs declare no such VPC` });
     }
   },
 });
@@ -198,7 +198,7 @@ export const resourceGroupNotFound = defineRule({
     for (const g of ctx.model.groups) {
       const id = text(g.fields.ResourceGroupId);
       if (id === undefined || id === '' || rgs.has(id)) continue;
-      ctx.report({ at: g.fields.ResourceGroupId!, message: `resource group ${id} does not exist in the account (inventory lists ${rgs.size} resource group${rgs.size === 1 ? '' : 's'})` });
+      ctx.report({ at: g.fields.ResourceGroupId!, node: g, message: `resource group ${id} does not exist in the account (inventory lists ${rgs.size} resource group${rgs.size === 1 ? '' : 's'})` });
     }
   },
 });

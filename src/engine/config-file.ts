@@ -62,9 +62,9 @@ export function loadConfig(opts: LoadConfigOptions): LoadedConfig {
   return { config: config ?? defaultConfig(dirname(abs)), problems };
 }
 
-/** Path as shown to the user: relative to the working directory, `/`-separated. */
-function display(cwd: string, abs: string): string {
-  const r = relative(cwd, abs);
+/** Path as shown to the user (as input paths are): relative to the process's working directory, `/`-separated. */
+function display(_cwd: string, abs: string): string {
+  const r = relative(process.cwd(), abs);
   return (r === '' || r.startsWith('..') || isAbsolute(r) ? abs : r).split('\\').join('/');
 }
 

@@ -29,6 +29,8 @@ export const RAM_RULES = {
 export interface RamReport {
   ruleId: string;
   at: Node | Tree | Span;
+  /** The group the call is for. */
+  node?: Node;
   message: string;
 }
 
@@ -83,17 +85,19 @@ function compute(model: Model, config: Config): RamReport[] {
     });
 
     const sg = arn('ecs', ['securitygroup/*']);
-    check(out, named, consulted, g, RAM_RULES.create, 'ecs:CreateSecurityGroup', sg.subject, sg.holes, new Map());
+    const create = (resource: Subject) => evaluate(named, { action: 'ecs:CreateSecurityGroup', resource });
+    report(out, create(sg.subject), consulted, g, RAM_RULES.create, 'ecs:CreateSecurityGroup', sg.subject, sg.holes, g);
     const vpcField = g.fields.VpcId;
     if (vpcField !== undefined && !(text(vpcField) === undefined && !isUnknown(vpcField))) {
       const vpcId = text(vpcField) ?? text(g.vpc?.VpcId) ?? null;
       const v = arn('vpc', ['vpc/', vpcId], vpcId === null ? ['vpcId'] : []);
-      check(out, named, consulted, g, RAM_RULES.create, 'ecs:CreateSecurityGroup', v.subject, v.holes, new Map(), vpcField);
+      report(out, create(v.subject), consulted, g, RAM_RULES.create, 'ecs:CreateSecurityGroup', v.subject, v.holes, vpcField);
     }
     // The group's own id is only known after creation.
     const own = arn('ecs', ['securitygroup/', null], ['securityGroupId']);
     if (g.fields.InnerAccessPolicy !== undefined) {
-      check(out, named, consulted, g, RAM_RULES.modify, 'ecs:ModifySecurityGroupPolicy', own.subject, own.holes, new Map(), g.fields.InnerAccessPolicy);
+      const d = evaluate(named, { action: 'ecs:ModifySecurityGroupPolicy', resource: own.subject });
+      report(out, d, consulted, g, RAM_RULES.modify, 'ecs:ModifySecurityGroupPolicy', own.subject, own.holes, g.fields.InnerAccessPolicy);
     }
     for (const direction of ['ingress', 'egress'] as const) {
       const perms = g.permissions.filter((p) => p.direction === direction);
@@ -102,7 +106,9 @@ function compute(model: Model, config: Config): RamReport[] {
       // Evaluated per rule (conditions may look at a rule's protocol and CIDR); reported once on the group
       // when every rule gets the same answer for the same reason.
       const decisions = perms.map((p) => evaluate(named, { action, resource: own.subject, context: permissionContext(p) }));
-      const same = decisions.every((d) => key(d) === key(decisions[0]!));
+      // A Deny decided by a rule's own protocol or CIDR is placed on that rule.
+      const byRule = decisions.some((d) => d.deniedBy?.statement.condition !== undefined);
+      const same = !byRule && decisions.every((d) => key(d) === key(decisions[0]!));
       if (same) report(out, decisions[0]!, consulted, g, RAM_RULES.authorize, action, own.subject, own.holes, g, perms.length);
       else perms.forEach((p, i) => report(out, decisions[i]!, consulted, g, RAM_RULES.authorize, action, own.subject, own.holes, p));
     }
@@ -129,21 +135,6 @@ function permissionContext(p: Permission): RequestContext {
   return ctx;
 }
 
-function check(
-  out: RamReport[],
-  policies: NamedPolicy[],
-  consulted: string,
-  g: SecurityGroup,
-  ruleId: string,
-  action: string,
-  resource: Subject,
-  holes: string[],
-  context: RequestContext,
-  at: Node | Tree = g,
-): void {
-  report(out, evaluate(policies, { action, resource, context }), consulted, g, ruleId, action, resource, holes, at);
-}
-
 function where(ref: StatementRef): string {
   const s = ref.statement.node.span;
   return `Statement[${ref.statement.index}] of ${ref.policy.name} (${s.file}:${s.line}:${s.column})`;
@@ -166,7 +157,7 @@ function report(
   const what = `${action} on ${arn}${count ? ` (for ${count} rule${count > 1 ? 's' : ''})` : ''}`;
   if (d.result === 'denied') {
     const why = d.deniedBy ? `explicitly denied by ${where(d.deniedBy)}` : `no Allow statement matches (implicit deny); policies consulted: ${consulted}`;
-    out.push({ ruleId, at, message: `${g.resource}: the deploying identity may not call ${what}: ${why}` });
+    out.push({ ruleId, at, node: g, message: `${g.resource}: the deploying identity may not call ${what}: ${why}` });
     return;
   }
   const reasons: string[] = [];
@@ -176,6 +167,7 @@ function report(
   out.push({
     ruleId: RAM_RULES.cannotProve,
     at,
+    node: g,
     message: `${g.resource}: cannot prove the deploying identity may call ${what}: ${reasons.join('; ')}; policies consulted: ${consulted}`,
   });
 }
@@ -188,7 +180,8 @@ function undecided(r: StatementRef, holes: string[]): string {
     : `its Resource depends on ${holes.join(', ') || 'an id'} known only at deployment`;
 }
 
-function configSpan(config: Config, pointer: string): Span {
+/** Where a config value was written (the start of the config file when unknown). */
+export function configSpan(config: Config, pointer: string): Span {
   return (
     config.locations?.[pointer] ?? { file: config.file ?? '.sglint.yaml', line: 1, column: 1, endLine: 1, endColumn: 1 }
   );

@@ -15,6 +15,7 @@ import type { Span, Tree } from '../load/tree.ts';
 
 export const POLICY_MALFORMED = 'ram-policy-malformed';
 
+import { configSpan } from './check.ts';
 export { ramReports, resolvePolicies, RAM_RULES } from './check.ts';
 export { parsePolicy } from './policy.ts';
 export { evaluate } from './evaluate.ts';
@@ -22,10 +23,6 @@ export { evaluate } from './evaluate.ts';
 function shown(abs: string): string {
   const r = relative(process.cwd(), abs);
   return (r.startsWith('..') || isAbsolute(r) ? abs : r).split('\\').join('/');
-}
-
-function configSpan(config: Config, pointer: string): Span {
-  return config.locations?.[pointer] ?? { file: config.file ?? '.sglint.yaml', line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
 
 type Read = { file: string; docs: Tree[]; failed: boolean } | { error: string } | undefined;

@@ -4,7 +4,7 @@
  * single values may be strings instead of one-element lists.
  */
 import { parseJson } from '../load/parse.ts';
-import { describe, isMap, isScalar, isSeq, isUnknown } from '../load/tree.ts';
+import { describe, isMap, isScalar, isSeq, isUnknown, toPlain } from '../load/tree.ts';
 import type { Span, TMap, Tree } from '../load/tree.ts';
 import { suggest } from '../util/suggest.ts';
 import { CONDITION_OPERATORS } from './condition.ts';
@@ -38,6 +38,9 @@ export interface ParsedPolicy {
   /** False when part of the document is not known statically (a reference); such a policy cannot prove a grant. */
   complete: boolean;
 }
+
+/** Largest policy document RAM accepts (fact sheet §6.2, from the Terraform provider's RAM policy docs). */
+export const MAX_DOCUMENT_BYTES = 6144;
 
 const TOP_KEYS = ['Version', 'Statement'];
 const STATEMENT_KEYS = ['Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'];
@@ -109,6 +112,11 @@ function parseUncached(doc: Tree): ParsedPolicy {
     const s = statement(item, index, out);
     if (s) out.statements.push(s);
   });
+  // Measured without whitespace, so only a document that cannot fit however it is written is reported.
+  const bytes = out.complete ? Buffer.byteLength(JSON.stringify(toPlain(root))) : 0;
+  if (bytes > MAX_DOCUMENT_BYTES) {
+    out.problems.push({ at: root, message: `the policy document is ${bytes} bytes even without whitespace; RAM accepts at most ${MAX_DOCUMENT_BYTES}` });
+  }
   return out;
 }
 

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { workspace as tree } from '../helpers.ts';
 import { findConfigFile, loadConfig } from '../../src/engine/config-file.ts';
-
-function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'sglint-config-'));
-  for (const [p, text] of Object.entries(files)) {
-    mkdirSync(join(root, p, '..'), { recursive: true });
-    writeFileSync(join(root, p), text);
-  }
-  return root;
-}
 
 const pos = (p: { span?: { line: number; column: number } }) => p.span && [p.span.line, p.span.column];
 
@@ -59,7 +49,7 @@ describe('config validation with positions', () => {
     const { problems } = load('region: cn-hangzhou\nacountId: "1"\n');
     expect(problems.map(pos)).toEqual([[2, 1]]);
     expect(problems[0]!.message).toContain('accountId');
-    expect(problems[0]!.span!.file).toBe('.sglint.yaml');
+    expect(problems[0]!.span!.file.endsWith('.sglint.yaml')).toBe(true);
   });
 
   it('an unknown nested key is located on the key', () => {

@@ -14,7 +14,7 @@ describe('sglint --init', () => {
     expect(r.status).toBe(0);
     const loaded = loadConfig({ cwd: dir, knownRules: catalog.map((x) => x.id) });
     expect(loaded.problems).toEqual([]);
-    expect(loaded.config.file).toBe('.sglint.yaml');
+    expect(loaded.config.file).toBe(join(dir, '.sglint.yaml'));
     expect(readFileSync(join(dir, '.sglint.yaml'), 'utf8')).toMatch(/^# /); // commented
     const wf = parse(readFileSync(join(dir, '.github/workflows/sglint.yml'), 'utf8'));
     const steps = wf.jobs.sglint.steps as { uses?: string }[];
