@@ -1,6 +1,6 @@
 // The README's per-format examples (test/fixtures/suppress/formats): HCL comments and ROS Metadata.
-// The Terraform and ROS loaders are not on this branch, so findings are constructed at the spans those
-// loaders place them on (the name value, the VpcId value, the template resource).
+// The Terraform loader is not on this branch yet, so its findings are constructed at the spans it places
+// them on (the name value, the VpcId value, the tag value); ROS templates run end to end.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { applySuppressions, inlineSuppressions, metadataSuppressions } from '../
 import { defaultConfig } from '../../src/engine/config.ts';
 import { catalog } from '../../rules/index.ts';
 import type { Finding } from '../../src/engine/rule.ts';
+import { key, lintFiles } from '../helpers.ts';
 
 const dir = join(import.meta.dirname, '..', 'fixtures', 'suppress', 'formats');
 const read = (f: string) => readFileSync(join(dir, f), 'utf8');
@@ -46,14 +47,33 @@ describe('formats/main.tf', () => {
   });
 });
 
-describe('formats/template.json', () => {
-  it('suppresses the resource\'s finding through Metadata until it expires', () => {
+describe('formats/template.json (ROS, end to end)', () => {
+  it('suppresses the resource\'s finding through Metadata until it expires', async () => {
     expect(metadataSuppressions('template.json', read('template.json')).map((s) => [s.resource, s.ids, s.span.line])).toEqual([['Resources.WebSg', ['name-malformed'], 9]]);
-    const f = [finding('template.json', 'name-malformed', 13, 43, 'Resources.WebSg')];
-    expect(apply('template.json', f, '2026-06-01')).toEqual([]);
-    expect(apply('template.json', f, '2026-10-01')).toEqual([
-      ['suppression-expired', 9],
-      ['name-malformed', 13],
+    const text = read('template.json');
+    expect(await lintFiles({ 'template.json': text }, { today: '2026-06-01' })).toEqual([]);
+    expect((await lintFiles({ 'template.json': text }, { today: '2026-09-30' })).map(key)).toEqual([
+      { ruleId: 'suppression-expired', errorCode: null, line: 9, column: 13, endLine: 9, endColumn: 109 },
+      { ruleId: 'name-malformed', errorCode: 'InvalidSecurityGroupName.Malformed', line: 13, column: 44, endLine: 13, endColumn: 50 },
     ]);
+    // --no-inline-suppressions: Metadata is part of the input, so it is ignored too
+    expect((await lintFiles({ 'template.json': text }, { today: '2026-06-01', inlineSuppressions: false })).map((f) => f.ruleId)).toEqual(['name-malformed']);
+  });
+});
+
+describe('ROS YAML templates take comments and Metadata', () => {
+  const tpl = (props: string, meta = '') =>
+    `ROSTemplateFormatVersion: '2015-09-01'\nResources:\n  WebSg:\n    Type: ALIYUN::ECS::SecurityGroup\n${meta}    Properties:\n${props}`;
+  it('a comment on the line before the property', async () => {
+    const text = tpl('      VpcId: vpc-bp1opxu1zkhn00gzv1234\n      # sglint-ignore name-malformed reason="imported"\n      SecurityGroupName: 1web\n');
+    expect(await lintFiles({ 'template.ros.yaml': text }, { today: '2026-06-01' })).toEqual([]);
+    expect((await lintFiles({ 'template.ros.yaml': text.replace(' reason="imported"', '') }, { today: '2026-06-01' })).map((f) => [f.ruleId, f.span.line])).toEqual([
+      ['suppression-invalid', 7],
+      ['name-malformed', 8],
+    ]);
+  });
+  it('Metadata in YAML', async () => {
+    const meta = '    Metadata:\n      sglint:\n        ignore:\n          - rule: InvalidSecurityGroupName.Malformed\n            reason: imported\n';
+    expect(await lintFiles({ 'template.ros.yaml': tpl('      VpcId: vpc-bp1opxu1zkhn00gzv1234\n      SecurityGroupName: 1web\n', meta) }, { today: '2026-06-01' })).toEqual([]);
   });
 });
