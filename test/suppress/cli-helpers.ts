@@ -1,18 +1,11 @@
 // Runs the CLI's main() in-process in a directory (the bundle in dist/ is rebuilt by the integrator).
 import { vi } from 'vitest';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { main } from '../../src/cli.ts';
+import { workspace as tempWorkspace } from '../helpers.ts';
 
+/** A temporary repository (a `.git` directory stops the config search) holding these files. */
 export function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sglint-adopt-'));
-  mkdirSync(join(dir, '.git')); // the repository root: config search stops here
-  for (const [p, text] of Object.entries(files)) {
-    mkdirSync(join(dir, p, '..'), { recursive: true });
-    writeFileSync(join(dir, p), text);
-  }
-  return dir;
+  return tempWorkspace({ '.git/HEAD': '', ...files }, 'sglint-adopt-');
 }
 
 export async function cli(args: string[], cwd: string): Promise<{ status: number; stdout: string; stderr: string }> {
