@@ -487,6 +487,8 @@ export function regroup(result: LintResult, findings: Finding[]): LintResult {
       r = { path: f.span.file, status: 'checked', findings: [] };
       files.set(f.span.file, r);
     }
+    // A config file met in a directory walk is skipped as an input, but a waiver finding makes it relevant.
+    if (r.status === 'skipped') r.status = 'checked';
     r.findings.push(f);
   }
   const ordered = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -117,6 +117,18 @@ describe('config errors are located (exit 2)', () => {
   });
 });
 
+describe('waivers through the CLI', () => {
+  it('an unused waiver is reported in the config file, also when the walk met that file as an input', async () => {
+    const spec = 'securityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n    SecurityGroupName: 1web\n';
+    const r = await cli(['--format', 'json'], workspace({ '.sglint.yaml': 'waivers:\n  - rules: [name-malformed]\n    paths: ["legacy/**"]\n    reason: old\n', 'spec.yaml': spec }));
+    expect(json(r.stdout)).toEqual([
+      ['.sglint.yaml', 'suppression-unused', 2, 5],
+      ['spec.yaml', 'name-malformed', 4, 24],
+    ]);
+    expect(r.status).toBe(1);
+  });
+});
+
 describe('ignore globs', () => {
   it('leave matching paths out of directory walks, relative to the config file', async () => {
     const bad = 'securityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n    SecurityGroupName: 1web\n';

@@ -87,6 +87,14 @@ describe('YAML inline suppressions', () => {
     expect(fs[0]!.severity).toBe('warning');
   });
 
+  it('config `rules` sets the suppression rules\' severity; suppression-invalid cannot be switched off', async () => {
+    const unused = '    # sglint-ignore name-malformed reason="legacy"\n    SecurityGroupName: web\n';
+    expect(ids(await run(unused, { rules: { 'suppression-unused': 'off' } }))).toEqual([]);
+    expect((await run(unused, { rules: { 'suppression-unused': 'error' } })).map((f) => [f.ruleId, f.severity])).toEqual([['suppression-unused', 'error']]);
+    const invalid = await run('    # sglint-ignore name-malformed\n    SecurityGroupName: 1web\n', { rules: { 'suppression-invalid': 'off' } });
+    expect(ids(invalid)).toEqual(['suppression-invalid', 'name-malformed']);
+  });
+
   it('a suppression naming a rule switched off in the config is not reported as unused', async () => {
     const fs = await run('    # sglint-ignore name-malformed reason="legacy"\n    SecurityGroupName: 1web\n', { rules: { 'name-malformed': 'off' } });
     expect(ids(fs)).toEqual([]);
