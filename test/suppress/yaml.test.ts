@@ -140,6 +140,11 @@ describe('YAML inline suppressions', () => {
     expect(fs.map(key)).toEqual([{ ruleId: 'name-malformed', errorCode: 'InvalidSecurityGroupName.Malformed', line: 5, column: 24, endLine: 5, endColumn: 28 }]);
   });
 
+  it('CRLF line endings', async () => {
+    const text = (HEAD + '    # sglint-ignore name-malformed reason="legacy"\n    SecurityGroupName: 1web\n    Description: http://x # sglint-ignore description-malformed reason="old"\n').replace(/\n/g, '\r\n');
+    expect(await lintFiles({ 'spec.yaml': text }, { today: TODAY })).toEqual([]);
+  });
+
   it('text that only looks like a directive (inside quotes or a block scalar) is not one', async () => {
     const fs = await run(
       '    SecurityGroupName: 1web\n    Description: "a # sglint-ignore name-malformed reason=\\"x\\""\n    Tag:\n      - Key: note\n        Value: |\n          # sglint-ignore-file name-malformed reason="x"\n',
