@@ -290,7 +290,7 @@ function isDate(s: string): boolean {
 
 /** `Resources.<Name>.Metadata.sglint.ignore: [{rule, reason, expires}]` entries of a ROS template (JSON or YAML). */
 export function metadataSuppressions(path: string, text: string): Suppression[] {
-  if (!text.includes('sglint')) return [];
+  if (!text.includes('sglint') || !text.includes('ROSTemplateFormatVersion')) return [];
   const isJson = /\.json$/i.test(path);
   if (!isJson && !/\.ya?ml$/i.test(path)) return [];
   const parsed = isJson ? parseJson(path, text) : parseYaml(path, text);
