@@ -98,3 +98,14 @@ describe('values that cannot be known are skipped, never guessed', () => {
     expect((await lintFiles({ 't.ros.yaml': t }, { region: 'eu-central-1' })).map(key)).toEqual([]);
   });
 });
+
+describe('quota with conditions', () => {
+  it('a group read once per Fn::If branch counts once against the region quota', async () => {
+    const t = `${HEAD}Parameters:\n  Env: {Type: String, Default: prod, AllowedValues: [prod, dev]}\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\nResources:\n  Vpc:\n    Type: ALIYUN::ECS::VPC\n  Sg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      VpcId: !GetAtt Vpc.VpcId\n      SecurityGroupName: !If [IsProd, web-prod, web-dev]\n`;
+    const quota = (n: number) => ({ region: 'cn-hangzhou', quota: { securityGroupsPerRegion: n, rulesPerGroup: 200 } });
+    expect(only(await lintFiles({ 't.ros.yaml': t }, quota(1)), 'group-quota')).toEqual([]);
+    expect(only(await lintFiles({ 't.ros.yaml': t }, quota(0)), 'group-quota').map(key)).toEqual([
+      { ruleId: 'group-quota', errorCode: 'QuotaExceed.SecurityGroup', line: 9, column: 3, endLine: 13, endColumn: 57 },
+    ]);
+  });
+});
