@@ -65,6 +65,28 @@ describe('baseline', () => {
     expect(moved.fixed.map((e) => e.resource)).toEqual(['alicloud_security_group.db', 'alicloud_security_group.web']);
   });
 
+  it('survives reordered resources end to end (ROS template: resources are addressed by logical name)', async () => {
+    const res = (name: string, props: string) => `  ${name}:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      VpcId: vpc-bp1opxu1zkhn00gzv1234\n${props}`;
+    const web = res('WebSg', '      SecurityGroupName: 1web\n');
+    const db = res('DbSg', '      SecurityGroupName: db\n      Description: http://db\n');
+    const tpl = (...r: string[]) => `ROSTemplateFormatVersion: '2015-09-01'\nResources:\n${r.join('')}`;
+    const lintTpl = (text: string) => lintSources([{ path: 'template.ros.yaml', text }], { today: '2026-06-15', region: 'cn-hangzhou' });
+    const before = await lintTpl(tpl(web, db));
+    expect(before.findings.map((f) => [f.resource, f.ruleId])).toEqual([
+      ['Resources.WebSg', 'name-malformed'],
+      ['Resources.DbSg', 'description-malformed'],
+    ]);
+    const b = readBaseline('b.json', formatBaseline(createBaseline(before.findings, catalog))).baseline!;
+    const after = await lintTpl(`# moved around\n${tpl(db, web)}`);
+    expect(after.findings.map((f) => [f.resource, f.span.line])).toEqual([
+      ['Resources.DbSg', 9],
+      ['Resources.WebSg', 14],
+    ]);
+    const out = applyBaseline(after, b, catalog);
+    expect(out.result.findings).toEqual([]);
+    expect(out.known).toBe(2);
+  });
+
   it('reports only new findings, and the extra ones of a key whose count grew (the last by position)', async () => {
     const before = spec(group('1web'));
     const after = spec(group('1web', '    Description: http://x\n'));
