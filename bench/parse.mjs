@@ -1,17 +1,19 @@
-// The bare parse of files, one parser per run: `node parse.js <fast|yaml|jsonc|json|stoplight> files...`.
+// The bare parse of files, one parser per run: `node parse.js <fast|yaml|jsonc|json|tree-sitter|stoplight> files...`.
 // Bundled by run.mjs, so `fast` is the very code sglint runs (src/load/fast.ts) and `yaml` / `jsonc`
-// the libraries sglint falls back to. Exits 1 if a file does not parse, so a broken floor is noticed.
+// the libraries sglint falls back to; `tree-sitter` is the HCL parser the Terraform loader uses. Exits 1 if a file does not parse, so a broken floor is noticed.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { LineCounter, parseAllDocuments } from 'yaml';
 import { parseTree } from 'jsonc-parser';
 import { fastJson, fastYaml } from '../src/load/fast.ts';
+import { hclParser } from '../src/load/terraform/hcl.ts';
 
 const [parser, ...files] = process.argv.slice(2);
 let stoplight;
 if (parser === 'stoplight') {
   stoplight = createRequire(new URL('./.peers/', `file://${process.cwd()}/bench/`))('@stoplight/yaml');
 }
+const hcl = parser === 'tree-sitter' ? await hclParser() : undefined;
 let bad = 0;
 for (const f of files) {
   const text = readFileSync(f, 'utf8');
@@ -36,6 +38,12 @@ for (const f of files) {
       JSON.parse(text);
       ok = true;
       break;
+    case 'tree-sitter': {
+      const tree = hcl.parse(text);
+      ok = tree !== null && !tree.rootNode.hasError;
+      tree?.delete();
+      break;
+    }
     case 'stoplight':
       ok = stoplight.parseWithPointers(text).diagnostics.filter((d) => d.severity === 0).length === 0;
       break;

@@ -10,7 +10,7 @@ import { cpus, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { smallFiles, specJson, specYaml, writeCorpus } from './gen.mjs';
+import { ros, smallFiles, specJson, specYaml, terraform, writeCorpus } from './gen.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
@@ -58,8 +58,12 @@ const size = (p) => statSync(p).size;
 const MiB = (n) => `${(n / 1048576).toFixed(2)} MiB`;
 
 // Loaders written elsewhere land on main in their own time: measure them only when present.
-const terraformPresent = /tree-sitter/.test(readFileSync('src/load/terraform/index.ts', 'utf8'));
-const rosPresent = readFileSync('src/load/ros.ts', 'utf8').split('\n').length > 40;
+const terraformPresent = existsSync('src/load/terraform/hcl.ts');
+const rosPresent = existsSync('src/load/ros/template.ts');
+const tfDir = join(corpora, 'terraform');
+if (terraformPresent) writeCorpus(tfDir, { 'main.tf': terraform(2 * 1024 * 1024) });
+const rosFile = join(corpora, 'ros/template.json');
+if (rosPresent) writeCorpus(join(corpora, 'ros'), { 'template.json': ros(5000) });
 
 // --------------------------------------------------------------------------------------- Spectral
 const peers = join(root, 'bench/.peers');
@@ -80,33 +84,40 @@ const spectralVersion = spectralOk ? JSON.parse(readFileSync(join(peers, 'node_m
 // not expressible: duplicate tag keys, cross-resource checks (VPC linking, quotas, client tokens).
 const RULESET = join(out, 'spectral.json');
 const regions = JSON.parse(readFileSync('rules/data/regions.json', 'utf8')).regions;
-const rule = (given, then) => ({ severity: 'error', given, then });
+// Each rule reads the native spec and ROS templates (`given` lists both places).
+const ROS_SG = "$.Resources[?(@.Type == 'ALIYUN::ECS::SecurityGroup')].Properties";
+const ROS_PATH = { RegionId: null, SecurityGroupName: 'SecurityGroupName', Description: 'Description', VpcId: null, SecurityGroupType: 'SecurityGroupType', 'Tag[*].Key': 'Tags[*].Key', 'Tag[*].Value': 'Tags[*].Value', Tag: 'Tags' };
+const rule = (field, then) => ({
+  severity: 'error',
+  given: [`$.securityGroups[*].${field}`, ...(ROS_PATH[field] ? [`${ROS_SG}.${ROS_PATH[field]}`] : [])],
+  then,
+});
 writeFileSync(
   RULESET,
   JSON.stringify(
     {
       rules: {
-        'region-unknown': rule('$.securityGroups[*].RegionId', { function: 'enumeration', functionOptions: { values: regions } }),
-        'name-malformed': rule('$.securityGroups[*].SecurityGroupName', [
+        'region-unknown': rule('RegionId', { function: 'enumeration', functionOptions: { values: regions } }),
+        'name-malformed': rule('SecurityGroupName', [
           { function: 'pattern', functionOptions: { match: '/^\\p{L}[\\p{L}\\p{Nd}:_.-]{1,127}$/u' } },
           { function: 'pattern', functionOptions: { notMatch: '^https?://' } },
         ]),
-        'description-malformed': rule('$.securityGroups[*].Description', [
+        'description-malformed': rule('Description', [
           { function: 'length', functionOptions: { min: 2, max: 256 } },
           { function: 'pattern', functionOptions: { notMatch: '^https?://' } },
         ]),
-        'vpc-id-malformed': rule('$.securityGroups[*].VpcId', { function: 'pattern', functionOptions: { match: '^vpc-[0-9a-z]+$' } }),
-        'group-type-invalid': rule('$.securityGroups[*].SecurityGroupType', { function: 'enumeration', functionOptions: { values: ['normal', 'enterprise'] } }),
-        'tag-key-malformed': rule('$.securityGroups[*].Tag[*].Key', [
+        'vpc-id-malformed': rule('VpcId', { function: 'pattern', functionOptions: { match: '^vpc-[0-9a-z]+$' } }),
+        'group-type-invalid': rule('SecurityGroupType', { function: 'enumeration', functionOptions: { values: ['normal', 'enterprise'] } }),
+        'tag-key-malformed': rule('Tag[*].Key', [
           { function: 'truthy' },
           { function: 'length', functionOptions: { max: 128 } },
           { function: 'pattern', functionOptions: { notMatch: '^(aliyun|acs:)|https?://' } },
         ]),
-        'tag-value-malformed': rule('$.securityGroups[*].Tag[*].Value', [
+        'tag-value-malformed': rule('Tag[*].Value', [
           { function: 'length', functionOptions: { max: 128 } },
           { function: 'pattern', functionOptions: { notMatch: 'https?://' } },
         ]),
-        'tag-count': rule('$.securityGroups[*].Tag', { function: 'length', functionOptions: { max: 20 } }),
+        'tag-count': rule('Tag', { function: 'length', functionOptions: { max: 20 } }),
       },
     },
     null,
@@ -125,6 +136,7 @@ function median(xs) {
 function measure(cmd) {
   let ms;
   let min;
+  let cpu = NaN;
   if (HYPERFINE) {
     const json = join(out, 'hyperfine.json');
     const quoted = cmd.map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
@@ -133,6 +145,7 @@ function measure(cmd) {
     const res = JSON.parse(readFileSync(json, 'utf8')).results[0];
     ms = res.median * 1000;
     min = res.min * 1000;
+    cpu = (res.user + res.system) * 1000;
   } else {
     const times = [];
     for (let i = 0; i <= RUNS; i++) {
@@ -149,19 +162,19 @@ function measure(cmd) {
     const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
     if (m) rss = Number(m[1]) / 1024;
   }
-  return { ms, min, rss };
+  return { ms, min, cpu, rss };
 }
 
 const rows = [];
 function bench(corpus, label, cmd, note = '') {
   process.stdout.write(`  ${corpus} · ${label} ... `);
   const r = measure(cmd);
-  log(`${r.ms.toFixed(0)} ms, ${Number.isNaN(r.rss) ? 'n/a' : r.rss.toFixed(0) + ' MiB'}`);
-  const row = { corpus, label, ms: r.ms, min: r.min, rss: r.rss, note };
+  log(`${r.ms.toFixed(0)} ms (cpu ${r.cpu.toFixed(0)} ms), ${Number.isNaN(r.rss) ? 'n/a' : r.rss.toFixed(0) + ' MiB'}`);
+  const row = { corpus, label, ms: r.ms, min: r.min, cpu: r.cpu, rss: r.rss, note };
   rows.push(row);
   return row;
 }
-const skip = (corpus, label, why) => rows.push({ corpus, label, ms: NaN, min: NaN, rss: NaN, note: why });
+const skip = (corpus, label, why) => rows.push({ corpus, label, ms: NaN, min: NaN, cpu: NaN, rss: NaN, note: why });
 
 log(`measuring (${RUNS} runs each, ${HYPERFINE ? 'hyperfine' : 'node loop'}; peak RSS ${TIME ? 'from /usr/bin/time -v' : 'not available'}) ...`);
 const floor = bench('-', '`node -e 0`', [process.execPath, '-e', '0']);
@@ -199,12 +212,24 @@ for (const ext of ['yaml', 'json']) {
     }
   }
 }
-if (!terraformPresent) skip('Terraform 2 MiB', 'all', 'not measured: loader not present');
-if (!rosPresent) skip('ROS template', 'all', 'not measured: loader not present');
+if (terraformPresent) {
+  const c = `Terraform (${MiB(size(join(tfDir, 'main.tf')))}, 3 blocks per group)`;
+  res['tf.sg'] = bench(c, 'sglint -f json', [process.execPath, SGLINT, '-f', 'json', tfDir]);
+  res['tf.bare'] = bench(c, 'bare parse (web-tree-sitter, terraform grammar)', [process.execPath, PARSE, 'tree-sitter', join(tfDir, 'main.tf')]);
+  skip(c, 'Spectral', 'not applicable: Spectral reads YAML/JSON, not HCL');
+} else skip('Terraform 2 MiB', 'all', 'not measured: loader not present');
+if (rosPresent) {
+  const c = `ROS template, 5,000 groups JSON (${MiB(size(rosFile))})`;
+  res['ros.sg'] = bench(c, 'sglint -f json', [process.execPath, SGLINT, '-f', 'json', rosFile]);
+  res['ros.bare'] = bench(c, 'bare parse (fast path, positions)', [process.execPath, PARSE, 'fast', rosFile]);
+  res['ros.sp'] = spectralOk ? bench(c, `Spectral ${spectralVersion}`, spectral([rosFile])) : skip(c, 'Spectral', spectralWhy);
+} else skip('ROS template', 'all', 'not measured: loader not present');
 
 // ------------------------------------------------------------------------------------------ report
 const fmt = (x, d = 0) => (Number.isNaN(x) ? 'n/a' : x.toFixed(d));
 const ratio = (a, b) => (a && b && !Number.isNaN(a.ms) && !Number.isNaN(b.ms) ? a.ms / b.ms : NaN);
+// CPU time (user+sys) is steadier than wall time on a shared machine; shown next to the wall ratios.
+const ratioCpu = (a, b) => (a && b && !Number.isNaN(a.cpu) && !Number.isNaN(b.cpu) ? a.cpu / b.cpu : NaN);
 const targets = [
   ['one-file YAML check (stylish) vs `node -e 0`', ratio(oneSg, floor), '≤ 1.6', (x) => x <= 1.6],
   ['one-file YAML check (json) vs `node -e 0`', ratio(oneSgJson, floor), '≤ 1.6', (x) => x <= 1.6],
@@ -218,6 +243,13 @@ const targets = [
   ['sglint vs bare jsonc-parser parse, 20k JSON', ratio(res['20k.json.sg'], res['20k.json.lib']), '≤ 1.5', (x) => x <= 1.5],
   ['scaling 10k → 20k groups, YAML (wall)', ratio(res['20k.yaml.sg'], res['10k.yaml.sg']), '≤ 2', (x) => x <= 2],
   ['scaling 10k → 20k groups, JSON (wall)', ratio(res['20k.json.sg'], res['10k.json.sg']), '≤ 2', (x) => x <= 2],
+  ['CPU: one-file YAML check (json) vs `node -e 0`', ratioCpu(oneSgJson, floor), '≤ 1.6', (x) => x <= 1.6],
+  ['CPU: Spectral vs sglint, 20k YAML', ratioCpu(res['20k.yaml.sp'], res['20k.yaml.sg']), '≥ 3', (x) => x >= 3],
+  ['CPU: sglint vs bare fast parse, 20k YAML', ratioCpu(res['20k.yaml.sg'], res['20k.yaml.bare']), '≤ 1.5', (x) => x <= 1.5],
+  ['CPU: sglint vs bare fast parse, 20k JSON', ratioCpu(res['20k.json.sg'], res['20k.json.bare']), '≤ 1.5', (x) => x <= 1.5],
+  ['sglint vs bare tree-sitter parse, Terraform 2 MiB', ratio(res['tf.sg'], res['tf.bare']), '(info)', () => true],
+  ['sglint vs bare fast parse, ROS', ratio(res['ros.sg'], res['ros.bare']), '(info)', () => true],
+  ['Spectral vs sglint, ROS', ratio(res['ros.sp'], res['ros.sg']), '(info)', () => true],
   [
     'scaling 10k → 20k groups, YAML (minus `node -e 0`)',
     (res['20k.yaml.sg'].ms - floor.ms) / (res['10k.yaml.sg'].ms - floor.ms),
@@ -228,9 +260,9 @@ const targets = [
 const lines = [];
 lines.push(`Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB · node ${process.version} · ${RUNS} runs per row (${HYPERFINE ? 'hyperfine ' + execFileSync('hyperfine', ['--version'], { encoding: 'utf8' }).trim().split(' ')[1] : 'node loop'}), median wall time; peak RSS of one extra run.`);
 lines.push('');
-lines.push('| corpus | command | median ms | min ms | peak RSS MiB | note |');
-lines.push('|---|---|---:|---:|---:|---|');
-for (const r of rows) lines.push(`| ${r.corpus} | ${r.label} | ${fmt(r.ms)} | ${fmt(r.min)} | ${fmt(r.rss)} | ${r.note} |`);
+lines.push('| corpus | command | median wall ms | min wall ms | mean CPU ms (user+sys) | peak RSS MiB | note |');
+lines.push('|---|---|---:|---:|---:|---:|---|');
+for (const r of rows) lines.push(`| ${r.corpus} | ${r.label} | ${fmt(r.ms)} | ${fmt(r.min)} | ${fmt(r.cpu)} | ${fmt(r.rss)} | ${r.note} |`);
 lines.push('');
 lines.push('| target | measured | wanted | met? |');
 lines.push('|---|---:|---:|---|');
