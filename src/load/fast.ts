@@ -26,6 +26,21 @@ export const MAX_NODES = 5_000_000;
 /** Thrown inside a scanner to give up; always caught in this module. */
 const GIVE_UP = Symbol('give up');
 
+/**
+ * Gives up on a key the map already has (the full parsers report duplicates); small maps are searched,
+ * larger ones get a set of their keys. Returns the set to use for the next key.
+ */
+function unique(entries: TEntry[], keys: Set<string> | undefined, key: string): Set<string> | undefined {
+  if (!keys && entries.length < 8) {
+    for (const e of entries) if (e.key === key) throw GIVE_UP;
+    return undefined;
+  }
+  keys ??= new Set(entries.map((e) => e.key));
+  if (keys.has(key)) throw GIVE_UP;
+  keys.add(key);
+  return keys;
+}
+
 /** A result without problems; its line index (a pass over the text) is built only if asked for. */
 function parsed(file: string, text: string, docs: Tree[]): Parsed {
   let lines: LineIndex | undefined;
@@ -328,13 +343,7 @@ class YamlScanner {
         colon = col;
       }
       if (keyEnd - p > 1000) throw GIVE_UP;
-      if (entries.length < 8) {
-        for (const e of entries) if (e.key === key) throw GIVE_UP;
-      } else {
-        if (!keys) keys = new Set(entries.map((e) => e.key));
-        if (keys.has(key)) throw GIVE_UP;
-      }
-      keys?.add(key);
+      keys = unique(entries, keys, key);
       const keySpan = this.span(line, p - ls + 1, line, keyEnd - ls + 1);
       let q = colon + 1;
       while (t.charCodeAt(q) === 32) q++;
@@ -484,13 +493,7 @@ class JsonScanner {
           const kCol = this.i - this.ls + 1;
           const key = this.string();
           const keySpan = this.span(kLine, kCol);
-          if (entries.length < 8) {
-            for (const e of entries) if (e.key === key) throw GIVE_UP;
-          } else {
-            if (!keys) keys = new Set(entries.map((e) => e.key));
-            if (keys.has(key)) throw GIVE_UP;
-          }
-          keys?.add(key);
+          keys = unique(entries, keys, key);
           if (this.ws() !== 58) throw GIVE_UP;
           this.i++;
           entries.push({ key, keySpan, value: this.value(depth + 1) });

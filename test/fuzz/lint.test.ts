@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintSources } from '../../src/index.ts';
 import type { LintInput } from '../../src/index.ts';
-import { expectInside } from './spans.ts';
+import { expectInside, mutate } from './spans.ts';
 
 const examples = join(import.meta.dirname, '..', '..', 'examples', 'spec');
 const fixtures: [string, string][] = ['good.yaml', 'bad.yaml', 'request.json'].map((f) => [f, readFileSync(join(examples, f), 'utf8')]);
@@ -31,14 +31,6 @@ const edits = fc.array(
   fc.tuple(fc.nat(), fc.constantFrom('', ' ', '\n', '\t', '\r\n', ':', '- ', '#', '"', "'", '[', '{', '}', ',', '&a ', '*a', '!Ref ', '|', '\0', '\ufeff', '前', '\ud800'), fc.nat({ max: 4 })),
   { minLength: 1, maxLength: 5 },
 );
-function mutate(text: string, es: [number, string, number][]): string {
-  let t = text;
-  for (const [at, ins, del] of es) {
-    const i = at % (t.length + 1);
-    t = t.slice(0, i) + ins + t.slice(i + del);
-  }
-  return t;
-}
 
 describe('lintSources under fuzzing', () => {
   it('arbitrary bytes as .yaml and .json', async () => {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fastJson, fastYaml } from '../../src/load/fast.ts';
 import { parseJson, parseJsonFully, parseYaml, parseYamlFully } from '../../src/load/parse.ts';
-import { expectInside, treeSpans } from './spans.ts';
+import { expectInside, mutate, treeSpans } from './spans.ts';
 
 const examples = join(import.meta.dirname, '..', '..', 'examples', 'spec');
 const fixtureYaml = [readFileSync(join(examples, 'good.yaml'), 'utf8'), readFileSync(join(examples, 'bad.yaml'), 'utf8')];
@@ -100,14 +100,6 @@ const edits = fc.array(
   fc.tuple(fc.nat(), fc.constantFrom('', ' ', '\n', '\t', '\r\n', ':', '-', '#', '"', "'", '[', ']', '{', '}', ',', '&a ', '*a', '!', '|', '\0', '\ufeff', 'é'), fc.nat({ max: 3 })),
   { minLength: 1, maxLength: 4 },
 );
-function mutate(text: string, es: [number, string, number][]): string {
-  let t = text;
-  for (const [at, ins, del] of es) {
-    const i = at % (t.length + 1);
-    t = t.slice(0, i) + ins + t.slice(i + del);
-  }
-  return t;
-}
 
 function agree(text: string, fast: typeof fastYaml, full: typeof parseYamlFully): boolean {
   const f = fast('f', text);

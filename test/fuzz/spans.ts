@@ -1,4 +1,4 @@
-// Shared checks for the fuzz tests: every span lies inside its file.
+// Shared parts of the fuzz tests: every span lies inside its file; random edits of a text.
 import { expect } from 'vitest';
 import type { Span, Tree } from '../../src/load/tree.ts';
 
@@ -33,4 +33,14 @@ export function treeSpans(t: Tree, out: Span[] = []): Span[] {
     else if (n.type === 'seq') stack.push(...n.items);
   }
   return out;
+}
+
+/** Applies edits (position, text to insert, characters to delete) one after the other. */
+export function mutate(text: string, edits: [number, string, number][]): string {
+  let t = text;
+  for (const [at, ins, del] of edits) {
+    const i = at % (t.length + 1);
+    t = t.slice(0, i) + ins + t.slice(i + del);
+  }
+  return t;
 }

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintSources } from '../../src/index.ts';
-import { expectInside } from './spans.ts';
+import { expectInside, mutate } from './spans.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const tfFixture = readFileSync(join(root, 'test/fixtures/terraform/good/main.tf'), 'utf8');
@@ -24,14 +24,6 @@ const edits = fc.array(
   fc.tuple(fc.nat(), fc.constantFrom('', ' ', '\n', '{', '}', '[', ']', '"', '=', '${', '%{', '<<EOT\n', 'EOT\n', '#', '//', '/*', '*/', '\\', 'var.x', '!Ref ', 'Ref', ':', '- ', '\t'), fc.nat({ max: 4 })),
   { minLength: 1, maxLength: 5 },
 );
-function mutate(text: string, es: [number, string, number][]): string {
-  let t = text;
-  for (const [at, ins, del] of es) {
-    const i = at % (t.length + 1);
-    t = t.slice(0, i) + ins + t.slice(i + del);
-  }
-  return t;
-}
 
 describe('Terraform under fuzzing', () => {
   it('HCL-shaped text', async () => {
