@@ -6,13 +6,41 @@ import type { Model, SecurityGroup, Vpc } from '../model.ts';
 import { isUnknown, text } from '../load/tree.ts';
 import type { Tree } from '../load/tree.ts';
 
+/**
+ * The VPCs sharing one VpcId, indexed so that picking the one a group means costs the same however many
+ * there are: the first (in input order) written in the group's file and region, else in its file, else
+ * in its region, else the first of all.
+ */
+interface Candidates {
+  first: Vpc;
+  byFileRegion: Map<string, Vpc>;
+  byFile: Map<string, Vpc>;
+  byRegion: Map<string, Vpc>;
+}
+
+/** A region as a map key; an absent region matches an absent region. */
+const regionKey = (t: Tree | undefined): string => text(t) ?? '\u0000';
+
+function keepFirst(m: Map<string, Vpc>, k: string, v: Vpc): void {
+  if (!m.has(k)) m.set(k, v);
+}
+
 export function link(model: Model): void {
   const vpcsByRef = new Map<string, Vpc>();
-  const vpcsById = new Map<string, Vpc[]>();
+  const vpcsById = new Map<string, Candidates>();
   for (const v of model.vpcs) {
     vpcsByRef.set(v.id, v);
     const id = text(v.VpcId);
-    if (id !== undefined) vpcsById.set(id, [...(vpcsById.get(id) ?? []), v]);
+    if (id === undefined) continue;
+    let c = vpcsById.get(id);
+    if (!c) {
+      c = { first: v, byFileRegion: new Map(), byFile: new Map(), byRegion: new Map() };
+      vpcsById.set(id, c);
+    }
+    const region = regionKey(v.RegionId);
+    keepFirst(c.byFileRegion, `${v.span.file}\u0000${region}`, v);
+    keepFirst(c.byFile, v.span.file, v);
+    keepFirst(c.byRegion, region, v);
   }
   const groupsByRef = new Map<string, SecurityGroup>();
   for (const g of model.groups) groupsByRef.set(g.id, g);
@@ -26,22 +54,21 @@ export function link(model: Model): void {
       continue;
     }
     const id = text(vpcId);
-    const candidates = id === undefined ? undefined : vpcsById.get(id);
-    if (!candidates) continue;
+    const c = id === undefined ? undefined : vpcsById.get(id);
+    if (!c) continue;
     // Prefer what the group's own file says, then a VPC of the group's region.
-    const region = text(g.fields.RegionId);
-    const score = (v: Vpc) => (v.span.file === g.span.file ? 2 : 0) + (text(v.RegionId) === region ? 1 : 0);
-    g.vpc = [...candidates].sort((a, b) => score(b) - score(a))[0];
+    const region = regionKey(g.fields.RegionId);
+    g.vpc = c.byFileRegion.get(`${g.span.file}\u0000${region}`) ?? c.byFile.get(g.span.file) ?? c.byRegion.get(region) ?? c.first;
   }
 
   for (const p of model.permissions) {
-    if (!p.group && p.groupRef) p.group = findGroup(p.groupRef, groupsByRef, model.groups);
+    if (!p.group && p.groupRef) p.group = findGroup(p.groupRef, groupsByRef);
     p.group?.permissions.push(p);
   }
 }
 
-function findGroup(ref: Tree, byRef: Map<string, SecurityGroup>, groups: SecurityGroup[]): SecurityGroup | undefined {
+function findGroup(ref: Tree, byRef: Map<string, SecurityGroup>): SecurityGroup | undefined {
   if (isUnknown(ref)) return ref.ref ? byRef.get(ref.ref) : undefined;
   const name = text(ref);
-  return name === undefined ? undefined : (byRef.get(name) ?? groups.find((g) => g.id === name));
+  return name === undefined ? undefined : byRef.get(name);
 }
