@@ -22,9 +22,18 @@ export function group(i) {
     Permissions: [{ IpProtocol: 'tcp', PortRange: '443/443', SourceCidrIp: '0.0.0.0/0' }],
   };
   if (i % 4 === 0) g.SecurityGroupType = 'enterprise';
+  // Idempotency tokens on a third of the groups; now and then one reused by a different request.
+  if (i % 3 === 0) g.ClientToken = `123e4567-e89b-12d3-a456-${pad(i % 211 === 6 ? i - 3 : i, 12)}`;
   if (i % 113 === 13) g.Tag.push({ Key: 'team', Value: 'dup' });
   return g;
 }
+
+/** The VPCs a spec declares (every 10th group's), some not available or in another region. */
+export function vpc(i) {
+  const g = group(i);
+  return { VpcId: g.VpcId, RegionId: i % 110 === 20 ? 'cn-qingdao' : g.RegionId, Status: i % 70 === 10 ? 'Pending' : 'Available' };
+}
+const vpcsOf = (n, offset) => Array.from({ length: Math.ceil(n / 10) }, (_, k) => vpc(offset + k * 10));
 
 /** A native spec with n groups, as YAML written the way people write it (block style, plain scalars). */
 export function specYaml(n, offset = 0) {
@@ -36,11 +45,14 @@ export function specYaml(n, offset = 0) {
     out.push(`    Description: ${g.Description.includes(':') ? JSON.stringify(g.Description) : g.Description}`);
     out.push(`    VpcId: ${g.VpcId}`);
     if (g.SecurityGroupType) out.push(`    SecurityGroupType: ${g.SecurityGroupType}`);
+    if (g.ClientToken) out.push(`    ClientToken: ${g.ClientToken}`);
     out.push('    Tag:');
     for (const t of g.Tag) out.push(`      - Key: ${t.Key.includes(':') ? `"${t.Key}"` : t.Key}`, `        Value: ${t.Value}`);
     out.push('    Permissions:');
     for (const p of g.Permissions) out.push(`      - IpProtocol: ${p.IpProtocol}`, `        PortRange: ${p.PortRange}`, `        SourceCidrIp: ${p.SourceCidrIp}`);
   }
+  out.push('vpcs:');
+  for (const v of vpcsOf(n, offset)) out.push(`  - VpcId: ${v.VpcId}`, `    RegionId: ${v.RegionId}`, `    Status: ${v.Status}`);
   return out.join('\n') + '\n';
 }
 
@@ -48,7 +60,7 @@ export function specYaml(n, offset = 0) {
 export function specJson(n, offset = 0) {
   const groups = [];
   for (let k = 0; k < n; k++) groups.push(group(offset + k));
-  return JSON.stringify({ securityGroups: groups }, null, 2) + '\n';
+  return JSON.stringify({ securityGroups: groups, vpcs: vpcsOf(n, offset) }, null, 2) + '\n';
 }
 
 /** Terraform: VPC + group + standalone rule blocks, with variables, references and conditionals. */
