@@ -127,10 +127,6 @@ function selfRule(direction: 'ingress' | 'egress') {
       ],
       invalid: [
         ros('Self:', `  Type: ALIYUN::ECS::SecurityGroup${ingress ? 'Ingress' : 'Egress'}`, `  Properties: {SecurityGroupId: {Ref: WebSg}, IpProtocol: tcp, PortRange: 22/22, ${name}: {Ref: WebSg}}`),
-        {
-          file: 'main.tf',
-          code: `resource "alicloud_security_group_rule" "self" {\n  type                     = "${direction}"\n  security_group_id        = "sg-bp67acfmxazb4p1234"\n  ip_protocol              = "tcp"\n  port_range               = "22/22"\n  source_security_group_id = "sg-bp67acfmxazb4p1234"\n}\n`,
-        },
       ],
     },
     sources: [SOURCE_RULE_API, SOURCE_FACTS + ' §2, §5.2'],
