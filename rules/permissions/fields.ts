@@ -410,50 +410,49 @@ function familyConflictRule(side: 'Source' | 'Dest') {
 export const sourceIpFamilyConflict = familyConflictRule('Source');
 export const destIpFamilyConflict = familyConflictRule('Dest');
 
-export const icmpWithIpv6 = defineRule({
-  id: 'rule-icmp-with-ipv6',
-  group: 'permission',
-  api: { operation: API, errorCode: 'InvalidParam.Ipv4ProtocolConflictWithIpv6Address', httpStatus: 400 },
-  severity: 'error',
-  certainty: 'documented',
-  summary: 'IpProtocol icmp with an IPv6 address (use icmpv6)',
-  docs: {
-    description: 'ICMP is an IPv4 protocol: a rule with IpProtocol icmp cannot name IPv6 addresses. IPv6 rules use icmpv6.',
-    fix: 'Use `IpProtocol: icmpv6` for IPv6 addresses.',
-    valid: [rules('{IpProtocol: icmpv6, PortRange: -1/-1, Ipv6SourceCidrIp: "2001:db8::/32"}')],
-    invalid: [rules('{IpProtocol: icmp, PortRange: -1/-1, Ipv6SourceCidrIp: "2001:db8::/32"}')],
-  },
-  sources: [SOURCE_RULE_API, SOURCE_FACTS + ' §5.2'],
-  check({ model, report }) {
-    for (const p of model.permissions) {
-      if (protocol(p) !== 'icmp') continue;
-      const at = IPV6_FIELDS.find((n) => present(p, n));
-      if (at) report({ at: p.fields[at]!, node: p, message: `${operation(p)}: IpProtocol icmp with the IPv6 ${at}; use icmpv6` });
-    }
-  },
+function protocolFamilyRule(o: { proto: 'icmp' | 'icmpv6'; other: 'icmp' | 'icmpv6'; fields: readonly PermissionParam[]; family: string; errorCode: string; valid: string; invalid: string }) {
+  return defineRule({
+    id: `rule-${o.proto}-with-${o.family.toLowerCase()}`,
+    group: 'permission',
+    api: { operation: API, errorCode: o.errorCode, httpStatus: 400 },
+    severity: 'error',
+    certainty: 'documented',
+    summary: `IpProtocol ${o.proto} with an ${o.family} address (use ${o.other})`,
+    docs: {
+      description: `${o.proto === 'icmp' ? 'ICMP is an IPv4 protocol' : 'ICMPv6 is an IPv6 protocol'}: a rule with IpProtocol ${o.proto} cannot name ${o.family} addresses; ${o.family} rules use ${o.other}.`,
+      fix: `Use \`IpProtocol: ${o.other}\` for ${o.family} addresses.`,
+      valid: [rules(o.valid)],
+      invalid: [rules(o.invalid)],
+    },
+    sources: [SOURCE_RULE_API, SOURCE_FACTS + ' §5.2'],
+    check({ model, report }) {
+      for (const p of model.permissions) {
+        if (protocol(p) !== o.proto) continue;
+        const name = o.fields.find((n) => present(p, n));
+        if (name) report({ at: p.fields[name]!, node: p, message: `${operation(p)}: IpProtocol ${o.proto} with the ${o.family} ${name}; use ${o.other}` });
+      }
+    },
+  });
+}
+
+export const icmpWithIpv6 = protocolFamilyRule({
+  proto: 'icmp',
+  other: 'icmpv6',
+  fields: IPV6_FIELDS,
+  family: 'IPv6',
+  errorCode: 'InvalidParam.Ipv4ProtocolConflictWithIpv6Address',
+  valid: '{IpProtocol: icmpv6, PortRange: -1/-1, Ipv6SourceCidrIp: "2001:db8::/32"}',
+  invalid: '{IpProtocol: icmp, PortRange: -1/-1, Ipv6SourceCidrIp: "2001:db8::/32"}',
 });
 
-export const icmpv6WithIpv4 = defineRule({
-  id: 'rule-icmpv6-with-ipv4',
-  group: 'permission',
-  api: { operation: API, errorCode: 'InvalidParam.Ipv6ProtocolConflictWithIpv4Address', httpStatus: 400 },
-  severity: 'error',
-  certainty: 'documented',
-  summary: 'IpProtocol icmpv6 with an IPv4 address (use icmp)',
-  docs: {
-    description: 'ICMPv6 is an IPv6 protocol: a rule with IpProtocol icmpv6 cannot name IPv4 addresses.',
-    fix: 'Use `IpProtocol: icmp` for IPv4 addresses, or give IPv6 addresses.',
-    valid: [rules('{IpProtocol: icmp, PortRange: -1/-1, SourceCidrIp: 10.0.0.0/8}')],
-    invalid: [rules('{IpProtocol: icmpv6, PortRange: -1/-1, SourceCidrIp: 10.0.0.0/8}')],
-  },
-  sources: [SOURCE_RULE_API, SOURCE_FACTS + ' §5.2'],
-  check({ model, report }) {
-    for (const p of model.permissions) {
-      if (protocol(p) !== 'icmpv6') continue;
-      const at = IPV4_FIELDS.find((n) => present(p, n));
-      if (at) report({ at: p.fields[at]!, node: p, message: `${operation(p)}: IpProtocol icmpv6 with the IPv4 ${at}; use icmp` });
-    }
-  },
+export const icmpv6WithIpv4 = protocolFamilyRule({
+  proto: 'icmpv6',
+  other: 'icmp',
+  fields: IPV4_FIELDS,
+  family: 'IPv4',
+  errorCode: 'InvalidParam.Ipv6ProtocolConflictWithIpv4Address',
+  valid: '{IpProtocol: icmp, PortRange: -1/-1, SourceCidrIp: 10.0.0.0/8}',
+  invalid: '{IpProtocol: icmpv6, PortRange: -1/-1, SourceCidrIp: 10.0.0.0/8}',
 });
 
 export const descriptionMalformed = defineRule({
