@@ -324,7 +324,7 @@ function missingPeerRule(direction: 'ingress' | 'egress') {
   return defineRule({
     id: ingress ? 'rule-source-missing' : 'rule-dest-missing',
     group: 'permission',
-    api: { operation: API, errorCode: ingress ? 'MissingParameter.Source' : 'MissingParameter.Dest', httpStatus: 400 },
+    api: { operation: ingress ? API : 'AuthorizeSecurityGroupEgress', errorCode: ingress ? 'MissingParameter.Source' : 'MissingParameter.Dest', httpStatus: 400 },
     severity: 'error',
     certainty: 'documented',
     summary: `An ${direction} rule needs a ${word}: ${names.join(', ')}`,

@@ -2,10 +2,18 @@
 import { isUnknown, text } from '../../src/load/tree.ts';
 import type { Tree } from '../../src/load/tree.ts';
 import type { Model, Permission, PermissionParam, SecurityGroup } from '../../src/model.ts';
-import type { Example } from '../../src/engine/rule.ts';
+import type { Example, Rule } from '../../src/engine/rule.ts';
 
 export const SOURCE_RULE_API = 'AuthorizeSecurityGroup / AuthorizeSecurityGroupEgress API reference';
 export const SOURCE_FACTS = 'fact sheet: alibaba-security-groups.md';
+
+const BOTH_CALLS =
+  ' The constraint is the same for ingress rules (AuthorizeSecurityGroup) and egress rules (AuthorizeSecurityGroupEgress); each finding names the call of its rule\'s direction.';
+
+/** A rule checked in both directions: its docs say so (its metadata names AuthorizeSecurityGroup). */
+export function forBothCalls(rule: Rule): Rule {
+  return { ...rule, docs: { ...rule.docs, description: rule.docs.description + BOTH_CALLS } };
+}
 
 /** The API call that authorises this rule. */
 export function operation(p: Permission): string {
