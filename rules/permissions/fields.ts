@@ -1,6 +1,6 @@
 /** Single-rule constraints of AuthorizeSecurityGroup / AuthorizeSecurityGroupEgress `Permissions.N` fields. */
 import { defineRule } from '../../src/engine/rule.ts';
-import { describe, isScalar, text } from '../../src/load/tree.ts';
+import { describe, text } from '../../src/load/tree.ts';
 import type { Permission, PermissionParam } from '../../src/model.ts';
 import ruleData from '../data/permission-rules.json' with { type: 'json' };
 import { chars } from '../create/util.ts';
@@ -14,6 +14,8 @@ import {
   hasPorts,
   isAllRange,
   isVpcGroup,
+  notSet,
+  priority,
   operation,
   parseIpv4,
   parseIpv6,
@@ -47,7 +49,7 @@ export const protocolInvalid = defineRule({
   check({ model, report }) {
     for (const p of model.permissions) {
       const t = p.fields.IpProtocol;
-      if (t === undefined || (isScalar(t) && (t.value === null || t.value === ''))) {
+      if (t === undefined || notSet(t)) {
         report({ at: t ?? p, node: p, message: `${operation(p)}: the rule names no IpProtocol` });
         continue;
       }
@@ -226,9 +228,9 @@ function enumRule(o: { id: string; param: PermissionParam; values: string[]; err
     check({ model, report }) {
       for (const p of model.permissions) {
         const t = p.fields[o.param];
-        if (t === undefined || t.type === 'unknown') continue;
+        // Unknown values are skipped; an empty value (`""`, YAML null) means the field is not set.
+        if (t === undefined || notSet(t) || t.type === 'unknown') continue;
         const v = text(t);
-        if (v === '' ) continue;
         if (v !== undefined && o.values.includes(v.toLowerCase())) continue;
         report({ at: t, node: p, message: `${operation(p)}: ${o.param} ${v === undefined ? describe(t) : `\`${v}\``} is not one of ${o.values.join(', ')}` });
       }
@@ -278,10 +280,8 @@ export const priorityInvalid = defineRule({
   check({ model, report }) {
     for (const p of model.permissions) {
       const t = p.fields.Priority;
-      if (t === undefined || t.type === 'unknown') continue;
+      if (t === undefined || notSet(t) || t.type === 'unknown' || priority(p) !== undefined) continue;
       const v = text(t);
-      if (v === '') continue;
-      if (v !== undefined && !(isScalar(t) && typeof t.value === 'boolean') && /^\d{1,3}$/.test(v) && Number(v) >= 1 && Number(v) <= 100) continue;
       report({ at: t, node: p, message: `${operation(p)}: Priority ${v === undefined ? describe(t) : `\`${v}\``} is not an integer from 1 to 100` });
     }
   },

@@ -79,14 +79,17 @@ export function portsInBounds(r: { start: number; end: number }): boolean {
   return r.start >= 1 && r.end <= 65535 && r.start <= r.end;
 }
 
+/** Absent, empty or YAML null: the API receives nothing and applies its default. */
+export function notSet(t: Tree | undefined): boolean {
+  return t === undefined || (t.type === 'scalar' && (t.value === null || t.value === ''));
+}
+
 /** Priority as the API reads it (default 1); undefined when written but not an integer 1-100 or unknown. */
 export function priority(p: Permission): number | undefined {
   const t = p.fields.Priority;
-  if (t === undefined) return 1;
+  if (notSet(t)) return 1;
   const v = text(t);
-  if (v === undefined) return undefined;
-  if (v === '') return 1;
-  if (!/^\d{1,3}$/.test(v)) return undefined;
+  if (v === undefined || !/^\d{1,3}$/.test(v)) return undefined;
   const n = Number(v);
   return n >= 1 && n <= 100 ? n : undefined;
 }
@@ -94,10 +97,8 @@ export function priority(p: Permission): number | undefined {
 /** Policy lowercased, default accept; undefined when unknown. */
 export function policy(p: Permission): string | undefined {
   const t = p.fields.Policy;
-  if (t === undefined) return 'accept';
-  const v = text(t);
-  if (v === undefined) return undefined;
-  return v === '' ? 'accept' : v.toLowerCase();
+  if (notSet(t)) return 'accept';
+  return text(t)?.toLowerCase();
 }
 
 // ---- addresses -------------------------------------------------------------------------------------

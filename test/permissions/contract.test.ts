@@ -96,3 +96,23 @@ describe('quotas and request size', () => {
     expect(await findings({ 'spec.yaml': text })).toEqual([at(text, '{IpProtocol: tcp, PortRange: 101/101, SourceCidrIp: 10.0.0.0/8}', 'rule-request-too-many', null)]);
   });
 });
+
+describe('empty and odd values', () => {
+  it('empty or null optional fields mean "not set"; booleans and lists are reported where written', async () => {
+    const text = spec([
+      R(`${TCP22}, SourceCidrIp: 10.0.0.0/8, Priority: , Policy: "", NicType: , Description: ""`),
+      R('IpProtocol: tcp, PortRange: 80/80, SourceCidrIp: 10.0.0.0/8, Priority: true, Policy: [accept]'),
+      R('IpProtocol: tcp, PortRange: true, SourceCidrIp: 10.0.0.0/8'),
+    ]);
+    expect(await findings({ 'spec.yaml': text })).toEqual([
+      at(text, 'Priority: «true»', 'rule-priority-invalid', 'InvalidPriority.Malformed'),
+      at(text, '[accept]', 'rule-policy-invalid', 'InvalidPolicy.Malformed'),
+      at(text, 'PortRange: «true»', 'rule-port-range-malformed', 'InvalidParam.PortRange'),
+    ]);
+  });
+
+  it('a rule with a null Priority repeats one with the default priority', async () => {
+    const text = spec([R(`${TCP22}, SourceCidrIp: 10.0.0.0/8`), R(`${TCP22}, SourceCidrIp: 10.0.0.0/8, Priority: `)]);
+    expect(await findings({ 'spec.yaml': text })).toEqual([at(text, `{${TCP22}, SourceCidrIp: 10.0.0.0/8, Priority: }`, 'rule-duplicate', 'InvalidParam.DuplicatePermissions')]);
+  });
+});
