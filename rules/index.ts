@@ -18,6 +18,7 @@ import { terraformRules } from './terraform.ts';
 import { rosRules } from './ros.ts';
 import { ramRules } from './ram/index.ts';
 import { permissionRules } from './permissions/index.ts';
+import { suppressRules } from './suppress.ts';
 
 export const createRules: Rule[] = [
   regionRequired,
@@ -47,4 +48,4 @@ export const createRules: Rule[] = [
   innerAccessPolicyEnterprise,
 ];
 
-export const catalog: Rule[] = [...inputRules, ...createRules, ...permissionRules, ...ramRules, ...terraformRules, ...rosRules];
+export const catalog: Rule[] = [...inputRules, ...createRules, ...permissionRules, ...ramRules, ...terraformRules, ...rosRules, ...suppressRules];

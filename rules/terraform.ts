@@ -1,4 +1,124 @@
 /** Input rules of the Terraform loader (deprecated attributes, modules not followed...). */
 import type { Rule } from '../src/engine/rule.ts';
 
-export const terraformRules: Rule[] = [];
+const PROVIDER = 'aliyun/alicloud provider source (alibaba-security-groups.md §3)';
+
+export const terraformRules: Rule[] = [
+  {
+    id: 'terraform-deprecated-attribute',
+    api: { operation: 'terraform plan', errorCode: null, httpStatus: null },
+    severity: 'warning',
+    certainty: 'documented',
+    summary: 'A deprecated argument of an alicloud resource is used; the provider names its replacement.',
+    group: 'input',
+    sources: [PROVIDER],
+    docs: {
+      description:
+        'The alicloud provider marks some arguments as deprecated: `name` and `inner_access` of ' +
+        '`alicloud_security_group` (replaced by `security_group_name` and `inner_access_policy`), ' +
+        '`source_group_owner_account` of `alicloud_security_group_rule` (`source_group_owner_id`), `name` of ' +
+        '`alicloud_vpc` (`vpc_name`), and `name` / `document` of `alicloud_ram_policy` (`policy_name` / ' +
+        '`policy_document`). They still work today, but may be removed in a later provider version. When both ' +
+        '`security_group_name` and `name` are set, `security_group_name` is sent to the API.',
+      fix: 'Rename the argument to its replacement; for `inner_access = true` write `inner_access_policy = "Accept"` (false: "Drop").',
+      valid: [
+        {
+          file: 'main.tf',
+          code: 'resource "alicloud_security_group" "web" {\n  security_group_name = "web"\n  inner_access_policy = "Accept"\n}\n',
+        },
+      ],
+      invalid: [
+        {
+          file: 'main.tf',
+          code: 'resource "alicloud_security_group" "web" {\n  name         = "web"\n  inner_access = true\n}\n',
+        },
+      ],
+    },
+  },
+  {
+    id: 'terraform-module-not-followed',
+    api: { operation: 'terraform init', errorCode: null, httpStatus: null },
+    severity: 'info',
+    certainty: 'documented',
+    summary: 'A module whose source is not a local directory is not read, so its resources are not checked.',
+    group: 'input',
+    sources: ['Terraform module sources: local paths start with ./ or ../'],
+    docs: {
+      description:
+        'Only local modules (`source = "./..."` or `"../..."`) are followed, with the inputs the caller passes. ' +
+        'A registry, Git or HTTP source would need a download, and the check never uses the network; a module ' +
+        'that calls itself (directly or not) is followed once.',
+      fix: 'Check the module separately (run the check in its directory), or vendor it into the repository and use a local source.',
+      valid: [
+        {
+          file: 'main.tf',
+          code: 'resource "alicloud_vpc" "main" {\n  vpc_name   = "main"\n  cidr_block = "172.16.0.0/16"\n}\n',
+        },
+      ],
+      invalid: [
+        {
+          file: 'main.tf',
+          code: 'module "vpc" {\n  source = "alibaba/vpc/alicloud"\n}\n',
+        },
+      ],
+    },
+  },
+  {
+    id: 'terraform-module-missing',
+    api: { operation: 'terraform init', errorCode: null, httpStatus: null },
+    severity: 'error',
+    certainty: 'documented',
+    summary: 'A local module directory holds no .tf or .tf.json file (or does not exist).',
+    group: 'input',
+    sources: ['Terraform module sources: a local path must name a directory with the module\'s configuration files'],
+    docs: {
+      description:
+        'A module block with a local `source` names a directory relative to the calling module. When that ' +
+        'directory has no `.tf` / `.tf.json` file, `terraform init` fails, and nothing of the module can be checked.',
+      fix: 'Correct the `source` path (it is relative to the directory of the file with the module block).',
+      valid: [
+        {
+          file: 'main.tf',
+          code: 'resource "alicloud_security_group" "web" {\n  security_group_name = "web"\n}\n',
+        },
+      ],
+      invalid: [
+        {
+          file: 'main.tf',
+          code: 'module "network" {\n  source = "./modules/no-such-module"\n}\n',
+        },
+      ],
+    },
+  },
+  {
+    id: 'terraform-rule-type-invalid',
+    api: { operation: 'terraform plan', errorCode: null, httpStatus: null },
+    severity: 'error',
+    certainty: 'documented',
+    summary: 'The type of an alicloud_security_group_rule is neither "ingress" nor "egress" (exact case).',
+    group: 'input',
+    sources: [PROVIDER],
+    docs: {
+      description:
+        'The provider validates `type` of `alicloud_security_group_rule` against `ingress` and `egress`, case ' +
+        'sensitive, at plan time. Any other value fails before any API call, and the rule cannot be checked further.',
+      fix: 'Write `type = "ingress"` (AuthorizeSecurityGroup) or `type = "egress"` (AuthorizeSecurityGroupEgress).',
+      valid: [
+        {
+          file: 'main.tf',
+          code:
+            'resource "alicloud_security_group_rule" "ssh" {\n  type              = "ingress"\n  ip_protocol       = "tcp"\n' +
+            '  port_range        = "22/22"\n  cidr_ip           = "10.0.0.0/8"\n  security_group_id = "sg-123"\n}\n',
+        },
+      ],
+      invalid: [
+        {
+          file: 'main.tf',
+          code:
+            'resource "alicloud_security_group_rule" "ssh" {\n  type              = "Ingress"\n  ip_protocol       = "tcp"\n' +
+            '  port_range        = "22/22"\n  cidr_ip           = "10.0.0.0/8"\n  security_group_id = "sg-123"\n}\n',
+        },
+      ],
+    },
+  },
+];

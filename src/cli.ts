@@ -2,12 +2,16 @@
  * The command line: argv → lint → format → exit code. Exit 0: no errors; 1: errors (or more warnings
  * than --max-warnings); 2: sglint could not run (bad flag, missing path, bad config). Never a stack trace.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { catalog, lintPaths } from './index.ts';
+import { loadConfig } from './engine/config-file.ts';
+import { applyBaseline, createBaseline, formatBaseline, readBaseline } from './engine/baseline.ts';
+import type { Span } from './load/tree.ts';
+import { init } from './init.ts';
 import { formatters } from './format/index.ts';
 import { toEslint } from './format/results.ts';
 import type { Config } from './engine/config.ts';
-import { loadConfig } from './engine/config-file.ts';
 import { explain } from './explain.ts';
 import { VERSION } from './version.ts';
 
@@ -24,6 +28,11 @@ interface Options {
   vars: Record<string, string>;
   varFiles: string[];
   parameters: Record<string, string>;
+  noInlineSuppressions: boolean;
+  baseline?: string;
+  writeBaseline?: string;
+  init: boolean;
+  force: boolean;
 }
 
 const HELP = `Usage: sglint [options] [paths...]
@@ -43,6 +52,13 @@ Options:
       --var <k=v>         Terraform variable value (repeatable)
       --var-file <file>   Terraform variable file (repeatable)
       --parameter <k=v>   ROS template parameter value (repeatable)
+      --no-inline-suppressions
+                          ignore sglint-ignore comments and ROS Metadata (audits)
+      --baseline <file>   report only findings not recorded in this baseline
+      --write-baseline <file>
+                          record today's findings as the baseline, then report the rest
+      --init              write a starter .sglint.yaml and .github/workflows/sglint.yml
+      --force             with --init: overwrite existing files
   -v, --version           print the version
   -h, --help              print this help
 
@@ -50,7 +66,7 @@ Exit codes: 0 no errors, 1 errors found, 2 sglint could not run.
 `;
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
-  const o: Options = { paths: [], format: 'stylish', quiet: false, vars: {}, varFiles: [], parameters: {} };
+  const o: Options = { paths: [], format: 'stylish', quiet: false, vars: {}, varFiles: [], parameters: {}, noInlineSuppressions: false, init: false, force: false };
   const value = (i: number, flag: string): string => {
     const v = argv[i];
     if (v === undefined || (v.startsWith('-') && v !== '-')) throw new UsageError(`${flag} needs a value`);
@@ -114,6 +130,21 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
         o.parameters[k] = v;
         break;
       }
+      case '--no-inline-suppressions':
+        o.noInlineSuppressions = true;
+        break;
+      case '--baseline':
+        o.baseline = next(a);
+        break;
+      case '--write-baseline':
+        o.writeBaseline = next(a);
+        break;
+      case '--init':
+        o.init = true;
+        break;
+      case '--force':
+        o.force = true;
+        break;
       default:
         if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a} (see sglint --help)`);
         o.paths.push(a);
@@ -143,21 +174,51 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     return 0;
   }
   const opts = parsed;
+  if (opts.init) return runInit(cwd, opts.force);
   // The config file (--config, else .sglint.yaml found upward); flags override it. A bad config is exit 2.
-  const loaded = loadConfig({ cwd, file: opts.config, knownRules: catalog.map((r) => r.id) });
+  const loaded = loadConfig({ cwd, file: opts.config, knownRules: catalog.map((r) => r.id), knownCodes: codes() });
   if (loaded.problems.length > 0) {
-    for (const p of loaded.problems) {
-      const where = p.span ? `${p.span.file}:${p.span.line}:${p.span.column}: ` : '';
-      process.stderr.write(`sglint: ${where}${p.message}\n`);
-    }
+    for (const p of loaded.problems) process.stderr.write(`sglint: ${at(p.span)}${p.message}\n`);
     return 2;
   }
   const config: Partial<Config> = { ...loaded.config, vars: opts.vars, varFiles: opts.varFiles, parameters: opts.parameters };
   if (opts.region) config.region = opts.region;
-  const result = await lintPaths(opts.paths.length ? opts.paths : ['.'], config, cwd);
+  if (opts.noInlineSuppressions) config.inlineSuppressions = false;
+  let result = await lintPaths(opts.paths.length ? opts.paths : ['.'], config, cwd);
   if (result.missing.length > 0) {
     for (const m of result.missing) process.stderr.write(`sglint: ${m.path}: ${m.reason}\n`);
     return 2;
+  }
+  const machine = opts.output !== undefined || !(opts.format === 'stylish' || opts.format === 'compact');
+  const baselineFile = opts.writeBaseline ?? opts.baseline ?? (loaded.config.baseline ? relative(cwd, resolve(loaded.config.baseDir, loaded.config.baseline)) : undefined);
+  if (baselineFile !== undefined) {
+    const abs = resolve(cwd, baselineFile);
+    const pathOf = (f: string) => relative(dirname(abs), resolve(cwd, f)).split('\\').join('/');
+    let text: string;
+    if (opts.writeBaseline !== undefined) {
+      const b = createBaseline(result.findings, catalog, pathOf, loaded.config.unsuppressible);
+      text = formatBaseline(b);
+      writeFileSync(abs, text);
+      const n = b.entries.reduce((k, e) => k + e.count, 0);
+      process.stderr.write(`sglint: wrote ${baselineFile}: ${n} finding(s) under ${b.entries.length} key(s)\n`);
+    } else {
+      try {
+        text = readFileSync(abs, 'utf8');
+      } catch (e) {
+        process.stderr.write(`sglint: cannot read baseline ${baselineFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message} (create it with --write-baseline ${baselineFile})\n`);
+        return 2;
+      }
+    }
+    const read = readBaseline(baselineFile, text);
+    if (!read.baseline) {
+      for (const p of read.problems) process.stderr.write(`sglint: ${at(p.span)}${p.message}\n`);
+      return 2;
+    }
+    const outcome = applyBaseline(result, read.baseline, catalog, pathOf, loaded.config.unsuppressible);
+    result = { ...outcome.result, missing: result.missing };
+    const lines = [`sglint: baseline ${baselineFile}: ${outcome.known} known finding(s) not reported; ${outcome.fixed.length} entr${outcome.fixed.length === 1 ? 'y' : 'ies'} fixed`];
+    for (const e of outcome.fixed) lines.push(`  fixed: ${e.file} ${e.resource ?? '-'} ${e.rule}${e.errorCode ? ` (${e.errorCode})` : ''} ×${e.count}`);
+    (machine ? process.stderr : process.stdout).write(lines.join('\n') + '\n');
   }
   let results = toEslint(result, catalog);
   if (opts.quiet) {
@@ -180,6 +241,25 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     process.stderr.write(`sglint: ${warnings} warnings exceed --max-warnings ${opts.maxWarnings}\n`);
     return 1;
   }
+  return 0;
+}
+
+/** Error codes the catalog predicts (config waivers may name them). */
+function codes(): string[] {
+  return [...new Set(catalog.map((r) => r.api.errorCode).filter((c): c is string => c !== null))];
+}
+
+function at(span: Span | undefined): string {
+  return span ? `${span.file}:${span.line}:${span.column}: ` : '';
+}
+
+function runInit(cwd: string, force: boolean): number {
+  const out = init(cwd, force);
+  if (out.written.length === 0) {
+    process.stderr.write(`sglint: ${out.existing.join(' and ')} already exist${out.existing.length === 1 ? 's' : ''}; nothing written (use --init --force to overwrite)\n`);
+    return 2;
+  }
+  for (const f of out.written) process.stdout.write(`sglint: wrote ${f}${out.existing.includes(f) ? ' (overwritten)' : ''}\n`);
   return 0;
 }
 

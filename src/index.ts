@@ -3,6 +3,7 @@ import { catalog } from '../rules/index.ts';
 import { readFileSync, statSync } from 'node:fs';
 import { displayPath, lint } from './engine/lint.ts';
 import { discover } from './load/discover.ts';
+import { ignoreMatcher } from './util/glob.ts';
 import type { LintInput, LintResult, Prerequisites } from './engine/lint.ts';
 import type { Config } from './engine/config.ts';
 import { loadPrerequisites } from './ram/index.ts';
@@ -22,7 +23,7 @@ export function lintSources(inputs: LintInput[], config: Partial<Config> = {}): 
 /** Lint files and directories: discovery, reading (bounded by maxFileBytes), then lint. */
 export async function lintPaths(paths: string[], config: Partial<Config> = {}, cwd = process.cwd()): Promise<LintResult & { missing: { path: string; reason: string }[] }> {
   const max = config.maxFileBytes ?? 20 * 1024 * 1024;
-  const found = discover(paths, cwd, config.isIgnored);
+  const found = discover(paths, cwd, config.isIgnored ?? (config.ignore?.length ? ignoreMatcher(config.ignore, config.baseDir ?? cwd) : undefined));
   const inputs: LintInput[] = [];
   for (const abs of found.files) {
     const path = displayPath(abs, cwd);

@@ -30,6 +30,8 @@ export interface LoadConfigOptions {
   file?: string;
   /** The catalog's rule ids; when given, unknown ids under `rules`, `unsuppressible` and `waivers` are problems. */
   knownRules?: readonly string[];
+  /** API error codes the catalog predicts: waivers may name these as well as rule ids. */
+  knownCodes?: readonly string[];
 }
 
 export interface LoadedConfig {
@@ -107,8 +109,9 @@ function configText(abs: string, text: string, opts: LoadConfigOptions, problems
   if (problems.length > before) return config;
   const raw = toPlain(tree) as RawConfig;
   config.locations = locations(tree);
+  raw.waivers?.forEach((w, i) => (w.span = config.locations?.[`/waivers/${i}`]));
   inline(tree, raw, shown);
-  if (opts.knownRules) checkRuleIds(tree, raw, opts.knownRules, problems);
+  if (opts.knownRules) checkRuleIds(tree, raw, opts, opts.knownRules, problems);
 
   let base: Config | undefined;
   if (raw.extends !== undefined) {
@@ -377,9 +380,9 @@ function article(t: string): string {
 }
 
 /** Rule ids named in the config must exist in the catalog. */
-function checkRuleIds(tree: Tree, raw: RawConfig, known: readonly string[], problems: ConfigProblem[]): void {
-  const bad = (id: string, span: Span | undefined, where: string): void => {
-    const hint = suggest(id, known);
+function checkRuleIds(tree: Tree, raw: RawConfig, opts: LoadConfigOptions, known: readonly string[], problems: ConfigProblem[]): void {
+  const bad = (id: string, span: Span | undefined, where: string, codes: readonly string[] = []): void => {
+    const hint = suggest(id, [...known, ...codes]);
     problems.push({ message: `unknown rule id "${id}" in ${where}` + (hint ? `; did you mean "${hint}"?` : ''), span });
   };
   const set = new Set(known);
@@ -389,9 +392,10 @@ function checkRuleIds(tree: Tree, raw: RawConfig, known: readonly string[], prob
   (raw.unsuppressible ?? []).forEach((id, i) => {
     if (!set.has(id)) bad(id, at(tree, `/unsuppressible/${i}`)?.value.span, 'unsuppressible');
   });
+  const codes = new Set(opts.knownCodes ?? []);
   (raw.waivers ?? []).forEach((w, i) =>
     w.rules.forEach((id, j) => {
-      if (!set.has(id)) bad(id, at(tree, `/waivers/${i}/rules/${j}`)?.value.span, `waivers[${i}].rules`);
+      if (!set.has(id) && !codes.has(id)) bad(id, at(tree, `/waivers/${i}/rules/${j}`)?.value.span, `waivers[${i}].rules`, opts.knownCodes);
     }),
   );
 }

@@ -2,7 +2,7 @@
  * Resolved configuration: defaults, then `.sglint.yaml`, then flags. Loading and validating the file
  * lives in config-file.ts; this module only holds the shape and the defaults.
  */
-import type { Severity } from './rule.ts';
+import type { Rule, Severity } from './rule.ts';
 import type { Span, Tree } from '../load/tree.ts';
 
 /** A config inventory entry: a CLI export file, optionally with the region it was taken in. */
@@ -25,6 +25,8 @@ export interface Waiver {
   /** YYYY-MM-DD; from that day on the waiver no longer suppresses. */
   expires?: string;
   owner?: string;
+  /** Where the waiver is written in its config file (set by the config loader; extended files keep their own). */
+  span?: Span;
 }
 
 export interface Config {
@@ -79,6 +81,8 @@ export interface Config {
    * about a config entry (a policy file that is missing) point at it.
    */
   locations?: Record<string, Span>;
+  /** The day suppression expiry is judged against (YYYY-MM-DD); today (UTC) when absent. */
+  today?: string;
 }
 
 export function defaultConfig(baseDir = process.cwd()): Config {
@@ -91,4 +95,11 @@ export function defaultConfig(baseDir = process.cwd()): Config {
     maxFileBytes: 20 * 1024 * 1024,
     baseDir,
   };
+}
+
+/** A rule's effective severity: the config's override, unless the rule may not be switched off. */
+export function severityOf(rule: Rule, config: Pick<Config, 'rules'>): Severity | 'off' {
+  const o = config.rules[rule.id];
+  if (o && (rule.suppressible !== false || o !== 'off')) return o;
+  return rule.severity;
 }

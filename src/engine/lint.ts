@@ -11,7 +11,8 @@ import { emptyModel, mergeInto } from '../model.ts';
 import type { Model, Node } from '../model.ts';
 import type { Span, Tree } from '../load/tree.ts';
 import { link } from './link.ts';
-import { defaultConfig } from './config.ts';
+import { defaultConfig, severityOf } from './config.ts';
+import { applySuppressions, byPosition, todayUtc } from './suppress.ts';
 import type { Config } from './config.ts';
 import type { Finding, Report, Rule, Severity } from './rule.ts';
 import { decodeText } from './text.ts';
@@ -194,7 +195,7 @@ export async function lint(inputs: LintInput[], configIn: Partial<Config>, optio
     if (r.source === undefined && sources.has(f.span.file)) r.source = sources.get(f.span.file);
   }
   const ordered = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files: ordered, findings: unique };
+  return applySuppressions({ files: ordered, findings: unique }, config, options.catalog, config.today ?? todayUtc());
 }
 
 function loadDocument(file: SourceFile, result: FileResult, ctx: LoadContext, model: Model): void {
@@ -211,12 +212,6 @@ function loadDocument(file: SourceFile, result: FileResult, ctx: LoadContext, mo
     mergeInto(model, loader.load(doc, file, ctx));
   }
   if (!claimed && parsed.problems.length === 0) result.status = 'skipped';
-}
-
-function severityOf(rule: Rule, config: Config): Severity | 'off' {
-  const o = config.rules[rule.id];
-  if (o && (rule.suppressible !== false || o !== 'off')) return o;
-  return rule.severity;
 }
 
 function isSpan(x: unknown): x is Span {
@@ -243,11 +238,6 @@ function dedupe(findings: Finding[]): Finding[] {
     seen.add(k);
     return true;
   });
-}
-
-function byPosition(a: Finding, b: Finding): number {
-  if (a.span.file !== b.span.file) return a.span.file < b.span.file ? -1 : 1;
-  return a.span.line - b.span.line || a.span.column - b.span.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 
 /** Groups that name no region take the configured default (`--region` / config `region`). */

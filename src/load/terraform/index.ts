@@ -1,8 +1,482 @@
-/** Terraform modules: `.tf`, `.tf.json` and variable files of one directory, read together. */
-import type { SetLoader } from '../loader.ts';
+/**
+ * Terraform modules: `.tf`, `.tf.json` and variable files of one directory, read together.
+ *
+ * A directory is one module. Directories that no other directory of the input calls as a local module are
+ * root modules; their variables take values from (lowest to highest) defaults, `terraform.tfvars`,
+ * `*.auto.tfvars` (name order), `--var-file` and `--var`. Local modules (`source = "./..."`) are followed
+ * with their inputs (their resources are addressed `module.x.…`); remote ones are reported once as not
+ * followed. Resources become model objects, one per `count`/`for_each` instance.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
+import type { Parser } from 'web-tree-sitter';
+import type { LoadContext, SetLoader, SourceFile } from '../loader.ts';
+import type { Model, RamPolicy } from '../../model.ts';
+import { parseJson } from '../parse.ts';
+import { LineIndex } from '../tree.ts';
+import type { Span, Tree } from '../tree.ts';
+import { hclParser, parseHcl } from './hcl.ts';
+import { parseTfJson } from './json.ts';
+import type { Attr, Block, ConfigFile, Expr } from './syntax.ts';
+import { emptyBody } from './syntax.ts';
+import { evalConst, evaluate, indexKey, newScope, placed, unknown, where } from './eval.ts';
+import { DEPRECATED, jsonDocument, MAPPED_DATA, MAPPED_RESOURCES, mapGroup, mapPermission, mapVpc } from './map.ts';
+import type { EvalCtx, ModuleScope, VarSource } from './eval.ts';
+
+const TF_FILE = /\.tf$|\.tf\.json$|\.tfvars$|\.tfvars\.json$/;
+const CONFIG_FILE = /\.tf$|\.tf\.json$/;
 
 export const terraformLoader: SetLoader = {
   id: 'terraform',
-  matches: (p) => /\.tf$|\.tf\.json$|\.tfvars$|\.tfvars\.json$/.test(p),
-  load: async () => ({}),
+  matches: (p) => TF_FILE.test(p),
+  load: (files, ctx) => new TerraformLoad(ctx).run(files),
 };
+
+
+/** Module block arguments that are not inputs. */
+const MODULE_META = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
+/** Deepest chain of local modules followed. */
+const MAX_MODULE_DEPTH = 16;
+
+interface Provider {
+  block?: Block;
+  ctx: EvalCtx;
+  region?: { tree?: Tree; source: string };
+}
+
+/** A module instance ready to be mapped: its scope, its resources and the providers it sees. */
+interface Built {
+  mod: ModuleScope;
+  absDir: string;
+  resources: Block[];
+  providers: Map<string, Provider>;
+}
+
+interface Instance {
+  key: string;
+  count?: Tree;
+  each?: { key: Tree; value: Tree };
+}
+
+class TerraformLoad {
+  private parser: Parser | undefined;
+  private parserError: string | undefined;
+  private readonly reported = new Set<string>();
+  private readonly texts = new Map<string, string>();
+  private readonly lineIndexes = new Map<string, LineIndex>();
+  private readonly configByAbs = new Map<string, ConfigFile>();
+  private readonly dirs = new Map<string, SourceFile[]>();
+  private readonly varFilesByDir = new Map<string, SourceFile[]>();
+  private readonly built: Built[] = [];
+  private readonly visited = new Set<string>();
+  private readonly model: Model = { groups: [], permissions: [], vpcs: [], policies: [] };
+
+  constructor(private readonly ctx: LoadContext) {}
+
+  async run(files: SourceFile[]): Promise<Partial<Model>> {
+    if (files.some((f) => /\.tf$|\.tfvars$/.test(f.path)) || this.ctx.config.varFiles.some((f) => /\.tfvars$/.test(f))) {
+      try {
+        this.parser = await hclParser();
+      } catch (e) {
+        this.parserError = (e as Error).message;
+      }
+    }
+    for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+      const dir = dirname(f.abs);
+      if (CONFIG_FILE.test(f.path)) {
+        this.parse(f);
+        push(this.dirs, dir, f);
+      } else {
+        push(this.varFilesByDir, dir, f);
+      }
+    }
+    // Variable files are read for syntax errors even when nothing applies them.
+    for (const fs of this.varFilesByDir.values()) for (const f of fs) this.variableFile(f);
+
+    const called = new Set<string>();
+    for (const [dir, fs] of this.dirs) {
+      for (const f of fs) {
+        for (const b of this.configByAbs.get(f.abs)?.body.blocks ?? []) {
+          const src = b.type === 'module' ? literalSource(b) : undefined;
+          const target = src && isLocal(src) ? resolve(dir, src) : undefined;
+          if (target && target !== dir) called.add(target);
+        }
+      }
+    }
+    const root = (dir: string, fs: SourceFile[]): void => {
+      const mod = newScope('', posix.dirname(fs[0]!.path));
+      this.rootInputs(mod, dir);
+      this.build(mod, dir, fs.map((f) => this.configByAbs.get(f.abs)!), new Map(), [dir]);
+    };
+    for (const [dir, fs] of this.dirs) if (!called.has(dir)) root(dir, fs);
+    // Directories only called from each other (a cycle) are read as roots rather than not at all.
+    for (const [dir, fs] of this.dirs) if (!this.visited.has(dir)) root(dir, fs);
+    for (const b of this.built) this.mapModule(b);
+    return this.model;
+  }
+
+  // ---- reading ---------------------------------------------------------------------------------------
+
+  private readonly problem = (ruleId: string, at: Span, message: string): void => this.report(ruleId, at, message);
+
+  private report(ruleId: string, at: Span, message: string): void {
+    const key = `${ruleId}@${at.file}:${at.line}:${at.column}:${message}`;
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.ctx.report(ruleId, { at, message });
+  }
+
+  private parse(f: SourceFile): ConfigFile {
+    const hit = this.configByAbs.get(f.abs);
+    if (hit) return hit;
+    this.texts.set(f.path, f.text);
+    let cf: ConfigFile;
+    if (f.path.endsWith('.json')) cf = parseTfJson(f.path, f.text);
+    else if (this.parser) cf = parseHcl(this.parser, f.path, f.text);
+    else {
+      const span = { file: f.path, line: 1, column: 1, endLine: 1, endColumn: 1 };
+      cf = { path: f.path, body: emptyBody(), problems: [{ message: `the HCL parser could not be loaded (${this.parserError}); the file is not checked`, span }] };
+    }
+    for (const p of cf.problems) this.report('parse-error', p.span, p.message);
+    this.configByAbs.set(f.abs, cf);
+    return cf;
+  }
+
+  /** Values of a `.tfvars` / `.tfvars.json` file. */
+  private variableFile(f: SourceFile): Map<string, Tree> {
+    const out = new Map<string, Tree>();
+    this.texts.set(f.path, f.text);
+    if (f.path.endsWith('.json')) {
+      const parsed = parseJson(f.path, f.text);
+      for (const p of parsed.problems) this.report('parse-error', p.span, p.message);
+      const doc = parsed.docs[0];
+      if (doc?.type === 'map') for (const e of doc.entries) out.set(e.key, e.value);
+      else if (doc) this.report('parse-error', doc.span, 'a variable file must hold one object of variable values');
+      return out;
+    }
+    const cf = this.parse(f);
+    for (const a of cf.body.attrs.values()) out.set(a.name, evalConst(a.expr));
+    return out;
+  }
+
+  private readSource(abs: string): SourceFile | undefined {
+    if (this.ctx.readFile) return this.ctx.readFile(abs);
+    try {
+      return { path: relative(process.cwd(), abs).split(sep).join('/'), abs, text: readFileSync(abs, 'utf8') };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The configuration files of a module directory: from the input when given there, else from disk. */
+  private moduleFiles(absDir: string): ConfigFile[] {
+    const given = this.dirs.get(absDir);
+    if (given) return given.map((f) => this.parse(f));
+    let names: string[];
+    try {
+      names = readdirSync(absDir).filter((n) => CONFIG_FILE.test(n)).sort();
+    } catch {
+      return [];
+    }
+    const out: ConfigFile[] = [];
+    for (const n of names) {
+      const f = this.readSource(join(absDir, n));
+      if (f) out.push(this.parse(f));
+    }
+    return out;
+  }
+
+  private lines(file: string): LineIndex | undefined {
+    let li = this.lineIndexes.get(file);
+    if (!li) {
+      const text = this.texts.get(file);
+      if (text === undefined) return undefined;
+      li = new LineIndex(file, text);
+      this.lineIndexes.set(file, li);
+    }
+    return li;
+  }
+
+  // ---- variables -------------------------------------------------------------------------------------
+
+  private rootInputs(mod: ModuleScope, dir: string): void {
+    const files = this.varFilesByDir.get(dir) ?? [];
+    const base = (f: SourceFile): string => f.path.slice(f.path.lastIndexOf('/') + 1);
+    const layers: SourceFile[] = [
+      ...files.filter((f) => base(f) === 'terraform.tfvars' || base(f) === 'terraform.tfvars.json'),
+      ...files.filter((f) => /\.auto\.tfvars(\.json)?$/.test(base(f))).sort((a, b) => (base(a) < base(b) ? -1 : 1)),
+    ];
+    for (const f of layers) this.setInputs(mod, this.variableFile(f));
+    for (const p of this.ctx.config.varFiles) {
+      const abs = isAbsolute(p) ? p : resolve(this.ctx.config.baseDir, p);
+      const f = this.readSource(abs);
+      if (f) this.setInputs(mod, this.variableFile(f));
+    }
+    for (const [name, value] of Object.entries(this.ctx.config.vars)) {
+      mod.inputs.set(name, (use) => this.flagValue(mod, name, value, use));
+    }
+  }
+
+  private setInputs(mod: ModuleScope, values: Map<string, Tree>): void {
+    for (const [name, t] of values) mod.inputs.set(name, () => t);
+  }
+
+  /** `--var name=value`: a string, or parsed as an HCL value when the variable's type is not a string. */
+  private flagValue(mod: ModuleScope, name: string, value: string, use: Span): Tree {
+    const origin = `--var ${name}`;
+    const type = mod.variables.get(name)?.body.attrs.get('type')?.expr;
+    const simple = type?.k === 'trav' && type.steps.length === 0 ? type.root : undefined;
+    let t: Tree = { type: 'scalar', value, span: use };
+    if (simple === 'number' && value.trim() !== '' && Number.isFinite(Number(value))) t = { type: 'scalar', value: Number(value), span: use };
+    else if (simple === 'bool' && (value === 'true' || value === 'false')) t = { type: 'scalar', value: value === 'true', span: use };
+    else if (simple === undefined && this.parser && /^\s*[[{]/.test(value)) {
+      const cf = parseHcl(this.parser, origin, `v = ${value}\n`);
+      const a = cf.body.attrs.get('v');
+      t = a && cf.problems.length === 0 ? placed(evalConst(a.expr), use) : unknown(origin, use);
+    }
+    return { ...t, origin };
+  }
+
+  // ---- modules ---------------------------------------------------------------------------------------
+
+  private build(mod: ModuleScope, absDir: string, files: ConfigFile[], inherited: Map<string, Provider>, chain: string[]): void {
+    const resources: Block[] = [];
+    const calls: Block[] = [];
+    const providerBlocks: Block[] = [];
+    for (const f of files) {
+      for (const b of f.body.blocks) {
+        const [l0] = b.labels;
+        switch (b.type) {
+          case 'variable':
+            if (l0 !== undefined) mod.variables.set(l0, b);
+            break;
+          case 'locals':
+            for (const a of b.body.attrs.values()) {
+              const prev = mod.locals.get(a.name);
+              if (prev) this.report('parse-error', a.nameSpan, `local value "${a.name}" is already defined at ${where(prev.nameSpan)}`);
+              else mod.locals.set(a.name, a);
+            }
+            break;
+          case 'output': {
+            const v = b.body.attrs.get('value');
+            if (l0 !== undefined && v) mod.outputs.set(l0, v);
+            break;
+          }
+          case 'provider':
+            if (l0 === 'alicloud') providerBlocks.push(b);
+            break;
+          case 'resource':
+          case 'data':
+            resources.push(b);
+            break;
+          case 'module':
+            calls.push(b);
+            break;
+        }
+      }
+    }
+    const providers = new Map(inherited);
+    for (const b of providerBlocks) {
+      const alias = b.body.attrs.get('alias');
+      const a = alias ? evaluate(alias.expr, { mod }) : undefined;
+      const name = a?.type === 'scalar' && typeof a.value === 'string' ? a.value : '';
+      providers.set(name, { block: b, ctx: { mod } });
+    }
+    this.built.push({ mod, absDir, resources, providers });
+    this.visited.add(absDir);
+    for (const c of calls) this.callModule(mod, absDir, c, providers, chain);
+  }
+
+  private callModule(parent: ModuleScope, parentDir: string, call: Block, providers: Map<string, Provider>, chain: string[]): void {
+    const name = call.labels[0];
+    const srcAttr = call.body.attrs.get('source');
+    if (name === undefined || !srcAttr) return;
+    const src = literalSource(call);
+    if (src === undefined || !isLocal(src)) {
+      this.report(
+        'terraform-module-not-followed',
+        srcAttr.expr.span,
+        `module "${name}" comes from ${src === undefined ? 'a source that is not a literal string' : `"${src}"`}, which is not a local directory; its resources are not checked`,
+      );
+      return;
+    }
+    const absDir = resolve(parentDir, src);
+    if (chain.includes(absDir) || chain.length > MAX_MODULE_DEPTH) {
+      this.report('terraform-module-not-followed', srcAttr.expr.span, `module "${name}" calls a module that is already being read (a cycle, or nesting deeper than ${MAX_MODULE_DEPTH}); not followed`);
+      return;
+    }
+    const files = this.moduleFiles(absDir);
+    if (files.length === 0) {
+      this.report('terraform-module-missing', srcAttr.expr.span, `module "${name}": no .tf or .tf.json file found in "${src}"`);
+      return;
+    }
+    // A module sees its caller's default provider, or those passed in `providers = { alicloud = alicloud.x }`.
+    const given = new Map<string, Provider>();
+    const def = providers.get('');
+    if (def) given.set('', def);
+    const passed = call.body.attrs.get('providers')?.expr;
+    if (passed?.k === 'obj') {
+      for (const it of passed.items) {
+        const key = it.key.k === 'lit' ? String(it.key.value) : it.key.k === 'trav' ? [it.key.root, ...it.key.steps].join('.') : '';
+        const [pname, alias = ''] = key.split('.');
+        const v = it.value;
+        if (pname !== 'alicloud' || v.k !== 'trav' || v.root !== 'alicloud') continue;
+        const from = providers.get(typeof v.steps[0] === 'string' ? v.steps[0] : '');
+        if (from) given.set(alias, from);
+      }
+    }
+    const dir = posix.normalize(posix.join(parent.dir, src));
+    const instances = new Map<string, ModuleScope>();
+    parent.modules.set(name, instances);
+    for (const inst of this.instances(call, { mod: parent })) {
+      const child = newScope(`${parent.prefix}module.${name}${inst.key}.`, dir);
+      const ictx: EvalCtx = { mod: parent, ...(inst.count ? { count: inst.count } : {}), ...(inst.each ? { each: inst.each } : {}) };
+      for (const a of call.body.attrs.values()) {
+        if (MODULE_META.has(a.name)) continue;
+        const input: VarSource = () => evaluate(a.expr, ictx);
+        child.inputs.set(a.name, input);
+      }
+      instances.set(inst.key, child);
+      this.build(child, absDir, files, given, [...chain, absDir]);
+    }
+  }
+
+  /** The instances of a resource or module block: one, or one per `count` index / `for_each` element. */
+  private instances(b: Block, ctx: EvalCtx): Instance[] {
+    const count = b.body.attrs.get('count');
+    const forEach = b.body.attrs.get('for_each');
+    if (count) {
+      const v = evaluate(count.expr, ctx);
+      if (v.type === 'scalar' && typeof v.value === 'number' && Number.isInteger(v.value) && v.value >= 0) {
+        return Array.from({ length: v.value }, (_, i) => ({ key: indexKey(i), count: { type: 'scalar', value: i, span: count.expr.span } }));
+      }
+      // Unknown count: one representative instance, so that its known values are still checked.
+      return [{ key: '[*]', count: unknown('count.index', count.expr.span) }];
+    }
+    if (forEach) {
+      const v = evaluate(forEach.expr, ctx);
+      if (v.type === 'map') {
+        return v.entries.map((e) => ({ key: indexKey(e.key), each: { key: { type: 'scalar', value: e.key, span: e.keySpan }, value: e.value } }));
+      }
+      if (v.type === 'seq' && v.items.every((i) => i.type === 'scalar' && typeof i.value === 'string')) {
+        return v.items.map((i) => ({ key: indexKey(String((i as { value: string }).value)), each: { key: i, value: i } }));
+      }
+      const u = unknown('each', forEach.expr.span);
+      return [{ key: '[*]', each: { key: u, value: u } }];
+    }
+    return [{ key: '' }];
+  }
+
+  // ---- mapping ---------------------------------------------------------------------------------------
+
+  private region(providers: Map<string, Provider>, b: Block): { tree?: Tree; source?: string } {
+    const pa = b.body.attrs.get('provider')?.expr;
+    let alias = '';
+    if (pa?.k === 'trav' && pa.root === 'alicloud' && typeof pa.steps[0] === 'string') alias = pa.steps[0];
+    else if (pa?.k === 'trav' && pa.root !== 'alicloud') return {};
+    const p = providers.get(alias);
+    if (p?.region) return p.region;
+    const regionAttr = p?.block?.body.attrs.get('region');
+    let out: { tree?: Tree; source: string };
+    if (p?.block && regionAttr) {
+      out = {
+        tree: evaluate(regionAttr.expr, p.ctx),
+        source: `provider "alicloud"${alias ? ` (alias "${alias}")` : ''} at ${where(p.block.headSpan)}`,
+      };
+    } else if (process.env.ALICLOUD_REGION) {
+      out = { tree: { type: 'scalar', value: process.env.ALICLOUD_REGION, span: b.headSpan, origin: 'ALICLOUD_REGION' }, source: 'the ALICLOUD_REGION environment variable' };
+    } else if (this.ctx.config.region) {
+      out = { tree: { type: 'scalar', value: this.ctx.config.region, span: b.headSpan, origin: 'the configured default region' }, source: 'the configured default region' };
+    } else out = { source: 'no region: no provider "alicloud" region, no ALICLOUD_REGION, no configured default' };
+    // Env and config regions are placed on each resource; a provider's region is one value for all.
+    if (p && regionAttr) p.region = out;
+    return out;
+  }
+
+  private mapModule(b: Built): void {
+    for (const r of b.resources) {
+      const [type, name] = r.labels;
+      if (type === undefined || name === undefined) continue;
+      const dep = DEPRECATED[type];
+      if (r.type === 'resource' && dep) {
+        for (const [old, repl] of Object.entries(dep)) {
+          const a = r.body.attrs.get(old);
+          if (a) this.report('terraform-deprecated-attribute', a.nameSpan, `"${old}" of ${type} is deprecated; use "${repl}"`);
+        }
+      }
+      const wanted = r.type === 'resource' ? MAPPED_RESOURCES.has(type) : MAPPED_DATA.has(type);
+      if (!wanted) continue;
+      for (const inst of this.instances(r, { mod: b.mod })) {
+        const ctx: EvalCtx = { mod: b.mod, ...(inst.count ? { count: inst.count } : {}), ...(inst.each ? { each: inst.each } : {}) };
+        const address = `${b.mod.prefix}${r.type === 'data' ? 'data.' : ''}${type}.${name}${inst.key}`;
+        const val = (attr: string): Tree | undefined => {
+          const a = r.body.attrs.get(attr);
+          return a ? evaluate(a.expr, ctx) : undefined;
+        };
+        if (r.type === 'data') {
+          this.model.vpcs.push(mapVpc(r.span, address, 'data', val, this.region(b.providers, r)));
+          continue;
+        }
+        switch (type) {
+          case 'alicloud_security_group':
+            this.model.groups.push(mapGroup(r.span, address, val, this.region(b.providers, r)));
+            break;
+          case 'alicloud_vpc':
+            this.model.vpcs.push(mapVpc(r.span, address, 'declared', val, this.region(b.providers, r)));
+            break;
+          case 'alicloud_security_group_rule': {
+            const p = mapPermission(r.span, address, val, this.problem);
+            if (p) this.model.permissions.push(p);
+            break;
+          }
+          case 'alicloud_ram_policy':
+            this.model.policies.push(this.policy(r, address, ctx));
+            break;
+        }
+      }
+    }
+  }
+
+  private policy(r: Block, address: string, ctx: EvalCtx): RamPolicy {
+    const a = r.body.attrs.get('policy_document') ?? r.body.attrs.get('document');
+    const document = a ? this.document(a, ctx) : unknown('policy_document (not set)', r.headSpan);
+    return { kind: 'RamPolicy', name: address, document, span: r.span, resource: address };
+  }
+
+  /** A policy document: `jsonencode({...})` read as HCL, or a JSON string placed exactly in its file. */
+  private document(a: Attr, ctx: EvalCtx): Tree {
+    const e = a.expr;
+    if (e.k === 'call' && e.name === 'jsonencode' && e.args.length === 1) return evaluate(e.args[0]!, ctx);
+    const v = evaluate(e, ctx);
+    return jsonDocument(v, literalOffsets(e), this.lines(v.span.file), this.problem);
+  }
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const l = m.get(k);
+  if (l) l.push(v);
+  else m.set(k, [v]);
+}
+
+function literalSource(b: Block): string | undefined {
+  const s = b.body.attrs.get('source');
+  if (!s) return undefined;
+  const v = evalConst(s.expr);
+  return v.type === 'scalar' && typeof v.value === 'string' ? v.value : undefined;
+}
+
+function isLocal(src: string): boolean {
+  return src.startsWith('./') || src.startsWith('../') || src === '.' || src === '..';
+}
+
+/** Per-character file offsets of a string written as one literal (quoted or heredoc), else undefined. */
+function literalOffsets(e: Expr): number[] | undefined {
+  if (e.k !== 'tmpl') return undefined;
+  const out: number[] = [];
+  for (const p of e.parts) {
+    if (!('offsets' in p)) return undefined;
+    for (const o of p.offsets) out.push(o);
+  }
+  return out;
+}
+

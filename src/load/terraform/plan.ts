@@ -1,8 +1,211 @@
-/** Terraform plan JSON (`terraform show -json`). */
-import type { DocLoader } from '../loader.ts';
+/**
+ * Terraform plan JSON (`terraform show -json plan.out`): fully resolved values. When the configuration
+ * is beside the plan file (`.tf` files in its directory; a module's in the directory its `source` names),
+ * each value is placed on the argument that wrote it and each resource on its block; otherwise in the
+ * plan file. What the plan does not know yet (`after_unknown`, omitted from `planned_values`) is unknown;
+ * when the configuration section names the resource it refers to, that address is kept for linking.
+ */
+import { readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { DocLoader, LoadContext, SourceFile } from '../loader.ts';
+import type { Model } from '../../model.ts';
+import { get, LineIndex } from '../tree.ts';
+import type { Span, Tree } from '../tree.ts';
+import { placed, unknown } from './eval.ts';
+import { locateBlocks } from './locate.ts';
+import type { BlockPlace } from './locate.ts';
+import { jsonChars, lineStarts } from './json.ts';
+import { jsonDocument, MAPPED_DATA, MAPPED_RESOURCES, mapGroup, mapPermission, mapVpc } from './map.ts';
+import type { Region, Val } from './map.ts';
 
 export const planLoader: DocLoader = {
   id: 'terraform-plan',
-  claims: () => false,
-  load: () => ({}),
+  claims: (doc) =>
+    get(doc, 'format_version') !== undefined && (get(doc, 'planned_values') !== undefined || get(doc, 'resource_changes') !== undefined),
+  load: (doc, file, ctx) => loadPlan(doc, file, ctx),
 };
+
+const NOT_RESOURCES = new Set(['var', 'local', 'count', 'each', 'path', 'module', 'self', 'terraform']);
+
+function items(t: Tree | undefined): Tree[] {
+  return t?.type === 'seq' ? t.items : [];
+}
+
+function str(t: Tree | undefined): string | undefined {
+  return t?.type === 'scalar' && typeof t.value === 'string' ? t.value : undefined;
+}
+
+/** The resource address a plan reference names (`alicloud_vpc.main.id` → `alicloud_vpc.main`), if any. */
+function resourceOf(ref: string): string | undefined {
+  const m = /^(data\.)?([A-Za-z_][\w-]*)\.([A-Za-z_][\w-]*)((?:\[[^\]]*\])?)/.exec(ref);
+  if (!m || (!m[1] && NOT_RESOURCES.has(m[2]!))) return undefined;
+  return m[0];
+}
+
+interface PlanResource {
+  node: Tree;
+  address: string;
+  values: Tree | undefined;
+  /** `module.db.` for a resource of a called module. */
+  prefix: string;
+}
+
+function loadPlan(doc: Tree, file: SourceFile, ctx: LoadContext): Partial<Model> {
+  const model: Model = { groups: [], permissions: [], vpcs: [], policies: [] };
+  const starts = lineStarts(file.text);
+  const lines = new LineIndex(file.path, file.text);
+  const problem = (ruleId: string, at: Span, message: string): void => ctx.report(ruleId, { at, message });
+  const config = get(doc, 'configuration');
+  const providers = get(config, 'provider_config');
+  const variables = get(doc, 'variables');
+
+  const unknownAfter = new Map<string, Tree>();
+  for (const rc of items(get(doc, 'resource_changes'))) {
+    const a = str(get(rc, 'address'));
+    const u = get(get(rc, 'change'), 'after_unknown');
+    if (a && u) unknownAfter.set(a, u);
+  }
+
+  const resources: PlanResource[] = [];
+  const walk = (mod: Tree | undefined, prefix: string): void => {
+    for (const r of items(get(mod, 'resources'))) {
+      const address = str(get(r, 'address'));
+      if (address) resources.push({ node: r, address, values: get(r, 'values'), prefix });
+    }
+    for (const c of items(get(mod, 'child_modules'))) walk(c, `${str(get(c, 'address')) ?? ''}.`);
+  };
+  const planned = get(get(doc, 'planned_values'), 'root_module');
+  if (planned) walk(planned, '');
+  else {
+    for (const rc of items(get(doc, 'resource_changes'))) {
+      const address = str(get(rc, 'address'));
+      const change = get(rc, 'change');
+      const actions = items(get(change, 'actions')).map(str);
+      if (!address || actions.includes('delete') && !actions.includes('create')) continue;
+      const m = /^((?:module\.[^.[]+(?:\[[^\]]*\])?\.)*)/.exec(address);
+      resources.push({ node: rc, address, values: get(change, 'after'), prefix: m?.[1] ?? '' });
+    }
+  }
+
+  /** The configuration of the module holding a resource (module_calls followed by name) and its directory. */
+  const configModule = (prefix: string): { mod: Tree | undefined; dir: string | undefined } => {
+    let m = get(config, 'root_module');
+    let dir: string | undefined = dirname(file.abs);
+    for (const part of prefix.split(/\.?module\./).filter(Boolean)) {
+      const call = get(get(m, 'module_calls'), part.replace(/\[.*$/, '').replace(/\.$/, ''));
+      const src = str(get(call, 'source'));
+      dir = dir !== undefined && src !== undefined && /^\.\.?(\/|$)/.test(src) ? resolve(dir, src) : undefined;
+      m = get(call, 'module');
+    }
+    return { mod: m, dir };
+  };
+
+  /** Blocks of the .tf files of a directory, read once. */
+  const placesByDir = new Map<string, Map<string, { place: BlockPlace; lines: LineIndex }>>();
+  const places = (dir: string | undefined): Map<string, { place: BlockPlace; lines: LineIndex }> => {
+    const out = new Map<string, { place: BlockPlace; lines: LineIndex }>();
+    if (dir === undefined) return out;
+    const hit = placesByDir.get(dir);
+    if (hit) return hit;
+    placesByDir.set(dir, out);
+    let names: string[] = [];
+    try {
+      names = readdirSync(dir).filter((n) => n.endsWith('.tf')).sort();
+    } catch {
+      return out;
+    }
+    for (const n of names) {
+      const src = ctx.readFile?.(join(dir, n));
+      if (!src) continue;
+      const li = new LineIndex(src.path, src.text);
+      for (const [k, place] of locateBlocks(src.text)) if (!out.has(k)) out.set(k, { place, lines: li });
+    }
+    return out;
+  };
+
+  for (const r of resources) {
+    const type = str(get(r.node, 'type'));
+    const name = str(get(r.node, 'name'));
+    const mode = str(get(r.node, 'mode'));
+    if (!type || !name) continue;
+    const data = mode === 'data';
+    if (data ? !MAPPED_DATA.has(type) : !MAPPED_RESOURCES.has(type)) continue;
+    const local = `${data ? 'data.' : ''}${type}.${name}`;
+    const cm = configModule(r.prefix);
+    const cfg = items(get(cm.mod, 'resources')).find((x) => str(get(x, 'address')) === local);
+    const exprs = get(cfg, 'expressions');
+    const after = unknownAfter.get(r.address);
+    const src = places(cm.dir).get(`${data ? 'data' : 'resource'}.${type}.${name}`);
+    const headSpan = src ? src.lines.span(src.place.start, src.place.headEnd) : (get(r.node, 'address')?.span ?? r.node.span);
+    const span = src ? src.lines.span(src.place.start, src.place.end) : r.node.span;
+
+    const val: Val = (attr) => {
+      const at = src?.place.attrs.get(attr);
+      const v0 = plannedValue(attr);
+      return v0 && at ? placed(v0, src!.lines.span(at[0], at[1])) : v0;
+    };
+    const plannedValue: Val = (attr) => {
+      const v = get(r.values, attr);
+      const refs = items(get(get(exprs, attr), 'references')).map(str).filter((x): x is string => x !== undefined);
+      const isUnknown = get(after, attr)?.type === 'scalar' && (get(after, attr) as { value: unknown }).value === true;
+      if (v && !(v.type === 'scalar' && v.value === null)) return v;
+      if (!isUnknown && refs.length === 0) return undefined;
+      // The longest resource address among the references (`x.y["a"]` rather than `x.y`).
+      const target = refs
+        .map(resourceOf)
+        .filter((x): x is string => x !== undefined)
+        .sort((a, b) => b.length - a.length)[0];
+      const at = get(exprs, attr)?.span ?? v?.span ?? headSpan;
+      return unknown(refs[0] ?? `(known after apply)`, at, target === undefined ? undefined : `${r.prefix}${target}`);
+    };
+
+    const region = (): Region => {
+      const key = str(get(cfg, 'provider_config_key')) ?? 'alicloud';
+      const pc = get(providers, key) ?? get(providers, key.replace(/^.*:/, ''));
+      const re = get(get(pc, 'expressions'), 'region');
+      const constant = get(re, 'constant_value');
+      const alias = str(get(pc, 'alias'));
+      const source = `provider "alicloud"${alias ? ` (alias "${alias}")` : ''} in the plan's configuration`;
+      if (constant) return { tree: constant, source };
+      const ref = str(items(get(re, 'references'))[0]);
+      const fromVar = ref?.startsWith('var.') ? get(get(variables, ref.slice(4)), 'value') : undefined;
+      if (fromVar) return { tree: { ...fromVar, origin: `${ref} used by provider "alicloud"` } as Tree, source };
+      if (re) return { tree: unknown(ref ?? 'region', re.span), source };
+      if (process.env.ALICLOUD_REGION) {
+        return { tree: { type: 'scalar', value: process.env.ALICLOUD_REGION, span: headSpan, origin: 'ALICLOUD_REGION' }, source: 'the ALICLOUD_REGION environment variable' };
+      }
+      if (ctx.config.region) {
+        return { tree: { type: 'scalar', value: ctx.config.region, span: headSpan, origin: 'the configured default region' }, source: 'the configured default region' };
+      }
+      return { source: 'no region in the plan, no ALICLOUD_REGION, no configured default' };
+    };
+
+    if (data) {
+      model.vpcs.push(mapVpc(span, r.address, 'data', val, region()));
+      continue;
+    }
+    switch (type) {
+      case 'alicloud_security_group':
+        model.groups.push(mapGroup(span, r.address, val, region(), 'terraform-plan'));
+        break;
+      case 'alicloud_vpc':
+        model.vpcs.push(mapVpc(span, r.address, 'declared', val, region()));
+        break;
+      case 'alicloud_security_group_rule': {
+        const p = mapPermission(span, r.address, val, problem);
+        if (p) model.permissions.push(p);
+        break;
+      }
+      case 'alicloud_ram_policy': {
+        const d = val('policy_document') ?? val('document');
+        const inPlan = d?.span.file === file.path && d.type === 'scalar';
+        const document = d
+          ? jsonDocument(d, inPlan ? jsonChars(file.text, starts, d).map((c) => c.o) : undefined, lines, problem)
+          : unknown('policy_document (not set)', headSpan);
+        model.policies.push({ kind: 'RamPolicy', name: r.address, document, span, resource: r.address });
+        break;
+      }
+    }
+  }
+  return model;
+}

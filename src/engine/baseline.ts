@@ -1,0 +1,138 @@
+/**
+ * Baselines: today's findings recorded so that a later run reports only new ones. A finding's key is
+ * (file, resource, rule id, error code) — never its line — so edits elsewhere in a file, or moving
+ * resources around, do not invalidate the baseline. Each key has a count; when a key has more findings
+ * than recorded, the extra ones (the last by position) are reported as new.
+ *
+ * Findings of rules that may not be suppressed (parse errors, unreadable files, invalid suppressions) and
+ * of rules listed under `unsuppressible` are never recorded and always reported.
+ */
+import { parseJson } from '../load/parse.ts';
+import { get, isMap, isScalar, isSeq } from '../load/tree.ts';
+import type { Span } from '../load/tree.ts';
+import type { LintResult } from './lint.ts';
+import type { Finding, Rule } from './rule.ts';
+import { byPosition, regroup } from './suppress.ts';
+
+export interface BaselineEntry {
+  /** Path relative to the baseline file's directory, `/`-separated. */
+  file: string;
+  resource: string | null;
+  rule: string;
+  errorCode: string | null;
+  count: number;
+}
+
+export interface Baseline {
+  version: 1;
+  entries: BaselineEntry[];
+}
+
+/** Maps a finding's file (as displayed) to the path stored in the baseline. */
+export type PathOf = (file: string) => string;
+
+const same: PathOf = (f) => f;
+
+function keyOf(f: Finding, pathOf: PathOf): string {
+  return JSON.stringify([pathOf(f.span.file), f.resource ?? null, f.ruleId, f.errorCode]);
+}
+
+function entryKey(e: BaselineEntry): string {
+  return JSON.stringify([e.file, e.resource, e.rule, e.errorCode]);
+}
+
+function recordable(catalog: readonly Rule[], unsuppressible: readonly string[] = []): (f: Finding) => boolean {
+  const never = new Set([...catalog.filter((r) => r.suppressible === false).map((r) => r.id), ...unsuppressible, 'internal-error']);
+  return (f) => !never.has(f.ruleId);
+}
+
+/** The baseline of these findings (entries sorted, so the file diffs well). */
+export function createBaseline(findings: readonly Finding[], catalog: readonly Rule[], pathOf: PathOf = same, unsuppressible: readonly string[] = []): Baseline {
+  const ok = recordable(catalog, unsuppressible);
+  const entries = new Map<string, BaselineEntry>();
+  for (const f of findings) {
+    if (!ok(f)) continue;
+    const k = keyOf(f, pathOf);
+    const e = entries.get(k);
+    if (e) e.count++;
+    else entries.set(k, { file: pathOf(f.span.file), resource: f.resource ?? null, rule: f.ruleId, errorCode: f.errorCode, count: 1 });
+  }
+  return { version: 1, entries: [...entries.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, e]) => e) };
+}
+
+export function formatBaseline(b: Baseline): string {
+  return `{\n  "version": 1,\n  "entries": [\n${b.entries.map((e) => `    ${JSON.stringify(e)}`).join(',\n')}${b.entries.length ? '\n' : ''}  ]\n}\n`;
+}
+
+export interface BaselineOutcome {
+  /** The result with known findings removed. */
+  result: LintResult;
+  /** How many findings the baseline matched (still present, not reported). */
+  known: number;
+  /** Baseline entries with fewer findings now than recorded; `count` is how many went away. */
+  fixed: BaselineEntry[];
+}
+
+export function applyBaseline(result: LintResult, baseline: Baseline, catalog: readonly Rule[], pathOf: PathOf = same, unsuppressible: readonly string[] = []): BaselineOutcome {
+  const ok = recordable(catalog, unsuppressible);
+  const groups = new Map<string, Finding[]>();
+  const kept: Finding[] = [];
+  for (const f of result.findings) {
+    if (!ok(f)) {
+      kept.push(f);
+      continue;
+    }
+    const k = keyOf(f, pathOf);
+    groups.set(k, [...(groups.get(k) ?? []), f]);
+  }
+  const recorded = new Map(baseline.entries.map((e) => [entryKey(e), e]));
+  let known = 0;
+  for (const [k, list] of groups) {
+    const allowed = recorded.get(k)?.count ?? 0;
+    const sorted = [...list].sort(byPosition);
+    known += Math.min(allowed, sorted.length);
+    kept.push(...sorted.slice(allowed));
+  }
+  const fixed: BaselineEntry[] = [];
+  for (const e of baseline.entries) {
+    const now = groups.get(entryKey(e))?.length ?? 0;
+    if (now < e.count) fixed.push({ ...e, count: e.count - now });
+  }
+  return { result: regroup(result, kept), known, fixed };
+}
+
+export interface BaselineProblem {
+  message: string;
+  span?: Span;
+}
+
+/** A baseline file's text → the baseline, or located problems (a hand-edited file may be wrong). */
+export function readBaseline(path: string, text: string): { baseline?: Baseline; problems: BaselineProblem[] } {
+  const parsed = parseJson(path, text);
+  const problems: BaselineProblem[] = parsed.problems.map((p) => ({ message: p.message, span: p.span }));
+  if (problems.length) return { problems };
+  const doc = parsed.docs[0];
+  const version = get(doc, 'version');
+  const list = get(doc, 'entries');
+  if (!isMap(doc) || !isScalar(version) || version.value !== 1 || !isSeq(list)) {
+    return { problems: [{ message: 'not an sglint baseline: expected { "version": 1, "entries": [...] } (write one with --write-baseline)', span: doc?.span }] };
+  }
+  const entries: BaselineEntry[] = [];
+  for (const item of list.items) {
+    const field = (k: string) => {
+      const v = get(item, k);
+      return isScalar(v) ? v.value : undefined;
+    };
+    const file = field('file');
+    const resource = field('resource');
+    const rule = field('rule');
+    const errorCode = field('errorCode');
+    const count = field('count');
+    if (typeof file !== 'string' || typeof rule !== 'string' || !(typeof resource === 'string' || resource === null) || !(typeof errorCode === 'string' || errorCode === null) || typeof count !== 'number' || !Number.isInteger(count) || count < 1) {
+      problems.push({ message: 'a baseline entry needs file, resource (string or null), rule, errorCode (string or null) and a positive whole count', span: item.span });
+      continue;
+    }
+    entries.push({ file, resource, rule, errorCode, count });
+  }
+  return problems.length ? { problems } : { baseline: { version: 1, entries }, problems };
+}

@@ -1,0 +1,312 @@
+/**
+ * Static evaluation of Terraform expressions into positioned trees. Only what is certain is computed:
+ * literals, collections, templates whose parts are known, `var.*`, `local.*`, `count.index`, `each.*`,
+ * outputs of followed local modules, conditionals with a known condition and a handful of identity-like
+ * functions. Everything else is unknown; a reference to a resource keeps its address in `ref`.
+ * Nothing is executed.
+ */
+import type { Span, Tree, TEntry } from '../tree.ts';
+import type { Attr, Block, Expr } from './syntax.ts';
+
+/** Where a variable's value comes from, evaluated on use (module inputs refer to the calling scope). */
+export type VarSource = (use: Span) => Tree;
+
+export interface ModuleScope {
+  /** `''` for a root module, `module.net.` (with instance key) for a called one. */
+  prefix: string;
+  /** Display directory of the module's files. */
+  dir: string;
+  variables: Map<string, Block>;
+  /** Values given to variables (tfvars, flags, module inputs); defaults are read from `variables`. */
+  inputs: Map<string, VarSource>;
+  locals: Map<string, Attr>;
+  /** Output name → its `value` argument. */
+  outputs: Map<string, Attr>;
+  /** Called modules: name → instance key (`''`, `[0]`, `["a"]`) → scope. */
+  modules: Map<string, Map<string, ModuleScope>>;
+  cache: Map<string, Tree>;
+  busy: Set<string>;
+}
+
+export interface EvalCtx {
+  mod: ModuleScope;
+  count?: Tree;
+  each?: { key: Tree; value: Tree };
+}
+
+export function newScope(prefix: string, dir: string): ModuleScope {
+  return {
+    prefix,
+    dir,
+    variables: new Map(),
+    inputs: new Map(),
+    locals: new Map(),
+    outputs: new Map(),
+    modules: new Map(),
+    cache: new Map(),
+    busy: new Set(),
+  };
+}
+
+export function where(s: Span): string {
+  return `${s.file}:${s.line}:${s.column}`;
+}
+
+export function unknown(expr: string, span: Span, ref?: string): Tree {
+  const t: Tree = { type: 'unknown', expr, span };
+  if (ref !== undefined) t.ref = ref;
+  return t;
+}
+
+/** A copy of a tree with a use site recorded on every node (the value is reported where it is written). */
+export function withOrigin(t: Tree, origin: string): Tree {
+  const o = t.origin ? `${t.origin}; ${origin}` : origin;
+  switch (t.type) {
+    case 'scalar':
+    case 'unknown':
+      return { ...t, origin: o };
+    case 'seq':
+      return { ...t, origin: o, items: t.items.map((i) => withOrigin(i, origin)) };
+    case 'map':
+      return { ...t, origin: o, entries: t.entries.map((e) => ({ ...e, value: withOrigin(e.value, origin) })) };
+  }
+}
+
+/** The same value, placed elsewhere (flag values have no file of their own). */
+export function placed(t: Tree, span: Span): Tree {
+  switch (t.type) {
+    case 'scalar':
+    case 'unknown':
+      return { ...t, span };
+    case 'seq':
+      return { ...t, span, items: t.items.map((i) => placed(i, span)) };
+    case 'map':
+      return { ...t, span, entries: t.entries.map((e) => ({ ...e, keySpan: span, value: placed(e.value, span) })) };
+  }
+}
+
+/** `[0]` / `["a"]`, as Terraform writes instance keys in addresses. */
+export function indexKey(v: string | number): string {
+  return typeof v === 'number' ? `[${v}]` : `[${JSON.stringify(v)}]`;
+}
+
+const EMPTY_CTX: EvalCtx = { mod: newScope('', '') };
+
+/** Constant evaluation (variable defaults, tfvars): no scope. */
+export function evalConst(e: Expr): Tree {
+  return evaluate(e, EMPTY_CTX);
+}
+
+export function evaluate(e: Expr, ctx: EvalCtx): Tree {
+  switch (e.k) {
+    case 'lit':
+      return { type: 'scalar', value: e.value, span: e.span };
+    case 'tmpl':
+      return template(e, ctx);
+    case 'tuple':
+      return { type: 'seq', items: e.items.map((i) => evaluate(i, ctx)), span: e.span };
+    case 'obj': {
+      const entries: TEntry[] = [];
+      for (const it of e.items) {
+        const k = evaluate(it.key, ctx);
+        if (k.type !== 'scalar' || k.value === null || typeof k.value === 'object') {
+          return unknown(`an object with a key that is not known (${it.key.k === 'other' ? it.key.text : 'expression'})`, e.span);
+        }
+        entries.push({ key: String(k.value), keySpan: k.span, value: evaluate(it.value, ctx) });
+      }
+      return { type: 'map', entries, span: e.span };
+    }
+    case 'trav':
+      return traversal(e, ctx);
+    case 'call':
+      return call(e, ctx);
+    case 'cond': {
+      const c = evaluate(e.cond, ctx);
+      if (c.type === 'scalar' && typeof c.value === 'boolean') return evaluate(c.value ? e.then : e.else, ctx);
+      if (c.type === 'scalar' && (c.value === 'true' || c.value === 'false')) return evaluate(c.value === 'true' ? e.then : e.else, ctx);
+      return unknown(e.text, e.span);
+    }
+    case 'other':
+      return unknown(e.text, e.span);
+  }
+}
+
+function template(e: Extract<Expr, { k: 'tmpl' }>, ctx: EvalCtx): Tree {
+  // "${x}" alone is x itself, whatever its type.
+  if (e.parts.length === 1 && !('offsets' in e.parts[0]!)) return evaluate(e.parts[0] as Expr, ctx);
+  let s = '';
+  for (const p of e.parts) {
+    if ('offsets' in p) {
+      s += p.text;
+      continue;
+    }
+    const v = evaluate(p, ctx);
+    if (v.type !== 'scalar' || v.value === null) return unknown(e.text, e.span);
+    s += String(v.value);
+  }
+  return { type: 'scalar', value: s, span: e.span };
+}
+
+function stepValue(step: string | Expr, ctx: EvalCtx): string | number | undefined {
+  if (typeof step === 'string') return step;
+  const v = evaluate(step, ctx);
+  if (v.type === 'scalar' && (typeof v.value === 'string' || typeof v.value === 'number')) return v.value;
+  return undefined;
+}
+
+/** Index into a known value; undefined when the step or the value is not known. */
+function index(t: Tree, key: string | number | undefined): Tree | undefined {
+  if (key === undefined) return undefined;
+  if (t.type === 'map') return t.entries.find((x) => x.key === String(key))?.value;
+  if (t.type === 'seq' && typeof key === 'number') return t.items[key];
+  if (t.type === 'seq' && typeof key === 'string' && /^\d+$/.test(key)) return t.items[Number(key)];
+  return undefined;
+}
+
+function walk(t: Tree, steps: (string | Expr)[], ctx: EvalCtx, e: Extract<Expr, { k: 'trav' }>): Tree {
+  let cur = t;
+  for (const st of steps) {
+    if (cur.type === 'unknown') return { ...unknown(e.text, e.span, cur.ref), ...(cur.origin ? { origin: cur.origin } : {}) };
+    const next = index(cur, stepValue(st, ctx));
+    if (!next) return unknown(e.text, e.span);
+    cur = next;
+  }
+  return cur;
+}
+
+function traversal(e: Extract<Expr, { k: 'trav' }>, ctx: EvalCtx): Tree {
+  const [first, ...rest] = e.steps;
+  const use = `used at ${where(e.span)}`;
+  switch (e.root) {
+    case 'var': {
+      if (typeof first !== 'string') return unknown(e.text, e.span);
+      const v = variable(first, e.span, ctx.mod);
+      if (v.type === 'unknown' && v.span === e.span) return unknown(e.text, e.span);
+      return walk(withOrigin(v, `var.${first} ${use}`), rest, ctx, e);
+    }
+    case 'local': {
+      if (typeof first !== 'string') return unknown(e.text, e.span);
+      const v = local(first, ctx.mod);
+      if (!v) return unknown(e.text, e.span);
+      return walk(withOrigin(v, `local.${first} ${use}`), rest, ctx, e);
+    }
+    case 'count':
+      return first === 'index' && ctx.count && rest.length === 0 ? ctx.count : unknown(e.text, e.span);
+    case 'each': {
+      if (!ctx.each || (first !== 'key' && first !== 'value')) return unknown(e.text, e.span);
+      return walk(first === 'key' ? ctx.each.key : ctx.each.value, rest, ctx, e);
+    }
+    case 'module':
+      return moduleOutput(e, ctx);
+    case 'data': {
+      const [type, name] = e.steps;
+      if (typeof type !== 'string' || typeof name !== 'string') return unknown(e.text, e.span);
+      return unknown(e.text, e.span, `${ctx.mod.prefix}data.${type}.${name}${instanceSuffix(e.steps[2], ctx)}`);
+    }
+    case 'path':
+    case 'terraform':
+    case 'self':
+      return unknown(e.text, e.span);
+    default: {
+      if (typeof first !== 'string') return unknown(e.text, e.span);
+      return unknown(e.text, e.span, `${ctx.mod.prefix}${e.root}.${first}${instanceSuffix(e.steps[1], ctx)}`);
+    }
+  }
+}
+
+/** `[0]` when a reference names an instance of a resource with count/for_each, else ''. */
+function instanceSuffix(step: string | Expr | undefined, ctx: EvalCtx): string {
+  if (step === undefined || typeof step === 'string') return '';
+  const v = stepValue(step, ctx);
+  return v === undefined ? '[*]' : indexKey(v);
+}
+
+export function variable(name: string, use: Span, mod: ModuleScope): Tree {
+  const given = mod.inputs.get(name);
+  if (given) return given(use);
+  const decl = mod.variables.get(name);
+  const def = decl?.body.attrs.get('default');
+  if (def) return evalConst(def.expr);
+  return unknown(`var.${name}`, use);
+}
+
+function local(name: string, mod: ModuleScope): Tree | undefined {
+  const key = `local.${name}`;
+  const hit = mod.cache.get(key);
+  if (hit) return hit;
+  const a = mod.locals.get(name);
+  if (!a || mod.busy.has(key)) return undefined;
+  mod.busy.add(key);
+  try {
+    const v = evaluate(a.expr, { mod });
+    mod.cache.set(key, v);
+    return v;
+  } finally {
+    mod.busy.delete(key);
+  }
+}
+
+function moduleOutput(e: Extract<Expr, { k: 'trav' }>, ctx: EvalCtx): Tree {
+  const [name, second, third, ...more] = e.steps;
+  if (typeof name !== 'string') return unknown(e.text, e.span);
+  const instances = ctx.mod.modules.get(name);
+  if (!instances) return unknown(e.text, e.span);
+  let inst: ModuleScope | undefined;
+  let out: string | Expr | undefined;
+  let rest: (string | Expr)[];
+  if (instances.has('') && typeof second === 'string') {
+    inst = instances.get('');
+    out = second;
+    rest = third === undefined ? more : [third, ...more];
+  } else if (second !== undefined && typeof second !== 'string') {
+    const k = stepValue(second, ctx);
+    inst = k === undefined ? undefined : instances.get(indexKey(k));
+    out = third;
+    rest = more;
+  } else return unknown(e.text, e.span);
+  if (!inst || typeof out !== 'string') return unknown(e.text, e.span);
+  const v = inst.outputs.get(out);
+  if (!v) return unknown(e.text, e.span);
+  const key = `output.${out}`;
+  let val = inst.cache.get(key);
+  if (!val) {
+    if (inst.busy.has(key)) return unknown(e.text, e.span);
+    inst.busy.add(key);
+    try {
+      val = evaluate(v.expr, { mod: inst });
+    } finally {
+      inst.busy.delete(key);
+    }
+    inst.cache.set(key, val);
+  }
+  return walk(withOrigin(val, `module.${name}.${out} used at ${where(e.span)}`), rest, ctx, e);
+}
+
+/** Functions whose result is certain and needs no library: conversions that keep the value. */
+function call(e: Extract<Expr, { k: 'call' }>, ctx: EvalCtx): Tree {
+  const [a] = e.args;
+  if (e.args.length === 1 && a) {
+    if (e.name === 'tolist' || e.name === 'tomap') return evaluate(a, ctx);
+    if (e.name === 'toset') {
+      const v = evaluate(a, ctx);
+      if (v.type !== 'seq') return v;
+      const seen = new Set<string>();
+      const items = v.items.filter((i) => {
+        if (i.type !== 'scalar') return true;
+        const k = JSON.stringify(i.value);
+        if (seen.has(k)) return false;
+        seen.add(k);
+        return true;
+      });
+      return { ...v, items };
+    }
+    if (e.name === 'tostring' || e.name === 'tonumber' || e.name === 'tobool') {
+      const v = evaluate(a, ctx);
+      if (v.type !== 'scalar' || v.value === null) return unknown(e.text, e.span);
+      if (e.name === 'tostring') return { ...v, value: String(v.value), span: e.span };
+      if (e.name === 'tonumber' && typeof v.value === 'number') return v;
+      if (e.name === 'tobool' && typeof v.value === 'boolean') return v;
+    }
+  }
+  return unknown(e.text, e.span);
+}

@@ -1,0 +1,410 @@
+/**
+ * Native HCL (`.tf`, `.tfvars`) → syntax (syntax.ts), with the position of every attribute, key and value.
+ * Parsing uses tree-sitter's terraform grammar compiled to wasm, initialised once per process on first use.
+ * Syntax errors become located problems; the rest of the file is still read.
+ */
+import { Parser, Language } from 'web-tree-sitter';
+import type { Node as TSNode } from 'web-tree-sitter';
+import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { cover } from '../tree.ts';
+import type { Span } from '../tree.ts';
+import type { Attr, Block, Body, ConfigFile, Expr, LitPart, SyntaxProblem } from './syntax.ts';
+import { emptyBody } from './syntax.ts';
+
+let parser: Promise<Parser> | undefined;
+
+/**
+ * A wasm file next to the running module or one directory up (a bundle in dist/, where this code may sit
+ * in dist/chunks/), else from its package.
+ */
+function wasmFile(name: string, packagePath: string): string {
+  for (const rel of [`./${name}`, `../${name}`]) {
+    try {
+      const p = fileURLToPath(new URL(rel, import.meta.url));
+      if (existsSync(p)) return p;
+    } catch {
+      // not a file: URL (never the case under Node); try the next place
+    }
+  }
+  return createRequire(import.meta.url).resolve(packagePath);
+}
+
+/** The HCL parser, initialised on first use. Rejects (with a reason) when the wasm cannot be loaded. */
+export function hclParser(): Promise<Parser> {
+  parser ??= (async () => {
+    // The baseline compiler is enough for a parser this small and halves a short run's time (tooling.md §4).
+    setFlagsFromString('--liftoff-only');
+    const runtime = wasmFile('web-tree-sitter.wasm', 'web-tree-sitter/web-tree-sitter.wasm');
+    await Parser.init({ locateFile: () => runtime });
+    const lang = await Language.load(
+      wasmFile('tree-sitter-terraform.wasm', '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm'),
+    );
+    const p = new Parser();
+    p.setLanguage(lang);
+    return p;
+  })();
+  return parser;
+}
+
+/** Block types that only ever appear at the top of a file: recovered from wherever error recovery put them. */
+const TOP_LEVEL = new Set(['resource', 'data', 'variable', 'locals', 'provider', 'module', 'output', 'terraform']);
+/** Expressions nested deeper than this are not followed (they are unknown), so hostile input cannot overflow the stack. */
+const MAX_EXPR_DEPTH = 200;
+
+export function parseHcl(p: Parser, path: string, text: string): ConfigFile {
+  const tree = p.parse(text);
+  if (!tree) return { path, body: emptyBody(), problems: [{ message: 'the HCL parser gave no result', span: at(path, 0, 0) }] };
+  try {
+    const conv = new Converter(path, text);
+    const root = tree.rootNode;
+    const problems: SyntaxProblem[] = [];
+    if (root.hasError) collectErrors(root, path, problems);
+    const bodyNode = root.namedChildren.find((c) => c?.type === 'body');
+    const body = bodyNode ? conv.body(bodyNode, problems) : emptyBody();
+    if (root.hasError) hoist(body, body);
+    return { path, body, problems };
+  } finally {
+    tree.delete();
+  }
+}
+
+function at(file: string, line: number, column: number): Span {
+  return { file, line: line + 1, column: column + 1, endLine: line + 1, endColumn: column + 1 };
+}
+
+function nspan(file: string, n: TSNode): Span {
+  const s = n.startPosition;
+  const e = n.endPosition;
+  return { file, line: s.row + 1, column: s.column + 1, endLine: e.row + 1, endColumn: e.column + 1 };
+}
+
+function collectErrors(n: TSNode, file: string, out: SyntaxProblem[]): void {
+  if (n.isMissing) {
+    out.push({ message: `syntax error: missing ${JSON.stringify(n.type)}`, span: nspan(file, n) });
+    return;
+  }
+  if (n.isError) {
+    const snippet = n.text.length > 40 ? `${n.text.slice(0, 40)}…` : n.text;
+    out.push({ message: `syntax error: unexpected ${JSON.stringify(snippet)}`, span: nspan(file, n) });
+    return;
+  }
+  for (const c of n.children) if (c && (c.hasError || c.isMissing)) collectErrors(c, file, out);
+}
+
+/** After error recovery a top-level block can end up inside another one: bring it back to the top. */
+function hoist(top: Body, body: Body): void {
+  for (const b of body.blocks) {
+    const nested = b.body.blocks.filter((x) => TOP_LEVEL.has(x.type) && x.labels.length > 0);
+    if (nested.length === 0) continue;
+    b.body.blocks = b.body.blocks.filter((x) => !nested.includes(x));
+    for (const x of nested) {
+      top.blocks.push(x);
+      hoist(top, x.body);
+    }
+  }
+}
+
+const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
+
+class Converter {
+  constructor(
+    readonly file: string,
+    readonly src: string,
+  ) {}
+
+  span(n: TSNode): Span {
+    return nspan(this.file, n);
+  }
+
+  body(n: TSNode, problems: SyntaxProblem[]): Body {
+    const body = emptyBody();
+    const visit = (c: TSNode): void => {
+      if (c.type === 'attribute') {
+        const a = this.attribute(c);
+        if (!a) return;
+        const prev = body.attrs.get(a.name);
+        if (prev) {
+          problems.push({
+            message: `argument "${a.name}" is already set at line ${prev.nameSpan.line}; Terraform rejects a redefined argument`,
+            span: a.nameSpan,
+          });
+        } else body.attrs.set(a.name, a);
+      } else if (c.type === 'block') {
+        const b = this.block(c, problems);
+        if (b) body.blocks.push(b);
+      } else if (c.type === 'ERROR') {
+        for (const x of c.namedChildren) if (x) visit(x);
+      }
+    };
+    for (const c of n.namedChildren) if (c) visit(c);
+    return body;
+  }
+
+  attribute(n: TSNode): Attr | undefined {
+    const kids = n.namedChildren;
+    const id = kids.find((c) => c?.type === 'identifier');
+    const ex = kids.find((c) => c?.type === 'expression');
+    if (!id) return undefined;
+    const span = this.span(n);
+    const expr: Expr = ex ? this.expr(ex, 0) : { k: 'other', span, text: '' };
+    return { name: id.text, nameSpan: this.span(id), expr, span };
+  }
+
+  block(n: TSNode, problems: SyntaxProblem[]): Block | undefined {
+    let type: TSNode | undefined;
+    const labels: string[] = [];
+    let last: TSNode | undefined;
+    let bodyNode: TSNode | undefined;
+    for (const c of n.namedChildren) {
+      if (!c) continue;
+      if (c.type === 'identifier' && !type) {
+        type = c;
+        last = c;
+      } else if (c.type === 'identifier' || c.type === 'string_lit') {
+        labels.push(c.type === 'identifier' ? c.text : this.stringLit(c));
+        last = c;
+      } else if (c.type === 'body') bodyNode = c;
+    }
+    if (!type || !last) return undefined;
+    return {
+      type: type.text,
+      labels,
+      span: this.span(n),
+      headSpan: cover(this.span(type), this.span(last)),
+      body: bodyNode ? this.body(bodyNode, problems) : emptyBody(),
+    };
+  }
+
+  stringLit(n: TSNode): string {
+    const t = this.template(n, 0);
+    return t.k === 'tmpl' ? t.parts.map((p) => ('text' in p ? p.text : '')).join('') : '';
+  }
+
+  expr(n: TSNode, depth: number): Expr {
+    if (depth > MAX_EXPR_DEPTH) return { k: 'other', span: this.span(n), text: n.text };
+    const type = n.type;
+    const kids = n.namedChildren.filter((c): c is TSNode => c !== null && c.type !== 'comment');
+    // Wrappers of one node take that node's value (and span) without a span of their own.
+    if (kids.length === 1 && (type === 'expression' || type === 'literal_value' || type === 'collection_value')) return this.expr(kids[0]!, depth + 1);
+    const span = this.span(n);
+    switch (type) {
+      case 'expression': {
+        if (kids.length === 1) return this.expr(kids[0]!, depth + 1);
+        if (kids[0]?.type === 'variable_expr') return this.traversal(n, kids, depth);
+        return { k: 'other', span, text: n.text };
+      }
+      case 'literal_value':
+        return kids[0] ? this.expr(kids[0], depth + 1) : { k: 'other', span, text: n.text };
+      case 'numeric_lit': {
+        const v = Number(n.text);
+        return Number.isFinite(v) ? { k: 'lit', value: v, span } : { k: 'other', span, text: n.text };
+      }
+      case 'bool_lit':
+        return { k: 'lit', value: n.text === 'true', span };
+      case 'null_lit':
+        return { k: 'lit', value: null, span };
+      case 'string_lit':
+      case 'template_expr':
+      case 'quoted_template':
+      case 'heredoc_template':
+        return this.template(kids.length === 1 && n.type === 'template_expr' ? kids[0]! : n, depth);
+      case 'collection_value':
+        return kids[0] ? this.expr(kids[0], depth + 1) : { k: 'other', span, text: n.text };
+      case 'tuple':
+        return { k: 'tuple', items: kids.filter((c) => c.type === 'expression').map((c) => this.expr(c, depth + 1)), span };
+      case 'object': {
+        const items: { key: Expr; value: Expr }[] = [];
+        for (const el of kids) {
+          if (el.type !== 'object_elem') continue;
+          const k = el.childForFieldName('key');
+          const v = el.childForFieldName('val');
+          if (!k || !v) continue;
+          items.push({ key: this.objectKey(k, depth), value: this.expr(v, depth + 1) });
+        }
+        return { k: 'obj', items, span };
+      }
+      case 'variable_expr':
+        return this.traversal(n, [n], depth);
+      case 'function_call': {
+        const name = kids.find((c) => c.type === 'identifier')?.text ?? '';
+        const argsNode = kids.find((c) => c.type === 'function_arguments');
+        const args = argsNode
+          ? argsNode.namedChildren.filter((c): c is TSNode => c?.type === 'expression').map((c) => this.expr(c, depth + 1))
+          : [];
+        if (argsNode?.namedChildren.some((c) => c?.type === 'ellipsis')) return { k: 'other', span, text: n.text };
+        return { k: 'call', name, args, span, text: n.text };
+      }
+      case 'conditional': {
+        const [c, a, b] = kids;
+        if (!c || !a || !b) return { k: 'other', span, text: n.text };
+        return { k: 'cond', cond: this.expr(c, depth + 1), then: this.expr(a, depth + 1), else: this.expr(b, depth + 1), span, text: n.text };
+      }
+      case 'operation': {
+        // A negative number is written as unary minus on a literal.
+        const u = kids[0];
+        if (u?.type === 'unary_operation' && u.child(0)?.type === '-') {
+          const inner = u.namedChildren[0];
+          if (inner) {
+            const v = this.expr(inner, depth + 1);
+            if (v.k === 'lit' && typeof v.value === 'number') return { k: 'lit', value: -v.value, span };
+          }
+        }
+        return { k: 'other', span, text: n.text };
+      }
+      default:
+        return { k: 'other', span, text: n.text };
+    }
+  }
+
+  /** An object key: a bare word is a literal string (`{ env = "prod" }`), anything else an expression. */
+  objectKey(k: TSNode, depth: number): Expr {
+    const kids = k.namedChildren.filter((c): c is TSNode => c !== null && c.type !== 'comment');
+    if (kids.length === 1 && kids[0]!.type === 'variable_expr') return { k: 'lit', value: kids[0]!.text, span: this.span(k) };
+    return this.expr(k, depth + 1);
+  }
+
+  traversal(n: TSNode, kids: TSNode[], depth: number): Expr {
+    const span = this.span(n);
+    const root = kids[0]!.text;
+    const steps: (string | Expr)[] = [];
+    for (const c of kids.slice(1)) {
+      if (c.type === 'get_attr') {
+        const id = c.namedChildren.find((x) => x?.type === 'identifier');
+        if (!id) return { k: 'other', span, text: n.text };
+        steps.push(id.text);
+      } else if (c.type === 'index') {
+        const ix = c.namedChildren[0];
+        if (ix?.type === 'new_index') {
+          const e = ix.namedChildren.find((x) => x?.type === 'expression');
+          if (!e) return { k: 'other', span, text: n.text };
+          steps.push(this.expr(e, depth + 1));
+        } else if (ix?.type === 'legacy_index') {
+          steps.push({ k: 'lit', value: Number(ix.text.replace(/^\./, '')), span: this.span(ix) });
+        } else return { k: 'other', span, text: n.text };
+      } else return { k: 'other', span, text: n.text };
+    }
+    return { k: 'trav', root, steps, span, text: n.text };
+  }
+
+  /** Quoted strings and heredocs: literal text read from the source (escapes, indentation) and interpolations. */
+  template(n: TSNode, depth: number): Expr {
+    const span = this.span(n);
+    const kids = n.children.filter((c): c is TSNode => c !== null);
+    const heredoc = n.type === 'heredoc_template';
+    let start: number;
+    let end: number;
+    let strip = false;
+    if (heredoc) {
+      strip = kids.find((c) => c.type === 'heredoc_start')?.text === '<<-';
+      const ids = kids.filter((c) => c.type === 'heredoc_identifier');
+      const opener = ids[0];
+      if (!opener) return { k: 'other', span, text: n.text };
+      const nl = this.src.indexOf('\n', opener.endIndex);
+      start = nl < 0 ? n.endIndex : nl + 1;
+      const closer = ids.length > 1 ? ids[ids.length - 1]! : undefined;
+      end = closer ? closer.startIndex - closer.startPosition.column : n.endIndex;
+      if (end < start) end = start;
+    } else {
+      const open = kids.find((c) => c.type === 'quoted_template_start');
+      const close = kids.find((c) => c.type === 'quoted_template_end');
+      start = open ? open.endIndex : n.startIndex;
+      end = close && !close.isMissing ? close.startIndex : n.endIndex;
+    }
+    // Characters with their source offsets, and interpolations, in order.
+    const items: ({ c: string; o: number } | Expr)[] = [];
+    let pos = start;
+    const literal = (a: number, b: number): void => {
+      for (let i = a; i < b; i++) {
+        const ch = this.src[i]!;
+        const next = this.src[i + 1];
+        if ((ch === '$' || ch === '%') && next === ch && this.src[i + 2] === '{') {
+          items.push({ c: ch, o: i });
+          items.push({ c: '{', o: i + 2 });
+          i += 2;
+        } else if (!heredoc && ch === '\\' && next !== undefined) {
+          if (next in ESCAPES) {
+            items.push({ c: ESCAPES[next]!, o: i });
+            i += 1;
+          } else if ((next === 'u' || next === 'U') && /^[0-9a-fA-F]+$/.test(this.src.slice(i + 2, i + (next === 'u' ? 6 : 10)))) {
+            const len = next === 'u' ? 4 : 8;
+            const cp = parseInt(this.src.slice(i + 2, i + 2 + len), 16);
+            const s = cp <= 0x10ffff ? String.fromCodePoint(cp) : '\ufffd';
+            for (const unit of s.split('')) items.push({ c: unit, o: i });
+            i += 1 + len;
+          } else {
+            items.push({ c: ch, o: i });
+          }
+        } else {
+          items.push({ c: ch, o: i });
+        }
+      }
+    };
+    for (const c of kids) {
+      if (c.type !== 'template_interpolation' && c.type !== 'template_directive') continue;
+      if (c.startIndex < start || c.endIndex > end) continue;
+      literal(pos, c.startIndex);
+      if (c.type === 'template_interpolation') {
+        const e = c.namedChildren.find((x) => x?.type === 'expression');
+        items.push(e ? this.expr(e, depth + 1) : { k: 'other', span: this.span(c), text: c.text });
+      } else items.push({ k: 'other', span: this.span(c), text: c.text });
+      pos = c.endIndex;
+    }
+    literal(pos, end);
+    const chars = strip ? stripIndent(items) : items;
+    const parts: (LitPart | Expr)[] = [];
+    for (const it of chars) {
+      if ('k' in it) parts.push(it);
+      else {
+        const last = parts[parts.length - 1];
+        if (last && 'offsets' in last) {
+          last.text += it.c;
+          last.offsets.push(it.o);
+        } else parts.push({ text: it.c, offsets: [it.o] });
+      }
+    }
+    return { k: 'tmpl', parts, span, text: n.text, heredoc, file: this.file };
+  }
+}
+
+/** `<<-` heredocs: remove the indentation common to all lines that hold something (HCL's flush heredoc). */
+function stripIndent<T extends { c: string; o: number }>(items: (T | Expr)[]): (T | Expr)[] {
+  const lines: (T | Expr)[][] = [[]];
+  for (const it of items) {
+    lines[lines.length - 1]!.push(it);
+    if (!('k' in it) && it.c === '\n') lines.push([]);
+  }
+  let min = Infinity;
+  for (const line of lines) {
+    let n = 0;
+    let blank = true;
+    for (const it of line) {
+      if ('k' in it) {
+        blank = false;
+        break;
+      }
+      if (it.c === ' ' || it.c === '\t') n++;
+      else {
+        blank = it.c === '\n' || it.c === '\r';
+        break;
+      }
+    }
+    if (!blank) min = Math.min(min, n);
+  }
+  if (!Number.isFinite(min) || min === 0) return items;
+  const out: (T | Expr)[] = [];
+  for (const line of lines) {
+    let skip = 0;
+    for (const it of line) {
+      if (skip < min && !('k' in it) && (it.c === ' ' || it.c === '\t')) {
+        skip++;
+        continue;
+      }
+      skip = min;
+      out.push(it);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,147 @@
+/**
+ * alicloud resources → model objects, from argument values however they were read (HCL, .tf.json or a
+ * plan's resolved values). Argument names and their API parameters: alibaba-security-groups.md §3.
+ */
+import type { Permission, PermissionParam, SecurityGroup, SgParam, Tag, Vpc } from '../../model.ts';
+import { parseJson } from '../parse.ts';
+import { cover } from '../tree.ts';
+import type { LineIndex, Span, Tree } from '../tree.ts';
+import { unknown, withOrigin } from './eval.ts';
+import { lineStarts, offsetAt } from './json.ts';
+
+/** A resource's argument value, undefined when not set. */
+export type Val = (attr: string) => Tree | undefined;
+export type Problem = (ruleId: string, at: Span, message: string) => void;
+
+export interface Region {
+  tree?: Tree;
+  source?: string;
+}
+
+/** Deprecated arguments and their replacements. */
+export const DEPRECATED: Record<string, Record<string, string>> = {
+  alicloud_security_group: { name: 'security_group_name', inner_access: 'inner_access_policy' },
+  alicloud_security_group_rule: { source_group_owner_account: 'source_group_owner_id' },
+  alicloud_vpc: { name: 'vpc_name' },
+  alicloud_ram_policy: { name: 'policy_name', document: 'policy_document' },
+};
+
+export const MAPPED_RESOURCES = new Set(['alicloud_security_group', 'alicloud_security_group_rule', 'alicloud_vpc', 'alicloud_ram_policy']);
+export const MAPPED_DATA = new Set(['alicloud_vpcs']);
+
+export function mapGroup(span: Span, address: string, val: Val, region: Region, format = 'terraform'): SecurityGroup {
+  const fields: Partial<Record<SgParam, Tree>> = {};
+  if (region.tree) fields.RegionId = region.tree;
+  const set = (k: SgParam, t: Tree | undefined): void => {
+    if (t) fields[k] = t;
+  };
+  // security_group_name wins over the deprecated name when both are set (provider create code).
+  set('SecurityGroupName', val('security_group_name') ?? val('name'));
+  set('Description', val('description'));
+  set('VpcId', val('vpc_id'));
+  set('SecurityGroupType', val('security_group_type'));
+  set('ResourceGroupId', val('resource_group_id'));
+  const policy = val('inner_access_policy');
+  if (policy) fields.InnerAccessPolicy = policy;
+  else {
+    const inner = val('inner_access');
+    if (inner?.type === 'scalar' && (typeof inner.value === 'boolean' || inner.value === 'true' || inner.value === 'false')) {
+      const on = inner.value === true || inner.value === 'true';
+      fields.InnerAccessPolicy = { ...inner, value: on ? 'Accept' : 'Drop' };
+    } else if (inner) fields.InnerAccessPolicy = inner;
+  }
+  const g: SecurityGroup = { kind: 'SecurityGroup', id: address, format, span, resource: address, fields, permissions: [] };
+  if (region.source) g.regionSource = region.source;
+  const tags = val('tags');
+  if (tags?.type === 'map') {
+    const items: Tag[] = tags.entries.map((e) => {
+      const Key: Tree = { type: 'scalar', value: e.key, span: e.keySpan, ...(tags.origin ? { origin: tags.origin } : {}) };
+      return { span: e.keySpan.file === e.value.span.file ? cover(e.keySpan, e.value.span) : e.keySpan, Key, Value: e.value };
+    });
+    g.Tag = { span: tags.span, items };
+  }
+  return g;
+}
+
+const PERMISSION_ARGS: [string, PermissionParam, PermissionParam][] = [
+  ['ip_protocol', 'IpProtocol', 'IpProtocol'],
+  // No port_range means the provider's default "-1/-1"; left absent so that rules see what is written.
+  ['port_range', 'PortRange', 'PortRange'],
+  ['policy', 'Policy', 'Policy'],
+  ['priority', 'Priority', 'Priority'],
+  ['nic_type', 'NicType', 'NicType'],
+  ['description', 'Description', 'Description'],
+  ['cidr_ip', 'SourceCidrIp', 'DestCidrIp'],
+  ['ipv6_cidr_ip', 'Ipv6SourceCidrIp', 'Ipv6DestCidrIp'],
+  ['source_security_group_id', 'SourceGroupId', 'DestGroupId'],
+  ['source_group_owner_id', 'SourceGroupOwnerId', 'DestGroupOwnerId'],
+  ['source_group_owner_account', 'SourceGroupOwnerAccount', 'DestGroupOwnerAccount'],
+  ['prefix_list_id', 'SourcePrefixListId', 'DestPrefixListId'],
+];
+
+/** One `Permissions.1` entry per rule resource; undefined when `type` is absent, unknown or invalid (reported). */
+export function mapPermission(span: Span, address: string, val: Val, problem: Problem): Permission | undefined {
+  const type = val('type');
+  if (type?.type !== 'scalar') return undefined; // which API call (ingress or egress) is not known
+  if (type.value !== 'ingress' && type.value !== 'egress') {
+    problem('terraform-rule-type-invalid', type.span, `type must be "ingress" or "egress" (exact case), not ${JSON.stringify(type.value)}`);
+    return undefined;
+  }
+  const ingress = type.value === 'ingress';
+  const fields: Partial<Record<PermissionParam, Tree>> = {};
+  for (const [attr, inParam, outParam] of PERMISSION_ARGS) {
+    const v = val(attr);
+    if (v) fields[ingress ? inParam : outParam] = v;
+  }
+  const p: Permission = { kind: 'Permission', direction: ingress ? 'ingress' : 'egress', fields, span, resource: address, request: address };
+  const g = val('security_group_id');
+  if (g) p.groupRef = g;
+  return p;
+}
+
+/** `alicloud_vpc` (declared: Available once created, so Status is left out) or `data "alicloud_vpcs"`. */
+export function mapVpc(span: Span, address: string, source: 'declared' | 'data', val: Val, region: Region): Vpc {
+  const v: Vpc = { kind: 'Vpc', id: address, source, span, resource: address };
+  if (region.tree) v.RegionId = region.tree;
+  const cidr = source === 'declared' ? val('cidr_block') : undefined;
+  if (cidr) v.CidrBlock = cidr;
+  return v;
+}
+
+/**
+ * A policy document written as a JSON string. With the file offset of each character of the string
+ * (`offsets`) the document's values are placed exactly in the file; otherwise all on the string.
+ */
+export function jsonDocument(v: Tree, offsets: number[] | undefined, lines: LineIndex | undefined, problem: Problem): Tree {
+  if (v.type !== 'scalar' || typeof v.value !== 'string') return v;
+  const str = v.value;
+  const parsed = parseJson(v.span.file, str);
+  const starts = lineStarts(str);
+  const move = (s: Span): Span => {
+    if (!offsets || !lines || offsets.length === 0) return v.span;
+    const a0 = offsetAt(starts, s.line, s.column);
+    const b0 = offsetAt(starts, s.endLine, s.endColumn);
+    const last = offsets[offsets.length - 1]! + 1;
+    const fa = offsets[a0] ?? last;
+    // The end is where the next character starts, so that an escape sequence is covered whole.
+    const fb = b0 > a0 ? (offsets[b0] ?? last) : fa;
+    return lines.span(fa, fb);
+  };
+  for (const p of parsed.problems) problem('parse-error', move(p.span), `policy_document is not valid JSON: ${p.message}`);
+  const doc = parsed.docs[0];
+  if (!doc) return unknown('policy_document (not valid JSON)', v.span);
+  const moved = remap(doc, move);
+  return v.origin ? withOrigin(moved, v.origin) : moved;
+}
+
+function remap(t: Tree, move: (s: Span) => Span): Tree {
+  switch (t.type) {
+    case 'scalar':
+    case 'unknown':
+      return { ...t, span: move(t.span) };
+    case 'seq':
+      return { ...t, span: move(t.span), items: t.items.map((i) => remap(i, move)) };
+    case 'map':
+      return { ...t, span: move(t.span), entries: t.entries.map((e) => ({ key: e.key, keySpan: move(e.keySpan), value: remap(e.value, move) })) };
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * The Terraform configuration syntax both readers produce: native HCL (tree-sitter) and Terraform's JSON
+ * syntax (`.tf.json`). Expressions are kept unevaluated; eval.ts gives them values in a module scope.
+ */
+import type { Scalar, Span } from '../tree.ts';
+
+export interface Attr {
+  name: string;
+  nameSpan: Span;
+  expr: Expr;
+  span: Span;
+}
+
+export interface Body {
+  attrs: Map<string, Attr>;
+  blocks: Block[];
+}
+
+export interface Block {
+  type: string;
+  labels: string[];
+  /** The block's whole text. */
+  span: Span;
+  /** The header: block type and labels (findings about the resource as a whole that need a short place). */
+  headSpan: Span;
+  body: Body;
+}
+
+/**
+ * A template part that is literal text, with, per character, the offset in the source file it was read
+ * from (escapes and heredoc indentation make this irregular), so that a JSON document written in a
+ * string can be placed exactly in the file.
+ */
+export interface LitPart {
+  text: string;
+  offsets: number[];
+}
+
+export type Expr =
+  | { k: 'lit'; value: Scalar; span: Span }
+  /** A string template: literal parts and interpolations. A template that is one interpolation yields its value as is. */
+  | { k: 'tmpl'; parts: (LitPart | Expr)[]; span: Span; text: string; heredoc?: boolean; file: string }
+  | { k: 'obj'; items: { key: Expr; value: Expr }[]; span: Span }
+  | { k: 'tuple'; items: Expr[]; span: Span }
+  /** `root.a.b[0]["k"][expr]` */
+  | { k: 'trav'; root: string; steps: (string | Expr)[]; span: Span; text: string }
+  | { k: 'call'; name: string; args: Expr[]; span: Span; text: string }
+  | { k: 'cond'; cond: Expr; then: Expr; else: Expr; span: Span; text: string }
+  /** Anything else (operators, for expressions, splats, template directives): unknown. */
+  | { k: 'other'; span: Span; text: string };
+
+/** A problem found while reading (syntax error), placed where it is. */
+export interface SyntaxProblem {
+  message: string;
+  span: Span;
+}
+
+export interface ConfigFile {
+  path: string;
+  body: Body;
+  problems: SyntaxProblem[];
+}
+
+export function emptyBody(): Body {
+  return { attrs: new Map(), blocks: [] };
+}

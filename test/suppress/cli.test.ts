@@ -1,0 +1,139 @@
+// The adoption flags end to end through the CLI's main(): config (rules, ignore, extends, waivers),
+// inline suppressions, --no-inline-suppressions, baselines, and config errors with positions.
+import { describe, expect, it } from 'vitest';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cli, workspace } from './cli-helpers.ts';
+
+const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'suppress');
+
+/** A copy of the README example repository (test/fixtures/suppress without the per-format examples). */
+function exampleRepo(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sglint-example-'));
+  cpSync(FIXTURE, dir, { recursive: true, filter: (src) => !src.includes(`${FIXTURE}/formats`) });
+  mkdirSync(join(dir, '.git'));
+  return dir;
+}
+
+interface Msg { ruleId: string; line: number; column: number; severity: number }
+const json = (stdout: string) =>
+  (JSON.parse(stdout) as { filePath: string; messages: Msg[] }[]).flatMap((r) => r.messages.map((m) => [r.filePath, m.ruleId, m.line, m.column]));
+
+describe('the README example repository', () => {
+  it('applies extends, rules, ignore, waivers and inline suppressions', async () => {
+    const r = await cli(['--format', 'json'], exampleRepo());
+    expect(r.stderr).not.toContain('could not');
+    expect(json(r.stdout)).toEqual([
+      ['spec.yaml', 'description-malformed', 6, 18],
+      ['spec.yaml', 'suppression-expired', 6, 38],
+    ]);
+    expect(r.status).toBe(1);
+  });
+
+  it('--no-inline-suppressions reports what the comments hid (waivers in config still apply)', async () => {
+    const r = await cli(['--format', 'json', '--no-inline-suppressions'], exampleRepo());
+    expect(json(r.stdout)).toEqual([
+      ['spec.yaml', 'name-malformed', 5, 24],
+      ['spec.yaml', 'description-malformed', 6, 18],
+    ]);
+  });
+
+  it('a baseline written today hides today\'s findings; new ones and fixed entries are reported', async () => {
+    const dir = exampleRepo();
+    const w = await cli(['--write-baseline', '.sglint-baseline.json', '--format', 'json'], dir);
+    expect(w.status).toBe(0);
+    expect(json(w.stdout)).toEqual([]);
+    const b = JSON.parse(readFileSync(join(dir, '.sglint-baseline.json'), 'utf8'));
+    expect(b.entries.map((e: { rule: string; file: string; resource: string; count: number }) => [e.file, e.resource, e.rule, e.count])).toEqual([
+      ['spec.yaml', 'securityGroups[0]', 'description-malformed', 1],
+      ['spec.yaml', null, 'suppression-expired', 1],
+    ]);
+
+    // Insert lines above, fix nothing: still clean. Then add a new finding: only it is reported.
+    const spec = readFileSync(join(dir, 'spec.yaml'), 'utf8');
+    writeFileSync(join(dir, 'spec.yaml'), `# edited\n\n${spec}`);
+    const same = await cli(['--baseline', '.sglint-baseline.json'], dir);
+    expect(same.status).toBe(0);
+    expect(same.stdout).toMatch(/2 known finding\(s\) not reported; 0 entries fixed/);
+
+    writeFileSync(join(dir, 'spec.yaml'), `${spec.replace('http://intranet/web', 'intranet web')}    Description: https://new\n`);
+    const next = await cli(['--baseline', '.sglint-baseline.json', '--format', 'json'], dir);
+    expect(json(next.stdout)).toEqual([['spec.yaml', 'description-malformed', 10, 18]]);
+    expect(next.status).toBe(1);
+    // machine formats keep stdout parseable: the baseline summary goes to stderr
+    expect(next.stderr).toMatch(/1 known finding\(s\) not reported; 1 entry fixed/);
+  });
+
+  it('reports fixed baseline entries', async () => {
+    const dir = exampleRepo();
+    await cli(['--write-baseline', 'base.json'], dir);
+    const spec = readFileSync(join(dir, 'spec.yaml'), 'utf8');
+    writeFileSync(join(dir, 'spec.yaml'), spec.replace(/ +Description: http:.*\n/, ''));
+    const r = await cli(['--baseline', 'base.json'], dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/0 known finding\(s\) not reported; 2 entries fixed/);
+    expect(r.stdout).toContain('fixed: spec.yaml securityGroups[0] description-malformed (InvalidDescription.Malformed) ×1');
+  });
+
+  it('a missing or malformed baseline is exit 2 with its position', async () => {
+    const dir = exampleRepo();
+    expect((await cli(['--baseline', 'nope.json'], dir)).status).toBe(2);
+    writeFileSync(join(dir, 'b.json'), '{"version": 1,\n "entries": [{"file": 1}]}');
+    const r = await cli(['--baseline', 'b.json'], dir);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('b.json:2:14:');
+  });
+});
+
+describe('config errors are located (exit 2)', () => {
+  const bad = async (config: string, files: Record<string, string> = {}) => {
+    const r = await cli([], workspace({ '.sglint.yaml': config, ...files }));
+    expect(r.status).toBe(2);
+    return r.stderr;
+  };
+
+  it('unknown rule ids under rules, waivers and unsuppressible, with did-you-mean', async () => {
+    expect(await bad('rules:\n  name-malformd: off\n')).toMatch(/^sglint: \.sglint\.yaml:2:3: .*"name-malformd".*did you mean "name-malformed"/m);
+    expect(await bad('unsuppressible: [parse-eror]\n')).toMatch(/\.sglint\.yaml:1:18: .*did you mean "parse-error"/);
+    expect(await bad('waivers:\n  - rules: [InvalidDescription.Malformd]\n    reason: x\n')).toMatch(/\.sglint\.yaml:2:13: .*did you mean "InvalidDescription\.Malformed"/);
+  });
+
+  it('invalid severities and waiver fields', async () => {
+    expect(await bad('rules:\n  name-malformed: warn\n')).toMatch(/\.sglint\.yaml:2:19: .*did you mean "warning"/);
+    expect(await bad('waivers:\n  - rules: [name-malformed]\n')).toMatch(/\.sglint\.yaml:2:5: .*reason/);
+    expect(await bad('waivers:\n  - rules: [name-malformed]\n    reason: x\n    expires: 31.12.2026\n')).toMatch(/\.sglint\.yaml:4:14: /);
+  });
+
+  it('extends: a missing file and a cycle', async () => {
+    expect(await bad('extends: ./nope.yaml\n')).toMatch(/\.sglint\.yaml:1:10: /);
+    expect(await bad('extends: ./b.yaml\n', { 'b.yaml': 'extends: ./.sglint.yaml\n' })).toMatch(/circular/);
+  });
+
+  it('a waiver naming an error code is accepted', async () => {
+    const r = await cli(['--format', 'json'], workspace({ '.sglint.yaml': 'waivers:\n  - rules: [InvalidSecurityGroupName.Malformed]\n    reason: legacy\n', 'spec.yaml': 'securityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n    SecurityGroupName: 1web\n' }));
+    expect(r.status).toBe(0);
+    expect(json(r.stdout)).toEqual([]);
+  });
+});
+
+describe('waivers through the CLI', () => {
+  it('an unused waiver is reported in the config file, also when the walk met that file as an input', async () => {
+    const spec = 'securityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n    SecurityGroupName: 1web\n';
+    const r = await cli(['--format', 'json'], workspace({ '.sglint.yaml': 'waivers:\n  - rules: [name-malformed]\n    paths: ["legacy/**"]\n    reason: old\n', 'spec.yaml': spec }));
+    expect(json(r.stdout)).toEqual([
+      ['.sglint.yaml', 'suppression-unused', 2, 5],
+      ['spec.yaml', 'name-malformed', 4, 24],
+    ]);
+    expect(r.status).toBe(1);
+  });
+});
+
+describe('ignore globs', () => {
+  it('leave matching paths out of directory walks, relative to the config file', async () => {
+    const bad = 'securityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n    SecurityGroupName: 1web\n';
+    const dir = workspace({ 'infra/.sglint.yaml': 'ignore: ["vendor/**", "*.gen.yaml", "/top.yaml"]\n', 'infra/vendor/a/b.yaml': bad, 'infra/x/y.gen.yaml': bad, 'infra/top.yaml': bad, 'infra/x/top.yaml': bad, 'infra/ok.yaml': bad });
+    const r = await cli(['--format', 'json', '.'], join(dir, 'infra'));
+    expect(json(r.stdout).map((m) => m[0])).toEqual(['ok.yaml', 'x/top.yaml']);
+  });
+});

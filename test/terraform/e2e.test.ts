@@ -1,0 +1,152 @@
+// End to end: Terraform inputs through the whole pipeline, findings asserted by rule id, API code and span.
+import { describe, expect, test } from 'vitest';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { lintSources } from '../../src/index.ts';
+import type { Finding } from '../../src/engine/rule.ts';
+import type { Config } from '../../src/engine/config.ts';
+import { key, lintFiles } from '../helpers.ts';
+import { FIXTURES } from './load.ts';
+
+function walk(d: string): string[] {
+  return readdirSync(d)
+    .sort()
+    .flatMap((n) => {
+      const p = join(d, n);
+      return statSync(p).isDirectory() ? walk(p) : [p];
+    });
+}
+
+async function lintDir(dir: string, config: Partial<Config> = {}): Promise<Finding[]> {
+  const files = walk(join(FIXTURES, dir)).map((p) => ({ path: relative(FIXTURES, p).split('\\').join('/'), abs: p, text: readFileSync(p, 'utf8') }));
+  return (await lintSources(files, config)).findings;
+}
+
+const row = (f: Finding) => [f.ruleId, f.errorCode, f.span.file, f.span.line, f.span.column, f.span.endLine, f.span.endColumn];
+
+describe('fixture corpus', () => {
+  test('project: a variable default is reported where it is written, with the use site named', async () => {
+    const findings = await lintDir('project');
+    expect(findings.map(row)).toEqual([
+      ['terraform-module-not-followed', null, 'project/main.tf', 64, 13, 64, 35],
+      ['terraform-deprecated-attribute', null, 'project/modules/sg/main.tf', 15, 3, 15, 7],
+      ['terraform-deprecated-attribute', null, 'project/modules/sg/main.tf', 18, 3, 18, 15],
+      ['name-malformed', 'InvalidSecurityGroupName.Malformed', 'project/variables.tf', 8, 13, 8, 19],
+    ]);
+    const name = findings.find((f) => f.ruleId === 'name-malformed')!;
+    expect(name.resource).toBe('alicloud_security_group.web');
+    expect(name.message).toContain('project/main.tf:15:25');
+    expect(findings.find((f) => f.ruleId === 'terraform-module-not-followed')!.severity).toBe('info');
+  });
+
+  test('good: written like the provider documentation examples, no finding at all', async () => {
+    expect(await lintDir('good')).toEqual([]);
+  });
+
+  test('errors: syntax errors located, the rest of the file still checked', async () => {
+    const findings = await lintDir('errors');
+    expect(findings.map(row)).toEqual([
+      ['parse-error', null, 'errors/main.tf', 3, 1, 3, 1],
+      ['description-malformed', 'InvalidDescription.Malformed', 'errors/main.tf', 7, 25, 7, 28],
+      ['parse-error', null, 'errors/main.tf', 9, 1, 9, 1],
+    ]);
+  });
+
+  test('RAM policy documents: invalid JSON inside a heredoc is located in the .tf file', async () => {
+    const findings = (await lintDir('ram')).filter((f) => f.ruleId === 'parse-error');
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.every((f) => f.span.file === 'ram/main.tf' && f.span.line >= 33 && f.span.line <= 37)).toBe(true);
+  });
+});
+
+describe('loader equivalence: one group as native spec, .tf, .tf.json and plan JSON', async () => {
+  const results = Object.fromEntries(
+    await Promise.all(['spec', 'tf', 'tfjson', 'plan'].map(async (d) => [d, await lintDir(`equiv/${d}`)] as const)),
+  );
+  const codes = (fs: Finding[]) => fs.map((f) => `${f.ruleId} ${f.errorCode}`).sort();
+
+  test('the native spec gives the expected findings', () => {
+    expect(codes(results.spec!)).toEqual([
+      'description-malformed InvalidDescription.Malformed',
+      'inner-access-policy-enterprise null',
+      'name-malformed InvalidSecurityGroupName.Malformed',
+      'tag-key-malformed InvalidTagKey.Malformed',
+    ]);
+  });
+
+  test.each(['tf', 'tfjson', 'plan'])('%s gives the same (rule, code) findings as the spec', (d) => {
+    expect(codes(results[d]!)).toEqual(codes(results.spec!));
+  });
+
+  test('each finding is on its own format\'s value', () => {
+    const at = (d: string, id: string) => key(results[d]!.find((f) => f.ruleId === id)!);
+    expect(at('tf', 'description-malformed')).toMatchObject({ line: 16, column: 25, endLine: 16, endColumn: 45 });
+    expect(at('tf', 'tag-key-malformed')).toMatchObject({ line: 21, column: 5, endColumn: 18 });
+    expect(at('tfjson', 'name-malformed')).toMatchObject({ line: 3, column: 38, endColumn: 44 });
+    expect(at('plan', 'inner-access-policy-enterprise')).toMatchObject({ line: 19, column: 36, endColumn: 44 });
+  });
+});
+
+describe('region, VPC links, instances', () => {
+  test('an unknown region in the provider block is InvalidRegionId.NotFound at that attribute', async () => {
+    const findings = await lintFiles({
+      'main.tf':
+        'provider "alicloud" {\n  region = "cn-hangzou"\n}\n\nresource "alicloud_security_group" "a" {\n  security_group_name = "a"\n}\n\nresource "alicloud_security_group" "b" {\n  security_group_name = "b"\n}\n',
+    });
+    const r = findings.filter((f) => f.ruleId === 'region-unknown');
+    expect(r.length).toBeGreaterThan(0);
+    for (const f of r) expect(key(f)).toEqual({ ruleId: 'region-unknown', errorCode: 'InvalidRegionId.NotFound', line: 2, column: 12, endLine: 2, endColumn: 24 });
+  });
+
+  test('a VPC created through another provider alias is in the wrong region: InvalidVpcId.NotFound', async () => {
+    const findings = await lintFiles({
+      'main.tf':
+        'provider "alicloud" {\n  region = "cn-beijing"\n}\n\nprovider "alicloud" {\n  alias  = "hz"\n  region = "cn-hangzhou"\n}\n\n' +
+        'resource "alicloud_vpc" "hz" {\n  provider   = alicloud.hz\n  vpc_name   = "hz"\n  cidr_block = "10.0.0.0/8"\n}\n\n' +
+        'resource "alicloud_security_group" "web" {\n  security_group_name = "web"\n  vpc_id              = alicloud_vpc.hz.id\n}\n',
+    });
+    const r = findings.filter((f) => f.errorCode === 'InvalidVpcId.NotFound');
+    expect(r.map((f) => f.ruleId)).toEqual(['vpc-wrong-region']);
+    expect(r[0]!.span.line).toBe(18);
+    expect(r[0]!.span.column).toBe(25);
+  });
+
+  test('a VPC from a data source exists: no VPC error, no guess about its state', async () => {
+    const findings = await lintFiles({
+      'main.tf':
+        'provider "alicloud" {\n  region = "cn-beijing"\n}\n\ndata "alicloud_vpcs" "shared" {\n  name_regex = "^shared"\n}\n\n' +
+        'resource "alicloud_security_group" "web" {\n  security_group_name = "web"\n  vpc_id              = data.alicloud_vpcs.shared.ids[0]\n}\n',
+    });
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  test('for_each instances each count for the quota, and findings name the instance address', async () => {
+    const findings = await lintFiles(
+      {
+        'main.tf':
+          'provider "alicloud" {\n  region = "cn-beijing"\n}\n\nresource "alicloud_security_group" "web" {\n  for_each            = toset(["ab", "1b"])\n  security_group_name = each.key\n}\n',
+      },
+      { quota: { securityGroupsPerRegion: 1, rulesPerGroup: 200 } },
+    );
+    const name = findings.filter((f) => f.ruleId === 'name-malformed');
+    expect(name.map((f) => [f.resource, f.errorCode, f.span.line, f.span.column, f.span.endColumn])).toEqual([
+      ['alicloud_security_group.web["1b"]', 'InvalidSecurityGroupName.Malformed', 6, 38, 42],
+    ]);
+    expect(findings.filter((f) => f.ruleId === 'group-quota').map((f) => f.errorCode)).toContain('QuotaExceed.SecurityGroup');
+  });
+
+  test('module inputs: a bad value passed to a local module is reported where the caller wrote it', async () => {
+    const findings = await lintFiles({
+      'infra/main.tf': 'provider "alicloud" {\n  region = "cn-beijing"\n}\n\nmodule "sg" {\n  source = "./modules/sg"\n  name   = "_bad"\n}\n',
+      'infra/modules/sg/main.tf':
+        'variable "name" {}\n\nresource "alicloud_security_group" "this" {\n  security_group_name = var.name\n}\n',
+    });
+    const r = findings.filter((f) => f.ruleId === 'name-malformed');
+    expect(r.map((f) => [f.resource, f.span.file, f.span.line, f.span.column])).toEqual([['module.sg.alicloud_security_group.this', 'infra/main.tf', 7, 12]]);
+  });
+
+  test('a missing local module directory is reported at its source', async () => {
+    const findings = await lintFiles({ 'main.tf': 'module "net" {\n  source = "./nowhere"\n}\n' });
+    expect(findings.map(key)).toEqual([{ ruleId: 'terraform-module-missing', errorCode: null, line: 2, column: 12, endLine: 2, endColumn: 23 }]);
+  });
+});

@@ -1,0 +1,39 @@
+// Hostile or broken Terraform input never throws past the loader: it becomes located findings.
+import { expect, test } from 'vitest';
+import { lintFiles } from '../helpers.ts';
+
+const cases: Record<string, string> = {
+  'deep tuple': `resource "alicloud_security_group" "a" {\n  description = ${'['.repeat(20000)}${']'.repeat(20000)}\n}\n`,
+  'deep unclosed': `resource "alicloud_security_group" "a" {\n  description = ${'{ a = '.repeat(20000)}\n`,
+  'deep blocks': `${'resource "a" "b" {\n'.repeat(5000)}`,
+  'deep template': `resource "alicloud_security_group" "a" {\n  description = "${'${"'.repeat(5000)}"\n}\n`,
+  'unterminated heredoc': 'resource "alicloud_security_group" "a" {\n  description = <<EOT\nno end\n',
+  'garbage': '\u0000\u0001}}{{"""=== <<<< ${ %{ \\',
+  'module calling itself': 'module "me" {\n  source = "./"\n}\nresource "alicloud_security_group" "a" {\n  security_group_name = "web"\n}\n',
+};
+
+test.each(Object.entries(cases))('%s', async (_name, code) => {
+  const findings = await lintFiles({ 'main.tf': code });
+  for (const f of findings) {
+    expect(f.span.file).toBe('main.tf');
+    expect(f.span.line).toBeGreaterThanOrEqual(1);
+  }
+  expect(findings.filter((f) => f.ruleId === 'internal-error')).toEqual([]);
+  if (/unclosed|blocks|unterminated|garbage/.test(_name)) expect(findings.map((f) => f.ruleId)).toContain('parse-error');
+}, 20000);
+
+test('modules calling each other are still read (as roots), the cycle is reported', async () => {
+  const findings = await lintFiles({
+    'a/main.tf': 'module "b" {\n  source = "../b"\n}\nresource "alicloud_security_group" "a" {\n  security_group_name = "1a"\n}\n',
+    'b/main.tf': 'module "a" {\n  source = "../a"\n}\n',
+  });
+  expect(findings.filter((f) => f.ruleId === 'name-malformed').map((f) => [f.resource, f.span.file])).toEqual([
+    ['alicloud_security_group.a', 'a/main.tf'],
+  ]);
+  expect(findings.map((f) => f.ruleId)).toContain('terraform-module-not-followed');
+});
+
+test('a module that calls itself is followed once and reported', async () => {
+  const findings = await lintFiles({ 'main.tf': cases['module calling itself']! });
+  expect(findings.map((f) => [f.ruleId, f.span.line, f.span.column])).toEqual([['terraform-module-not-followed', 2, 12]]);
+});
