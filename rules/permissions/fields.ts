@@ -174,7 +174,8 @@ export const portRangeMissing = defineRule({
   certainty: 'documented',
   summary: 'A rule needs a PortRange (or a PortRangeListId)',
   docs: {
-    description: 'PortRange "must be set" unless the rule uses a port list (PortRangeListId). Every protocol needs it: `-1/-1` for icmp, icmpv6, gre and all.',
+    description:
+      'PortRange "must be set" unless the rule uses a port list (PortRangeListId). Every protocol needs it: `-1/-1` for icmp, icmpv6, gre and all. (Terraform is different: without `port_range` the provider sends `-1/-1`, which rule-port-range-protocol-mismatch checks against the protocol.)',
     fix: 'Add `PortRange`, e.g. `443/443` for tcp or `-1/-1` for icmp.',
     valid: [rules('{IpProtocol: tcp, PortRangeListId: prl-2ze9743abcd, SourceCidrIp: 10.0.0.0/8}')],
     invalid: [rules('{IpProtocol: tcp, SourceCidrIp: 10.0.0.0/8}')],
