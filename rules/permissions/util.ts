@@ -266,8 +266,8 @@ export function classicRules(...perms: string[]): Example {
   return { file: 'spec.yaml', code: lines.join('\n') + '\n' };
 }
 
-/** A ROS template example: a VPC security group `WebSg` plus these resources (YAML lines under `Resources:`). */
-export function ros(...resources: string[]): Example {
+/** A ROS template: a VPC security group `WebSg` with extra property lines, plus other resources (lines under `Resources:`). */
+export function rosTemplate(groupProperties: string[], resources: string[]): string {
   const lines = [
     "ROSTemplateFormatVersion: '2015-09-01'",
     'Resources:',
@@ -275,7 +275,13 @@ export function ros(...resources: string[]): Example {
     '    Type: ALIYUN::ECS::SecurityGroup',
     '    Properties:',
     '      VpcId: vpc-bp1opxu1zkhn00gzv1234',
+    ...groupProperties.map((l) => `      ${l}`),
     ...resources.map((l) => `  ${l}`),
   ];
-  return { file: 'template.ros.yaml', code: lines.join('\n') + '\n' };
+  return lines.join('\n') + '\n';
+}
+
+/** A ROS template example: group `WebSg` plus these resources. */
+export function ros(...resources: string[]): Example {
+  return { file: 'template.ros.yaml', code: rosTemplate([], resources) };
 }

@@ -2,6 +2,7 @@
 // ROS-only shapes: standalone Ingress/Egress resources, Ingresses lists, references between groups.
 import { describe, expect, it } from 'vitest';
 import { at, findings } from './helpers.ts';
+import { rosTemplate } from '../../rules/permissions/util.ts';
 import { ANY, R, TCP22, contractCases, exposureCases } from './cases.ts';
 
 const EGRESS = 'Direction: egress, ';
@@ -10,19 +11,14 @@ const EGRESS = 'Direction: egress, ';
 function template(perms: string[], params: string[] = [], extra: string[] = []): string {
   const egress = perms.filter((p) => p.includes(EGRESS)).map((p) => p.replace(EGRESS, ''));
   const ingress = perms.filter((p) => !p.includes(EGRESS));
-  const lines = [
-    "ROSTemplateFormatVersion: '2015-09-01'",
-    'Resources:',
-    '  WebSg:',
-    '    Type: ALIYUN::ECS::SecurityGroup',
-    '    Properties:',
-    '      VpcId: vpc-bp1opxu1zkhn00gzv1234',
-    ...params.map((l) => `      ${l}`),
-    ...(ingress.length ? ['      SecurityGroupIngress:', ...ingress.map((p) => `        - ${p}`)] : []),
-    ...(egress.length ? ['      SecurityGroupEgress:', ...egress.map((p) => `        - ${p}`)] : []),
-    ...extra.map((l) => `  ${l}`),
-  ];
-  return lines.join('\n') + '\n';
+  return rosTemplate(
+    [
+      ...params,
+      ...(ingress.length ? ['SecurityGroupIngress:', ...ingress.map((p) => `  - ${p}`)] : []),
+      ...(egress.length ? ['SecurityGroupEgress:', ...egress.map((p) => `  - ${p}`)] : []),
+    ],
+    extra,
+  );
 }
 
 const lint = (text: string) => findings({ 'template.ros.yaml': text }, { region: 'cn-hangzhou' });

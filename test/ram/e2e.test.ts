@@ -25,7 +25,7 @@ describe('native spec with RAM policies and inventory', () => {
   it('reports each prerequisite failure where it happens, and nothing for the group that is fine', async () => {
     const findings = await run('native');
     const spec = rel(join(fixtures, 'native', 'spec.yaml'));
-    const at = (ruleId: string, errorCode: string, line: number, column: number, endLine: number, endColumn: number) => ({
+    const at = (ruleId: string, errorCode: string | null, line: number, column: number, endLine: number, endColumn: number) => ({
       ruleId,
       errorCode,
       line,
