@@ -100,7 +100,7 @@ function rangeProblem(value: string, proto: string | undefined): { kind: 'syntax
   if (!r) return { kind: 'syntax', why: 'is not two integers in `start/end` form' };
   if (proto === undefined) return undefined;
   if (hasPorts(proto)) {
-    if (isAllRange(r)) return { kind: 'mismatch', why: `is \`-1/-1\`, but ${proto} needs ports 1-65535` };
+    if (isAllRange(r)) return { kind: 'mismatch', why: `does not suit ${proto}, which needs ports 1-65535` };
     if (!portsInBounds(r)) return { kind: 'bounds', why: `must be \`start/end\` with 1 <= start <= end <= 65535 for ${proto}` };
     return undefined;
   }
