@@ -26,6 +26,7 @@ import {
   protocol,
   rules,
   classicRules,
+  cidrKey,
 } from './util.ts';
 
 const API = 'AuthorizeSecurityGroup';
@@ -476,6 +477,57 @@ export const descriptionMalformed = defineRule({
       if (!f) continue;
       const n = chars(f.value);
       if (n > 512) report({ at: f.tree, node: p, message: `${operation(p)}: the rule Description is ${n} characters long; it must be 1 to 512` });
+    }
+  },
+});
+
+export const sourceEqualsDest = defineRule({
+  id: 'rule-source-equals-dest',
+  group: 'permission',
+  api: { operation: API, errorCode: 'InvalidParamter.Conflict', httpStatus: 400 },
+  severity: 'error',
+  certainty: 'documented',
+  summary: 'SourceCidrIp equals DestCidrIp in one rule',
+  docs: {
+    description: 'A quintuple rule names both a source and a destination address; the API rejects a rule whose SourceCidrIp equals its DestCidrIp (InvalidParamter.Conflict, spelled so by the API). Addresses are compared in canonical form.',
+    fix: 'Correct the source or the destination; to match traffic inside one block, leave the quintuple field out.',
+    valid: [rules('{IpProtocol: tcp, PortRange: 22/22, SourceCidrIp: 10.0.0.0/8, DestCidrIp: 10.1.0.0/16}')],
+    invalid: [rules('{IpProtocol: tcp, PortRange: 22/22, SourceCidrIp: 10.0.0.0/8, DestCidrIp: 10.0.0.0/8}')],
+  },
+  sources: [SOURCE_RULE_API, SOURCE_FACTS + ' §5.2'],
+  check({ model, report }) {
+    for (const p of model.permissions) {
+      for (const [a, b, parse] of [['SourceCidrIp', 'DestCidrIp', parseIpv4], ['Ipv6SourceCidrIp', 'Ipv6DestCidrIp', parseIpv6]] as const) {
+        const x = field(p, a);
+        const y = field(p, b);
+        const cx = x && parse(x.value.trim());
+        const cy = y && parse(y.value.trim());
+        if (cx && cy && cidrKey(cx) === cidrKey(cy)) report({ at: y!.tree, node: p, message: `${operation(p)}: ${b} \`${y!.value}\` equals ${a}` });
+      }
+    }
+  },
+});
+
+export const classicNetworkPrefixList = defineRule({
+  id: 'rule-classic-prefix-list',
+  group: 'permission',
+  api: { operation: API, errorCode: 'NotSupported.ClassicNetworkPrefixList', httpStatus: 400 },
+  severity: 'error',
+  certainty: 'documented',
+  summary: 'A prefix list on a rule of a classic-network group (no VpcId)',
+  docs: {
+    description: 'Prefix lists (SourcePrefixListId / DestPrefixListId) are not supported for classic-network security groups, i.e. groups created without a VpcId.',
+    fix: 'Use CIDR blocks, or create the group in a VPC.',
+    valid: [rules('{IpProtocol: tcp, PortRange: 22/22, SourcePrefixListId: pl-x1j1k5ykzqlixdcy1234}')],
+    invalid: [classicRules('{IpProtocol: tcp, PortRange: 22/22, SourcePrefixListId: pl-x1j1k5ykzqlixdcy1234}')],
+  },
+  sources: [SOURCE_RULE_API, SOURCE_FACTS + ' §5.1, §5.2'],
+  check({ model, report }) {
+    for (const p of model.permissions) {
+      if (!p.group || p.group.fields.VpcId !== undefined) continue;
+      for (const name of ['SourcePrefixListId', 'DestPrefixListId'] as const) {
+        if (present(p, name)) report({ at: p.fields[name]!, node: p, message: `${operation(p)}: ${name} on a classic-network group (no VpcId); prefix lists need a VPC group` });
+      }
     }
   },
 });

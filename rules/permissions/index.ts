@@ -22,6 +22,8 @@ import {
   sourceIpFamilyConflict,
   sourceMissing,
   sourcePortRangeMalformed,
+  sourceEqualsDest,
+  classicNetworkPrefixList,
 } from './fields.ts';
 import {
   destGroupSelf,
@@ -62,6 +64,8 @@ export const permissionRules: Rule[] = [
   both(icmpWithIpv6),
   both(icmpv6WithIpv4),
   both(descriptionMalformed),
+  both(sourceEqualsDest),
+  both(classicNetworkPrefixList),
   both(duplicatePermissions),
   sourceGroupSelf,
   destGroupSelf,

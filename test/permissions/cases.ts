@@ -47,6 +47,7 @@ export const contractCases: Case[] = [
   ['IPv4 and IPv6 destination', [R('Direction: egress, IpProtocol: tcp, PortRange: 443/443, DestCidrIp: 10.0.0.0/8, Ipv6DestCidrIp: "2001:db8::/32"')], [['"2001:db8::/32"', 'rule-dest-ip-family-conflict', 'InvalidParam.DestIp']]],
   ['icmp with IPv6', [R('IpProtocol: icmp, PortRange: -1/-1, Ipv6SourceCidrIp: "2001:db8::/32"')], [['"2001:db8::/32"', 'rule-icmp-with-ipv6', 'InvalidParam.Ipv4ProtocolConflictWithIpv6Address']]],
   ['icmpv6 with IPv4', [R('IpProtocol: ICMPv6, PortRange: -1/-1, SourceCidrIp: 10.0.0.0/8')], [['10.0.0.0/8', 'rule-icmpv6-with-ipv4', 'InvalidParam.Ipv6ProtocolConflictWithIpv4Address']]],
+  ['SourceCidrIp equals DestCidrIp (quintuple rule)', [R(`${TCP22}, SourceCidrIp: 10.0.0.0/8, DestCidrIp: 10.0.0.0/8`)], [['10.0.0.0/8', 'rule-source-equals-dest', 'InvalidParamter.Conflict', 2]]],
   ['Description of 513 characters', [R(`${TCP22}, SourceCidrIp: 10.0.0.0/8, Description: ${'d'.repeat(513)}`)], [['d'.repeat(513), 'rule-description-malformed', 'InvalidSecurityGroupDiscription.Malformed']]],
   [
     'duplicate rule (protocol case, default priority, equal CIDR forms; description ignored)',

@@ -43,6 +43,11 @@ describe('rule API constraints (native spec)', () => {
     expect(await findings({ 'spec.yaml': text })).toEqual([at(text, 'internet', 'rule-nic-type-mismatch', 'InvalidNicType.Mismatch')]);
   });
 
+  it('invalid: a prefix list on a classic-network group', async () => {
+    const text = 'securityGroups:\n  - RegionId: cn-qingdao\n    Permissions:\n      - {IpProtocol: tcp, PortRange: 80/80, SourcePrefixListId: pl-m5e9rktsdcpbbq1234}\n';
+    expect(await findings({ 'spec.yaml': text })).toEqual([at(text, 'pl-m5e9rktsdcpbbq1234', 'rule-classic-prefix-list', 'NotSupported.ClassicNetworkPrefixList')]);
+  });
+
   it('valid: enterprise group with CIDR rules and Policy accept', async () => {
     const text = spec([R(`${TCP22}, SourceCidrIp: 10.0.0.0/8, Policy: accept`)], ['SecurityGroupType: enterprise']);
     expect(await findings({ 'spec.yaml': text })).toEqual([]);
