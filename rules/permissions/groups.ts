@@ -1,7 +1,7 @@
 /** Constraints across rules and groups: duplicates, group references, advanced groups, quotas. */
 import { defineRule } from '../../src/engine/rule.ts';
-import { text } from '../../src/load/tree.ts';
-import type { Permission, PermissionParam } from '../../src/model.ts';
+import { isUnknown, text } from '../../src/load/tree.ts';
+import type { Permission, PermissionParam, SecurityGroup, Vpc } from '../../src/model.ts';
 import {
   SOURCE_FACTS,
   SOURCE_RULE_API,
@@ -315,3 +315,51 @@ export const requestSize = defineRule({
   },
 });
 
+
+/** The VPC a group is in, comparable across groups: the linked VPC, else the written id or reference; undefined when not known. */
+function vpcKey(g: SecurityGroup): string | Vpc | undefined {
+  if (g.vpc) return g.vpc;
+  const v = g.fields.VpcId;
+  if (v === undefined) return undefined;
+  if (isUnknown(v)) return v.ref === undefined ? undefined : `ref:${v.ref}`;
+  const id = text(v);
+  return id === undefined || id === '' ? undefined : `id:${id}`;
+}
+
+function otherVpcRule(direction: 'ingress' | 'egress') {
+  const ingress = direction === 'ingress';
+  const name = ingress ? 'SourceGroupId' : 'DestGroupId';
+  const resource = ingress ? 'SecurityGroupIngress' : 'SecurityGroupEgress';
+  const vpcGroup = (id: string, vpc: string) => [`${id}:`, '  Type: ALIYUN::ECS::SecurityGroup', `  Properties: {VpcId: ${vpc}}`];
+  const ruleOn = (peer: string) => ['Peer:', `  Type: ALIYUN::ECS::${resource}`, `  Properties: {SecurityGroupId: {Ref: WebSg}, IpProtocol: tcp, PortRange: 22/22, ${name}: {Ref: ${peer}}}`];
+  return defineRule({
+    id: ingress ? 'rule-source-group-other-vpc' : 'rule-dest-group-other-vpc',
+    group: 'permission',
+    api: { operation: ingress ? API : 'AuthorizeSecurityGroupEgress', errorCode: ingress ? 'InvalidSourceGroupId.Mismatch' : 'InvalidDestGroupId.Mismatch', httpStatus: 400 },
+    severity: 'error',
+    certainty: 'documented',
+    summary: `${name} names a group of the inputs that is in another VPC`,
+    docs: {
+      description: `A VPC group can only reference security groups of the same VPC. Checked when ${name} names a group of the inputs and both groups' VPCs are known (the same VPC id, or references to the same VPC resource, count as equal).`,
+      fix: 'Reference a group of the same VPC, or use the other VPC\'s CIDR block.',
+      valid: [ros(...vpcGroup('OtherSg', 'vpc-bp1opxu1zkhn00gzv1234'), ...ruleOn('OtherSg'))],
+      invalid: [ros(...vpcGroup('OtherSg', 'vpc-uf6aamu2nomfr1thd1234'), ...ruleOn('OtherSg'))],
+    },
+    sources: [SOURCE_RULE_API, SOURCE_FACTS + ' §5.1, §5.2'],
+    check({ model, report }) {
+      for (const p of model.permissions) {
+        if (p.direction !== direction || !p.group) continue;
+        const target = resolveGroup(model, p.fields[name]);
+        if (!target || target === p.group) continue;
+        const a = vpcKey(p.group);
+        const b = vpcKey(target);
+        if (a !== undefined && b !== undefined && a !== b) {
+          report({ at: p.fields[name]!, node: p, message: `${operation(p)}: ${name} names ${target.resource}, which is in another VPC than ${p.group.resource}` });
+        }
+      }
+    },
+  });
+}
+
+export const sourceGroupOtherVpc = otherVpcRule('ingress');
+export const destGroupOtherVpc = otherVpcRule('egress');

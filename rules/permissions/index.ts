@@ -35,6 +35,8 @@ import {
   requestSize,
   rulesPerGroup,
   sourceGroupSelf,
+  sourceGroupOtherVpc,
+  destGroupOtherVpc,
 } from './groups.ts';
 import { forBothCalls } from './util.ts';
 import { egressUnrestricted, exposedAllPorts, exposedAllProtocols, exposedPort } from './exposure.ts';
@@ -72,6 +74,8 @@ export const permissionRules: Rule[] = [
   both(enterpriseGroupReference),
   both(enterprisePolicy),
   both(enterpriseGroupReferenced),
+  sourceGroupOtherVpc,
+  destGroupOtherVpc,
   groupRuleLimit,
   rulesPerGroup,
   both(requestSize),

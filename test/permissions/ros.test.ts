@@ -103,6 +103,33 @@ describe('ROS standalone rule resources and references', () => {
     expect(await lint(text)).toEqual([at(text, '{Ref: DbSg}', 'rule-references-enterprise-group', 'InvalidGroupAuthParameter.OperationDenied')]);
   });
 
+  it('a group reference across VPCs (ingress and egress); the same VPC resource is fine', async () => {
+    const text = template([], [], [
+      'Vpc2:',
+      '  Type: ALIYUN::ECS::VPC',
+      '  Properties: {CidrBlock: 172.16.0.0/12}',
+      'FarSg:',
+      '  Type: ALIYUN::ECS::SecurityGroup',
+      '  Properties: {VpcId: {Ref: Vpc2}}',
+      'NearSg:',
+      '  Type: ALIYUN::ECS::SecurityGroup',
+      '  Properties: {VpcId: vpc-bp1opxu1zkhn00gzv1234}',
+      'FromFar:',
+      '  Type: ALIYUN::ECS::SecurityGroupIngress',
+      `  Properties: {SecurityGroupId: {Ref: WebSg}, ${TCP22}, SourceGroupId: {Ref: FarSg}}`,
+      'ToFar:',
+      '  Type: ALIYUN::ECS::SecurityGroupEgress',
+      `  Properties: {SecurityGroupId: {Ref: WebSg}, ${TCP22}, DestGroupId: {Ref: FarSg}}`,
+      'FromNear:',
+      '  Type: ALIYUN::ECS::SecurityGroupIngress',
+      `  Properties: {SecurityGroupId: {Ref: WebSg}, ${TCP22}, SourceGroupId: {Ref: NearSg}}`,
+    ]);
+    expect(await lint(text)).toEqual([
+      at(text, 'SourceGroupId: «{Ref: FarSg}»', 'rule-source-group-other-vpc', 'InvalidSourceGroupId.Mismatch'),
+      at(text, 'DestGroupId: «{Ref: FarSg}»', 'rule-dest-group-other-vpc', 'InvalidDestGroupId.Mismatch'),
+    ]);
+  });
+
   it('an Ingresses resource is one request: duplicates and the 100-permission limit', async () => {
     const perms = Array.from({ length: 101 }, (_, i) => `      - {IpProtocol: tcp, PortRange: ${i + 1}/${i + 1}, SourceCidrIp: 10.0.0.0/8}`);
     const text = template([], [], ['Many:', '  Type: ALIYUN::ECS::SecurityGroupIngresses', '  Properties:', '    SecurityGroupId: {Ref: WebSg}', '    Permissions:', ...perms.map((p) => `  ${p}`), '        - {IpProtocol: tcp, PortRange: 1/1, SourceCidrIp: 10.0.0.0/8}']);

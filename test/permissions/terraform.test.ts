@@ -145,6 +145,14 @@ describe('Terraform references', () => {
     expect(await lint(text)).toEqual([at(text, 'alicloud_security_group.db.id', 'rule-references-enterprise-group', 'InvalidGroupAuthParameter.OperationDenied')]);
   });
 
+  it('a group reference across VPCs; groups of the same VPC resource are fine', async () => {
+    const vpc = (n: string) => `resource "alicloud_vpc" "${n}" {\n  cidr_block = "172.16.0.0/12"\n}\n`;
+    const inVpc = (n: string, v: string) => `resource "alicloud_security_group" "${n}" {\n  vpc_id = alicloud_vpc.${v}.id\n}\n`;
+    const from = (n: string, peer: string) => rule(n, ['type = "ingress"', 'security_group_id = alicloud_security_group.web.id', 'ip_protocol = "tcp"', 'port_range = "22/22"', `source_security_group_id = alicloud_security_group.${peer}.id`]);
+    const text = [vpc('a'), vpc('b'), inVpc('web', 'a'), inVpc('near', 'a'), inVpc('far', 'b'), from('from_far', 'far'), from('from_near', 'near')].join('\n');
+    expect(await lint(text)).toEqual([at(text, 'alicloud_security_group.far.id', 'rule-source-group-other-vpc', 'InvalidSourceGroupId.Mismatch')]);
+  });
+
   it('a world-open range from a variable default is reported where the default is written', async () => {
     const text = ['variable "admin_cidr" {\n  default = "0.0.0.0/0"\n}\n', group('web'), rule('ssh', ['type = "ingress"', 'security_group_id = alicloud_security_group.web.id', 'ip_protocol = "tcp"', 'port_range = "1/1024"', 'cidr_ip = var.admin_cidr'])].join('\n');
     expect(await lint(text)).toEqual([at(text, '"0.0.0.0/0"', 'exposed-port', null)]);
