@@ -225,7 +225,13 @@ function enumRule(o: { id: string; param: PermissionParam; values: string[]; err
     severity: 'error',
     certainty: 'documented',
     summary: o.summary,
-    docs: { description: o.description, fix: o.fix, valid: [rules(o.valid)], invalid: [rules(o.invalid)] },
+    docs: {
+      description: o.description,
+      fix: o.fix,
+      uncertainty: `The documents show lowercase values; whether the API accepts other spellings of ${o.values.join(' / ')} is not stated, so any case is accepted here (no false errors). Terraform and ROS check lowercase themselves.`,
+      valid: [rules(o.valid)],
+      invalid: [rules(o.invalid)],
+    },
     sources: [SOURCE_RULE_API, SOURCE_FACTS + ' §5.1, §5.2'],
     check({ model, report }) {
       for (const p of model.permissions) {
