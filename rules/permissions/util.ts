@@ -133,14 +133,19 @@ function parsePrefix(s: string | undefined, max: number): number | undefined {
   return n <= max ? n : undefined;
 }
 
-/** A dotted-quad IPv4 address with an optional /0-32 prefix (no leading zeros); undefined when malformed. */
-export function parseIpv4(s: string): Cidr | undefined {
+/** `address[/prefix]` of one family; undefined when malformed. */
+function parseCidr(s: string, family: 4 | 6): Cidr | undefined {
   const [a, pfx, extra] = s.split('/');
   if (extra !== undefined || a === undefined) return undefined;
-  const addr = parseIpv4Address(a);
-  const prefix = parsePrefix(pfx, 32);
+  const addr = family === 4 ? parseIpv4Address(a) : parseIpv6Address(a);
+  const prefix = parsePrefix(pfx, family === 4 ? 32 : 128);
   if (addr === undefined || prefix === undefined) return undefined;
-  return { family: 4, addr, prefix };
+  return { family, addr, prefix };
+}
+
+/** A dotted-quad IPv4 address with an optional /0-32 prefix (no leading zeros); undefined when malformed. */
+export function parseIpv4(s: string): Cidr | undefined {
+  return parseCidr(s, 4);
 }
 
 const HEX_GROUP = /^[0-9a-fA-F]{1,4}$/;
@@ -176,12 +181,7 @@ function parseIpv6Address(s: string): bigint | undefined {
 
 /** An IPv6 address (with `::` compression and an optional embedded IPv4 tail) with an optional /0-128 prefix. */
 export function parseIpv6(s: string): Cidr | undefined {
-  const [a, pfx, extra] = s.split('/');
-  if (extra !== undefined || a === undefined) return undefined;
-  const addr = parseIpv6Address(a);
-  const prefix = parsePrefix(pfx, 128);
-  if (addr === undefined || prefix === undefined) return undefined;
-  return { family: 6, addr, prefix };
+  return parseCidr(s, 6);
 }
 
 /** The normal form of a CIDR (canonical numbers, explicit prefix), for comparing rules. */
