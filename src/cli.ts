@@ -6,13 +6,14 @@ import { writeFileSync } from 'node:fs';
 import { catalog, lintPaths } from './index.ts';
 import { formatters } from './format/index.ts';
 import { toEslint } from './format/results.ts';
+import type { EslintResult } from './format/results.ts';
 import type { Config } from './engine/config.ts';
 import { explain } from './explain.ts';
 import { VERSION } from './version.ts';
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
-interface Options {
+export interface Options {
   paths: string[];
   format: string;
   output?: string;
@@ -33,7 +34,7 @@ CreateSecurityGroup API and reports each violation with the error code the real 
 Paths are files or directories (default: the current directory).
 
 Options:
-  -f, --format <name>     ${'stylish (default), json, compact'}${''}
+  -f, --format <name>     stylish (default), json, compact, sarif, github
   -o, --output <file>     write the report to a file instead of standard output
   -q, --quiet             report errors only
       --max-warnings <n>  exit 1 when there are more than n warnings
@@ -48,8 +49,12 @@ Options:
 Exit codes: 0 no errors, 1 errors found, 2 sglint could not run.
 `;
 
-function parseArgs(argv: string[]): Options | 'help' | 'version' {
-  const o: Options = { paths: [], format: 'stylish', quiet: false, vars: {}, varFiles: [], parameters: {} };
+export function defaultOptions(): Options {
+  return { paths: [], format: 'stylish', quiet: false, vars: {}, varFiles: [], parameters: {} };
+}
+
+export function parseArgs(argv: string[]): Options | 'help' | 'version' {
+  const o = defaultOptions();
   const value = (i: number, flag: string): string => {
     const v = argv[i];
     if (v === undefined || (v.startsWith('-') && v !== '-')) throw new UsageError(`${flag} needs a value`);
@@ -142,16 +147,10 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     return 0;
   }
   const opts = parsed;
-  const config: Partial<Config> = { vars: opts.vars, varFiles: opts.varFiles, parameters: opts.parameters };
-  if (opts.region) config.region = opts.region;
-  const result = await lintPaths(opts.paths.length ? opts.paths : ['.'], config, cwd);
+  const { result, results } = await check(opts, cwd);
   if (result.missing.length > 0) {
     for (const m of result.missing) process.stderr.write(`sglint: ${m.path}: ${m.reason}\n`);
     return 2;
-  }
-  let results = toEslint(result, catalog);
-  if (opts.quiet) {
-    results = results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.level === 'error'), warningCount: 0, infoCount: 0 }));
   }
   const text = await formatters[opts.format]!(results, { catalog, cwd, version: VERSION });
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
@@ -171,6 +170,18 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     return 1;
   }
   return 0;
+}
+
+/** Options → lint → ESLint-shaped results: what the CLI and the GitHub Action both run. */
+export async function check(opts: Options, cwd: string): Promise<{ result: Awaited<ReturnType<typeof lintPaths>>; results: EslintResult[] }> {
+  const config: Partial<Config> = { vars: opts.vars, varFiles: opts.varFiles, parameters: opts.parameters };
+  if (opts.region) config.region = opts.region;
+  const result = await lintPaths(opts.paths.length ? opts.paths : ['.'], config, cwd);
+  let results = toEslint(result, catalog);
+  if (opts.quiet) {
+    results = results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.level === 'error'), warningCount: 0, infoCount: 0 }));
+  }
+  return { result, results };
 }
 
 export async function run(argv: string[]): Promise<void> {
