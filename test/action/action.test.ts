@@ -174,14 +174,16 @@ describe('GitHub Action bundle', () => {
     const dir = tree({ 'sg.yaml': BAD });
     const outside = tree({ 'x.yaml': BAD });
     symlinkSync(outside, join(dir, 'link'));
-    for (const inputs of [{ paths: `../${outside.split('/').pop()}` }, { paths: outside }, { paths: 'link' }, { paths: 'sg.yaml', config: '/etc/passwd' }]) {
+    const outsideInputs: Record<string, string>[] = [{ paths: `../${outside.split('/').pop()}` }, { paths: outside }, { paths: 'link' }, { paths: 'sg.yaml', config: '/etc/passwd' }];
+    for (const inputs of outsideInputs) {
       const r = runAction(dir, inputs);
       expect(r.status, JSON.stringify(inputs)).toBe(2);
       expect(r.commands).toHaveLength(1);
       expect(r.commands[0]!.level).toBe('error');
       expect(r.commands[0]!.message).toMatch(/outside the workspace/);
     }
-    for (const inputs of [{ 'fail-on': 'sometimes' }, { annotations: 'yes' }, { format: 'xml' }, { paths: 'missing.yaml' }]) {
+    const badInputs: Record<string, string>[] = [{ 'fail-on': 'sometimes' }, { annotations: 'yes' }, { format: 'xml' }, { paths: 'missing.yaml' }];
+    for (const inputs of badInputs) {
       const r = runAction(dir, inputs);
       expect(r.status, JSON.stringify(inputs)).toBe(2);
       expect(r.commands.map((c) => c.level)).toEqual(['error']);
