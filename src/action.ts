@@ -59,7 +59,7 @@ function boolInput(core: Core, name: string, dflt: boolean): boolean {
  * commits and `git diff base...head` (no API token). Undefined when not a pull request or git cannot
  * tell (e.g. a shallow checkout): then every file is annotated, and a notice says why.
  */
-function changedFiles(core: Core, workspace: string): Set<string> | undefined {
+function changedFiles(core: Pick<Core, 'info' | 'notice'>, workspace: string): Set<string> | undefined {
   const event = process.env.GITHUB_EVENT_NAME ?? '';
   if (event !== 'pull_request' && event !== 'pull_request_target') {
     core.info(`sglint: only-changed applies to pull_request events (this is "${event}"); reporting every file`);
@@ -173,7 +173,10 @@ async function runAction(core: Core): Promise<number> {
     writeFileSync(sarifFile, await formatters.sarif!(all, ctx));
   }
 
-  const changed = onlyChanged ? changedFiles(core, workspace) : undefined;
+  let noticesUsed = 0;
+  const changed = onlyChanged
+    ? changedFiles({ info: core.info, notice: (m: string | Error) => (noticesUsed++, core.notice(m)) }, workspace)
+    : undefined;
   const results = changed ? all.filter((r) => changed.has(repoPath(r.filePath, workspace, workspace))) : all;
   const sum = (k: 'errorCount' | 'warningCount' | 'infoCount', rs: EslintResult[]) => rs.reduce((n, r) => n + r[k], 0);
   const errors = sum('errorCount', results);
@@ -189,7 +192,7 @@ async function runAction(core: Core): Promise<number> {
 
   let notAnnotated = 0;
   if (annotate) {
-    const plan = planAnnotations(results, ctx);
+    const plan = planAnnotations(results, ctx, undefined, noticesUsed);
     for (const a of plan.shown) {
       core[a.level](a.message, { title: a.title, file: a.file, startLine: a.startLine, endLine: a.endLine, startColumn: a.startColumn, endColumn: a.endColumn });
     }

@@ -61,8 +61,11 @@ export function annotationText(m: EslintMessage): string {
   return `${m.message}${m.httpStatus ? ` [HTTP ${m.httpStatus}]` : ''}${m.resource ? ` in ${m.resource}` : ''}${m.fix ? `\nFix: ${m.fix}` : ''}`;
 }
 
-/** Orders every finding and splits them into the annotations GitHub will show and the rest. */
-export function planAnnotations(results: EslintResult[], ctx: { catalog: Rule[]; cwd: string; root?: string }, cap = ANNOTATION_CAP): AnnotationPlan {
+/**
+ * Orders every finding and splits them into the annotations GitHub will show and the rest.
+ * `noticesUsed`: notices the step has already printed (they count against the same cap).
+ */
+export function planAnnotations(results: EslintResult[], ctx: { catalog: Rule[]; cwd: string; root?: string }, cap = ANNOTATION_CAP, noticesUsed = 0): AnnotationPlan {
   const root = ctx.root ?? repoRoot(ctx.cwd);
   const group = new Map(ctx.catalog.map((r) => [r.id, GROUP_RANK[r.group] ?? 1]));
   const all: Annotation[] = [];
@@ -95,8 +98,9 @@ export function planAnnotations(results: EslintResult[], ctx: { catalog: Rule[];
   );
   const count = (level: AnnotationLevel) => all.filter((a) => a.level === level).length;
   // The closing notice takes one notice slot whenever something is left over.
-  const overflow = count('error') > cap || count('warning') > cap || count('notice') > cap;
-  const limit: Record<AnnotationLevel, number> = { error: cap, warning: cap, notice: overflow ? cap - 1 : cap };
+  const noticeCap = Math.max(0, cap - noticesUsed);
+  const overflow = count('error') > cap || count('warning') > cap || count('notice') > noticeCap;
+  const limit: Record<AnnotationLevel, number> = { error: cap, warning: cap, notice: Math.max(0, overflow ? noticeCap - 1 : noticeCap) };
   const used: Record<AnnotationLevel, number> = { error: 0, warning: 0, notice: 0 };
   const plan: AnnotationPlan = { shown: [], rest: [] };
   for (const a of all) {

@@ -182,12 +182,20 @@ describe('GitHub Action bundle', () => {
       expect(r.commands[0]!.level).toBe('error');
       expect(r.commands[0]!.message).toMatch(/outside the workspace/);
     }
-    const badInputs: Record<string, string>[] = [{ 'fail-on': 'sometimes' }, { annotations: 'yes' }, { format: 'xml' }, { paths: 'missing.yaml' }];
+    const badInputs: Record<string, string>[] = [{ 'fail-on': 'sometimes' }, { annotations: 'yes' }, { format: 'xml' }, { paths: 'missing.yaml' }, { 'sarif-file': join(outside, 'x.sarif') }];
     for (const inputs of badInputs) {
       const r = runAction(dir, inputs);
       expect(r.status, JSON.stringify(inputs)).toBe(2);
       expect(r.commands.map((c) => c.level)).toEqual(['error']);
     }
+  });
+
+  it('sarif-file may also go to RUNNER_TEMP, outside the workspace', () => {
+    const temp = mkdtempSync(join(tmpdir(), 'sglint-runner-temp-'));
+    const r = runAction(tree({ 'sg.yaml': BAD }), { 'sarif-file': join(temp, 'sglint.sarif') }, { RUNNER_TEMP: temp });
+    expect(r.status).toBe(1);
+    expect(r.outputs['sarif-file']).toBe(join(temp, 'sglint.sarif'));
+    expect(JSON.parse(readFileSync(join(temp, 'sglint.sarif'), 'utf8')).runs[0].results[0].ruleId).toBe('name-malformed');
   });
 
   it('inputs and payload values are data, never shell: metacharacters in a path or a commit id run nothing', () => {

@@ -33,6 +33,15 @@ describe('GitHub annotations', () => {
     expect(plan.rest.at(-1)!.finding.ruleId).toBe('spec-shape');
   });
 
+  it('info findings become notices; the closing notice and notices printed before take slots of the same cap', async () => {
+    const results = toEslint(await lintPaths(['sg/many.yaml'], { rules: { 'name-malformed': 'info' } }, CAP), catalog);
+    const shown = (used: number) => planAnnotations(results, { catalog, cwd: CAP, root: CAP }, 10, used);
+    expect(shown(0).shown.map((a) => a.level)).toEqual(Array(9).fill('notice'));
+    expect(shown(0).rest).toHaveLength(3);
+    expect(shown(1).shown).toHaveLength(8);
+    expect(shown(1).rest).toHaveLength(4);
+  });
+
   it('the bundled CLI: 10 error annotations, the rest as plain lines, then one notice with the count', () => {
     const r = spawnSync(process.execPath, [join(bundle(), 'cli.js'), '--format', 'github', '.'], { cwd: tree({}, CAP), encoding: 'utf8' });
     expect(r.status).toBe(1);
