@@ -1,4 +1,91 @@
-/** Input rules of the ROS loader. */
+/** Input rules of the ROS template loader. */
+import { defineRule } from '../src/engine/rule.ts';
 import type { Rule } from '../src/engine/rule.ts';
 
-export const rosRules: Rule[] = [];
+const SOURCE_ROS = 'fact sheet: alibaba-security-groups.md §4 (ROS resource properties)';
+const SOURCE_INPUT = 'sglint input format';
+const NONE = { operation: 'none', errorCode: null, httpStatus: null };
+
+const HEAD = "ROSTemplateFormatVersion: '2015-09-01'\n";
+
+export const rosRules: Rule[] = [
+  defineRule({
+    id: 'ros-unknown-property',
+    group: 'input',
+    api: NONE,
+    severity: 'warning',
+    certainty: 'documented',
+    summary: 'A property that the ROS security-group or rule resource does not have (ignored by the checks)',
+    docs: {
+      description:
+        'Property names of ALIYUN::ECS::SecurityGroup, its inline rules and tags, and of the SecurityGroupIngress(es) / SecurityGroupEgress(es) resources are case-sensitive. An unknown name is ignored by the checks and usually means a typo that leaves the real property unset (`SecurityGroupname`). The message suggests the nearest known name.',
+      fix: 'Use the property name suggested in the message.',
+      valid: [{ file: 'template.ros.yaml', code: `${HEAD}Resources:\n  WebSg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      SecurityGroupName: web\n` }],
+      invalid: [{ file: 'template.ros.yaml', code: `${HEAD}Resources:\n  WebSg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      SecurityGroupname: web\n` }],
+    },
+    sources: [SOURCE_ROS],
+  }),
+  defineRule({
+    id: 'ros-ref-unknown',
+    group: 'input',
+    api: NONE,
+    severity: 'error',
+    certainty: 'documented',
+    summary: 'A Ref, Fn::GetAtt, DependsOn, Fn::If or Fn::FindInMap names nothing the template defines',
+    docs: {
+      description:
+        'Every name a template refers to with Ref, Fn::GetAtt, DependsOn, Fn::If, Condition or Fn::FindInMap must be a parameter, a resource, a pseudo parameter (`ALIYUN::Region`...), a condition or a mapping of the same template; otherwise the template cannot be deployed, and the value is unknown to the checks. The message suggests the nearest defined name. Names inside Fn::Sub strings are not reported, since `${NAME}` in a UserData script is often a shell variable.',
+      fix: 'Correct the name, or define the parameter, resource, condition or mapping.',
+      valid: [{ file: 'template.ros.yaml', code: `${HEAD}Resources:\n  Vpc:\n    Type: ALIYUN::ECS::VPC\n  WebSg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      VpcId: !Ref Vpc\n` }],
+      invalid: [{ file: 'template.ros.yaml', code: `${HEAD}Resources:\n  Vpc:\n    Type: ALIYUN::ECS::VPC\n  WebSg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      VpcId: !Ref Vcp\n` }],
+    },
+    sources: [SOURCE_INPUT],
+  }),
+  defineRule({
+    id: 'ros-ref-cycle',
+    group: 'input',
+    api: NONE,
+    severity: 'error',
+    certainty: 'documented',
+    summary: 'Resources (or conditions) refer to each other in a cycle',
+    docs: {
+      description:
+        'A resource that depends on itself through Ref, Fn::GetAtt, Fn::Sub or DependsOn (or a condition that uses itself through `Condition`) has no creation order, so the template cannot be deployed. The finding is placed on the reference that closes the cycle; the values stay unknown.',
+      fix: 'Remove one of the references of the cycle named in the message.',
+      valid: [{ file: 'template.ros.yaml', code: `${HEAD}Resources:\n  A:\n    Type: ALIYUN::ECS::SecurityGroup\n  B:\n    Type: ALIYUN::ECS::SecurityGroup\n    DependsOn: A\n` }],
+      invalid: [{ file: 'template.ros.yaml', code: `${HEAD}Resources:\n  A:\n    Type: ALIYUN::ECS::SecurityGroup\n    DependsOn: B\n  B:\n    Type: ALIYUN::ECS::SecurityGroup\n    DependsOn: A\n` }],
+    },
+    sources: [SOURCE_INPUT],
+  }),
+  defineRule({
+    id: 'ros-shape',
+    group: 'input',
+    api: NONE,
+    severity: 'error',
+    certainty: 'documented',
+    summary: 'A ROS template value has the wrong shape (Properties not a mapping, Tags not a list, a resource without Type...)',
+    docs: {
+      description: 'A section, resource, property list or list item of the wrong shape cannot be read as the resource it declares, so it is not checked; ROS rejects it as well.',
+      fix: 'Follow the resource syntax of the ROS documentation: `Tags` and rule properties are lists of mappings, `Properties` is a mapping.',
+      valid: [{ file: 'template.ros.yaml', code: `${HEAD}Resources:\n  WebSg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      Tags:\n        - Key: env\n          Value: prod\n` }],
+      invalid: [{ file: 'template.ros.yaml', code: `${HEAD}Resources:\n  WebSg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      Tags:\n        Key: env\n        Value: prod\n` }],
+    },
+    sources: [SOURCE_ROS],
+  }),
+  defineRule({
+    id: 'ros-too-large',
+    group: 'input',
+    api: NONE,
+    severity: 'error',
+    certainty: 'documented',
+    summary: 'The template expands to too many values when parameters are substituted (not checked further)',
+    docs: {
+      description:
+        'Substituting parameter defaults, mappings and Fn::If branches copies values; a template whose substitution would produce more than a million values (a large default used very often, YAML aliases multiplying it) is not expanded further, so that one file cannot stall the run. The resource where the limit was reached and the resources after it are not checked.',
+      fix: 'Reference large values fewer times, or split the template.',
+      valid: [],
+      invalid: [],
+    },
+    sources: [SOURCE_INPUT],
+  }),
+];

@@ -161,7 +161,18 @@ async function runAction(core: Core): Promise<number> {
   const annotate = boolInput(core, 'annotations', true);
   const onlyChanged = boolInput(core, 'only-changed', false);
 
-  const { result, results: all } = await check(opts, workspace);
+  const checked = await check(opts, workspace);
+  if (!checked.ok) {
+    // A bad config file: each problem annotated where it is, nothing linted (exit 2, as the CLI).
+    for (const p of checked.problems) {
+      const at = p.span
+        ? { file: repoPath(p.span.file, process.cwd(), workspace), startLine: p.span.line, endLine: p.span.endLine, startColumn: p.span.column, endColumn: p.span.endColumn }
+        : {};
+      core.error(`sglint: ${p.message}`, { title: 'sglint configuration', ...at });
+    }
+    return 2;
+  }
+  const { result, results: all } = checked;
   if (result.missing.length > 0) {
     throw new InputError(result.missing.map((m) => `input paths: ${relative(workspace, m.path) || m.path}: ${m.reason}`).join('; '));
   }
@@ -204,7 +215,7 @@ async function runAction(core: Core): Promise<number> {
     if (notice) core.notice(notice);
   }
 
-  const checked = result.files.filter((f) => f.status !== 'skipped').length;
+  const nChecked = result.files.filter((f) => f.status !== 'skipped').length;
   if (process.env.GITHUB_STEP_SUMMARY) {
     let headSha: string | undefined;
     try {
@@ -213,7 +224,7 @@ async function runAction(core: Core): Promise<number> {
     } catch {
       // not a pull request event: GITHUB_SHA names the commit
     }
-    await writeSummary(core, { results, workspace, checked, errors, warnings, infos, notAnnotated, outside, ...(sarifFile ? { sarif: relative(workspace, sarifFile) || sarifFile } : {}), ...(headSha ? { headSha } : {}) });
+    await writeSummary(core, { results, workspace, checked: nChecked, errors, warnings, infos, notAnnotated, outside, ...(sarifFile ? { sarif: relative(workspace, sarifFile) || sarifFile } : {}), ...(headSha ? { headSha } : {}) });
   }
 
   core.setOutput('errors', errors);
@@ -221,7 +232,7 @@ async function runAction(core: Core): Promise<number> {
   core.setOutput('sarif-file', sarifFile ?? '');
 
   const failing = failOn === 'never' ? 0 : failOn === 'warning' ? errors + warnings : errors;
-  process.stdout.write(`sglint: ${checked} file(s) checked; ${errors} error(s), ${warnings} warning(s)${outside ? `; ${outside} finding(s) in files the pull request does not change` : ''}\n`);
+  process.stdout.write(`sglint: ${nChecked} file(s) checked; ${errors} error(s), ${warnings} warning(s)${outside ? `; ${outside} finding(s) in files the pull request does not change` : ''}\n`);
   if (failing > 0) {
     // A plain line, not core.setFailed: its ::error would take one of the 10 error annotation slots.
     process.stdout.write(`sglint: failing because fail-on is "${failOn}" and ${failing} finding(s) reach it\n`);

@@ -8,6 +8,8 @@ import { formatters } from './format/index.ts';
 import { toEslint } from './format/results.ts';
 import type { EslintResult } from './format/results.ts';
 import type { Config } from './engine/config.ts';
+import { loadConfig } from './engine/config-file.ts';
+import type { ConfigProblem } from './engine/config-file.ts';
 import { explain } from './explain.ts';
 import { VERSION } from './version.ts';
 
@@ -147,7 +149,15 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     return 0;
   }
   const opts = parsed;
-  const { result, results } = await check(opts, cwd);
+  const checked = await check(opts, cwd);
+  if (!checked.ok) {
+    for (const p of checked.problems) {
+      const where = p.span ? `${p.span.file}:${p.span.line}:${p.span.column}: ` : '';
+      process.stderr.write(`sglint: ${where}${p.message}\n`);
+    }
+    return 2;
+  }
+  const { result, results } = checked;
   if (result.missing.length > 0) {
     for (const m of result.missing) process.stderr.write(`sglint: ${m.path}: ${m.reason}\n`);
     return 2;
@@ -172,16 +182,24 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   return 0;
 }
 
-/** Options → lint → ESLint-shaped results: what the CLI and the GitHub Action both run. */
-export async function check(opts: Options, cwd: string): Promise<{ result: Awaited<ReturnType<typeof lintPaths>>; results: EslintResult[] }> {
-  const config: Partial<Config> = { vars: opts.vars, varFiles: opts.varFiles, parameters: opts.parameters };
+export type Checked =
+  | { ok: true; result: Awaited<ReturnType<typeof lintPaths>>; results: EslintResult[] }
+  /** The config file has problems: nothing was linted (exit 2). */
+  | { ok: false; problems: ConfigProblem[] };
+
+/** Options → config → lint → ESLint-shaped results: what the CLI and the GitHub Action both run. */
+export async function check(opts: Options, cwd: string): Promise<Checked> {
+  // The config file (--config, else .sglint.yaml found upward); flags override it. A bad config is exit 2.
+  const loaded = loadConfig({ cwd, file: opts.config, knownRules: catalog.map((r) => r.id) });
+  if (loaded.problems.length > 0) return { ok: false, problems: loaded.problems };
+  const config: Partial<Config> = { ...loaded.config, vars: opts.vars, varFiles: opts.varFiles, parameters: opts.parameters };
   if (opts.region) config.region = opts.region;
   const result = await lintPaths(opts.paths.length ? opts.paths : ['.'], config, cwd);
   let results = toEslint(result, catalog);
   if (opts.quiet) {
     results = results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.level === 'error'), warningCount: 0, infoCount: 0 }));
   }
-  return { result, results };
+  return { ok: true, result, results };
 }
 
 export async function run(argv: string[]): Promise<void> {

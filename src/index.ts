@@ -5,6 +5,7 @@ import { displayPath, lint } from './engine/lint.ts';
 import { discover } from './load/discover.ts';
 import type { LintInput, LintResult, Prerequisites } from './engine/lint.ts';
 import type { Config } from './engine/config.ts';
+import { loadPrerequisites } from './ram/index.ts';
 
 export { catalog };
 export type { LintInput, LintResult };
@@ -12,7 +13,7 @@ export type { Finding, Rule } from './engine/rule.ts';
 export type { Config } from './engine/config.ts';
 
 /** Hooks run before linking (RAM policies, inventories named by the config). */
-export const prerequisites: Prerequisites[] = [];
+export const prerequisites: Prerequisites[] = [loadPrerequisites];
 
 export function lintSources(inputs: LintInput[], config: Partial<Config> = {}): Promise<LintResult> {
   return lint(inputs, config, { catalog, prerequisites });

@@ -140,4 +140,14 @@ export function mergeInto(into: Model, from: Partial<Model>): void {
   if (from.permissions) into.permissions.push(...from.permissions);
   if (from.vpcs) into.vpcs.push(...from.vpcs);
   if (from.policies) into.policies.push(...from.policies);
+  if (from.inventory) {
+    if (!into.inventory) into.inventory = { vpcRegions: new Set(), securityGroups: new Map() };
+    const inv = into.inventory;
+    for (const r of from.inventory.vpcRegions) inv.vpcRegions.add(r);
+    for (const [r, n] of from.inventory.securityGroups) inv.securityGroups.set(r, Math.max(n, inv.securityGroups.get(r) ?? 0));
+    if (from.inventory.resourceGroups) {
+      const set = (inv.resourceGroups ??= new Set());
+      for (const id of from.inventory.resourceGroups) set.add(id);
+    }
+  }
 }

@@ -1,8 +1,9 @@
 // Every file under examples/ states what it expects near its top (`expect: <codes or rule ids>` or
 // `expect: no findings`); the run must match that statement exactly, and the JSON output is snapshotted.
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { loadConfig } from '../src/engine/config-file.ts';
 import { catalog, lintPaths } from '../src/index.ts';
 import { formatJson, toEslint } from '../src/format/results.ts';
 
@@ -16,9 +17,21 @@ function expectation(text: string): Set<string> | undefined {
   return new Set(body.split(/,\s*/).map((s) => s.trim()).filter(Boolean));
 }
 
+// A directory with its own .sglint.yaml is linted as `sglint` run there would: with that config.
+const configDirs = readdirSync(join(root, 'examples'), { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(join(root, 'examples', d.name, '.sglint.yaml')))
+  .map((d) => join(root, 'examples', d.name));
+
 describe('examples/', async () => {
-  const result = await lintPaths(['examples'], {}, root);
-  const files = result.files.filter((f) => f.status !== 'skipped');
+  const isIgnored = (abs: string) => configDirs.some((d) => abs === d || abs.startsWith(d + sep));
+  const result = await lintPaths(['examples'], { isIgnored }, root);
+  const withConfig = [];
+  for (const dir of configDirs) {
+    const { config, problems } = loadConfig({ cwd: dir });
+    expect(problems).toEqual([]);
+    withConfig.push(await lintPaths([relative(root, dir)], config, root));
+  }
+  const files = [result, ...withConfig].flatMap((r) => r.files).filter((f) => f.status !== 'skipped');
 
   it('finds the example files', () => {
     expect(files.length).toBeGreaterThanOrEqual(3);

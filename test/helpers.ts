@@ -1,8 +1,10 @@
-import { parse } from 'yaml';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { lintSources } from '../src/index.ts';
 import type { Finding } from '../src/engine/rule.ts';
 import type { Config } from '../src/engine/config.ts';
-import { defaultConfig } from '../src/engine/config.ts';
+import { configFromText } from '../src/engine/config-file.ts';
 
 /** Lint in-memory files (name → text) with the full catalog. */
 export async function lintFiles(files: Record<string, string>, config: Partial<Config> = {}): Promise<Finding[]> {
@@ -19,10 +21,20 @@ export function only(findings: Finding[], ruleId: string): Finding[] {
   return findings.filter((f) => f.ruleId === ruleId);
 }
 
-/** A config written as `.sglint.yaml` text, for examples that carry one. */
+/** A config written as `.sglint.yaml` text, for examples that carry one (read and validated as a config file is). */
 export function configFromYaml(text: string | undefined): Partial<Config> {
   if (!text) return {};
-  const raw = parse(text) as Partial<Config>;
-  const base = defaultConfig();
-  return { ...raw, quota: { ...base.quota, ...(raw.quota ?? {}) } };
+  const { config, problems } = configFromText('.sglint.yaml', text, { cwd: process.cwd() });
+  if (problems.length) throw new Error(`example config: ${problems.map((p) => `${p.span ? `${p.span.line}:${p.span.column} ` : ''}${p.message}`).join('; ')}`);
+  return config;
+}
+
+/** A fresh temporary directory holding these files (relative path → text). */
+export function workspace(files: Record<string, string>, prefix = 'sglint-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  for (const [p, text] of Object.entries(files)) {
+    mkdirSync(join(dir, p, '..'), { recursive: true });
+    writeFileSync(join(dir, p), text);
+  }
+  return dir;
 }

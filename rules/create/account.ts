@@ -27,9 +27,13 @@ export const groupQuota = defineRule({
   check({ model, config, report }) {
     const limit = config.quota.securityGroupsPerRegion;
     const count = new Map<string, number>();
+    // A group read several times (one ROS resource per Fn::If branch) is still one group.
+    const seen = new Set<string>();
     for (const g of model.groups) {
       const region = text(g.fields.RegionId);
-      if (region === undefined) continue;
+      const key = `${g.span.file}#${g.resource}`;
+      if (region === undefined || seen.has(key)) continue;
+      seen.add(key);
       const existing = model.inventory?.securityGroups.get(region) ?? 0;
       const n = (count.get(region) ?? existing) + 1;
       count.set(region, n);

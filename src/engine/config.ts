@@ -3,6 +3,29 @@
  * lives in config-file.ts; this module only holds the shape and the defaults.
  */
 import type { Severity } from './rule.ts';
+import type { Span, Tree } from '../load/tree.ts';
+
+/** A config inventory entry: a CLI export file, optionally with the region it was taken in. */
+export interface InventoryEntry {
+  /** File path (relative to baseDir); for an inline export, where it is written (`.sglint.yaml#/inventory/0`). */
+  path: string;
+  region?: string;
+  /** An export written inline in the config. */
+  data?: Tree;
+}
+
+/** A suppression kept in config rather than in an inline comment. */
+export interface Waiver {
+  rules: string[];
+  /** Glob patterns of input paths; all paths when absent. */
+  paths?: string[];
+  /** Resource addresses (`alicloud_security_group.web`, `Resources.WebSg`); all when absent. */
+  resources?: string[];
+  reason: string;
+  /** YYYY-MM-DD; from that day on the waiver no longer suppresses. */
+  expires?: string;
+  owner?: string;
+}
 
 export interface Config {
   /** Default RegionId for inputs that name none (ROS templates, specs without `region`). */
@@ -31,6 +54,31 @@ export interface Config {
   isIgnored?: (abs: string) => boolean;
   /** Path of the config file, when one was read. */
   file?: string;
+  /** RAM checks: the policies attached to the deploying identity (file paths or policy names from the inputs). */
+  ram?: {
+    policies: string[];
+    /** Policy documents written inline in the config, by the name used for them in `policies` (`.sglint.yaml#/ram/policies/1`). */
+    documents?: Record<string, Tree>;
+  };
+  /** Exported cloud state files (paths relative to baseDir). */
+  inventory?: (string | InventoryEntry)[];
+  /** Glob patterns of input paths not to check. */
+  ignore?: string[];
+  /** The shareable config file this one extends, as written. */
+  extends?: string;
+  /** Config-file suppressions. */
+  waivers?: Waiver[];
+  /** False when inline suppression comments must not suppress. */
+  inlineSuppressions?: boolean;
+  /** Rule ids that may not be suppressed. */
+  unsuppressible?: string[];
+  /** Baseline file, as written. */
+  baseline?: string;
+  /**
+   * Where each value of the config file was written: JSON pointer (`/ram/policies/0`) → span, so findings
+   * about a config entry (a policy file that is missing) point at it.
+   */
+  locations?: Record<string, Span>;
 }
 
 export function defaultConfig(baseDir = process.cwd()): Config {

@@ -20,12 +20,15 @@ const TOP_KEYS = ['region', 'securityGroups', 'vpcs', ...META_KEYS];
 const GROUP_KEYS = [...SG_PARAMS, 'Tag', 'Permissions'];
 const VPC_KEYS = ['VpcId', 'RegionId', 'Status', 'CidrBlock', 'VpcName'];
 const PERMISSION_KEYS = ['Direction', ...PERMISSION_PARAMS];
+const INVENTORY_KEYS = ['SecurityGroups', 'Vpcs', 'ResourceGroups'];
 const FLAT = /^(Tag|Permissions)\.(\d+)\.([A-Za-z0-9]+)$/;
 
 export const specLoader: DocLoader = {
   id: 'spec',
   claims(doc) {
     if (!isMap(doc)) return false;
+    // An official CLI export (DescribeSecurityGroups has a top-level RegionId) is inventory, not a request.
+    if (doc.entries.some((e) => e.key === 'TotalCount' || e.key === 'RequestId') && doc.entries.some((e) => INVENTORY_KEYS.includes(e.key))) return false;
     return doc.entries.some((e) => e.key === 'securityGroups' || e.key === 'RegionId' || (e.key === 'vpcs' && isSeq(e.value)));
   },
   load(doc, file, ctx) {

@@ -190,6 +190,21 @@ describe('GitHub Action bundle', () => {
     }
   });
 
+  it('reads the config file like the CLI (input config or .sglint.yaml); a bad one is annotated where it is, exit 2', () => {
+    const dir = tree({ 'sg.yaml': BAD, 'ci/sglint.yaml': 'rules:\n  name-malformed: warning\n', '.sglint.yaml': 'rules:\n  name-malformed: off\n' });
+    const viaInput = runAction(dir, { paths: 'sg.yaml', config: 'ci/sglint.yaml' });
+    expect(viaInput.status).toBe(0);
+    expect(viaInput.commands.map((c) => [c.level, c.props.title])).toEqual([['warning', 'InvalidSecurityGroupName.Malformed (name-malformed)']]);
+    const found = runAction(dir, { paths: 'sg.yaml' });
+    expect(found.status).toBe(0);
+    expect(found.commands).toEqual([]);
+    const broken = tree({ 'sg.yaml': BAD, '.sglint.yaml': 'rules:\n  name-malformd: off\n' });
+    const r = runAction(broken, {});
+    expect(r.status).toBe(2);
+    expect(r.commands).toHaveLength(1);
+    expect(r.commands[0]!.props).toMatchObject({ file: '.sglint.yaml', line: '2', col: '3', title: 'sglint configuration' });
+  });
+
   it('sarif-file may also go to RUNNER_TEMP, outside the workspace', () => {
     const temp = mkdtempSync(join(tmpdir(), 'sglint-runner-temp-'));
     const r = runAction(tree({ 'sg.yaml': BAD }), { 'sarif-file': join(temp, 'sglint.sarif') }, { RUNNER_TEMP: temp });

@@ -1,0 +1,130 @@
+/**
+ * Which combinations of condition values can occur. Every `Fn::If` branch is checked, but a combination
+ * no parameter value can produce (`IsProd` and `IsDev` both true when both compare `Env`) would report
+ * a request that is never sent. A combination is kept when some value of the parameters the conditions
+ * read makes every condition take its chosen value; parameters range over their AllowedValues, or over
+ * the literals they are compared with plus "anything else". What cannot be evaluated counts as possible.
+ */
+import { get, isScalar, isSeq } from '../tree.ts';
+import type { Tree } from '../tree.ts';
+import { call, conditionRef } from './functions.ts';
+import type { Template } from './template.ts';
+
+/** Most parameter assignments tried; beyond, every combination is kept. */
+const MAX_ASSIGNMENTS = 256;
+const OTHER = '\u0000other';
+const REGION = 'ALIYUN::Region';
+
+type Assignment = ReadonlyMap<string, string>;
+
+export function feasible(tpl: Template, choice: ReadonlyMap<string, boolean>): boolean {
+  const candidates = new Map<string, Set<string>>();
+  const seen = new Set<string>();
+  for (const name of choice.keys()) collect(tpl, name, candidates, seen);
+  let assignments: Map<string, string>[] = [new Map()];
+  for (const [param, values] of candidates) {
+    const fixed = param === REGION ? tpl.ctx.config.region : tpl.ctx.config.parameters?.[param];
+    const options = fixed !== undefined ? [fixed] : [...values];
+    if (assignments.length * options.length > MAX_ASSIGNMENTS) return true;
+    assignments = assignments.flatMap((a) => options.map((v) => new Map(a).set(param, v)));
+  }
+  return assignments.some((a) => [...choice].every(([name, want]) => evaluateCondition(tpl, name, a, choice, new Set()) !== !want));
+}
+
+function collect(tpl: Template, name: string, into: Map<string, Set<string>>, seen: Set<string>): void {
+  if (seen.has(name)) return;
+  seen.add(name);
+  const def = tpl.conditions.get(name)?.value;
+  if (def) walk(tpl, def, into, seen);
+}
+
+function walk(tpl: Template, t: Tree, into: Map<string, Set<string>>, seen: Set<string>): void {
+  const cond = conditionRef(t);
+  if (cond) {
+    if (isScalar(cond.args) && typeof cond.args.value === 'string') collect(tpl, cond.args.value, into, seen);
+    return;
+  }
+  const c = call(t);
+  if (c?.name === 'Fn::Equals' && isSeq(c.args)) {
+    const params = c.args.items.map(paramOf).filter((p): p is string => p !== undefined);
+    const literals = c.args.items.map(literal).filter((v): v is string => v !== undefined);
+    for (const p of params) {
+      const values = into.get(p) ?? new Set(allowed(tpl, p) ?? [OTHER]);
+      if (!allowed(tpl, p)) for (const v of literals) values.add(v);
+      into.set(p, values);
+    }
+  }
+  const inner = c ? c.args : t;
+  if (inner.type === 'map') for (const e of inner.entries) walk(tpl, e.value, into, seen);
+  else if (inner.type === 'seq') for (const i of inner.items) walk(tpl, i, into, seen);
+}
+
+function paramOf(t: Tree): string | undefined {
+  const c = call(t);
+  return c?.name === 'Ref' && isScalar(c.args) && typeof c.args.value === 'string' ? c.args.value : undefined;
+}
+
+function literal(t: Tree): string | undefined {
+  return isScalar(t) && !t.tag && t.value !== null ? String(t.value) : undefined;
+}
+
+function allowed(tpl: Template, param: string): string[] | undefined {
+  const list = get(tpl.parameters.get(param)?.value, 'AllowedValues');
+  if (!isSeq(list) || list.items.length === 0) return undefined;
+  const values = list.items.map(literal);
+  return values.every((v) => v !== undefined) ? (values as string[]) : undefined;
+}
+
+/** True, false, or undefined when it cannot be evaluated. */
+function evaluateCondition(tpl: Template, name: string, a: Assignment, choice: ReadonlyMap<string, boolean>, visiting: Set<string>): boolean | undefined {
+  const def = tpl.conditions.get(name)?.value;
+  if (!def || visiting.has(name)) return undefined;
+  visiting.add(name);
+  const v = evaluate(tpl, def, a, choice, visiting);
+  visiting.delete(name);
+  return v;
+}
+
+function evaluate(tpl: Template, t: Tree, a: Assignment, choice: ReadonlyMap<string, boolean>, visiting: Set<string>): boolean | undefined {
+  const cond = conditionRef(t);
+  if (cond) {
+    const n = isScalar(cond.args) && typeof cond.args.value === 'string' ? cond.args.value : undefined;
+    if (n === undefined) return undefined;
+    return choice.get(n) ?? evaluateCondition(tpl, n, a, choice, visiting);
+  }
+  if (isScalar(t) && typeof t.value === 'boolean') return t.value;
+  const c = call(t);
+  if (!c) return undefined;
+  const args = isSeq(c.args) ? c.args.items : [c.args];
+  const sub = () => args.map((x) => evaluate(tpl, x, a, choice, visiting));
+  switch (c.name) {
+    case 'Fn::Equals': {
+      if (args.length !== 2) return undefined;
+      const [x, y] = args.map((x) => value(x, a));
+      if (x === undefined || y === undefined) return undefined;
+      // Two different "anything else" values are not known to differ.
+      if (x === OTHER && y === OTHER) return undefined;
+      return x === y;
+    }
+    case 'Fn::Not': {
+      const [x] = sub();
+      return x === undefined ? undefined : !x;
+    }
+    case 'Fn::And': {
+      const xs = sub();
+      return xs.includes(false) ? false : xs.includes(undefined) ? undefined : true;
+    }
+    case 'Fn::Or': {
+      const xs = sub();
+      return xs.includes(true) ? true : xs.includes(undefined) ? undefined : false;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function value(t: Tree, a: Assignment): string | undefined {
+  const p = paramOf(t);
+  if (p !== undefined) return a.get(p);
+  return literal(t);
+}

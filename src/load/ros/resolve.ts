@@ -1,0 +1,228 @@
+/**
+ * Static evaluation of ROS intrinsic functions. What can be known is evaluated (parameter defaults and
+ * `--parameter` values, `Fn::Join`, `Fn::Sub`, `Fn::Select`, `Fn::FindInMap`, `ALIYUN::Region` from the
+ * configured region, the chosen branch of `Fn::If`); everything else becomes an unknown value that rules
+ * skip. References to template resources become unknowns carrying the resource's id, for linking.
+ *
+ * Resolution never follows a resource's properties and parameter defaults are literals, so evaluation
+ * always terminates; reference cycles are reported by the reference scan (refs.ts).
+ */
+import { get, isMap, isScalar, isSeq, text } from '../tree.ts';
+import type { Scalar, Span, TScalar, TUnknown, Tree } from '../tree.ts';
+import { call } from './functions.ts';
+import type { Call } from './functions.ts';
+import { at, resourceId, spend, tight } from './template.ts';
+import type { Template } from './template.ts';
+
+/** `Ref: ALIYUN::NoValue`: the property, list item or map entry is removed. */
+export const NO_VALUE: unique symbol = Symbol('ALIYUN::NoValue');
+export type Resolved = Tree | typeof NO_VALUE;
+
+export interface Scope {
+  tpl: Template;
+  /** The branch each `Fn::If` condition takes in this variant; a condition not listed makes `Fn::If` unknown. */
+  choice: ReadonlyMap<string, boolean>;
+}
+
+/** Parameter types whose value is a list (a comma-separated string when given as text). */
+const LIST_TYPES = new Set(['CommaDelimitedList']);
+
+export function resolve(t: Tree, s: Scope): Resolved {
+  spend(s.tpl);
+  const c = call(t);
+  if (c) return evaluate(c, s);
+  if (t.type === 'map') {
+    const entries = [];
+    for (const e of t.entries) {
+      const v = resolve(e.value, s);
+      if (v !== NO_VALUE) entries.push(v === e.value ? e : { ...e, value: v });
+    }
+    return { ...t, span: tight(t), entries };
+  }
+  if (t.type === 'seq') {
+    const items: Tree[] = [];
+    for (const i of t.items) {
+      const v = resolve(i, s);
+      if (v !== NO_VALUE) items.push(v);
+    }
+    return { ...t, span: tight(t), items };
+  }
+  return t;
+}
+
+function unknown(span: Span, expr: string, ref?: string): TUnknown {
+  const u: TUnknown = { type: 'unknown', expr, span };
+  if (ref !== undefined) u.ref = ref;
+  return u;
+}
+
+function scalar(value: Scalar, span: Span, origin: string): TScalar {
+  return { type: 'scalar', value, span, origin };
+}
+
+/** A copy of a written value that names where it was used; origins already set (deeper flows) are kept. */
+function withOrigin(t: Tree, origin: string, s: Scope): Tree {
+  spend(s.tpl);
+  switch (t.type) {
+    case 'map':
+      return { ...t, origin: t.origin ?? origin, entries: t.entries.map((e) => ({ ...e, value: withOrigin(e.value, origin, s) })) };
+    case 'seq':
+      return { ...t, origin: t.origin ?? origin, items: t.items.map((i) => withOrigin(i, origin, s)) };
+    default:
+      return { ...t, origin: t.origin ?? origin };
+  }
+}
+
+/** The literal name a function argument gives (`Ref: Name`), if written as a plain string. */
+function literalName(t: Tree | undefined): string | undefined {
+  return isScalar(t) && typeof t.value === 'string' && !t.tag ? t.value : undefined;
+}
+
+function evaluate(c: Call, s: Scope): Resolved {
+  switch (c.name) {
+    case 'Ref': {
+      const name = literalName(c.args);
+      return name === undefined ? unknown(c.span, 'Ref') : ref(name, c.span, s);
+    }
+    case 'Fn::GetAtt': {
+      const [res, attr] = getAttArgs(c.args);
+      const expr = `Fn::GetAtt ${res ?? '?'}.${attr ?? '?'}`;
+      return unknown(c.span, expr, res !== undefined && s.tpl.resources.has(res) ? resourceId(s.tpl, res) : undefined);
+    }
+    case 'Fn::Join':
+      return join(c, s);
+    case 'Fn::Sub':
+      return sub(c, s);
+    case 'Fn::If':
+      return ifBranch(c, s);
+    case 'Fn::Select':
+      return select(c, s);
+    case 'Fn::FindInMap':
+      return findInMap(c, s);
+    default:
+      return unknown(c.span, c.name);
+  }
+}
+
+export function getAttArgs(args: Tree): [string | undefined, string | undefined] {
+  if (isSeq(args)) return [literalName(args.items[0]), literalName(args.items[1])];
+  const dotted = literalName(args);
+  if (dotted === undefined) return [undefined, undefined];
+  const dot = dotted.indexOf('.');
+  return dot < 0 ? [dotted, undefined] : [dotted.slice(0, dot), dotted.slice(dot + 1)];
+}
+
+/** The value of `Ref: name` used at `span`. */
+function ref(name: string, span: Span, s: Scope): Resolved {
+  const { tpl } = s;
+  const config = tpl.ctx.config;
+  if (name === 'ALIYUN::NoValue') return NO_VALUE;
+  if (name === 'ALIYUN::Region') {
+    return config.region ? scalar(config.region, span, 'ALIYUN::Region is the region given with --region or in the config') : unknown(span, 'ALIYUN::Region (no --region given)');
+  }
+  if (name === 'ALIYUN::AccountId') {
+    return config.accountId ? scalar(config.accountId, span, 'ALIYUN::AccountId is the account id from the config') : unknown(span, 'ALIYUN::AccountId');
+  }
+  const param = tpl.parameters.get(name);
+  if (param) return parameter(name, param.value, span, s);
+  if (tpl.resources.has(name)) return unknown(span, `Ref ${name}`, resourceId(tpl, name));
+  return unknown(span, `Ref ${name}`);
+}
+
+function parameter(name: string, def: Tree, span: Span, s: Scope): Resolved {
+  const type = text(get(def, 'Type'));
+  const isList = type !== undefined && LIST_TYPES.has(type);
+  const given = s.tpl.ctx.config.parameters?.[name];
+  if (given !== undefined) {
+    // A flag value is written nowhere in the template: it is placed where the parameter is used.
+    const origin = `parameter \`${name}\` given with --parameter`;
+    spend(s.tpl, given.length);
+    if (isList) return { type: 'seq', items: given.split(',').map((v) => scalar(v, span, origin)), span, origin };
+    return scalar(type === 'Number' && given.trim() !== '' && Number.isFinite(Number(given)) ? Number(given) : given, span, origin);
+  }
+  const d = get(def, 'Default');
+  if (d === undefined) return unknown(span, `Ref ${name} (parameter without Default)`);
+  const origin = `parameter \`${name}\` default, used at ${at(span)}`;
+  if (isList && isScalar(d) && typeof d.value === 'string') {
+    spend(s.tpl, d.value.length);
+    return { type: 'seq', items: d.value.split(',').map((v) => scalar(v, d.span, origin)), span: d.span, origin };
+  }
+  if (type === 'Json' && isScalar(d)) return unknown(span, `Ref ${name} (Json text)`);
+  return withOrigin(d, origin, s);
+}
+
+/** A known scalar's text as ROS would splice it into a string; booleans and nulls are not guessed. */
+function piece(t: Resolved): string | undefined {
+  if (t === NO_VALUE || !isScalar(t)) return undefined;
+  if (typeof t.value === 'string') return t.value;
+  if (typeof t.value === 'number') return String(t.value);
+  return undefined;
+}
+
+function join(c: Call, s: Scope): Resolved {
+  if (!isSeq(c.args) || c.args.items.length !== 2) return unknown(c.span, 'Fn::Join');
+  const delim = piece(resolve(c.args.items[0]!, s));
+  const list = resolve(c.args.items[1]!, s);
+  if (delim === undefined || list === NO_VALUE || !isSeq(list)) return unknown(c.span, 'Fn::Join');
+  const parts = list.items.map(piece);
+  if (parts.some((p) => p === undefined)) return unknown(c.span, 'Fn::Join');
+  spend(s.tpl, parts.reduce((n, p) => n + p!.length + delim.length, 0));
+  return scalar(parts.join(delim), c.span, `evaluated from Fn::Join at ${at(c.span)}`);
+}
+
+function sub(c: Call, s: Scope): Resolved {
+  let template: string | undefined;
+  let vars: Tree | undefined;
+  if (isSeq(c.args)) {
+    template = piece(resolve(c.args.items[0] ?? c.args, s));
+    vars = c.args.items[1];
+  } else {
+    template = literalName(c.args);
+  }
+  if (template === undefined) return unknown(c.span, 'Fn::Sub');
+  let known = true;
+  const out = template.replace(/\$\{([^}]*)\}/g, (whole, inner: string) => {
+    if (inner.startsWith('!')) return `\${${inner.slice(1)}}`;
+    const local = vars === undefined ? undefined : get(vars, inner);
+    const value = local !== undefined ? resolve(local, s) : inner.includes('.') && !inner.startsWith('ALIYUN::') ? undefined : ref(inner, c.span, s);
+    const p = value === undefined ? undefined : piece(value);
+    if (p === undefined) known = false;
+    spend(s.tpl, p?.length ?? 0);
+    return p ?? whole;
+  });
+  if (!known) return unknown(c.span, 'Fn::Sub');
+  return scalar(out, c.span, `evaluated from Fn::Sub at ${at(c.span)}`);
+}
+
+function ifBranch(c: Call, s: Scope): Resolved {
+  if (!isSeq(c.args) || c.args.items.length !== 3) return unknown(c.span, 'Fn::If');
+  const cond = literalName(c.args.items[0]);
+  const branch = cond === undefined ? undefined : s.choice.get(cond);
+  if (branch === undefined) return unknown(c.span, `Fn::If ${cond ?? ''}`.trim());
+  const v = resolve(c.args.items[branch ? 1 : 2]!, s);
+  return v === NO_VALUE ? v : withOrigin(v, `when condition \`${cond}\` is ${branch}`, s);
+}
+
+function select(c: Call, s: Scope): Resolved {
+  if (!isSeq(c.args) || c.args.items.length !== 2) return unknown(c.span, 'Fn::Select');
+  const index = resolve(c.args.items[0]!, s);
+  const from = resolve(c.args.items[1]!, s);
+  const key = piece(index);
+  if (key === undefined || from === NO_VALUE) return unknown(c.span, 'Fn::Select');
+  if (isSeq(from)) {
+    const i = Number(key);
+    const v = Number.isInteger(i) && i >= 0 ? from.items[i] : undefined;
+    return v ?? unknown(c.span, 'Fn::Select');
+  }
+  if (isMap(from)) return get(from, key) ?? unknown(c.span, 'Fn::Select');
+  return unknown(c.span, 'Fn::Select');
+}
+
+function findInMap(c: Call, s: Scope): Resolved {
+  if (!isSeq(c.args) || c.args.items.length !== 3) return unknown(c.span, 'Fn::FindInMap');
+  const [name, top, second] = c.args.items.map((i) => piece(resolve(i, s)));
+  const mapping = name === undefined ? undefined : s.tpl.mappings.get(name)?.value;
+  const v = top === undefined || second === undefined ? undefined : get(get(mapping, top), second);
+  if (v === undefined) return unknown(c.span, 'Fn::FindInMap');
+  return withOrigin(v, `Fn::FindInMap used at ${at(c.span)}`, s);
+}

@@ -1,0 +1,300 @@
+/**
+ * ROS resources → model: `ALIYUN::ECS::SecurityGroup` (with inline rules), the standalone rule resources,
+ * `ALIYUN::ECS::VPC` and `ALIYUN::RAM::ManagedPolicy`.
+ *
+ * Conditions: a resource whose properties use `Fn::If` is read once per combination of its conditions
+ * (at most MAX_CONDITIONS conditions, so at most 16 variants). All variants carry the same resource name
+ * (`Resources.WebSg`), so a finding on text outside any `Fn::If` is reported once; a finding inside a
+ * branch is placed on that branch and names its condition. Beyond MAX_CONDITIONS, `Fn::If` values are unknown.
+ * A resource with its own `Condition` is read with that condition true only, and combinations no parameter
+ * value can produce are dropped (conditions.ts).
+ */
+import { PERMISSION_PARAMS } from '../../model.ts';
+import type { Model, Permission, PermissionParam, RamPolicy, SecurityGroup, SgParam, Tag, TagList, Vpc } from '../../model.ts';
+import { cover, get, isMap, isSeq, isUnknown } from '../tree.ts';
+import type { Span, TEntry, TMap, TScalar, Tree } from '../tree.ts';
+import { suggest } from '../../util/suggest.ts';
+import { call } from './functions.ts';
+import { feasible } from './conditions.ts';
+import { NO_VALUE, resolve } from './resolve.ts';
+import type { Scope } from './resolve.ts';
+import { TooLarge, resourceId, tight, typeOf } from './template.ts';
+import type { Template } from './template.ts';
+
+export const SG_TYPE = 'ALIYUN::ECS::SecurityGroup';
+
+/** `ALIYUN::ECS::SecurityGroup` properties (ROS documentation, Feb 2026) and the API parameter each is. */
+const GROUP_PROPS: Record<string, SgParam | 'Tags' | 'SecurityGroupIngress' | 'SecurityGroupEgress'> = {
+  SecurityGroupName: 'SecurityGroupName',
+  Description: 'Description',
+  VpcId: 'VpcId',
+  SecurityGroupType: 'SecurityGroupType',
+  ResourceGroupId: 'ResourceGroupId',
+  Tags: 'Tags',
+  SecurityGroupIngress: 'SecurityGroupIngress',
+  SecurityGroupEgress: 'SecurityGroupEgress',
+};
+
+/** Resource attributes ROS accepts beside `Type` and `Properties`. */
+const RESOURCE_KEYS = ['Type', 'Properties', 'DependsOn', 'DeletionPolicy', 'UpdateReplacePolicy', 'Condition', 'Metadata', 'Count', 'Description', 'CreationPolicy', 'UpdatePolicy'];
+
+const RULE_TYPES: Record<string, { direction: 'ingress' | 'egress'; list: boolean }> = {
+  'ALIYUN::ECS::SecurityGroupIngress': { direction: 'ingress', list: false },
+  'ALIYUN::ECS::SecurityGroupEgress': { direction: 'egress', list: false },
+  'ALIYUN::ECS::SecurityGroupIngresses': { direction: 'ingress', list: true },
+  'ALIYUN::ECS::SecurityGroupEgresses': { direction: 'egress', list: true },
+};
+
+export const VPC_TYPE = 'ALIYUN::ECS::VPC';
+export const POLICY_TYPE = 'ALIYUN::RAM::ManagedPolicy';
+
+/** Most `Fn::If` conditions one resource is expanded over (2^4 = 16 combinations before impossible ones are dropped). */
+export const MAX_CONDITIONS = 4;
+
+interface Variant {
+  /** `''` for the first variant, `[IsProd=false]` style for the others (ids and request keys must differ). */
+  suffix: string;
+  scope: Scope;
+}
+
+export function readResources(tpl: Template): Partial<Model> {
+  const out: Model = { groups: [], permissions: [], vpcs: [], policies: [] };
+  const groupsByName = new Map<string, SecurityGroup>();
+  const pending: { name: string; e: TEntry; type: string }[] = [];
+  for (const [name, e] of tpl.resources) {
+    if (!isMap(e.value)) {
+      tpl.report('ros-shape', e.value.span, `resource \`${name}\` must be a mapping with \`Type\` and \`Properties\``);
+      continue;
+    }
+    const type = typeOf(e);
+    if (type === undefined) {
+      tpl.report('ros-shape', get(e.value, 'Type')?.span ?? e.keySpan, `resource \`${name}\` needs a \`Type\` (a string such as ${SG_TYPE})`);
+      continue;
+    }
+    if (type !== SG_TYPE && !RULE_TYPES[type] && type !== VPC_TYPE && type !== POLICY_TYPE) continue;
+    if (type === SG_TYPE || RULE_TYPES[type]) {
+      for (const k of e.value.entries) if (!RESOURCE_KEYS.includes(k.key)) unknownProperty(tpl, k, RESOURCE_KEYS, `resource \`${name}\``);
+    }
+    pending.push({ name, e, type });
+  }
+  // Groups first, so that rule resources referring to them link in the loader.
+  for (const { name, e, type } of pending) {
+    if (type !== SG_TYPE) continue;
+    variants(e, tpl).forEach((v, i) => {
+      const g = readGroup(name, e, v, tpl, out);
+      if (g && i === 0) groupsByName.set(name, g);
+    });
+  }
+  for (const { name, e, type } of pending) {
+    if (type === SG_TYPE) continue;
+    const rule = RULE_TYPES[type];
+    if (rule) for (const v of variants(e, tpl)) readRuleResource(name, e, rule.direction, rule.list, v, tpl, out, groupsByName);
+    else if (type === VPC_TYPE) out.vpcs.push(readVpc(name, e, tpl));
+    else out.policies.push(readPolicy(name, e, tpl));
+  }
+  return out;
+}
+
+/** The conditions of the `Fn::If`s in a resource's properties, in order of appearance. */
+function ifConditions(t: Tree, into: Set<string>): void {
+  const c = call(t);
+  if (c?.name === 'Fn::If' && isSeq(c.args)) {
+    const n = c.args.items[0];
+    if (n?.type === 'scalar' && typeof n.value === 'string') into.add(n.value);
+  }
+  const inner = c ? c.args : t;
+  if (inner.type === 'map') for (const e of inner.entries) ifConditions(e.value, into);
+  else if (inner.type === 'seq') for (const i of inner.items) ifConditions(i, into);
+}
+
+function variants(e: TEntry, tpl: Template): Variant[] {
+  const props = get(e.value, 'Properties');
+  const conds = new Set<string>();
+  if (props) ifConditions(props, conds);
+  // A resource created only under a condition exists only when that condition is true.
+  const own = get(e.value, 'Condition');
+  const fixed = new Map<string, boolean>();
+  if (own?.type === 'scalar' && typeof own.value === 'string' && tpl.conditions.has(own.value)) fixed.set(own.value, true);
+  const names = [...conds].filter((c) => tpl.conditions.has(c) && !fixed.has(c));
+  if (names.length === 0 || names.length > MAX_CONDITIONS) return [{ suffix: '', scope: { tpl, choice: fixed } }];
+  const out: Variant[] = [];
+  for (let mask = 0; mask < 1 << names.length; mask++) {
+    const choice = new Map([...fixed, ...names.map((n, i) => [n, (mask & (1 << i)) === 0] as const)]);
+    if (!feasible(tpl, choice)) continue;
+    const suffix = out.length === 0 ? '' : `[${names.map((n) => `${n}=${choice.get(n)}`).join(',')}]`;
+    out.push({ suffix, scope: { tpl, choice } });
+  }
+  // No combination possible (contradictory conditions): the conditions' values are left unknown.
+  return out.length > 0 ? out : [{ suffix: '', scope: { tpl, choice: fixed } }];
+}
+
+function nodeSpan(e: TEntry): Span {
+  return cover(e.keySpan, tight(e.value));
+}
+
+/** The resolved `Properties` map; undefined (after a report when malformed) when it cannot be read. */
+function properties(name: string, e: TEntry, v: Variant, tpl: Template): TMap | undefined {
+  if (tpl.budget.left < 0) return undefined; // already reported at the resource where it ran out
+  const raw = get(e.value, 'Properties');
+  if (raw === undefined) return { type: 'map', entries: [], span: e.keySpan };
+  let props;
+  try {
+    props = resolve(raw, v.scope);
+  } catch (err) {
+    if (!(err instanceof TooLarge)) throw err;
+    tpl.report('ros-too-large', e.keySpan, `${err.message}; \`${name}\` and the resources after it are not checked`);
+    return undefined;
+  }
+  if (props === NO_VALUE || isUnknown(props)) return undefined;
+  if (props.type === 'scalar' && props.value === null) return { type: 'map', entries: [], span: props.span };
+  if (!isMap(props)) {
+    tpl.report('ros-shape', props.span, `\`Properties\` of \`${name}\` must be a mapping`);
+    return undefined;
+  }
+  return props;
+}
+
+function unknownProperty(tpl: Template, e: TEntry, known: readonly string[], where: string): void {
+  const near = suggest(e.key, known);
+  tpl.report('ros-unknown-property', e.keySpan, `unknown property \`${e.key}\` in ${where}${near ? `; did you mean \`${near}\`?` : ''} It is ignored by this check.`);
+}
+
+function regionOf(e: TEntry, tpl: Template): TScalar | undefined {
+  const region = tpl.ctx.config.region;
+  if (!region) return undefined;
+  const type = get(e.value, 'Type')!;
+  return { type: 'scalar', value: region, span: type.span, origin: 'a ROS template names no region: the region given with --region or in the config' };
+}
+
+function readGroup(name: string, e: TEntry, v: Variant, tpl: Template, out: Model): SecurityGroup | undefined {
+  const props = properties(name, e, v, tpl);
+  if (!props) return undefined;
+  const resource = `Resources.${name}`;
+  const group: SecurityGroup = {
+    kind: 'SecurityGroup',
+    id: resourceId(tpl, name) + v.suffix,
+    format: 'ros',
+    span: nodeSpan(e),
+    resource,
+    fields: {},
+    permissions: [],
+  };
+  const region = regionOf(e, tpl);
+  if (region) {
+    group.fields.RegionId = region;
+    group.regionSource = 'the region given with --region or in the config (a ROS template is region-free)';
+  }
+  for (const p of props.entries) {
+    const target = GROUP_PROPS[p.key];
+    if (target === undefined) {
+      unknownProperty(tpl, p, Object.keys(GROUP_PROPS), `${SG_TYPE} \`${name}\``);
+    } else if (target === 'Tags') {
+      group.Tag = readTags(p.value, `${resource}.Tags`, tpl);
+    } else if (target === 'SecurityGroupIngress' || target === 'SecurityGroupEgress') {
+      const direction = target === 'SecurityGroupIngress' ? 'ingress' : 'egress';
+      eachItem(p.value, target, tpl, (item, i) => {
+        const perm = readPermission(item, `${resource}.${target}[${i}]`, direction, `${group.id}#${direction}[${i}]`, tpl, []);
+        perm.group = group;
+        out.permissions.push(perm);
+      });
+    } else {
+      group.fields[target] = p.value;
+    }
+  }
+  out.groups.push(group);
+  return group;
+}
+
+/** Calls `f` for each mapping item of a list property; reports items and lists of the wrong shape. */
+function eachItem(list: Tree, what: string, tpl: Template, f: (item: TMap, index: number) => void): void {
+  if (isUnknown(list)) return;
+  if (!isSeq(list)) {
+    tpl.report('ros-shape', list.span, `\`${what}\` must be a list`);
+    return;
+  }
+  list.items.forEach((item, i) => {
+    if (isMap(item)) f(item, i);
+    else if (!isUnknown(item)) tpl.report('ros-shape', item.span, `each item of \`${what}\` must be a mapping`);
+  });
+}
+
+function readTags(list: Tree, where: string, tpl: Template): TagList | undefined {
+  if (isUnknown(list)) return undefined;
+  const items: Tag[] = [];
+  eachItem(list, 'Tags', tpl, (item) => {
+    const tag: Tag = { span: tight(item) };
+    for (const f of item.entries) {
+      if (f.key === 'Key' || f.key === 'Value') tag[f.key] = f.value;
+      else unknownProperty(tpl, f, ['Key', 'Value'], where);
+    }
+    items.push(tag);
+  });
+  return isSeq(list) ? { span: tight(list), items } : undefined;
+}
+
+function readPermission(item: TMap, resource: string, direction: 'ingress' | 'egress', request: string, tpl: Template, extra: readonly string[]): Permission {
+  const p: Permission = { kind: 'Permission', direction, fields: {}, span: tight(item), resource, request };
+  for (const f of item.entries) {
+    if ((PERMISSION_PARAMS as readonly string[]).includes(f.key)) p.fields[f.key as PermissionParam] = f.value;
+    else if (!extra.includes(f.key)) unknownProperty(tpl, f, [...PERMISSION_PARAMS, ...extra], resource);
+  }
+  return p;
+}
+
+function readRuleResource(
+  name: string,
+  e: TEntry,
+  direction: 'ingress' | 'egress',
+  list: boolean,
+  v: Variant,
+  tpl: Template,
+  out: Model,
+  groups: Map<string, SecurityGroup>,
+): void {
+  const props = properties(name, e, v, tpl);
+  if (!props) return;
+  const resource = `Resources.${name}`;
+  const request = resourceId(tpl, name) + v.suffix;
+  const groupRef = get(props, 'SecurityGroupId');
+  // A reference to a group of this template links here; other values are left to the linker.
+  const local = groupRef && isUnknown(groupRef) && groupRef.ref ? [...groups.values()].find((g) => g.id === groupRef.ref) : undefined;
+  const add = (p: Permission): void => {
+    if (groupRef !== undefined) p.groupRef = groupRef;
+    if (local) p.group = local;
+    out.permissions.push(p);
+  };
+  if (!list) {
+    const p = readPermission(props, resource, direction, request, tpl, ['SecurityGroupId']);
+    add({ ...p, span: nodeSpan(e) });
+    return;
+  }
+  for (const f of props.entries) {
+    if (f.key !== 'SecurityGroupId' && f.key !== 'Permissions') unknownProperty(tpl, f, ['SecurityGroupId', 'Permissions'], `${typeOf(e)} \`${name}\``);
+  }
+  const perms = get(props, 'Permissions');
+  if (perms === undefined) return;
+  eachItem(perms, 'Permissions', tpl, (item, i) => add(readPermission(item, `${resource}.Permissions[${i}]`, direction, request, tpl, [])));
+}
+
+function readVpc(name: string, e: TEntry, tpl: Template): Vpc {
+  const vpc: Vpc = { kind: 'Vpc', id: resourceId(tpl, name), source: 'declared', span: nodeSpan(e), resource: `Resources.${name}` };
+  const region = regionOf(e, tpl);
+  if (region) vpc.RegionId = region;
+  const props = properties(name, e, { suffix: '', scope: { tpl, choice: new Map() } }, tpl);
+  const cidr = props && get(props, 'CidrBlock');
+  if (cidr !== undefined) vpc.CidrBlock = cidr;
+  return vpc;
+}
+
+function readPolicy(name: string, e: TEntry, tpl: Template): RamPolicy {
+  const props = properties(name, e, { suffix: '', scope: { tpl, choice: new Map() } }, tpl);
+  const doc = props && (get(props, 'PolicyDocument') ?? get(props, 'PolicyDocumentUnchecked'));
+  const span = nodeSpan(e);
+  return {
+    kind: 'RamPolicy',
+    name,
+    document: doc ?? { type: 'unknown', expr: `${POLICY_TYPE} ${name} without PolicyDocument`, span },
+    span,
+    resource: `Resources.${name}`,
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * A ROS template's sections indexed by name, shared by the reference scan, the resolver and the
+ * resource readers.
+ */
+import type { LoadContext, SourceFile } from '../loader.ts';
+import { get, isMap, isScalar } from '../tree.ts';
+import type { Span, TEntry, TMap, Tree } from '../tree.ts';
+
+export interface Template {
+  file: SourceFile;
+  ctx: LoadContext;
+  root: TMap;
+  parameters: Map<string, TEntry>;
+  resources: Map<string, TEntry>;
+  conditions: Map<string, TEntry>;
+  mappings: Map<string, TEntry>;
+  /** Reports an input problem once (variants of one resource resolve the same text several times). */
+  report(ruleId: string, at: Span, message: string): void;
+  /** Values resolution may still produce: substituting a large parameter default many times must not hang the run. */
+  budget: { left: number };
+}
+
+/** Most values one template may expand to when parameters, mappings and branches are substituted. */
+export const MAX_RESOLVED = 1_000_000;
+
+/** Thrown when a template's resolution exceeds MAX_RESOLVED; the resource being read is reported and skipped. */
+export class TooLarge extends Error {}
+
+export function spend(tpl: Template, n = 1): void {
+  tpl.budget.left -= n;
+  if (tpl.budget.left < 0) throw new TooLarge(`the template expands to more than ${MAX_RESOLVED} values when parameters are substituted`);
+}
+
+/** Pseudo parameters ROS defines (`Ref: ALIYUN::Region`...). */
+export const PSEUDO = [
+  'ALIYUN::Region',
+  'ALIYUN::AccountId',
+  'ALIYUN::StackId',
+  'ALIYUN::StackName',
+  'ALIYUN::NoValue',
+  'ALIYUN::TenantId',
+  'ALIYUN::Index',
+] as const;
+
+export function indexTemplate(root: TMap, file: SourceFile, ctx: LoadContext): Template {
+  const seen = new Set<string>();
+  const tpl: Template = {
+    file,
+    ctx,
+    root,
+    parameters: new Map(),
+    resources: new Map(),
+    conditions: new Map(),
+    mappings: new Map(),
+    budget: { left: MAX_RESOLVED },
+    report(ruleId, at, message) {
+      const k = `${ruleId}|${at.line}:${at.column}-${at.endLine}:${at.endColumn}|${message}`;
+      if (seen.has(k)) return;
+      seen.add(k);
+      ctx.report(ruleId, { at, message });
+    },
+  };
+  const section = (name: string, into: Map<string, TEntry>): void => {
+    const e = root.entries.find((x) => x.key === name);
+    if (!e) return;
+    if (isScalar(e.value) && e.value.value === null) return; // `Parameters:` with nothing under it
+    if (!isMap(e.value)) {
+      tpl.report('ros-shape', e.value.span, `\`${name}\` must be a mapping of names to definitions`);
+      return;
+    }
+    for (const x of e.value.entries) into.set(x.key, x);
+  };
+  section('Parameters', tpl.parameters);
+  section('Resources', tpl.resources);
+  section('Conditions', tpl.conditions);
+  section('Mappings', tpl.mappings);
+  return tpl;
+}
+
+/** Unique key of a template resource, for linking (`ref` of unknowns and ids of model objects). */
+export function resourceId(tpl: Template, logicalId: string): string {
+  return `${tpl.file.path}#Resources.${logicalId}`;
+}
+
+/**
+ * The span of a collection without the line break YAML block collections end with: a block mapping's
+ * range runs to the start of the next line, which would make findings spill onto a line that is not theirs.
+ */
+export function tight(t: Tree): Span {
+  const s = t.span;
+  if (s.endColumn !== 1 || s.endLine <= s.line) return s;
+  // Resolved values keep the span where they were written (a parameter default): only children written
+  // inside the collection bound it. Only the last such child matters, so this walks one path, not the tree.
+  const inside = (c: Span): boolean => (c.line > s.line || (c.line === s.line && c.column >= s.column)) && c.endLine <= s.endLine;
+  const children: (() => Span)[] =
+    t.type === 'map' ? t.entries.flatMap((e) => [() => e.keySpan, () => tight(e.value)]) : t.type === 'seq' ? t.items.map((i) => () => tight(i)) : [];
+  for (let i = children.length - 1; i >= 0; i--) {
+    const c = children[i]!();
+    if (inside(c)) return { ...s, endLine: c.endLine, endColumn: c.endColumn };
+  }
+  return s;
+}
+
+/** `file:line:column` of a span, for origins. */
+export function at(s: Span): string {
+  return `${s.file}:${s.line}:${s.column}`;
+}
+
+export function typeOf(resource: TEntry): string | undefined {
+  const t = get(resource.value, 'Type');
+  return isScalar(t) && typeof t.value === 'string' ? t.value : undefined;
+}

@@ -1,0 +1,105 @@
+/**
+ * Prerequisite inputs named by the config: RAM policy documents (`ram.policies`) and cloud inventory
+ * exports (`inventory`). The engine calls loadPrerequisites once per run, after the input loaders; the
+ * result is merged into the model before linking.
+ */
+import { readFileSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+import type { Config } from '../engine/config.ts';
+import type { LoadContext } from '../load/loader.ts';
+import { emptyInventory, INVENTORY_RULE, readInventory } from '../load/inventory.ts';
+import type { InventoryResult } from '../load/inventory.ts';
+import { parseJson, parseYaml } from '../load/parse.ts';
+import type { Model, RamPolicy } from '../model.ts';
+import type { Span, Tree } from '../load/tree.ts';
+
+export const POLICY_MALFORMED = 'ram-policy-malformed';
+
+import { configSpan } from './check.ts';
+export { ramReports, resolvePolicies, RAM_RULES } from './check.ts';
+export { parsePolicy } from './policy.ts';
+export { evaluate } from './evaluate.ts';
+
+function shown(abs: string): string {
+  const r = relative(process.cwd(), abs);
+  return (r.startsWith('..') || isAbsolute(r) ? abs : r).split('\\').join('/');
+}
+
+type Read = { file: string; docs: Tree[]; failed: boolean } | { error: string } | undefined;
+
+/** Reads and parses a JSON (or YAML) file; parse problems are reported under `ruleId`. Undefined when there is no such file. */
+function readDoc(abs: string, ruleId: string, ctx: LoadContext): Read {
+  let text: string;
+  try {
+    text = readFileSync(abs, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    return { error: `cannot read ${shown(abs)}: ${code ?? (e as Error).message}` };
+  }
+  const file = shown(abs);
+  const parsed = /\.ya?ml$/i.test(abs) ? parseYaml(file, text) : parseJson(file, text);
+  for (const p of parsed.problems) ctx.report(ruleId, { at: p.span, message: p.message });
+  return { file, docs: parsed.problems.length ? [] : parsed.docs, failed: parsed.problems.length > 0 };
+}
+
+const unreadable = (file: string, span: Span): Tree => ({ type: 'unknown', expr: `unreadable policy file ${file}`, span });
+
+export async function loadPrerequisites(config: Config, ctx: LoadContext): Promise<Partial<Model>> {
+  const out: Partial<Model> = {};
+  const policies: RamPolicy[] = [];
+
+  // RAM policies: a name that is a file is read here; other names are looked up among the inputs' policies by the rules.
+  (config.ram?.policies ?? []).forEach((name, i) => {
+    const inline = config.ram?.documents?.[name];
+    if (inline) {
+      policies.push({ kind: 'RamPolicy', name, document: inline, span: inline.span, resource: name });
+      return;
+    }
+    const r = readDoc(resolve(config.baseDir, name), POLICY_MALFORMED, ctx);
+    if (r === undefined) return;
+    const at = configSpan(config, `/ram/policies/${i}`);
+    if ('error' in r) {
+      ctx.report(POLICY_MALFORMED, { at, message: r.error });
+      policies.push({ kind: 'RamPolicy', name, document: unreadable(name, at), span: at, resource: name });
+      return;
+    }
+    const doc = r.docs[0];
+    if (doc === undefined) {
+      // A syntax error (already reported) or an empty file: the policy is there but unknown.
+      if (!r.failed) ctx.report(POLICY_MALFORMED, { at, message: `${r.file} holds no policy document` });
+      policies.push({ kind: 'RamPolicy', name, document: unreadable(name, at), span: at, resource: name });
+      return;
+    }
+    policies.push({ kind: 'RamPolicy', name, document: doc, span: doc.span, resource: name });
+  });
+  if (policies.length) out.policies = policies;
+
+  // Inventory exports.
+  if (config.inventory?.length) {
+    const inv: InventoryResult = { vpcs: [], inventory: emptyInventory(), problems: [] };
+    config.inventory.forEach((e, i) => {
+      const entry = typeof e === 'string' ? { path: e } : e;
+      const at = configSpan(config, typeof e === 'string' ? `/inventory/${i}` : `/inventory/${i}/path`);
+      let docs: Tree[];
+      if (entry.data) docs = [entry.data];
+      else {
+        const r = readDoc(resolve(config.baseDir, entry.path), INVENTORY_RULE, ctx);
+        if (r === undefined) {
+          ctx.report(INVENTORY_RULE, { at, message: `inventory file ${entry.path} does not exist (paths are relative to ${config.file ? 'the config file' : 'the working directory'})` });
+          return;
+        }
+        if ('error' in r) {
+          ctx.report(INVENTORY_RULE, { at, message: r.error });
+          return;
+        }
+        docs = r.docs;
+      }
+      for (const doc of docs) readInventory(doc, entry.region, inv);
+    });
+    for (const p of inv.problems) ctx.report(INVENTORY_RULE, { at: p.at, message: p.message });
+    out.vpcs = inv.vpcs;
+    out.inventory = inv.inventory;
+  }
+  return out;
+}

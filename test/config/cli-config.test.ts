@@ -1,0 +1,60 @@
+// The CLI reads the config file (found upward or --config) before linting; a bad config is exit 2 with
+// located messages. Runs the source entry (dist/ is rebuilt separately).
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { join } from 'node:path';
+import { main } from '../../src/cli.ts';
+import { workspace } from '../helpers.ts';
+
+
+async function run(args: string[], cwd: string): Promise<{ status: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
+  const prev = process.cwd();
+  process.chdir(cwd);
+  try {
+    const status = await main(args, cwd);
+    return { status, stdout, stderr };
+  } finally {
+    process.chdir(prev);
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+const spec = 'securityGroups:\n  - SecurityGroupName: web\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n';
+
+describe('CLI and the config file', () => {
+  it('a config error is exit 2 with file:line:column', async () => {
+    const dir = workspace({ '.git/HEAD': '', '.sglint.yaml': 'region: cn-hangzhou\nrules:\n  name-malformd: off\n', 'sg.yaml': spec });
+    const r = await run(['sg.yaml'], dir);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^sglint: \.sglint\.yaml:3:3: /m);
+  });
+
+  it('the config found upward applies: region, RAM policies and inventory', async () => {
+    const dir = workspace({
+      '.git/HEAD': '',
+      '.sglint.yaml': 'region: cn-hangzhou\naccountId: "1234567890123456"\nram:\n  policies: [iam/p.json]\ninventory: [state/vpcs.json]\n',
+      'iam/p.json': '{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "ecs:Describe*", "Resource": "*"}]}',
+      'state/vpcs.json': '{"Vpcs": {"Vpc": [{"VpcId": "vpc-bp1opxu1zkhn00gzv1234", "RegionId": "cn-hangzhou", "Status": "Available"}]}}',
+      'infra/sg.yaml': spec,
+    });
+    const r = await run(['--format', 'json', '.'], join(dir, 'infra'));
+    expect(r.status).toBe(1);
+    const results = JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string; line: number; column: number }[] }[];
+    const msgs = results.flatMap((f) => f.messages.map((m) => `${f.filePath}:${m.line}:${m.column} ${m.ruleId}`));
+    expect(msgs).toEqual(['sg.yaml:2:5 ram-create-denied', 'sg.yaml:3:12 ram-create-denied']);
+  });
+
+  it('--config names the file explicitly', async () => {
+    const dir = workspace({ 'conf/lint.yaml': 'region: cn-hangzhou\nrules:\n  ram-create-denied: off\n', 'sg.yaml': spec });
+    const r = await run(['--config', 'conf/lint.yaml', '--format', 'json', 'sg.yaml'], dir);
+    expect(r.status).toBe(0);
+    const missing = await run(['--config', 'nope.yaml', 'sg.yaml'], dir);
+    expect(missing.status).toBe(2);
+  });
+});

@@ -1,0 +1,114 @@
+// End to end: a config file found in the fixture directory, policy files, inventory exports and a native
+// spec, through the engine with the full catalog. Asserts rule id, API error code and span.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { loadConfig } from '../../src/engine/config-file.ts';
+import { lintSources } from '../../src/index.ts';
+import type { Finding } from '../../src/engine/rule.ts';
+import { key } from '../helpers.ts';
+
+const fixtures = join(import.meta.dirname, '..', 'fixtures', 'ram');
+const rel = (p: string) => relative(process.cwd(), p).split('\\').join('/');
+
+async function run(dir: string, spec = 'spec.yaml', extra: Record<string, unknown> = {}): Promise<Finding[]> {
+  const { config, problems } = loadConfig({ cwd: join(fixtures, dir) });
+  expect(problems).toEqual([]);
+  const path = rel(join(fixtures, dir, spec));
+  const result = await lintSources([{ path, text: readFileSync(join(fixtures, dir, spec), 'utf8') }], { ...config, ...extra });
+  return result.findings;
+}
+
+const row = (f: Finding) => ({ ...key(f), file: f.span.file });
+
+describe('native spec with RAM policies and inventory', () => {
+  it('reports each prerequisite failure where it happens, and nothing for the group that is fine', async () => {
+    const findings = await run('native');
+    const spec = rel(join(fixtures, 'native', 'spec.yaml'));
+    const at = (ruleId: string, errorCode: string, line: number, column: number, endLine: number, endColumn: number) => ({
+      ruleId,
+      errorCode,
+      line,
+      column,
+      endLine,
+      endColumn,
+      file: spec,
+    });
+    expect(findings.map(row)).toEqual([
+      // securityGroups[1]: VPC Pending in the inventory (core rule), and the policy allows only VPC ...0001.
+      at('ram-create-denied', 'Forbidden.RAM', 13, 12, 13, 37),
+      at('vpc-not-available', 'IncorrectVpcStatus', 13, 12, 13, 37),
+      // securityGroups[2]: 98 existing (DescribeSecurityGroups TotalCount) + 3 → 101 > 100.
+      at('group-quota', 'QuotaExceed.SecurityGroup', 14, 5, 15, 37),
+      at('ram-create-denied', 'Forbidden.RAM', 15, 12, 15, 37),
+      at('vpc-not-found', 'InvalidVpcId.NotFound', 15, 12, 15, 37),
+      // securityGroups[3]: the VPC is inventoried in cn-shanghai (core rule).
+      at('ram-create-denied', 'Forbidden.RAM', 17, 12, 17, 37),
+      at('vpc-wrong-region', 'InvalidVpcId.NotFound', 17, 12, 17, 37),
+      // securityGroups[4]: unknown resource group; the guard policy denies the 0.0.0.0/0 rule only.
+      at('resource-group-not-found', 'InvalidResourceGroup.NotFound', 20, 22, 20, 40),
+      at('ram-authorize-denied', 'Forbidden.RAM', 26, 9, 29, 32),
+    ]);
+    const denied = findings.find((f) => f.ruleId === 'ram-authorize-denied')!;
+    expect(denied.httpStatus).toBe(403);
+    expect(denied.resource).toBe('securityGroups[4]');
+    // The message names the action and the denying statement's file and position.
+    expect(denied.message).toContain('ecs:AuthorizeSecurityGroup');
+    expect(denied.message).toContain(`${rel(join(fixtures, 'native', 'iam', 'guard.json'))}:4:5`);
+    expect(findings.find((f) => f.ruleId === 'vpc-not-found')!.httpStatus).toBe(404);
+  });
+
+  it('without accountId an account-specific Allow cannot be proven: warnings, not errors', async () => {
+    const findings = await run('native', 'spec.yaml', { accountId: undefined });
+    const create = findings.filter((f) => f.ruleId === 'ram-cannot-prove');
+    // Every group's securitygroup/* ARN, and the VPC ARN of the groups whose VPC the policy names.
+    expect(create.length).toBeGreaterThanOrEqual(5);
+    for (const f of create) {
+      expect(f.severity).toBe('warning');
+      expect(f.errorCode).toBe('Forbidden.RAM');
+    }
+    expect(create.map((f) => f.span.line)).toContain(3);
+  });
+
+  it('without ram.policies no RAM rule runs', async () => {
+    const findings = await run('native', 'spec.yaml', { ram: undefined });
+    expect(findings.filter((f) => f.ruleId.startsWith('ram-'))).toEqual([]);
+    expect(findings.map((f) => f.ruleId)).toContain('vpc-not-found');
+  });
+
+  it('without inventory, existence is unknown: no vpc-not-found, no resource-group-not-found', async () => {
+    const findings = await run('native', 'spec.yaml', { inventory: undefined });
+    const ids = findings.map((f) => f.ruleId);
+    expect(ids).not.toContain('vpc-not-found');
+    expect(ids).not.toContain('resource-group-not-found');
+    expect(ids).not.toContain('group-quota');
+  });
+});
+
+describe('broken prerequisites are located findings', () => {
+  it('malformed policies, missing files, wrong inventory shapes and paged exports', async () => {
+    const findings = await run('broken');
+    const dir = rel(join(fixtures, 'broken'));
+    const rows = findings.map((f) => `${f.ruleId} ${f.errorCode} ${f.span.file.replace(`${dir}/`, '')}:${f.span.line}:${f.span.column}`);
+    expect(rows).toEqual([
+      'ram-policy-not-found null .sglint.yaml:6:7',
+      'inventory-malformed null .sglint.yaml:11:5',
+      'ram-policy-malformed null iam/bad.json:2:14', // Version 1 (number)
+      'ram-policy-malformed null iam/bad.json:4:17', // Effect "allow"
+      'ram-policy-malformed null iam/bad.json:5:36', // action without service
+      'ram-policy-malformed null iam/bad.json:5:76', // Principal
+      'ram-policy-malformed null iam/bad.json:6:44', // Action and NotAction
+      'ram-policy-malformed null iam/bad.json:7:77', // unknown condition operator
+      'ram-policy-malformed null iam/syntax.json:1:34',
+      'ram-policy-malformed null iam/syntax.json:2:1',
+      'ram-policy-malformed null iam/syntax.json:2:1',
+      // The unreadable policy and the account-specific Allow (no accountId): cannot prove, for both ARNs.
+      'ram-cannot-prove Forbidden.RAM spec.yaml:3:5',
+      'ram-cannot-prove Forbidden.RAM spec.yaml:4:12',
+      'inventory-malformed null state/paged.json:2:17', // 1 of 25 VPCs: not a complete list
+      'inventory-malformed null state/wrong.json:1:1',
+    ]);
+    // The incomplete VPC export does not close the region: no vpc-not-found.
+    expect(findings.map((f) => f.ruleId)).not.toContain('vpc-not-found');
+  });
+});

@@ -1,0 +1,111 @@
+// ROS templates through the whole pipeline: rule id, API error code and span of every finding.
+import { describe, expect, it } from 'vitest';
+import { key, lintFiles, only } from '../helpers.ts';
+import { fixture } from './load.ts';
+
+const HEAD = "ROSTemplateFormatVersion: '2015-09-01'\n";
+
+describe('fixtures', () => {
+  it('app.ros.yaml: a bad parameter default is reported at the default, once for both Fn::If variants', async () => {
+    const f = await lintFiles({ 'app.ros.yaml': fixture('app.ros.yaml') }, { region: 'cn-hangzhou' });
+    expect(f.map(key)).toEqual([{ ruleId: 'name-malformed', errorCode: 'InvalidSecurityGroupName.Malformed', line: 10, column: 14, endLine: 10, endColumn: 21 }]);
+    expect(f[0]!.resource).toBe('Resources.WebSg');
+    expect(f[0]!.message).toContain('app.ros.yaml:35:31');
+  });
+
+  it('app.ros.yaml with --parameter: the flag value is reported at the use site', async () => {
+    const f = await lintFiles({ 'app.ros.yaml': fixture('app.ros.yaml') }, { region: 'cn-hangzhou', parameters: { GroupName: '9web' } });
+    expect(f.map(key)).toEqual([{ ruleId: 'name-malformed', errorCode: 'InvalidSecurityGroupName.Malformed', line: 35, column: 31, endLine: 35, endColumn: 40 }]);
+  });
+
+  it('app.ros.json: JSON template findings on the properties that cause them', async () => {
+    const f = await lintFiles({ 'app.ros.json': fixture('app.ros.json') }, { region: 'eu-central-1' });
+    expect(f.map(key)).toEqual([
+      { ruleId: 'description-malformed', errorCode: 'InvalidDescription.Malformed', line: 16, column: 24, endLine: 16, endColumn: 47 },
+      { ruleId: 'tag-key-malformed', errorCode: 'InvalidTagKey.Malformed', line: 17, column: 27, endLine: 17, endColumn: 40 },
+      { ruleId: 'ros-unknown-property', errorCode: null, line: 19, column: 92, endLine: 19, endColumn: 101 },
+    ]);
+    expect(f.slice(0, 2).map((x) => x.resource)).toEqual(['Resources.DbSg', 'Resources.DbSg']);
+  });
+
+  it('broken.ros.yaml: a syntax error is a located parse-error', async () => {
+    const f = await lintFiles({ 'broken.ros.yaml': fixture('broken.ros.yaml') });
+    expect(f.map((x) => [x.ruleId, x.errorCode, x.span.line])).toEqual([['parse-error', null, 7]]);
+  });
+
+  it('cycle.ros.yaml: cycles and unknown names are reported, nothing hangs', async () => {
+    const f = await lintFiles({ 'cycle.ros.yaml': fixture('cycle.ros.yaml') });
+    expect(f.map((x) => [x.ruleId, `${x.span.line}:${x.span.column}`])).toEqual([
+      ['ros-ref-cycle', '6:26'],
+      ['ros-ref-cycle', '15:25'],
+      ['ros-ref-cycle', '18:16'],
+      ['ros-ref-unknown', '21:16'],
+      ['ros-ref-unknown', '23:19'],
+      ['ros-ref-unknown', '24:31'],
+    ]);
+  });
+});
+
+describe('templates written as the ROS documentation writes them produce no finding', () => {
+  for (const name of ['docs-example.ros.yaml', 'docs-example.ros.json']) {
+    for (const region of [undefined, 'cn-hangzhou', 'eu-central-1']) {
+      it(`${name}, region ${region ?? 'not given'}`, async () => {
+        const f = await lintFiles({ [name]: fixture(name) }, region ? { region } : {});
+        expect(f.map(key)).toEqual([]);
+      });
+    }
+  }
+});
+
+describe('region', () => {
+  const noVpc = `${HEAD}Resources:\n  Sg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      SecurityGroupName: web\n`;
+
+  it('without a region, region-dependent checks are skipped, not failed', async () => {
+    expect((await lintFiles({ 't.ros.yaml': noVpc })).map(key)).toEqual([]);
+  });
+
+  it('with a region, the group is checked there (VpcId required outside classic regions, at the resource)', async () => {
+    const f = await lintFiles({ 't.ros.yaml': noVpc }, { region: 'eu-central-1' });
+    expect(f.map(key)).toEqual([{ ruleId: 'vpc-required-in-region', errorCode: 'InvalidVpcId.NotFound', line: 3, column: 3, endLine: 6, endColumn: 29 }]);
+    expect(f[0]!.resource).toBe('Resources.Sg');
+  });
+
+  it('an unknown region is reported at the resource Type, where the region applies', async () => {
+    const f = only(await lintFiles({ 't.ros.yaml': noVpc }, { region: 'cn-hangzou' }), 'region-unknown');
+    expect(f.map(key)).toEqual([{ ruleId: 'region-unknown', errorCode: 'InvalidRegionId.NotFound', line: 4, column: 11, endLine: 4, endColumn: 37 }]);
+  });
+});
+
+describe('conditions', () => {
+  const tpl = (type: string, vpc: string) =>
+    `${HEAD}Conditions:\n  IsProd: !Equals [!Ref ALIYUN::Region, cn-hangzhou]\nResources:\n  Vpc:\n    Type: ALIYUN::ECS::VPC\n  Sg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      SecurityGroupType: ${type}\n      VpcId: ${vpc}\n`;
+
+  it('each Fn::If branch is checked, the finding placed on its branch', async () => {
+    const f = await lintFiles({ 't.ros.yaml': tpl('!If [IsProd, enterprise, basic]', '!Ref Vpc') });
+    expect(f.map(key)).toEqual([{ ruleId: 'group-type-invalid', errorCode: 'InvalidParams.GroupType', line: 10, column: 51, endLine: 10, endColumn: 56 }]);
+    expect(f[0]!.message).toContain('IsProd');
+  });
+
+  it('a property removed by one branch (ALIYUN::NoValue) is missing in that variant only', async () => {
+    const f = await lintFiles({ 't.ros.yaml': tpl('enterprise', '!If [IsProd, !Ref Vpc, !Ref ALIYUN::NoValue]') });
+    expect(f.map(key)).toEqual([{ ruleId: 'enterprise-needs-vpc', errorCode: 'InvalidParams.VpcIdGroupType', line: 10, column: 26, endLine: 10, endColumn: 36 }]);
+  });
+});
+
+describe('values that cannot be known are skipped, never guessed', () => {
+  it('a parameter without Default, a resource attribute and an unevaluated function', async () => {
+    const t = `${HEAD}Parameters:\n  Name:\n    Type: String\nResources:\n  Sg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      SecurityGroupName: !Ref Name\n      Description: !Base64 x\n      VpcId: !GetAtt Other.VpcId\n  Other:\n    Type: ALIYUN::ECS::VPC\n`;
+    expect((await lintFiles({ 't.ros.yaml': t }, { region: 'eu-central-1' })).map(key)).toEqual([]);
+  });
+});
+
+describe('quota with conditions', () => {
+  it('a group read once per Fn::If branch counts once against the region quota', async () => {
+    const t = `${HEAD}Parameters:\n  Env: {Type: String, Default: prod, AllowedValues: [prod, dev]}\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\nResources:\n  Vpc:\n    Type: ALIYUN::ECS::VPC\n  Sg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      VpcId: !GetAtt Vpc.VpcId\n      SecurityGroupName: !If [IsProd, web-prod, web-dev]\n`;
+    const quota = (n: number) => ({ region: 'cn-hangzhou', quota: { securityGroupsPerRegion: n, rulesPerGroup: 200 } });
+    expect(only(await lintFiles({ 't.ros.yaml': t }, quota(1)), 'group-quota')).toEqual([]);
+    expect(only(await lintFiles({ 't.ros.yaml': t }, quota(0)), 'group-quota').map(key)).toEqual([
+      { ruleId: 'group-quota', errorCode: 'QuotaExceed.SecurityGroup', line: 9, column: 3, endLine: 13, endColumn: 57 },
+    ]);
+  });
+});
