@@ -11,13 +11,14 @@ import type { Span } from './load/tree.ts';
 import { init } from './init.ts';
 import { formatters } from './format/index.ts';
 import { toEslint } from './format/results.ts';
+import type { EslintResult } from './format/results.ts';
 import type { Config } from './engine/config.ts';
 import { explain } from './explain.ts';
 import { VERSION } from './version.ts';
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
-interface Options {
+export interface Options {
   paths: string[];
   format: string;
   output?: string;
@@ -43,7 +44,7 @@ CreateSecurityGroup API and reports each violation with the error code the real 
 Paths are files or directories (default: the current directory).
 
 Options:
-  -f, --format <name>     ${'stylish (default), json, compact'}${''}
+  -f, --format <name>     stylish (default), json, compact, sarif, github
   -o, --output <file>     write the report to a file instead of standard output
   -q, --quiet             report errors only
       --max-warnings <n>  exit 1 when there are more than n warnings
@@ -65,8 +66,12 @@ Options:
 Exit codes: 0 no errors, 1 errors found, 2 sglint could not run.
 `;
 
-function parseArgs(argv: string[]): Options | 'help' | 'version' {
-  const o: Options = { paths: [], format: 'stylish', quiet: false, vars: {}, varFiles: [], parameters: {}, noInlineSuppressions: false, init: false, force: false };
+export function defaultOptions(): Options {
+  return { paths: [], format: 'stylish', quiet: false, vars: {}, varFiles: [], parameters: {}, noInlineSuppressions: false, init: false, force: false };
+}
+
+export function parseArgs(argv: string[]): Options | 'help' | 'version' {
+  const o = defaultOptions();
   const value = (i: number, flag: string): string => {
     const v = argv[i];
     if (v === undefined || (v.startsWith('-') && v !== '-')) throw new UsageError(`${flag} needs a value`);
@@ -175,55 +180,14 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   }
   const opts = parsed;
   if (opts.init) return runInit(cwd, opts.force);
-  // The config file (--config, else .sglint.yaml found upward); flags override it. A bad config is exit 2.
-  const loaded = loadConfig({ cwd, file: opts.config, knownRules: catalog.map((r) => r.id), knownCodes: codes() });
-  if (loaded.problems.length > 0) {
-    for (const p of loaded.problems) process.stderr.write(`sglint: ${at(p.span)}${p.message}\n`);
-    return 2;
-  }
-  const config: Partial<Config> = { ...loaded.config, vars: opts.vars, varFiles: opts.varFiles, parameters: opts.parameters };
-  if (opts.region) config.region = opts.region;
-  if (opts.noInlineSuppressions) config.inlineSuppressions = false;
-  let result = await lintPaths(opts.paths.length ? opts.paths : ['.'], config, cwd);
-  if (result.missing.length > 0) {
-    for (const m of result.missing) process.stderr.write(`sglint: ${m.path}: ${m.reason}\n`);
-    return 2;
-  }
+  const checked = await check(opts, cwd);
   const machine = opts.output !== undefined || !(opts.format === 'stylish' || opts.format === 'compact');
-  const baselineFile = opts.writeBaseline ?? opts.baseline ?? (loaded.config.baseline ? relative(cwd, resolve(loaded.config.baseDir, loaded.config.baseline)) : undefined);
-  if (baselineFile !== undefined) {
-    const abs = resolve(cwd, baselineFile);
-    const pathOf = (f: string) => relative(dirname(abs), resolve(cwd, f)).split('\\').join('/');
-    let text: string;
-    if (opts.writeBaseline !== undefined) {
-      const b = createBaseline(result.findings, catalog, pathOf, loaded.config.unsuppressible);
-      text = formatBaseline(b);
-      writeFileSync(abs, text);
-      const n = b.entries.reduce((k, e) => k + e.count, 0);
-      process.stderr.write(`sglint: wrote ${baselineFile}: ${n} finding(s) under ${b.entries.length} key(s)\n`);
-    } else {
-      try {
-        text = readFileSync(abs, 'utf8');
-      } catch (e) {
-        process.stderr.write(`sglint: cannot read baseline ${baselineFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message} (create it with --write-baseline ${baselineFile})\n`);
-        return 2;
-      }
-    }
-    const read = readBaseline(baselineFile, text);
-    if (!read.baseline) {
-      for (const p of read.problems) process.stderr.write(`sglint: ${at(p.span)}${p.message}\n`);
-      return 2;
-    }
-    const outcome = applyBaseline(result, read.baseline, catalog, pathOf, loaded.config.unsuppressible);
-    result = { ...outcome.result, missing: result.missing };
-    const lines = [`sglint: baseline ${baselineFile}: ${outcome.known} known finding(s) not reported; ${outcome.fixed.length} entr${outcome.fixed.length === 1 ? 'y' : 'ies'} fixed`];
-    for (const e of outcome.fixed) lines.push(`  fixed: ${e.file} ${e.resource ?? '-'} ${e.rule}${e.errorCode ? ` (${e.errorCode})` : ''} ×${e.count}`);
-    (machine ? process.stderr : process.stdout).write(lines.join('\n') + '\n');
+  if (!checked.ok) {
+    for (const p of checked.problems) process.stderr.write(`sglint: ${at(p.span)}${p.message}\n`);
+    return 2;
   }
-  let results = toEslint(result, catalog);
-  if (opts.quiet) {
-    results = results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.level === 'error'), warningCount: 0, infoCount: 0 }));
-  }
+  const { result, results } = checked;
+  if (checked.notes.length) (machine ? process.stderr : process.stdout).write(checked.notes.join('\n') + '\n');
   const text = await formatters[opts.format]!(results, { catalog, cwd, version: VERSION });
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
@@ -242,6 +206,54 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     return 1;
   }
   return 0;
+}
+
+export type Checked =
+  | { ok: true; result: Awaited<ReturnType<typeof lintPaths>>; results: EslintResult[]; notes: string[] }
+  /** sglint cannot run: a bad config or baseline file, or a path that does not exist (exit 2). */
+  | { ok: false; problems: { message: string; span?: Span }[] };
+
+/** Options → config → lint → baseline → ESLint-shaped results: what the CLI and the GitHub Action both run. */
+export async function check(opts: Options, cwd: string): Promise<Checked> {
+  // The config file (--config, else .sglint.yaml found upward); flags override it. A bad config is exit 2.
+  const loaded = loadConfig({ cwd, file: opts.config, knownRules: catalog.map((r) => r.id), knownCodes: codes() });
+  if (loaded.problems.length > 0) return { ok: false, problems: loaded.problems };
+  const config: Partial<Config> = { ...loaded.config, vars: opts.vars, varFiles: opts.varFiles, parameters: opts.parameters };
+  if (opts.region) config.region = opts.region;
+  if (opts.noInlineSuppressions) config.inlineSuppressions = false;
+  let result = await lintPaths(opts.paths.length ? opts.paths : ['.'], config, cwd);
+  if (result.missing.length > 0) return { ok: false, problems: result.missing.map((m) => ({ message: `${m.path}: ${m.reason}` })) };
+  const notes: string[] = [];
+  const baselineFile = opts.writeBaseline ?? opts.baseline ?? (loaded.config.baseline ? relative(cwd, resolve(loaded.config.baseDir, loaded.config.baseline)) : undefined);
+  if (baselineFile !== undefined) {
+    const abs = resolve(cwd, baselineFile);
+    const pathOf = (f: string) => relative(dirname(abs), resolve(cwd, f)).split('\\').join('/');
+    let text: string;
+    if (opts.writeBaseline !== undefined) {
+      const b = createBaseline(result.findings, catalog, pathOf, loaded.config.unsuppressible);
+      text = formatBaseline(b);
+      writeFileSync(abs, text);
+      const n = b.entries.reduce((k, e) => k + e.count, 0);
+      notes.push(`sglint: wrote ${baselineFile}: ${n} finding(s) under ${b.entries.length} key(s)`);
+    } else {
+      try {
+        text = readFileSync(abs, 'utf8');
+      } catch (e) {
+        return { ok: false, problems: [{ message: `cannot read baseline ${baselineFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message} (create it with --write-baseline ${baselineFile})` }] };
+      }
+    }
+    const read = readBaseline(baselineFile, text);
+    if (!read.baseline) return { ok: false, problems: read.problems };
+    const outcome = applyBaseline(result, read.baseline, catalog, pathOf, loaded.config.unsuppressible);
+    result = { ...outcome.result, missing: result.missing };
+    notes.push(`sglint: baseline ${baselineFile}: ${outcome.known} known finding(s) not reported; ${outcome.fixed.length} entr${outcome.fixed.length === 1 ? 'y' : 'ies'} fixed`);
+    for (const e of outcome.fixed) notes.push(`  fixed: ${e.file} ${e.resource ?? '-'} ${e.rule}${e.errorCode ? ` (${e.errorCode})` : ''} ×${e.count}`);
+  }
+  let results = toEslint(result, catalog);
+  if (opts.quiet) {
+    results = results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.level === 'error'), warningCount: 0, infoCount: 0 }));
+  }
+  return { ok: true, result, results, notes };
 }
 
 /** Error codes the catalog predicts (config waivers may name them). */

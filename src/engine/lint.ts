@@ -236,10 +236,15 @@ function startSpan(file: string): Span {
   return { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
 
+/**
+ * One finding per rule, place and message. A value shared by several resources (a provider's region, a
+ * variable default used by each for_each instance) is one mistake in one place: it is reported once, for
+ * the first resource.
+ */
 function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((f) => {
-    const k = `${f.ruleId}|${f.span.file}|${f.span.line}|${f.span.column}|${f.span.endLine}|${f.span.endColumn}|${f.resource}|${f.message}`;
+    const k = `${f.ruleId}|${f.span.file}|${f.span.line}|${f.span.column}|${f.span.endLine}|${f.span.endColumn}|${f.message}`;
     if (seen.has(k)) return false;
     seen.add(k);
     return true;

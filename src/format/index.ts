@@ -1,12 +1,16 @@
 /** Output formats: pure functions from results to text. */
 import type { EslintResult } from './results.ts';
 import { formatCompact, formatJson } from './results.ts';
+import { formatGithub } from './github.ts';
+import { formatSarif } from './sarif.ts';
 import type { Rule } from '../engine/rule.ts';
 
 export interface FormatContext {
   catalog: Rule[];
   cwd: string;
   version: string;
+  /** Repository root that SARIF and GitHub paths are relative to; default: the git root above cwd, else cwd. */
+  root?: string;
 }
 
 /** A formatter may load its code on demand (stylish pulls in a code-frame renderer only when used). */
@@ -14,4 +18,6 @@ export const formatters: Record<string, (results: EslintResult[], ctx: FormatCon
   stylish: async (r) => (await import('./stylish.ts')).formatStylish(r),
   json: (r) => formatJson(r),
   compact: (r) => formatCompact(r),
+  sarif: (r, ctx) => formatSarif(r, ctx),
+  github: (r, ctx) => formatGithub(r, ctx),
 };

@@ -25,7 +25,7 @@ describe('native spec with RAM policies and inventory', () => {
   it('reports each prerequisite failure where it happens, and nothing for the group that is fine', async () => {
     const findings = await run('native');
     const spec = rel(join(fixtures, 'native', 'spec.yaml'));
-    const at = (ruleId: string, errorCode: string, line: number, column: number, endLine: number, endColumn: number) => ({
+    const at = (ruleId: string, errorCode: string | null, line: number, column: number, endLine: number, endColumn: number) => ({
       ruleId,
       errorCode,
       line,
@@ -48,6 +48,8 @@ describe('native spec with RAM policies and inventory', () => {
       // securityGroups[4]: unknown resource group; the guard policy denies the 0.0.0.0/0 rule only.
       at('resource-group-not-found', 'InvalidResourceGroup.NotFound', 20, 22, 20, 40),
       at('ram-authorize-denied', 'Forbidden.RAM', 26, 9, 29, 32),
+      // The same rule opens SSH to the internet (an exposure warning, no API code).
+      at('exposed-port', null, 29, 23, 29, 32),
     ]);
     const denied = findings.find((f) => f.ruleId === 'ram-authorize-denied')!;
     expect(denied.httpStatus).toBe(403);

@@ -65,7 +65,7 @@ export function mapGroup(span: Span, address: string, val: Val, region: Region, 
 
 const PERMISSION_ARGS: [string, PermissionParam, PermissionParam][] = [
   ['ip_protocol', 'IpProtocol', 'IpProtocol'],
-  // No port_range means the provider's default "-1/-1"; left absent so that rules see what is written.
+  // No port_range: the provider sends its default "-1/-1" (filled in below, placed on the resource).
   ['port_range', 'PortRange', 'PortRange'],
   ['policy', 'Policy', 'Policy'],
   ['priority', 'Priority', 'Priority'],
@@ -93,6 +93,9 @@ export function mapPermission(span: Span, address: string, val: Val, problem: Pr
     const v = val(attr);
     if (v) fields[ingress ? inParam : outParam] = v;
   }
+  // The API requires PortRange; the provider always sends one. Without the default, a rule for
+  // protocol all or icmp would look like a missing PortRange, and tcp without ports like a valid rule.
+  if (!fields.PortRange) fields.PortRange = { type: 'scalar', value: '-1/-1', span, origin: 'port_range not set: the provider default "-1/-1"' };
   const p: Permission = { kind: 'Permission', direction: ingress ? 'ingress' : 'egress', fields, span, resource: address, request: address };
   const g = val('security_group_id');
   if (g) p.groupRef = g;

@@ -1,0 +1,257 @@
+/**
+ * The GitHub Action (bundled to dist/action.js, run by `runs: using: node24`). Inputs → the CLI's own
+ * check() → annotations (most important first, capped as GitHub caps them), a job summary with every
+ * finding, an optional SARIF file, outputs and the exit code. @actions/core is loaded here only, so the
+ * CLI never pays for it. No input ever reaches a shell; paths outside the workspace are refused.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { catalog } from './index.ts';
+import { check, defaultOptions } from './cli.ts';
+import { formatters } from './format/index.ts';
+import { planAnnotations, repoPath, restNotice } from './format/github.ts';
+import type { EslintMessage, EslintResult } from './format/results.ts';
+import { VERSION } from './version.ts';
+
+type Core = typeof import('@actions/core');
+
+class InputError extends Error {}
+
+const FAIL_ON = ['error', 'warning', 'never'] as const;
+
+function within(root: string, p: string): boolean {
+  const rel = relative(root, p);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+}
+
+/** The real path when it exists (symlinks resolved), else the path itself. */
+function real(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
+/** Resolves a user-given path against the workspace and refuses anything that lands outside it. */
+function inWorkspace(workspace: string, p: string, input: string): string {
+  const abs = resolve(workspace, p);
+  if (!within(real(workspace), real(abs)) && !within(workspace, abs)) {
+    throw new InputError(`input ${input}: "${p}" is outside the workspace (${workspace}); sglint only reads files of the checked-out repository`);
+  }
+  if (!within(real(workspace), real(abs))) {
+    throw new InputError(`input ${input}: "${p}" leads outside the workspace (${workspace}) through a symbolic link`);
+  }
+  return abs;
+}
+
+function boolInput(core: Core, name: string, dflt: boolean): boolean {
+  const v = core.getInput(name);
+  if (v === '') return dflt;
+  if (['true', 'True', 'TRUE'].includes(v)) return true;
+  if (['false', 'False', 'FALSE'].includes(v)) return false;
+  throw new InputError(`input ${name}: "${v}" is not true or false`);
+}
+
+/**
+ * Files the pull request changes, relative to the workspace, from the event payload's base and head
+ * commits and `git diff base...head` (no API token). Undefined when not a pull request or git cannot
+ * tell (e.g. a shallow checkout): then every file is annotated, and a notice says why.
+ */
+function changedFiles(core: Pick<Core, 'info' | 'notice'>, workspace: string): Set<string> | undefined {
+  const event = process.env.GITHUB_EVENT_NAME ?? '';
+  if (event !== 'pull_request' && event !== 'pull_request_target') {
+    core.info(`sglint: only-changed applies to pull_request events (this is "${event}"); reporting every file`);
+    return undefined;
+  }
+  let base: unknown;
+  let head: unknown;
+  try {
+    const payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH ?? '', 'utf8')) as { pull_request?: { base?: { sha?: unknown }; head?: { sha?: unknown } } };
+    base = payload.pull_request?.base?.sha;
+    head = payload.pull_request?.head?.sha;
+  } catch (e) {
+    core.notice(`sglint: only-changed: cannot read the event payload (${(e as Error).message}); reporting every file`);
+    return undefined;
+  }
+  const sha = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+  if (typeof base !== 'string' || typeof head !== 'string' || !sha.test(base) || !sha.test(head)) {
+    core.notice('sglint: only-changed: the event payload names no pull_request base and head commits; reporting every file');
+    return undefined;
+  }
+  try {
+    const out = execFileSync('git', ['diff', '--name-only', '-z', '--relative', `${base}...${head}`], {
+      cwd: workspace,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return new Set(out.split('\0').filter(Boolean));
+  } catch (e) {
+    const reason = ((e as { stderr?: string }).stderr || (e as Error).message).trim().split('\n')[0];
+    core.notice(`sglint: only-changed: git could not list the files changed between ${base.slice(0, 7)} and ${head.slice(0, 7)} (${reason}); reporting every file. Check out with fetch-depth: 0 so both commits are present.`);
+    return undefined;
+  }
+}
+
+const html = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Past this many rows the summary would near GitHub's 1 MiB step-summary limit; the rest is counted. */
+const SUMMARY_ROWS = 2000;
+
+async function writeSummary(
+  core: Core,
+  o: { results: EslintResult[]; workspace: string; checked: number; errors: number; warnings: number; infos: number; notAnnotated: number; outside: number; sarif?: string; headSha?: string },
+): Promise<void> {
+  const server = process.env.GITHUB_SERVER_URL;
+  const repo = process.env.GITHUB_REPOSITORY;
+  const sha = o.headSha ?? process.env.GITHUB_SHA;
+  const where = (file: string, m: EslintMessage) => {
+    const label = html(`${file}:${m.line}`);
+    if (!server || !repo || !sha) return `<code>${label}</code>`;
+    return `<a href="${html(`${server}/${repo}/blob/${sha}/${file.split('/').map(encodeURIComponent).join('/')}#L${m.line}`)}">${label}</a>`;
+  };
+  const rows: { file: string; m: EslintMessage }[] = o.results.flatMap((r) => r.messages.map((m) => ({ file: repoPath(r.filePath, o.workspace, o.workspace), m })));
+  const s = core.summary.addHeading('sglint', 2);
+  s.addRaw(`<p>${o.checked} file(s) checked: <b>${o.errors}</b> error(s), <b>${o.warnings}</b> warning(s), ${o.infos} info.</p>`, true);
+  if (rows.length > 0) {
+    const byCode = new Map<string, { code: string; rule: string; level: string; n: number }>();
+    for (const { m } of rows) {
+      const k = `${m.errorCode ?? ''}\0${m.ruleId}`;
+      const e = byCode.get(k) ?? { code: m.errorCode ?? '—', rule: m.ruleId, level: m.level, n: 0 };
+      e.n++;
+      byCode.set(k, e);
+    }
+    const th = (t: string) => ({ data: t, header: true });
+    s.addHeading('Findings per error code', 3).addTable([
+      [th('Error code'), th('Rule'), th('Severity'), th('Findings')],
+      ...[...byCode.values()].sort((a, b) => b.n - a.n || a.code.localeCompare(b.code)).map((e) => [html(e.code), `<code>${html(e.rule)}</code>`, e.level, String(e.n)]),
+    ]);
+    s.addHeading('Every finding', 3).addTable([
+      [th('Location'), th('Error code'), th('Severity'), th('Message')],
+      ...rows.slice(0, SUMMARY_ROWS).map(({ file, m }) => [where(file, m), `${html(m.errorCode ?? '—')} (<code>${html(m.ruleId)}</code>)`, m.level, html(m.message)]),
+    ]);
+    if (rows.length > SUMMARY_ROWS) s.addRaw(`<p>${rows.length - SUMMARY_ROWS} more finding(s) are not listed here (summary size limit); the SARIF file and the log have all of them.</p>`, true);
+  }
+  if (o.notAnnotated > 0) s.addRaw(`<p>${o.notAnnotated} finding(s) above are not shown as annotations: GitHub shows at most 10 error, 10 warning and 10 notice annotations per step.</p>`, true);
+  if (o.outside > 0) s.addRaw(`<p>${o.outside} more finding(s) are in files this pull request does not change (only-changed).</p>`, true);
+  if (o.sarif) s.addRaw(`<p>SARIF written to <code>${html(o.sarif)}</code>.</p>`, true);
+  await s.write();
+}
+
+async function runAction(core: Core): Promise<number> {
+  const workspace = resolve(process.env.GITHUB_WORKSPACE || process.cwd());
+  const paths = core.getInput('paths').split(/\s+/).filter(Boolean);
+  const opts = defaultOptions();
+  opts.paths = (paths.length ? paths : ['.']).map((p) => inWorkspace(workspace, p, 'paths'));
+  const config = core.getInput('config');
+  if (config) opts.config = inWorkspace(workspace, config, 'config');
+  const baseline = core.getInput('baseline');
+  if (baseline) opts.baseline = inWorkspace(workspace, baseline, 'baseline');
+  opts.noInlineSuppressions = !boolInput(core, 'inline-suppressions', true);
+  const format = core.getInput('format') || 'stylish';
+  if (!formatters[format]) throw new InputError(`input format: "${format}" is not one of ${Object.keys(formatters).join(', ')}`);
+  const failOn = (core.getInput('fail-on') || 'error') as (typeof FAIL_ON)[number];
+  if (!FAIL_ON.includes(failOn)) throw new InputError(`input fail-on: "${failOn}" is not one of ${FAIL_ON.join(', ')}`);
+  const sarifInput = core.getInput('sarif-file');
+  const runnerTemp = process.env.RUNNER_TEMP;
+  const sarifFile = sarifInput
+    ? runnerTemp && isAbsolute(sarifInput) && within(resolve(runnerTemp), resolve(sarifInput))
+      ? resolve(sarifInput)
+      : inWorkspace(workspace, sarifInput, 'sarif-file')
+    : undefined;
+  const annotate = boolInput(core, 'annotations', true);
+  const onlyChanged = boolInput(core, 'only-changed', false);
+
+  const checked = await check(opts, workspace);
+  if (!checked.ok) {
+    // A bad config file: each problem annotated where it is, nothing linted (exit 2, as the CLI).
+    for (const p of checked.problems) {
+      const at = p.span
+        ? { file: repoPath(p.span.file, process.cwd(), workspace), startLine: p.span.line, endLine: p.span.endLine, startColumn: p.span.column, endColumn: p.span.endColumn }
+        : {};
+      core.error(`sglint: ${p.message}`, { title: 'sglint configuration', ...at });
+    }
+    return 2;
+  }
+  const { result, results: all } = checked;
+  if (result.missing.length > 0) {
+    throw new InputError(result.missing.map((m) => `input paths: ${relative(workspace, m.path) || m.path}: ${m.reason}`).join('; '));
+  }
+  const ctx = { catalog, cwd: workspace, root: workspace, version: VERSION };
+
+  // SARIF always holds every finding: code scanning would otherwise close alerts of unchanged files.
+  if (sarifFile) {
+    mkdirSync(dirname(sarifFile), { recursive: true });
+    writeFileSync(sarifFile, await formatters.sarif!(all, ctx));
+  }
+
+  let noticesUsed = 0;
+  const changed = onlyChanged
+    ? changedFiles({ info: core.info, notice: (m: string | Error) => (noticesUsed++, core.notice(m)) }, workspace)
+    : undefined;
+  const results = changed ? all.filter((r) => changed.has(repoPath(r.filePath, workspace, workspace))) : all;
+  const sum = (k: 'errorCount' | 'warningCount' | 'infoCount', rs: EslintResult[]) => rs.reduce((n, r) => n + r[k], 0);
+  const errors = sum('errorCount', results);
+  const warnings = sum('warningCount', results);
+  const infos = sum('infoCount', results);
+  const outside = sum('errorCount', all) + sum('warningCount', all) + sum('infoCount', all) - (errors + warnings + infos);
+
+  if (format !== 'github' || !annotate) {
+    core.startGroup(`sglint report (${format})`);
+    process.stdout.write(await formatters[format]!(results, ctx));
+    core.endGroup();
+  }
+
+  let notAnnotated = 0;
+  if (annotate) {
+    const plan = planAnnotations(results, ctx, undefined, noticesUsed);
+    for (const a of plan.shown) {
+      core[a.level](a.message, { title: a.title, file: a.file, startLine: a.startLine, endLine: a.endLine, startColumn: a.startColumn, endColumn: a.endColumn });
+    }
+    notAnnotated = plan.rest.length;
+    const where = [process.env.GITHUB_STEP_SUMMARY ? 'the job summary lists every finding' : '', sarifFile ? `the SARIF file ${relative(workspace, sarifFile) || sarifFile} has them all` : '', 'the step log has the full report']
+      .filter(Boolean)
+      .join('; ');
+    const notice = restNotice(plan.rest, `See: ${where}.`);
+    if (notice) core.notice(notice);
+  }
+
+  const nChecked = result.files.filter((f) => f.status !== 'skipped').length;
+  if (process.env.GITHUB_STEP_SUMMARY) {
+    let headSha: string | undefined;
+    try {
+      const sha = (JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH ?? '', 'utf8')) as { pull_request?: { head?: { sha?: unknown } } }).pull_request?.head?.sha;
+      if (typeof sha === 'string' && /^[0-9a-f]+$/.test(sha)) headSha = sha;
+    } catch {
+      // not a pull request event: GITHUB_SHA names the commit
+    }
+    await writeSummary(core, { results, workspace, checked: nChecked, errors, warnings, infos, notAnnotated, outside, ...(sarifFile ? { sarif: relative(workspace, sarifFile) || sarifFile } : {}), ...(headSha ? { headSha } : {}) });
+  }
+
+  core.setOutput('errors', errors);
+  core.setOutput('warnings', warnings);
+  core.setOutput('sarif-file', sarifFile ?? '');
+
+  const failing = failOn === 'never' ? 0 : failOn === 'warning' ? errors + warnings : errors;
+  process.stdout.write(`sglint: ${nChecked} file(s) checked; ${errors} error(s), ${warnings} warning(s)${outside ? `; ${outside} finding(s) in files the pull request does not change` : ''}\n`);
+  if (failing > 0) {
+    // A plain line, not core.setFailed: its ::error would take one of the 10 error annotation slots.
+    process.stdout.write(`sglint: failing because fail-on is "${failOn}" and ${failing} finding(s) reach it\n`);
+    return 1;
+  }
+  return 0;
+}
+
+async function main(): Promise<void> {
+  const core = await import('@actions/core');
+  try {
+    process.exitCode = await runAction(core);
+  } catch (e) {
+    core.setFailed(e instanceof InputError ? `sglint: ${e.message}` : `sglint: internal error: ${(e as Error).message}`);
+    process.exitCode = 2;
+  }
+}
+
+await main();

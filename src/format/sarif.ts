@@ -1,0 +1,109 @@
+/**
+ * SARIF 2.1.0 (`--format sarif`) as GitHub code scanning reads it: the whole catalog in
+ * tool.driver.rules (text fields clipped to GitHub's 1024 characters), one result per finding with a
+ * repository-relative location, a full region and a line-number-free fingerprint.
+ */
+import { createHash } from 'node:crypto';
+import type { EslintMessage, EslintResult } from './results.ts';
+import type { Rule } from '../engine/rule.ts';
+import { ruleMarkdown, ruleText } from '../docs.ts';
+import { repoPath, repoRoot } from './github.ts';
+
+export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json';
+export const INFORMATION_URI = 'https://www.npmjs.com/package/sglint';
+const HELP_URI = `${INFORMATION_URI}#rule-catalog`;
+/** GitHub's limit for shortDescription, fullDescription and help text. */
+const TEXT_LIMIT = 1024;
+
+const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
+
+function clip(s: string, max = TEXT_LIMIT): string {
+  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+}
+
+function descriptor(r: Rule) {
+  return {
+    id: r.id,
+    shortDescription: { text: clip(r.summary) },
+    fullDescription: { text: clip(r.docs.description) },
+    help: { text: clip(ruleText(r)), markdown: ruleMarkdown(r) },
+    helpUri: HELP_URI,
+    defaultConfiguration: { level: LEVEL[r.severity] },
+    properties: {
+      tags: ['sglint', r.group, ...(r.group === 'exposure' ? ['security'] : [])],
+      precision: r.certainty === 'documented' ? 'very-high' : 'medium',
+      errorCode: r.api.errorCode,
+      httpStatus: r.api.httpStatus,
+      operation: r.api.operation,
+    },
+  };
+}
+
+/** Percent-encodes each path segment so the uri is a valid URI reference; `/` stays the separator. */
+function toUri(path: string): string {
+  if (path.startsWith('/')) return `file://${path.split('/').map(encodeURIComponent).join('/')}`;
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
+/**
+ * GitHub's primaryLocationLineHash: `<hash>:<occurrence>`, the hash over the rule id and the finding's
+ * line with whitespace collapsed (not its number, so moving code does not open a new alert), the
+ * occurrence counting equal (rule, line) pairs within the file.
+ */
+function fingerprint(m: EslintMessage, lines: string[] | undefined, seen: Map<string, number>): string {
+  const text = (lines?.[m.line - 1] ?? m.message).replace(/\s+/g, ' ').trim();
+  const key = `${m.ruleId}\0${text}`;
+  const occurrence = (seen.get(key) ?? 0) + 1;
+  seen.set(key, occurrence);
+  return `${createHash('sha256').update(key).digest('hex').slice(0, 16)}:${occurrence}`;
+}
+
+export function sarifLog(results: EslintResult[], ctx: { catalog: Rule[]; cwd: string; root?: string; version: string }) {
+  const root = ctx.root ?? repoRoot(ctx.cwd);
+  const index = new Map(ctx.catalog.map((r, i) => [r.id, i]));
+  const sarifResults = [];
+  for (const r of results) {
+    const uri = toUri(repoPath(r.filePath, ctx.cwd, root));
+    const lines = r.source?.split(/\r\n|\r|\n/);
+    const seen = new Map<string, number>();
+    for (const m of r.messages) {
+      const startLine = Math.max(1, m.line);
+      const endLine = Math.max(startLine, m.endLine);
+      const startColumn = Math.max(1, m.column);
+      const endColumn = Math.max(endLine === startLine ? startColumn : 1, m.endColumn);
+      const ruleIndex = index.get(m.ruleId);
+      sarifResults.push({
+        ruleId: m.ruleId,
+        ...(ruleIndex !== undefined ? { ruleIndex } : {}),
+        level: LEVEL[m.level],
+        message: { text: m.message },
+        locations: [{ physicalLocation: { artifactLocation: { uri }, region: { startLine, startColumn, endLine, endColumn } } }],
+        partialFingerprints: { primaryLocationLineHash: fingerprint(m, lines, seen) },
+        properties: { errorCode: m.errorCode, httpStatus: m.httpStatus, ...(m.resource ? { resource: m.resource } : {}) },
+      });
+    }
+  }
+  return {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0' as const,
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'sglint',
+            semanticVersion: ctx.version,
+            version: ctx.version,
+            informationUri: INFORMATION_URI,
+            rules: ctx.catalog.map(descriptor),
+          },
+        },
+        columnKind: 'utf16CodeUnits' as const,
+        results: sarifResults,
+      },
+    ],
+  };
+}
+
+export function formatSarif(results: EslintResult[], ctx: { catalog: Rule[]; cwd: string; root?: string; version: string }): string {
+  return JSON.stringify(sarifLog(results, ctx), null, 2) + '\n';
+}
