@@ -1,4 +1,4 @@
-// The benchmark: `npm run bench [-- --runs N] [-- --no-spectral]`.
+// The benchmark: `npm run bench [-- --runs N] [-- --no-spectral] [-- --no-hyperfine]`.
 // Generates corpora into bench/out/, builds the current sources into bench/out/dist, then times, in one
 // run on one machine: sglint, the bare parse of the same files with the same parser (the floor of that
 // design), `node -e 0` (the floor of any one-file check), other position-tracking parsers, and Spectral
@@ -24,7 +24,7 @@ const rel = (p) => relative(root, p);
 
 // ------------------------------------------------------------------------------------ tools present
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
-const HYPERFINE = has('hyperfine');
+const HYPERFINE = !args.includes('--no-hyperfine') && has('hyperfine');
 const TIME = existsSync('/usr/bin/time');
 
 // ------------------------------------------------------------------------------------------- build
@@ -169,7 +169,7 @@ const rows = [];
 function bench(corpus, label, cmd, note = '') {
   process.stdout.write(`  ${corpus} · ${label} ... `);
   const r = measure(cmd);
-  log(`${r.ms.toFixed(0)} ms (cpu ${r.cpu.toFixed(0)} ms), ${Number.isNaN(r.rss) ? 'n/a' : r.rss.toFixed(0) + ' MiB'}`);
+  log(`${r.ms.toFixed(0)} ms (cpu ${Number.isNaN(r.cpu) ? "n/a" : r.cpu.toFixed(0) + " ms"}), ${Number.isNaN(r.rss) ? 'n/a' : r.rss.toFixed(0) + ' MiB'}`);
   const row = { corpus, label, ms: r.ms, min: r.min, cpu: r.cpu, rss: r.rss, note };
   rows.push(row);
   return row;
