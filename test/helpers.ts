@@ -38,3 +38,23 @@ export function workspace(files: Record<string, string>, prefix = 'sglint-'): st
   }
   return dir;
 }
+
+/** Runs the CLI's main() in-process in a directory, capturing what it writes. */
+export async function cliInProcess(args: string[], cwd: string): Promise<{ status: number; stdout: string; stderr: string }> {
+  const { vi } = await import('vitest');
+  const { main } = await import('../src/cli.ts');
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((stdout += String(s)), true));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((stderr += String(s)), true));
+  const before = process.cwd();
+  process.chdir(cwd);
+  try {
+    const status = await main(args, cwd);
+    return { status, stdout, stderr };
+  } finally {
+    process.chdir(before);
+    out.mockRestore();
+    err.mockRestore();
+  }
+}

@@ -7,6 +7,12 @@ import { SOURCE_API, SOURCE_FACTS, param, spec } from './util.ts';
 const classic = new Set(regions.classicNetwork);
 const VPC_ID = /^vpc-[0-9a-z]+$/;
 
+/** A group in `region` whose VPC is listed under `vpcs` in cn-hangzhou with this status. */
+const withVpc = (region: string, status: string) => ({
+  file: 'spec.yaml',
+  code: `securityGroups:\n  - RegionId: ${region}\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\nvpcs:\n  - VpcId: vpc-bp1opxu1zkhn00gzv1234\n    RegionId: cn-hangzhou\n    Status: ${status}\n`,
+});
+
 function groupType(g: SecurityGroup): string | undefined {
   return text(g.fields.SecurityGroupType);
 }
@@ -143,12 +149,8 @@ export const vpcWrongRegion = defineRule({
   docs: {
     description: 'A group must be created in the region of its VPC; the API looks the VPC up in the request region and answers 404 InvalidVpcId.NotFound.',
     fix: 'Create the group in the VPC\'s region, or use a VPC of the group\'s region.',
-    valid: [
-      { file: 'spec.yaml', code: 'securityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\nvpcs:\n  - VpcId: vpc-bp1opxu1zkhn00gzv1234\n    RegionId: cn-hangzhou\n    Status: Available\n' },
-    ],
-    invalid: [
-      { file: 'spec.yaml', code: 'securityGroups:\n  - RegionId: cn-shanghai\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\nvpcs:\n  - VpcId: vpc-bp1opxu1zkhn00gzv1234\n    RegionId: cn-hangzhou\n    Status: Available\n' },
-    ],
+    valid: [withVpc('cn-hangzhou', 'Available')],
+    invalid: [withVpc('cn-shanghai', 'Available')],
   },
   sources: [SOURCE_API, SOURCE_FACTS + ' §3.3'],
   check({ model, report }) {
@@ -172,12 +174,8 @@ export const vpcNotAvailable = defineRule({
   docs: {
     description: 'A group can only be created in a VPC whose status is Available; a VPC still Pending makes the API answer IncorrectVpcStatus (listed with HTTP 400 and 403).',
     fix: 'Wait until the VPC is Available (or let the deployment tool order the VPC first).',
-    valid: [
-      { file: 'spec.yaml', code: 'securityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\nvpcs:\n  - VpcId: vpc-bp1opxu1zkhn00gzv1234\n    RegionId: cn-hangzhou\n    Status: Available\n' },
-    ],
-    invalid: [
-      { file: 'spec.yaml', code: 'securityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\nvpcs:\n  - VpcId: vpc-bp1opxu1zkhn00gzv1234\n    RegionId: cn-hangzhou\n    Status: Pending\n' },
-    ],
+    valid: [withVpc('cn-hangzhou', 'Available')],
+    invalid: [withVpc('cn-hangzhou', 'Pending')],
   },
   sources: [SOURCE_API, SOURCE_FACTS + ' §3.3'],
   check({ model, report }) {

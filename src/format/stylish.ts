@@ -15,7 +15,7 @@ export function formatStylish(results: EslintResult[]): string {
       messages: r.messages.map((m) => ({
         ...m,
         ruleId: shownId(m),
-        message: `${m.message}${m.httpStatus ? ` [HTTP ${m.httpStatus}]` : ''}${m.resource ? ` in ${m.resource}` : ''}${m.fix ? `\n     Fix: ${m.fix}` : ''}`,
+        message: `${m.level === 'info' ? '(info) ' : ''}${m.message}${m.httpStatus ? ` [HTTP ${m.httpStatus}]` : ''}${m.resource ? ` in ${m.resource}` : ''}${m.fix ? `\n     Fix: ${m.fix}` : ''}`,
       })),
     }));
   if (input.length === 0) return '';

@@ -2,26 +2,10 @@
 // located messages. Runs the source entry (dist/ is rebuilt separately).
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { join } from 'node:path';
-import { main } from '../../src/cli.ts';
-import { workspace } from '../helpers.ts';
+import { cliInProcess, workspace } from '../helpers.ts';
 
 
-async function run(args: string[], cwd: string): Promise<{ status: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
-  const prev = process.cwd();
-  process.chdir(cwd);
-  try {
-    const status = await main(args, cwd);
-    return { status, stdout, stderr };
-  } finally {
-    process.chdir(prev);
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const run = cliInProcess;
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -21,7 +21,7 @@ ${w}`),t?n.reset(w):w}function Hu(e,r,u,t={}){if(!Dr){Dr=!0;let a="Passing lineN
 
 `,u=i.length,u>0&&(r+=O[a].bold(["\u2718 ",u,Oe(" problem",u)," (",t,Oe(" error",t),", ",n,Oe(" warning",n),")"].join(""))+O.white(`
 `),t>0&&(r+=Ur(f,"Errors","red")),n>0&&(r+=Ur(g,"Warnings","yellow")+`
-`)),(S.env.FORCE_ITERM_HINT==="true"||S.stdout.isTTY&&!S.env.CI)&&(r="\x1B]1337;CurrentDir="+S.cwd()+"\x07"+r),u>0?r:""}});var Jr=Qr(Zr(),1);function E0(e){process.env.EFF_NO_LINK_RULES="true";let r=e.filter(t=>t.messages.length>0).map(t=>({filePath:t.filePath,source:t.source||" ",errorCount:t.errorCount,warningCount:t.warningCount+t.infoCount,messages:t.messages.map(n=>({...n,ruleId:Ee(n),message:`${n.message}${n.httpStatus?` [HTTP ${n.httpStatus}]`:""}${n.resource?` in ${n.resource}`:""}${n.fix?`
+`)),(S.env.FORCE_ITERM_HINT==="true"||S.stdout.isTTY&&!S.env.CI)&&(r="\x1B]1337;CurrentDir="+S.cwd()+"\x07"+r),u>0?r:""}});var Jr=Qr(Zr(),1);function E0(e){process.env.EFF_NO_LINK_RULES="true";let r=e.filter(t=>t.messages.length>0).map(t=>({filePath:t.filePath,source:t.source||" ",errorCount:t.errorCount,warningCount:t.warningCount+t.infoCount,messages:t.messages.map(n=>({...n,ruleId:Ee(n),message:`${n.level==="info"?"(info) ":""}${n.message}${n.httpStatus?` [HTTP ${n.httpStatus}]`:""}${n.resource?` in ${n.resource}`:""}${n.fix?`
      Fix: ${n.fix}`:""}`}))}));if(r.length===0)return"";let u=(0,Jr.default)(r);return u.endsWith(`
 `)?u:u+`
 `}export{E0 as formatStylish};
