@@ -45,8 +45,21 @@ function peerCidr(p: Permission): { family: 4 | 6; anywhere: boolean; tree: Tree
   return undefined;
 }
 
+type Traffic = { proto: string; range: Interval; peer: { family: 4 | 6; anywhere: boolean; tree: Tree; value: string } };
+
+/** traffic() per rule: the drop scan asks for every rule of a group once per open rule. */
+const trafficCache = new WeakMap<Permission, Traffic | null>();
+
 /** The traffic a rule matches, when its protocol, ports and peer are known and valid. */
-function traffic(p: Permission): { proto: string; range: Interval; peer: { family: 4 | 6; anywhere: boolean; tree: Tree; value: string } } | undefined {
+function traffic(p: Permission): Traffic | undefined {
+  const hit = trafficCache.get(p);
+  if (hit !== undefined) return hit ?? undefined;
+  const t = computeTraffic(p);
+  trafficCache.set(p, t ?? null);
+  return t;
+}
+
+function computeTraffic(p: Permission): Traffic | undefined {
   const proto = protocol(p);
   const peer = peerCidr(p);
   if (proto === undefined || peer === undefined || peer === 'unknown') return undefined;

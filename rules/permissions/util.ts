@@ -133,8 +133,21 @@ function parsePrefix(s: string | undefined, max: number): number | undefined {
   return n <= max ? n : undefined;
 }
 
+/** Parsed addresses by text: a repository repeats the same few CIDRs across thousands of rules. */
+const cidrCache = new Map<string, Cidr | null>();
+
 /** `address[/prefix]` of one family; undefined when malformed. */
 function parseCidr(s: string, family: 4 | 6): Cidr | undefined {
+  const key = `${family}|${s}`;
+  const hit = cidrCache.get(key);
+  if (hit !== undefined) return hit ?? undefined;
+  const c = parseCidrUncached(s, family);
+  if (cidrCache.size > 100_000) cidrCache.clear();
+  cidrCache.set(key, c ?? null);
+  return c;
+}
+
+function parseCidrUncached(s: string, family: 4 | 6): Cidr | undefined {
   const [a, pfx, extra] = s.split('/');
   if (extra !== undefined || a === undefined) return undefined;
   const addr = family === 4 ? parseIpv4Address(a) : parseIpv6Address(a);
@@ -216,9 +229,38 @@ export function isVpcGroup(g: SecurityGroup): boolean {
 /** The group of the inputs a SourceGroupId / DestGroupId / SecurityGroupId value names, if any. */
 export function resolveGroup(model: Model, t: Tree | undefined): SecurityGroup | undefined {
   if (t === undefined) return undefined;
-  if (isUnknown(t)) return t.ref === undefined ? undefined : model.groups.find((g) => g.id === t.ref);
-  const v = text(t);
-  return v === undefined || v === '' ? undefined : model.groups.find((g) => g.id === v);
+  const id = isUnknown(t) ? t.ref : text(t);
+  return id === undefined || id === '' ? undefined : index(model).groups.get(id);
+}
+
+/** Per-model lookups, so cross-resource rules stay linear: groups by id, unlinked rules by the group they name. */
+const indexes = new WeakMap<Model, { groups: Map<string, SecurityGroup>; byRef: Map<string, Permission[]> }>();
+
+function index(model: Model) {
+  let ix = indexes.get(model);
+  if (!ix) {
+    const groups = new Map<string, SecurityGroup>();
+    for (const g of model.groups) if (!groups.has(g.id)) groups.set(g.id, g);
+    const byRef = new Map<string, Permission[]>();
+    for (const q of model.permissions) {
+      const k = q.group ? undefined : refKey(q.groupRef);
+      if (k === undefined) continue;
+      const list = byRef.get(k);
+      if (list) list.push(q);
+      else byRef.set(k, [q]);
+    }
+    ix = { groups, byRef };
+    indexes.set(model, ix);
+  }
+  return ix;
+}
+
+/** The key of a written group reference (see sameReference), or undefined when it names nothing comparable. */
+function refKey(t: Tree | undefined): string | undefined {
+  if (t === undefined) return undefined;
+  if (isUnknown(t)) return t.ref === undefined ? undefined : `ref:${t.ref}`;
+  const x = text(t);
+  return x === undefined || x === '' ? undefined : `id:${x}`;
 }
 
 /** Same written group reference: equal known ids, or unknown values referring to the same resource. */
@@ -231,14 +273,19 @@ export function sameReference(a: Tree | undefined, b: Tree | undefined): boolean
 
 /** The rules authorised on the same group as p (its group's rules, or rules naming the same group), same direction. */
 export function peers(model: Model, p: Permission): Permission[] {
-  const all = p.group ? p.group.permissions : model.permissions.filter((q) => !q.group && (q === p || sameReference(q.groupRef, p.groupRef)));
+  const key = p.group ? undefined : refKey(p.groupRef);
+  const all = p.group ? p.group.permissions : key === undefined ? [p] : (index(model).byRef.get(key) ?? [p]);
   return all.filter((q) => q.direction === p.direction);
 }
 
 /** Rules grouped by the Authorize request that carries them. */
 export function byRequest(model: Model): Permission[][] {
   const m = new Map<string, Permission[]>();
-  for (const p of model.permissions) m.set(p.request, [...(m.get(p.request) ?? []), p]);
+  for (const p of model.permissions) {
+    const list = m.get(p.request);
+    if (list) list.push(p);
+    else m.set(p.request, [p]);
+  }
   return [...m.values()];
 }
 
