@@ -61,7 +61,11 @@ const MiB = (n) => `${(n / 1048576).toFixed(2)} MiB`;
 const terraformPresent = existsSync('src/load/terraform/hcl.ts');
 const rosPresent = existsSync('src/load/ros/template.ts');
 const tfDir = join(corpora, 'terraform');
-if (terraformPresent) writeCorpus(tfDir, { 'main.tf': terraform(2 * 1024 * 1024) });
+const tfOne = join(corpora, 'terraform-one');
+if (terraformPresent) {
+  writeCorpus(tfDir, { 'main.tf': terraform(2 * 1024 * 1024) });
+  writeCorpus(tfOne, { 'main.tf': terraform(2 * 1024) });
+}
 const rosFile = join(corpora, 'ros/template.json');
 if (rosPresent) writeCorpus(join(corpora, 'ros'), { 'template.json': ros(5000) });
 
@@ -217,6 +221,7 @@ if (terraformPresent) {
   res['tf.sg'] = bench(c, 'sglint -f json', [process.execPath, SGLINT, '-f', 'json', tfDir]);
   res['tf.bare'] = bench(c, 'bare parse (web-tree-sitter, terraform grammar)', [process.execPath, PARSE, 'tree-sitter', join(tfDir, 'main.tf')]);
   skip(c, 'Spectral', 'not applicable: Spectral reads YAML/JSON, not HCL');
+  res['tf.one'] = bench('1 .tf file (2 KiB)', 'sglint -f json', [process.execPath, SGLINT, '-f', 'json', join(tfOne, 'main.tf')]);
 } else skip('Terraform 2 MiB', 'all', 'not measured: loader not present');
 if (rosPresent) {
   const c = `ROS template, 5,000 groups JSON (${MiB(size(rosFile))})`;
@@ -248,6 +253,7 @@ const targets = [
   ['CPU: sglint vs bare fast parse, 20k YAML', ratioCpu(res['20k.yaml.sg'], res['20k.yaml.bare']), '≤ 1.5', (x) => x <= 1.5],
   ['CPU: sglint vs bare fast parse, 20k JSON', ratioCpu(res['20k.json.sg'], res['20k.json.bare']), '≤ 1.5', (x) => x <= 1.5],
   ['sglint vs bare tree-sitter parse, Terraform 2 MiB', ratio(res['tf.sg'], res['tf.bare']), '(info)', () => true],
+  ['one-file .tf check vs `node -e 0`', ratio(res['tf.one'], floor), '(info)', () => true],
   ['sglint vs bare fast parse, ROS', ratio(res['ros.sg'], res['ros.bare']), '(info)', () => true],
   ['Spectral vs sglint, ROS', ratio(res['ros.sp'], res['ros.sg']), '(info)', () => true],
   [
