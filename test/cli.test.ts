@@ -115,3 +115,13 @@ describe('sglint CLI', () => {
     expect(run(['explain', 'nope'], dir).status).toBe(2);
   });
 });
+
+describe('pipes', () => {
+  it('a reader that closes early (| head) ends the run without a stack trace', () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => `  - {RegionId: cn-hangzhou, VpcId: vpc-bp1opxu1zkhn00gzv1234, SecurityGroupName: ${i}x}`);
+    const dir = workspace({ 'many.yaml': `securityGroups:\n${lines.join('\n')}\n` });
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" -f compact many.yaml | head -1`], { cwd: dir, encoding: 'utf8' });
+    expect(r.stdout.split('\n')[0]).toMatch(/^many\.yaml:2:/);
+    expect(r.stderr).not.toMatch(/EPIPE|\n\s+at /);
+  });
+});
