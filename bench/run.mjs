@@ -57,7 +57,7 @@ const big = (f) => join(corpora, 'big', f);
 const size = (p) => statSync(p).size;
 const MiB = (n) => `${(n / 1048576).toFixed(2)} MiB`;
 
-// Loaders written elsewhere land on main in their own time: measure them only when present.
+// Each loader is measured when its sources are present (the script also runs on older checkouts).
 const terraformPresent = existsSync('src/load/terraform/hcl.ts');
 const rosPresent = existsSync('src/load/ros/template.ts');
 const tfDir = join(corpora, 'terraform');

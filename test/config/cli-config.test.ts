@@ -1,5 +1,5 @@
 // The CLI reads the config file (found upward or --config) before linting; a bad config is exit 2 with
-// located messages. Runs the source entry (dist/ is rebuilt separately).
+// located messages. Runs the source entry in-process.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { join } from 'node:path';
 import { cliInProcess, workspace } from '../helpers.ts';

@@ -1,6 +1,6 @@
 // Named hostile inputs (beyond test/hostile.test.ts): each ends in a located finding or a clean pass,
-// quickly. Not covered here yet because their loaders are placeholders on this branch: a `.tf` file
-// with unbalanced braces and a ROS template whose Ref cycles.
+// quickly. The `.tf` file with unbalanced braces and the ROS template whose Ref cycles are in
+// terraform-ros.test.ts.
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

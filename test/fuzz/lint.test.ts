@@ -1,7 +1,6 @@
 // Whatever a repository holds, lintSources() returns: no exception, no hang (sizes are bounded), and
-// every finding is placed inside its file. Loaders covered: the native spec (YAML and JSON). The
-// Terraform, plan-JSON and ROS loaders are placeholders on this branch and get their own fuzzing when
-// they land.
+// every finding is placed inside its file. Loaders covered here: the native spec (YAML and JSON); the
+// Terraform and ROS loaders are fuzzed in terraform-ros.test.ts.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';

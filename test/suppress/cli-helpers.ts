@@ -1,4 +1,4 @@
-// Runs the CLI's main() in-process in a directory (the bundle in dist/ is rebuilt by the integrator).
+// In-process CLI runs for the suppression and baseline tests, in temporary repositories.
 import { cliInProcess, workspace as tempWorkspace } from '../helpers.ts';
 
 /** A temporary repository (a `.git` directory stops the config search) holding these files. */
