@@ -112,6 +112,7 @@ export async function lint(inputs: LintInput[], configIn: Partial<Config>, optio
 
   const model = emptyModel();
   const sets = new Map<string, SourceFile[]>();
+  const rosDocs = new Map<string, Tree[]>();
 
   for (const input of inputs) {
     const result = fileResult(input.path);
@@ -152,6 +153,7 @@ export async function lint(inputs: LintInput[], configIn: Partial<Config>, optio
         parsed = isJson ? full.parseJsonFully(file.path, file.text) : full.parseYamlFully(file.path, file.text);
       }
       loadDocument(file, parsed, result, ctx, model);
+      if (result.format === 'ros') rosDocs.set(file.path, parsed.docs);
     } catch (e) {
       reportInput('parse-error', { at: startSpan(input.path), message: `could not be read: ${(e as Error).message}` });
       result.status = 'failed';
@@ -203,7 +205,8 @@ export async function lint(inputs: LintInput[], configIn: Partial<Config>, optio
     if (r.source === undefined && sources.has(f.span.file)) r.source = sources.get(f.span.file);
   }
   const ordered = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return applySuppressions({ files: ordered, findings: unique }, config, options.catalog, config.today ?? todayUtc());
+  // ROS templates' Metadata suppressions are read from the trees parsed above, not parsed again.
+  return applySuppressions({ files: ordered, findings: unique }, config, options.catalog, config.today ?? todayUtc(), (p) => rosDocs.get(p));
 }
 
 function loadDocument(file: SourceFile, parsed: Parsed, result: FileResult, ctx: LoadContext, model: Model): void {

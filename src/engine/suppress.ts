@@ -288,14 +288,16 @@ function isDate(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
-/** `Resources.<Name>.Metadata.sglint.ignore: [{rule, reason, expires}]` entries of a ROS template (JSON or YAML). */
-export function metadataSuppressions(path: string, text: string): Suppression[] {
+/**
+ * `Resources.<Name>.Metadata.sglint.ignore: [{rule, reason, expires}]` entries of a ROS template (JSON or
+ * YAML). `docs` are the file's trees when the caller parsed it already; otherwise the text is parsed.
+ */
+export function metadataSuppressions(path: string, text: string, docs?: Tree[]): Suppression[] {
   if (!text.includes('sglint') || !text.includes('ROSTemplateFormatVersion')) return [];
   const isJson = /\.json$/i.test(path);
   if (!isJson && !/\.ya?ml$/i.test(path)) return [];
-  const parsed = isJson ? parseJson(path, text) : parseYaml(path, text);
   const out: Suppression[] = [];
-  for (const doc of parsed.docs) {
+  for (const doc of docs ?? (isJson ? parseJson(path, text) : parseYaml(path, text)).docs) {
     const resources = get(doc, 'Resources');
     if (get(doc, 'ROSTemplateFormatVersion') === undefined || !isMap(resources)) continue;
     for (const r of resources.entries) {
@@ -370,7 +372,13 @@ export function todayUtc(now = new Date()): string {
  * The result with suppressed findings removed and suppression findings added. Pure: reads only the
  * result (its files' sources), the config, the catalog and `today` (YYYY-MM-DD).
  */
-export function applySuppressions(result: LintResult, config: Config, catalog: readonly Rule[], today: string): LintResult {
+export function applySuppressions(
+  result: LintResult,
+  config: Config,
+  catalog: readonly Rule[],
+  today: string,
+  docsOf: (path: string) => Tree[] | undefined = () => undefined,
+): LintResult {
   const rules = new Map(catalog.map((r) => [r.id, r]));
   const byCode = new Map<string, Rule[]>();
   for (const r of catalog) if (r.api.errorCode) byCode.set(r.api.errorCode, [...(byCode.get(r.api.errorCode) ?? []), r]);
@@ -380,7 +388,7 @@ export function applySuppressions(result: LintResult, config: Config, catalog: r
   if (config.inlineSuppressions !== false) {
     for (const f of result.files) {
       if (f.source === undefined) continue;
-      all.push(...inlineSuppressions(f.path, f.source), ...metadataSuppressions(f.path, f.source));
+      all.push(...inlineSuppressions(f.path, f.source), ...metadataSuppressions(f.path, f.source, docsOf(f.path)));
     }
   }
   all.push(...waiverSuppressions(config));
