@@ -13,9 +13,12 @@ export interface FormatContext {
   root?: string;
 }
 
-/** A formatter may load its code on demand (stylish pulls in a code-frame renderer only when used). */
+/**
+ * A formatter may load its code on demand: stylish pulls in a code-frame renderer only when there is a
+ * message to show (with none its output is empty and the summary line says it all).
+ */
 export const formatters: Record<string, (results: EslintResult[], ctx: FormatContext) => string | Promise<string>> = {
-  stylish: async (r) => (await import('./stylish.ts')).formatStylish(r),
+  stylish: async (r) => (r.some((x) => x.messages.length > 0) ? (await import('./stylish.ts')).formatStylish(r) : ''),
   json: (r) => formatJson(r),
   compact: (r) => formatCompact(r),
   sarif: (r, ctx) => formatSarif(r, ctx),
