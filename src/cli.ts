@@ -216,7 +216,7 @@ export type Checked =
 /** Options → config → lint → baseline → ESLint-shaped results: what the CLI and the GitHub Action both run. */
 export async function check(opts: Options, cwd: string): Promise<Checked> {
   // The config file (--config, else .sglint.yaml found upward); flags override it. A bad config is exit 2.
-  const loaded = loadConfig({ cwd, file: opts.config, knownRules: catalog.map((r) => r.id), knownCodes: codes() });
+  const loaded = await loadConfig({ cwd, file: opts.config, knownRules: catalog.map((r) => r.id), knownCodes: codes() });
   if (loaded.problems.length > 0) return { ok: false, problems: loaded.problems };
   const config: Partial<Config> = { ...loaded.config, vars: opts.vars, varFiles: opts.varFiles, parameters: opts.parameters };
   if (opts.region) config.region = opts.region;
@@ -242,7 +242,7 @@ export async function check(opts: Options, cwd: string): Promise<Checked> {
         return { ok: false, problems: [{ message: `cannot read baseline ${baselineFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message} (create it with --write-baseline ${baselineFile})` }] };
       }
     }
-    const read = readBaseline(baselineFile, text);
+    const read = await readBaseline(baselineFile, text);
     if (!read.baseline) return { ok: false, problems: read.problems };
     const outcome = applyBaseline(result, read.baseline, catalog, pathOf, loaded.config.unsuppressible);
     result = { ...outcome.result, missing: result.missing };

@@ -27,7 +27,7 @@ describe('examples/', async () => {
   const result = await lintPaths(['examples'], { isIgnored }, root);
   const withConfig = [];
   for (const dir of configDirs) {
-    const { config, problems } = loadConfig({ cwd: dir });
+    const { config, problems } = await loadConfig({ cwd: dir });
     expect(problems).toEqual([]);
     withConfig.push(await lintPaths([relative(root, dir)], config, root));
   }

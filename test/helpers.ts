@@ -22,9 +22,9 @@ export function only(findings: Finding[], ruleId: string): Finding[] {
 }
 
 /** A config written as `.sglint.yaml` text, for examples that carry one (read and validated as a config file is). */
-export function configFromYaml(text: string | undefined): Partial<Config> {
+export async function configFromYaml(text: string | undefined): Promise<Partial<Config>> {
   if (!text) return {};
-  const { config, problems } = configFromText('.sglint.yaml', text, { cwd: process.cwd() });
+  const { config, problems } = await configFromText('.sglint.yaml', text, { cwd: process.cwd() });
   if (problems.length) throw new Error(`example config: ${problems.map((p) => `${p.span ? `${p.span.line}:${p.span.column} ` : ''}${p.message}`).join('; ')}`);
   return config;
 }

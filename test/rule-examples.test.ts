@@ -6,7 +6,7 @@ import { configFromYaml, lintFiles } from './helpers.ts';
 describe.each(catalog.filter((r) => r.docs.valid.length + r.docs.invalid.length > 0).map((r) => [r.id, r] as const))('%s', (_id, rule) => {
   rule.docs.invalid.forEach((ex, i) => {
     it(`invalid example ${i + 1} is reported`, async () => {
-      const findings = await lintFiles({ [ex.file ?? 'spec.yaml']: ex.code }, configFromYaml(ex.config));
+      const findings = await lintFiles({ [ex.file ?? 'spec.yaml']: ex.code }, await configFromYaml(ex.config));
       expect(findings.map((f) => f.ruleId)).toContain(rule.id);
       for (const f of findings.filter((x) => x.ruleId === rule.id)) {
         expect(f.errorCode).toBe(rule.api.errorCode);
@@ -16,7 +16,7 @@ describe.each(catalog.filter((r) => r.docs.valid.length + r.docs.invalid.length 
   });
   rule.docs.valid.forEach((ex, i) => {
     it(`valid example ${i + 1} is not reported`, async () => {
-      const findings = await lintFiles({ [ex.file ?? 'spec.yaml']: ex.code }, configFromYaml(ex.config));
+      const findings = await lintFiles({ [ex.file ?? 'spec.yaml']: ex.code }, await configFromYaml(ex.config));
       expect(findings.filter((f) => f.ruleId === rule.id)).toEqual([]);
     });
   });

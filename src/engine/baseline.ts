@@ -7,7 +7,7 @@
  * Findings of rules that may not be suppressed (parse errors, unreadable files, invalid suppressions) and
  * of rules listed under `unsuppressible` are never recorded and always reported.
  */
-import { parseJson } from '../load/parse.ts';
+import { readJson } from '../load/parsers.ts';
 import { get, isMap, isScalar, isSeq } from '../load/tree.ts';
 import type { Span } from '../load/tree.ts';
 import type { LintResult } from './lint.ts';
@@ -107,8 +107,8 @@ export interface BaselineProblem {
 }
 
 /** A baseline file's text → the baseline, or located problems (a hand-edited file may be wrong). */
-export function readBaseline(path: string, text: string): { baseline?: Baseline; problems: BaselineProblem[] } {
-  const parsed = parseJson(path, text);
+export async function readBaseline(path: string, text: string): Promise<{ baseline?: Baseline; problems: BaselineProblem[] }> {
+  const parsed = await readJson(path, text);
   const problems: BaselineProblem[] = parsed.problems.map((p) => ({ message: p.message, span: p.span }));
   if (problems.length) return { problems };
   const doc = parsed.docs[0];

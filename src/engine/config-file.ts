@@ -5,11 +5,10 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { parseJson, parseYaml } from '../load/parse.ts';
+import { readDocument } from '../load/parsers.ts';
 import { isMap, isSeq, toPlain } from '../load/tree.ts';
 import type { Span, Tree } from '../load/tree.ts';
 import { suggest } from '../util/suggest.ts';
-import validate from '../generated/config-validator.js';
 import type { AjvError } from '../generated/config-validator.js';
 import { defaultConfig } from './config.ts';
 import type { Config, InventoryEntry, Waiver } from './config.ts';
@@ -54,11 +53,11 @@ export function findConfigFile(start: string): string | undefined {
   }
 }
 
-export function loadConfig(opts: LoadConfigOptions): LoadedConfig {
+export async function loadConfig(opts: LoadConfigOptions): Promise<LoadedConfig> {
   const problems: ConfigProblem[] = [];
   const abs = opts.file !== undefined ? resolve(opts.cwd, opts.file) : findConfigFile(opts.cwd);
   if (abs === undefined) return { config: defaultConfig(resolve(opts.cwd)), problems };
-  const config = readConfig(abs, opts, problems, []);
+  const config = await readConfig(abs, opts, problems, []);
   return { config: config ?? defaultConfig(dirname(abs)), problems };
 }
 
@@ -72,14 +71,14 @@ function display(_cwd: string, abs: string): string {
  * A config given as text (`path` names it in problems and, relative to `cwd`, locates it: paths in it and
  * `extends` are relative to its directory). For callers that hold the text, e.g. documentation examples.
  */
-export function configFromText(path: string, text: string, opts: LoadConfigOptions): LoadedConfig {
+export async function configFromText(path: string, text: string, opts: LoadConfigOptions): Promise<LoadedConfig> {
   const problems: ConfigProblem[] = [];
   const abs = resolve(opts.cwd, path);
-  const config = configText(abs, text, opts, problems, []);
+  const config = await configText(abs, text, opts, problems, []);
   return { config: config ?? defaultConfig(dirname(abs)), problems };
 }
 
-function readConfig(abs: string, opts: LoadConfigOptions, problems: ConfigProblem[], chain: string[]): Config | undefined {
+async function readConfig(abs: string, opts: LoadConfigOptions, problems: ConfigProblem[], chain: string[]): Promise<Config | undefined> {
   let text: string;
   try {
     text = readFileSync(abs, 'utf8');
@@ -90,9 +89,9 @@ function readConfig(abs: string, opts: LoadConfigOptions, problems: ConfigProble
   return configText(abs, text, opts, problems, chain);
 }
 
-function configText(abs: string, text: string, opts: LoadConfigOptions, problems: ConfigProblem[], chain: string[]): Config | undefined {
+async function configText(abs: string, text: string, opts: LoadConfigOptions, problems: ConfigProblem[], chain: string[]): Promise<Config | undefined> {
   const shown = display(resolve(opts.cwd), abs);
-  const parsed = /\.json$/i.test(abs) ? parseJson(shown, text) : parseYaml(shown, text);
+  const parsed = await readDocument(shown, text);
   for (const p of parsed.problems) problems.push({ message: `config file: ${p.message}`, span: p.span });
   if (parsed.problems.length > 0) return undefined;
   if (parsed.docs.length > 1) {
@@ -103,6 +102,8 @@ function configText(abs: string, text: string, opts: LoadConfigOptions, problems
   const tree = parsed.docs[0];
   if (tree === undefined) return config; // empty file: defaults
   const before = problems.length;
+  // The schema validator (generated, precompiled) loads with the first config file.
+  const { default: validate } = await import('../generated/config-validator.js');
   if (!validate(toPlain(tree))) {
     for (const p of schemaProblems(tree, validate.errors ?? [])) problems.push(p);
   }
@@ -122,7 +123,7 @@ function configText(abs: string, text: string, opts: LoadConfigOptions, problems
     } else if (!existsSync(target)) {
       problems.push({ message: `extends ${raw.extends}: no such file`, span });
     } else {
-      base = readConfig(target, opts, problems, [...chain, abs]);
+      base = await readConfig(target, opts, problems, [...chain, abs]);
       if (base) rebase(base, config.baseDir);
     }
     config.extends = raw.extends;

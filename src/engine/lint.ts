@@ -4,7 +4,8 @@
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { fastJson, fastYaml } from '../load/fast.ts';
+import { readDocument } from '../load/parsers.ts';
+import { preparePolicies } from '../ram/policy.ts';
 import type { Parsed } from '../load/parse.ts';
 import { docLoaders, setLoaders } from '../load/index.ts';
 import type { LoadContext, SourceFile } from '../load/loader.ts';
@@ -145,14 +146,8 @@ export async function lint(inputs: LintInput[], configIn: Partial<Config>, optio
       continue;
     }
     try {
-      // The fast paths read most files; the full parsers (and their libraries) load only when needed.
-      const isJson = /\.json$/i.test(file.path);
-      let parsed = isJson ? fastJson(file.path, file.text) : fastYaml(file.path, file.text);
-      if (!parsed) {
-        const full = await import('../load/parse.ts');
-        parsed = isJson ? full.parseJsonFully(file.path, file.text) : full.parseYamlFully(file.path, file.text);
-      }
-      loadDocument(file, parsed, result, ctx, model);
+      const parsed = await readDocument(file.path, file.text);
+      await loadDocument(file, parsed, result, ctx, model);
       if (result.format === 'ros') rosDocs.set(file.path, parsed.docs);
     } catch (e) {
       reportInput('parse-error', { at: startSpan(input.path), message: `could not be read: ${(e as Error).message}` });
@@ -179,6 +174,8 @@ export async function lint(inputs: LintInput[], configIn: Partial<Config>, optio
 
   applyDefaultRegion(model, config);
   link(model);
+  // Policy documents written as JSON strings are parsed here, where the full parser can still be loaded.
+  await preparePolicies(model.policies.map((p) => p.document));
 
   for (const rule of options.catalog) {
     if (!rule.check || severityOf(rule, config) === 'off') continue;
@@ -209,7 +206,7 @@ export async function lint(inputs: LintInput[], configIn: Partial<Config>, optio
   return applySuppressions({ files: ordered, findings: unique }, config, options.catalog, config.today ?? todayUtc(), (p) => rosDocs.get(p));
 }
 
-function loadDocument(file: SourceFile, parsed: Parsed, result: FileResult, ctx: LoadContext, model: Model): void {
+async function loadDocument(file: SourceFile, parsed: Parsed, result: FileResult, ctx: LoadContext, model: Model): Promise<void> {
   for (const p of parsed.problems) ctx.report('parse-error', { at: p.span, message: p.message });
   if (parsed.problems.length > 0) result.status = 'failed';
   let claimed = false;
@@ -218,7 +215,7 @@ function loadDocument(file: SourceFile, parsed: Parsed, result: FileResult, ctx:
     if (!loader) continue;
     claimed = true;
     result.format = loader.id;
-    mergeInto(model, loader.load(doc, file, ctx));
+    mergeInto(model, await loader.load(doc, file, ctx));
   }
   if (!claimed && parsed.problems.length === 0) result.status = 'skipped';
 }

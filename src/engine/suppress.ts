@@ -12,9 +12,8 @@
  * (`suppression-invalid`). From its `expires` day on it suppresses nothing and is reported
  * (`suppression-expired`); one that suppresses nothing is reported (`suppression-unused`).
  */
-import { Parser } from 'yaml';
 import { relative, resolve } from 'node:path';
-import { parseJson, parseYaml } from '../load/parse.ts';
+import { fullParsers, loadedParsers, readJsonSync, readYamlSync } from '../load/parsers.ts';
 import { LineIndex, get, isMap, isScalar, isSeq, text as scalarText } from '../load/tree.ts';
 import type { Span, Tree } from '../load/tree.ts';
 import { suggest } from '../util/suggest.ts';
@@ -39,7 +38,10 @@ export interface Comment {
   trailing: boolean;
 }
 
-/** Comments of a YAML text, from the YAML parser's concrete syntax tree (so `#` in strings and block scalars is not one). */
+/**
+ * Comments of a YAML text, from the YAML parser's concrete syntax tree (so `#` in strings and block scalars
+ * is not one). Needs the full parsers loaded (`applySuppressions` loads them when a file needs them).
+ */
 export function yamlComments(text: string): Comment[] {
   const out: Comment[] = [];
   const walk = (x: unknown): void => {
@@ -55,8 +57,9 @@ export function yamlComments(text: string): Comment[] {
     }
     for (const v of Object.values(x)) if (v !== null && typeof v === 'object') walk(v);
   };
+  const { YamlParser } = loadedParsers();
   try {
-    for (const token of new Parser().parse(text)) walk(token);
+    for (const token of new YamlParser().parse(text)) walk(token);
   } catch {
     return []; // the parse error itself is reported by the loader
   }
@@ -288,16 +291,18 @@ function isDate(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
+function mayHoldMetadata(path: string, text: string): boolean {
+  return text.includes('sglint') && text.includes('ROSTemplateFormatVersion') && /\.(json|ya?ml)$/i.test(path);
+}
+
 /**
  * `Resources.<Name>.Metadata.sglint.ignore: [{rule, reason, expires}]` entries of a ROS template (JSON or
  * YAML). `docs` are the file's trees when the caller parsed it already; otherwise the text is parsed.
  */
 export function metadataSuppressions(path: string, text: string, docs?: Tree[]): Suppression[] {
-  if (!text.includes('sglint') || !text.includes('ROSTemplateFormatVersion')) return [];
-  const isJson = /\.json$/i.test(path);
-  if (!isJson && !/\.ya?ml$/i.test(path)) return [];
+  if (!mayHoldMetadata(path, text)) return [];
   const out: Suppression[] = [];
-  for (const doc of docs ?? (isJson ? parseJson(path, text) : parseYaml(path, text)).docs) {
+  for (const doc of docs ?? (/\.json$/i.test(path) ? readJsonSync(path, text) : readYamlSync(path, text)).docs) {
     const resources = get(doc, 'Resources');
     if (get(doc, 'ROSTemplateFormatVersion') === undefined || !isMap(resources)) continue;
     for (const r of resources.entries) {
@@ -372,13 +377,13 @@ export function todayUtc(now = new Date()): string {
  * The result with suppressed findings removed and suppression findings added. Pure: reads only the
  * result (its files' sources), the config, the catalog and `today` (YYYY-MM-DD).
  */
-export function applySuppressions(
+export async function applySuppressions(
   result: LintResult,
   config: Config,
   catalog: readonly Rule[],
   today: string,
   docsOf: (path: string) => Tree[] | undefined = () => undefined,
-): LintResult {
+): Promise<LintResult> {
   const rules = new Map(catalog.map((r) => [r.id, r]));
   const byCode = new Map<string, Rule[]>();
   for (const r of catalog) if (r.api.errorCode) byCode.set(r.api.errorCode, [...(byCode.get(r.api.errorCode) ?? []), r]);
@@ -386,6 +391,10 @@ export function applySuppressions(
 
   const all: Suppression[] = [];
   if (config.inlineSuppressions !== false) {
+    // YAML comments come from the `yaml` package's syntax tree; a template the caller did not parse is parsed here.
+    const full = (path: string, text: string): boolean =>
+      (text.includes('sglint-ignore') && /\.ya?ml$/i.test(path)) || (docsOf(path) === undefined && mayHoldMetadata(path, text));
+    if (result.files.some((f) => f.source !== undefined && full(f.path, f.source))) await fullParsers();
     for (const f of result.files) {
       if (f.source === undefined) continue;
       all.push(...inlineSuppressions(f.path, f.source), ...metadataSuppressions(f.path, f.source, docsOf(f.path)));

@@ -4,8 +4,15 @@
  */
 import type { DocLoader, SetLoader } from './loader.ts';
 import { rosLoader } from './ros.ts';
-import { planLoader } from './terraform/plan.ts';
+import { isPlan } from './terraform/plan-claims.ts';
 import { specLoader } from './spec.ts';
+
+// A plan is claimed cheaply here; its loader (and the Terraform mapping it shares) loads only for a plan.
+const planLoader: DocLoader = {
+  id: 'terraform-plan',
+  claims: isPlan,
+  load: async (doc, file, ctx) => (await import('./terraform/plan.ts')).planLoader.load(doc, file, ctx),
+};
 
 export const docLoaders: DocLoader[] = [rosLoader, planLoader, specLoader];
 

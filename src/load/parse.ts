@@ -11,6 +11,8 @@ import type { Span, Tree, TEntry } from './tree.ts';
 import { MAX_DEPTH, MAX_NODES, fastJson, fastYaml } from './fast.ts';
 
 export { MAX_DEPTH };
+/** The `yaml` package's concrete-syntax parser (comments are read from its tokens). */
+export { Parser as YamlParser } from 'yaml';
 
 export interface ParseProblem {
   message: string;

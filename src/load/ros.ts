@@ -2,19 +2,21 @@
  * ROS templates (documents with `ROSTemplateFormatVersion`), YAML or JSON, long-form and short-form
  * (`!Ref`) intrinsic functions. The template is region-free: groups take the configured region.
  */
-import type { DocLoader } from './loader.ts';
+import type { DocLoader, LoadContext, SourceFile } from './loader.ts';
+import type { Tree } from './tree.ts';
+import type { Model } from '../model.ts';
 import { get, isMap } from './tree.ts';
 import { indexTemplate } from './ros/template.ts';
 import { scanReferences } from './ros/refs.ts';
 import { readResources } from './ros/resources.ts';
 
-export const rosLoader: DocLoader = {
+export const rosLoader = {
   id: 'ros',
-  claims: (doc) => isMap(doc) && get(doc, 'ROSTemplateFormatVersion') !== undefined,
-  load(doc, file, ctx) {
+  claims: (doc: Tree) => isMap(doc) && get(doc, 'ROSTemplateFormatVersion') !== undefined,
+  load(doc: Tree, file: SourceFile, ctx: LoadContext): Partial<Model> {
     if (!isMap(doc)) return {};
     const tpl = indexTemplate(doc, file, ctx);
     scanReferences(tpl);
     return readResources(tpl);
   },
-};
+} satisfies DocLoader;

@@ -9,7 +9,7 @@ import type { Config } from '../engine/config.ts';
 import type { LoadContext } from '../load/loader.ts';
 import { emptyInventory, INVENTORY_RULE, readInventory } from '../load/inventory.ts';
 import type { InventoryResult } from '../load/inventory.ts';
-import { parseJson, parseYaml } from '../load/parse.ts';
+import { readJson, readYaml } from '../load/parsers.ts';
 import type { Model, RamPolicy } from '../model.ts';
 import type { Span, Tree } from '../load/tree.ts';
 
@@ -28,7 +28,7 @@ function shown(abs: string): string {
 type Read = { file: string; docs: Tree[]; failed: boolean } | { error: string } | undefined;
 
 /** Reads and parses a JSON (or YAML) file; parse problems are reported under `ruleId`. Undefined when there is no such file. */
-function readDoc(abs: string, ruleId: string, ctx: LoadContext): Read {
+async function readDoc(abs: string, ruleId: string, ctx: LoadContext): Promise<Read> {
   let text: string;
   try {
     text = readFileSync(abs, 'utf8');
@@ -38,7 +38,7 @@ function readDoc(abs: string, ruleId: string, ctx: LoadContext): Read {
     return { error: `cannot read ${shown(abs)}: ${code ?? (e as Error).message}` };
   }
   const file = shown(abs);
-  const parsed = /\.ya?ml$/i.test(abs) ? parseYaml(file, text) : parseJson(file, text);
+  const parsed = await (/\.ya?ml$/i.test(abs) ? readYaml(file, text) : readJson(file, text));
   for (const p of parsed.problems) ctx.report(ruleId, { at: p.span, message: p.message });
   return { file, docs: parsed.problems.length ? [] : parsed.docs, failed: parsed.problems.length > 0 };
 }
@@ -50,53 +50,53 @@ export async function loadPrerequisites(config: Config, ctx: LoadContext): Promi
   const policies: RamPolicy[] = [];
 
   // RAM policies: a name that is a file is read here; other names are looked up among the inputs' policies by the rules.
-  (config.ram?.policies ?? []).forEach((name, i) => {
+  for (const [i, name] of (config.ram?.policies ?? []).entries()) {
     const inline = config.ram?.documents?.[name];
     if (inline) {
       policies.push({ kind: 'RamPolicy', name, document: inline, span: inline.span, resource: name });
-      return;
+      continue;
     }
-    const r = readDoc(resolve(config.baseDir, name), POLICY_MALFORMED, ctx);
-    if (r === undefined) return;
+    const r = await readDoc(resolve(config.baseDir, name), POLICY_MALFORMED, ctx);
+    if (r === undefined) continue;
     const at = configSpan(config, `/ram/policies/${i}`);
     if ('error' in r) {
       ctx.report(POLICY_MALFORMED, { at, message: r.error });
       policies.push({ kind: 'RamPolicy', name, document: unreadable(name, at), span: at, resource: name });
-      return;
+      continue;
     }
     const doc = r.docs[0];
     if (doc === undefined) {
       // A syntax error (already reported) or an empty file: the policy is there but unknown.
       if (!r.failed) ctx.report(POLICY_MALFORMED, { at, message: `${r.file} holds no policy document` });
       policies.push({ kind: 'RamPolicy', name, document: unreadable(name, at), span: at, resource: name });
-      return;
+      continue;
     }
     policies.push({ kind: 'RamPolicy', name, document: doc, span: doc.span, resource: name });
-  });
+  }
   if (policies.length) out.policies = policies;
 
   // Inventory exports.
   if (config.inventory?.length) {
     const inv: InventoryResult = { vpcs: [], inventory: emptyInventory(), problems: [] };
-    config.inventory.forEach((e, i) => {
+    for (const [i, e] of config.inventory.entries()) {
       const entry = typeof e === 'string' ? { path: e } : e;
       const at = configSpan(config, typeof e === 'string' ? `/inventory/${i}` : `/inventory/${i}/path`);
       let docs: Tree[];
       if (entry.data) docs = [entry.data];
       else {
-        const r = readDoc(resolve(config.baseDir, entry.path), INVENTORY_RULE, ctx);
+        const r = await readDoc(resolve(config.baseDir, entry.path), INVENTORY_RULE, ctx);
         if (r === undefined) {
           ctx.report(INVENTORY_RULE, { at, message: `inventory file ${entry.path} does not exist (paths are relative to ${config.file ? 'the config file' : 'the working directory'})` });
-          return;
+          continue;
         }
         if ('error' in r) {
           ctx.report(INVENTORY_RULE, { at, message: r.error });
-          return;
+          continue;
         }
         docs = r.docs;
       }
       for (const doc of docs) readInventory(doc, entry.region, inv);
-    });
+    }
     for (const p of inv.problems) ctx.report(INVENTORY_RULE, { at: p.at, message: p.message });
     out.vpcs = inv.vpcs;
     out.inventory = inv.inventory;

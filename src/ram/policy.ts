@@ -3,7 +3,8 @@
  * Grammar: { Version: "1", Statement: [ { Effect, Action|NotAction, Resource|NotResource, Condition? } ] };
  * single values may be strings instead of one-element lists.
  */
-import { parseJson } from '../load/parse.ts';
+import { readJson, readJsonSync } from '../load/parsers.ts';
+import type { Parsed } from '../load/parse.ts';
 import { describe, isMap, isScalar, isSeq, isUnknown, toPlain } from '../load/tree.ts';
 import type { Span, TMap, Tree } from '../load/tree.ts';
 import { suggest } from '../util/suggest.ts';
@@ -57,13 +58,24 @@ export function parsePolicy(doc: Tree): ParsedPolicy {
   return p;
 }
 
-function parseUncached(doc: Tree): ParsedPolicy {
+/**
+ * Parses the documents written as JSON strings ahead of the (synchronous) rules, so that a string the fast
+ * JSON path refuses (a syntax error, comments) gets the full parser, which locates the problem.
+ */
+export async function preparePolicies(docs: Iterable<Tree>): Promise<void> {
+  for (const doc of docs) {
+    if (cache.has(doc) || !isScalar(doc) || typeof doc.value !== 'string') continue;
+    cache.set(doc, parseUncached(doc, await readJson(doc.span.file, doc.value)));
+  }
+}
+
+function parseUncached(doc: Tree, parsedString?: Parsed): ParsedPolicy {
   const out: ParsedPolicy = { statements: [], problems: [], complete: true };
   let root = doc;
   if (isScalar(doc) && typeof doc.value === 'string') {
     // A document written as a JSON string (Terraform heredoc, ROS string): parse it; problems inside it
     // are placed on the string, naming the line and column inside the document.
-    const inner = parseJson(doc.span.file, doc.value);
+    const inner = parsedString ?? readJsonSync(doc.span.file, doc.value);
     if (inner.problems.length > 0 || inner.docs.length === 0) {
       for (const p of inner.problems) {
         out.problems.push({ at: doc, message: `policy document is not valid JSON (document line ${p.span.line}, column ${p.span.column}): ${p.message}` });

@@ -15,7 +15,7 @@ async function lintText(text: string) {
 /** Write a baseline for `before`, read it back from its text, and apply it to `after`. */
 async function roundTrip(before: string, after: string) {
   const b = createBaseline((await lintText(before)).findings, catalog);
-  const read = readBaseline('.sglint-baseline.json', formatBaseline(b));
+  const read = await readBaseline('.sglint-baseline.json', formatBaseline(b));
   expect(read.problems).toEqual([]);
   return applyBaseline(await lintText(after), read.baseline!, catalog);
 }
@@ -47,7 +47,7 @@ describe('baseline', () => {
     expect(out.known).toBe(1);
   });
 
-  it('survives reordered resources: the key is the resource address, not the position', () => {
+  it('survives reordered resources: the key is the resource address, not the position', async () => {
     // Terraform / ROS addresses name the resource; moving a resource block changes only its lines.
     const f = (resource: string, ruleId: string, errorCode: string, line: number): Finding => ({
       ruleId, errorCode, httpStatus: 400, severity: 'error', message: 'm', resource,
@@ -55,7 +55,7 @@ describe('baseline', () => {
     });
     const before = [f('alicloud_security_group.web', 'name-malformed', 'InvalidSecurityGroupName.Malformed', 2), f('alicloud_security_group.db', 'description-malformed', 'InvalidDescription.Malformed', 9)];
     const after = [f('alicloud_security_group.db', 'description-malformed', 'InvalidDescription.Malformed', 4), f('alicloud_security_group.web', 'name-malformed', 'InvalidSecurityGroupName.Malformed', 15)];
-    const b = readBaseline('b.json', formatBaseline(createBaseline(before, catalog))).baseline!;
+    const b = (await readBaseline('b.json', formatBaseline(createBaseline(before, catalog)))).baseline!;
     const out = applyBaseline({ files: [], findings: after }, b, catalog);
     expect(out.result.findings).toEqual([]);
     expect(out.known).toBe(2);
@@ -76,7 +76,7 @@ describe('baseline', () => {
       ['Resources.WebSg', 'name-malformed'],
       ['Resources.DbSg', 'description-malformed'],
     ]);
-    const b = readBaseline('b.json', formatBaseline(createBaseline(before.findings, catalog))).baseline!;
+    const b = (await readBaseline('b.json', formatBaseline(createBaseline(before.findings, catalog)))).baseline!;
     const after = await lintTpl(`# moved around\n${tpl(db, web)}`);
     expect(after.findings.map((f) => [f.resource, f.span.line])).toEqual([
       ['Resources.DbSg', 9],
@@ -126,9 +126,9 @@ describe('baseline', () => {
     expect(applyBaseline(r, b, catalog).known).toBe(0);
   });
 
-  it('a malformed baseline file is a located problem', () => {
-    expect(readBaseline('b.json', '{"version": 1, "entries": [{"file": "a"}]}').problems.map((p) => [p.span?.line, p.span?.column])).toEqual([[1, 28]]);
-    expect(readBaseline('b.json', '[1,').problems.length).toBeGreaterThan(0);
-    expect(readBaseline('b.json', '{"entries": []}').problems.map((p) => p.span?.line)).toEqual([1]);
+  it('a malformed baseline file is a located problem', async () => {
+    expect((await readBaseline('b.json', '{"version": 1, "entries": [{"file": "a"}]}')).problems.map((p) => [p.span?.line, p.span?.column])).toEqual([[1, 28]]);
+    expect((await readBaseline('b.json', '[1,')).problems.length).toBeGreaterThan(0);
+    expect((await readBaseline('b.json', '{"entries": []}')).problems.map((p) => p.span?.line)).toEqual([1]);
   });
 });

@@ -12,8 +12,8 @@ import { expectInside } from './spans.ts';
 const cwd = mkdtempSync(join(tmpdir(), 'sglint-config-fuzz-'));
 const opts = { cwd, knownRules: catalog.map((r) => r.id), knownCodes: catalog.flatMap((r) => (r.api.errorCode ? [r.api.errorCode] : [])) };
 
-function check(path: string, text: string): void {
-  const r = configFromText(path, text, opts);
+async function check(path: string, text: string): Promise<void> {
+  const r = await configFromText(path, text, opts);
   expect(r.config.quota.securityGroupsPerRegion).toBeGreaterThanOrEqual(0);
   for (const p of r.problems) {
     if (!p.span) continue;
@@ -23,17 +23,17 @@ function check(path: string, text: string): void {
 }
 
 describe('config parser under fuzzing', () => {
-  it('YAML- and JSON-shaped config text', () => {
+  it('YAML- and JSON-shaped config text', async () => {
     const unit = fc.constantFrom('region', 'quota', 'securityGroupsPerRegion', 'rulesPerGroup', 'rules', 'name-malformed', 'off', 'warning', 'ignore', 'extends', 'waivers', 'baseline', 'maxFileBytes', ':', ' ', '  ', '\n', '- ', '"', '[', ']', '{', '}', ',', '1', '-1', 'x', '#', '\t', '&a', '*a');
-    fc.assert(
-      fc.property(fc.string({ unit, maxLength: 60 }), fc.constantFrom('.sglint.yaml', '.sglint.json'), (text, path) => check(path, text)),
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit, maxLength: 60 }), fc.constantFrom('.sglint.yaml', '.sglint.json'), (text, path) => check(path, text)),
       { numRuns: 400 },
     );
   });
 
-  it('arbitrary JSON values as the config', () => {
-    fc.assert(
-      fc.property(fc.jsonValue({ maxDepth: 3 }), (v) => check('.sglint.json', JSON.stringify(v, null, 2) ?? 'null')),
+  it('arbitrary JSON values as the config', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.jsonValue({ maxDepth: 3 }), (v) => check('.sglint.json', JSON.stringify(v, null, 2) ?? 'null')),
       { numRuns: 300 },
     );
   });

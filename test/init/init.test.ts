@@ -12,7 +12,7 @@ describe('sglint --init', () => {
     const dir = workspace({});
     const r = await cli(['--init'], dir);
     expect(r.status).toBe(0);
-    const loaded = loadConfig({ cwd: dir, knownRules: catalog.map((x) => x.id) });
+    const loaded = await loadConfig({ cwd: dir, knownRules: catalog.map((x) => x.id) });
     expect(loaded.problems).toEqual([]);
     expect(loaded.config.file).toBe(join(dir, '.sglint.yaml'));
     expect(readFileSync(join(dir, '.sglint.yaml'), 'utf8')).toMatch(/^# /); // commented
@@ -25,13 +25,13 @@ describe('sglint --init', () => {
     expect(lint.status).toBe(0);
   });
 
-  it('the commented examples in the starter config are valid when uncommented', () => {
+  it('the commented examples in the starter config are valid when uncommented', async () => {
     const uncommented = STARTER_CONFIG.split('\n')
       .map((l) => l.replace(/^# ((?:[a-zA-Z]+:.*)|(?: {2}.*))$/, '$1'))
       .filter((l) => !l.startsWith('extends:')) // names a file of another repository
       .join('\n');
     const dir = workspace({ '.sglint.yaml': uncommented });
-    const loaded = loadConfig({ cwd: dir, knownRules: catalog.map((x) => x.id) });
+    const loaded = await loadConfig({ cwd: dir, knownRules: catalog.map((x) => x.id) });
     expect(loaded.problems).toEqual([]);
     expect(loaded.config.region).toBe('cn-hangzhou');
     expect(loaded.config.rules).toEqual({ 'name-uncertain-characters': 'off', 'tag-value-reserved-prefix': 'error' });

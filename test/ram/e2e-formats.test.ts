@@ -12,7 +12,7 @@ const fixtures = join(import.meta.dirname, '..', 'fixtures', 'ram');
 const rel = (p: string) => relative(process.cwd(), p).split('\\').join('/');
 
 async function run(dir: string, file: string) {
-  const { config, problems } = loadConfig({ cwd: join(fixtures, dir) });
+  const { config, problems } = await loadConfig({ cwd: join(fixtures, dir) });
   expect(problems).toEqual([]);
   const path = rel(join(fixtures, dir, file));
   const result = await lintSources([{ path, text: readFileSync(join(fixtures, dir, file), 'utf8') }], config);

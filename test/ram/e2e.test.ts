@@ -12,7 +12,7 @@ const fixtures = join(import.meta.dirname, '..', 'fixtures', 'ram');
 const rel = (p: string) => relative(process.cwd(), p).split('\\').join('/');
 
 async function run(dir: string, spec = 'spec.yaml', extra: Record<string, unknown> = {}): Promise<Finding[]> {
-  const { config, problems } = loadConfig({ cwd: join(fixtures, dir) });
+  const { config, problems } = await loadConfig({ cwd: join(fixtures, dir) });
   expect(problems).toEqual([]);
   const path = rel(join(fixtures, dir, spec));
   const result = await lintSources([{ path, text: readFileSync(join(fixtures, dir, spec), 'utf8') }], { ...config, ...extra });

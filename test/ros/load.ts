@@ -31,7 +31,7 @@ export function loadRos(path: string, text: string, config: Partial<Config> = {}
   };
   const model: Model = { groups: [], permissions: [], vpcs: [], policies: [] };
   for (const doc of parsed.docs) {
-    if (!rosLoader.claims(doc, { path, abs: path, text })) continue;
+    if (!rosLoader.claims(doc)) continue;
     const m = rosLoader.load(doc, { path, abs: path, text }, ctx);
     model.groups.push(...(m.groups ?? []));
     model.permissions.push(...(m.permissions ?? []));

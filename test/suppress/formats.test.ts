@@ -18,9 +18,9 @@ function finding(file: string, ruleId: string, line: number, column: number, res
   return { ruleId, errorCode: rule.api.errorCode, httpStatus: rule.api.httpStatus, severity: rule.severity, message: 'm', span: { file, line, column, endLine: line, endColumn: column + 5 }, resource };
 }
 
-function apply(file: string, findings: Finding[], today: string) {
+async function apply(file: string, findings: Finding[], today: string) {
   const result = { files: [{ path: file, status: 'checked' as const, findings, source: read(file) }], findings };
-  return applySuppressions(result, defaultConfig(), catalog, today).findings.map((f) => [f.ruleId, f.span.line]);
+  return (await applySuppressions(result, defaultConfig(), catalog, today)).findings.map((f) => [f.ruleId, f.span.line]);
 }
 
 const loaderReady = (await lintFiles({ 'main.tf': 'resource "alicloud_security_group" "x" {\n  security_group_name = "1web"\n}\n' })).some((f) => f.ruleId === 'name-malformed');
@@ -41,9 +41,9 @@ describe('formats/main.tf', () => {
     ]);
   });
 
-  it('suppresses all three until the name suppression expires', () => {
-    expect(apply('main.tf', tf(), '2026-09-29')).toEqual([]);
-    expect(apply('main.tf', tf(), '2026-09-30')).toEqual([
+  it('suppresses all three until the name suppression expires', async () => {
+    expect(await apply('main.tf', tf(), '2026-09-29')).toEqual([]);
+    expect(await apply('main.tf', tf(), '2026-09-30')).toEqual([
       ['suppression-expired', 4],
       ['name-malformed', 5],
     ]);

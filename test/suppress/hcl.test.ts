@@ -15,9 +15,9 @@ function finding(line: number, column: number, ruleId = 'name-malformed', file =
   return { ruleId, errorCode: rule.api.errorCode, httpStatus: rule.api.httpStatus, severity: rule.severity, message: 'm', span: { file, line, column, endLine: line, endColumn: column + 6 }, resource: 'alicloud_security_group.web' };
 }
 
-function apply(text: string, findings: Finding[], config: Partial<Config> = {}, today = TODAY) {
+async function apply(text: string, findings: Finding[], config: Partial<Config> = {}, today = TODAY) {
   const result = { files: [{ path: 'main.tf', status: 'checked' as const, findings, source: text }], findings };
-  return applySuppressions(result, { ...defaultConfig(), ...config }, catalog, today).findings.map(key);
+  return (await applySuppressions(result, { ...defaultConfig(), ...config }, catalog, today)).findings.map(key);
 }
 
 const TF = (nameLine: string, before = '') => `resource "alicloud_security_group" "web" {\n${before}  name   = "1web"${nameLine}\n  vpc_id = "vpc-bp1opxu1zkhn00gzv1234"\n}\n`;
@@ -46,45 +46,45 @@ describe('HCL comment scanner', () => {
 describe('HCL inline suppressions', () => {
   const f = () => [finding(2, 12)];
 
-  it('# on the line before', () => {
-    expect(apply(TF('', '  # sglint-ignore name-malformed reason="imported group"\n'), [finding(3, 12)])).toEqual([]);
+  it('# on the line before', async () => {
+    expect(await apply(TF('', '  # sglint-ignore name-malformed reason="imported group"\n'), [finding(3, 12)])).toEqual([]);
   });
 
-  it('// on the line before, and /* */ block comments', () => {
-    expect(apply(TF('', '  // sglint-ignore name-malformed reason="imported group"\n'), [finding(3, 12)])).toEqual([]);
-    expect(apply(TF('', '  /* sglint-ignore name-malformed reason="imported group" */\n'), [finding(3, 12)])).toEqual([]);
+  it('// on the line before, and /* */ block comments', async () => {
+    expect(await apply(TF('', '  // sglint-ignore name-malformed reason="imported group"\n'), [finding(3, 12)])).toEqual([]);
+    expect(await apply(TF('', '  /* sglint-ignore name-malformed reason="imported group" */\n'), [finding(3, 12)])).toEqual([]);
   });
 
-  it('at the end of the line, with # or //', () => {
-    expect(apply(TF(' # sglint-ignore name-malformed reason="imported"'), f())).toEqual([]);
-    expect(apply(TF(' // sglint-ignore InvalidSecurityGroupName.Malformed reason="imported"'), f())).toEqual([]);
+  it('at the end of the line, with # or //', async () => {
+    expect(await apply(TF(' # sglint-ignore name-malformed reason="imported"'), f())).toEqual([]);
+    expect(await apply(TF(' // sglint-ignore InvalidSecurityGroupName.Malformed reason="imported"'), f())).toEqual([]);
   });
 
-  it('file-level before any content (after other comments), and not after content', () => {
+  it('file-level before any content (after other comments), and not after content', async () => {
     const top = '// Managed by the platform team\n# sglint-ignore-file name-malformed reason="names come from the CMDB"\n\n';
-    expect(apply(top + TF(''), [finding(5, 12)])).toEqual([]);
+    expect(await apply(top + TF(''), [finding(5, 12)])).toEqual([]);
     const late = TF('') + '# sglint-ignore-file name-malformed reason="x"\n';
-    expect(apply(late, f())).toEqual([key(finding(2, 12)), { ruleId: 'suppression-invalid', errorCode: null, line: 5, column: 1, endLine: 5, endColumn: 47 }]);
+    expect(await apply(late, f())).toEqual([key(finding(2, 12)), { ruleId: 'suppression-invalid', errorCode: null, line: 5, column: 1, endLine: 5, endColumn: 47 }]);
   });
 
-  it('expired: the finding comes back and the comment is reported', () => {
+  it('expired: the finding comes back and the comment is reported', async () => {
     const c = ' # sglint-ignore name-malformed reason="imported" expires=2026-01-31';
-    expect(apply(TF(c), f())).toEqual([key(finding(2, 12)), { ruleId: 'suppression-expired', errorCode: null, line: 2, column: 19, endLine: 2, endColumn: 18 + c.length }]);
-    expect(apply(TF(c), f(), {}, '2026-01-30')).toEqual([]);
+    expect(await apply(TF(c), f())).toEqual([key(finding(2, 12)), { ruleId: 'suppression-expired', errorCode: null, line: 2, column: 19, endLine: 2, endColumn: 18 + c.length }]);
+    expect(await apply(TF(c), f(), {}, '2026-01-30')).toEqual([]);
   });
 
-  it('unused', () => {
+  it('unused', async () => {
     const c = ' # sglint-ignore description-malformed reason="x"';
-    expect(apply(TF(c), f())).toEqual([key(finding(2, 12)), { ruleId: 'suppression-unused', errorCode: null, line: 2, column: 19, endLine: 2, endColumn: 18 + c.length }]);
+    expect(await apply(TF(c), f())).toEqual([key(finding(2, 12)), { ruleId: 'suppression-unused', errorCode: null, line: 2, column: 19, endLine: 2, endColumn: 18 + c.length }]);
   });
 
-  it('missing reason', () => {
+  it('missing reason', async () => {
     const c = ' // sglint-ignore name-malformed';
-    expect(apply(TF(c), f())).toEqual([key(finding(2, 12)), { ruleId: 'suppression-invalid', errorCode: null, line: 2, column: 19, endLine: 2, endColumn: 18 + c.length }]);
+    expect(await apply(TF(c), f())).toEqual([key(finding(2, 12)), { ruleId: 'suppression-invalid', errorCode: null, line: 2, column: 19, endLine: 2, endColumn: 18 + c.length }]);
   });
 
-  it('disabled by inlineSuppressions: false', () => {
-    expect(apply(TF(' # sglint-ignore name-malformed reason="imported"'), f(), { inlineSuppressions: false })).toEqual([key(finding(2, 12))]);
+  it('disabled by inlineSuppressions: false', async () => {
+    expect(await apply(TF(' # sglint-ignore name-malformed reason="imported"'), f(), { inlineSuppressions: false })).toEqual([key(finding(2, 12))]);
   });
 
   it('the directive records the line it covers', () => {

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { hclComments, inlineSuppressions, yamlComments } from '../../src/engine/suppress.ts';
 import { lintFiles } from '../helpers.ts';
+import { fullParsers } from '../../src/load/parsers.ts';
+
+// These call the synchronous scanners directly; in a run, lint() loads the full parsers before they are needed.
+await fullParsers();
 
 describe('comment scanning on hostile input', () => {
   it('deep nesting and unterminated constructs do not throw and stay fast', async () => {

@@ -43,10 +43,10 @@ describe('ROS Metadata.sglint.ignore', () => {
     ]);
   });
 
-  it('suppresses the resource\'s findings; an entry without reason, or expired, does not', () => {
+  it('suppresses the resource\'s findings; an entry without reason, or expired, does not', async () => {
     const findings = [finding('Resources.WebSg', 10, 45), finding('Resources.WebSg', 10, 80, 'description-malformed'), finding('Resources.DbSg', 15, 45)];
     const result = { files: [{ path: 'template.json', status: 'checked' as const, findings, source: TEMPLATE }], findings };
-    const out = applySuppressions(result, defaultConfig(), catalog, TODAY).findings.map(key);
+    const out = (await applySuppressions(result, defaultConfig(), catalog, TODAY)).findings.map(key);
     expect(out).toEqual([
       { ruleId: 'suppression-expired', errorCode: null, line: 8, column: 9, endLine: 8, endColumn: 89 },
       { ruleId: 'description-malformed', errorCode: 'InvalidDescription.Malformed', line: 10, column: 80, endLine: 10, endColumn: 86 },
@@ -64,10 +64,10 @@ describe('config waivers', () => {
   const SPEC = 'securityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n    SecurityGroupName: 1web\n';
 
   it('suppress by rule id or error code, limited by path globs and resources', async () => {
-    const cfg = (w: string) => ({ ...configFromYaml(`waivers:\n${w}`), today: TODAY });
-    expect(await lintFiles({ 'legacy/spec.yaml': SPEC }, cfg('  - rules: [name-malformed]\n    paths: ["legacy/**"]\n    reason: imported\n'))).toEqual([]);
-    expect(await lintFiles({ 'legacy/spec.yaml': SPEC }, cfg('  - rules: [InvalidSecurityGroupName.Malformed]\n    resources: ["securityGroups[0]"]\n    reason: imported\n'))).toEqual([]);
-    const elsewhere = await lintFiles({ 'app/spec.yaml': SPEC }, cfg('  - rules: [name-malformed]\n    paths: ["legacy/**"]\n    reason: imported\n'));
+    const cfg = async (w: string) => ({ ...(await configFromYaml(`waivers:\n${w}`)), today: TODAY });
+    expect(await lintFiles({ 'legacy/spec.yaml': SPEC }, await cfg('  - rules: [name-malformed]\n    paths: ["legacy/**"]\n    reason: imported\n'))).toEqual([]);
+    expect(await lintFiles({ 'legacy/spec.yaml': SPEC }, await cfg('  - rules: [InvalidSecurityGroupName.Malformed]\n    resources: ["securityGroups[0]"]\n    reason: imported\n'))).toEqual([]);
+    const elsewhere = await lintFiles({ 'app/spec.yaml': SPEC }, await cfg('  - rules: [name-malformed]\n    paths: ["legacy/**"]\n    reason: imported\n'));
     // The waiver does not cover app/: the finding stays and the waiver (line 2 of the config) is unused.
     expect(elsewhere.map((f) => [f.ruleId, f.span.file, f.span.line, f.span.column])).toEqual([
       ['suppression-unused', '.sglint.yaml', 2, 5],
@@ -76,7 +76,7 @@ describe('config waivers', () => {
   });
 
   it('an expired waiver stops suppressing and is reported where it is written', async () => {
-    const config = { ...configFromYaml('rules:\n  tag-count: error\nwaivers:\n  - rules: [name-malformed]\n    reason: imported\n    expires: "2026-06-01"\n'), today: TODAY };
+    const config = { ...(await configFromYaml('rules:\n  tag-count: error\nwaivers:\n  - rules: [name-malformed]\n    reason: imported\n    expires: "2026-06-01"\n')), today: TODAY };
     const fs = await lintFiles({ 'spec.yaml': SPEC }, config);
     expect(fs.map((f) => [f.ruleId, f.span.file, f.span.line, f.span.column])).toEqual([
       ['suppression-expired', '.sglint.yaml', 4, 5],
@@ -85,7 +85,7 @@ describe('config waivers', () => {
   });
 
   it('cannot suppress rules listed as unsuppressible', async () => {
-    const config = { ...configFromYaml('unsuppressible: [name-malformed]\nwaivers:\n  - rules: [name-malformed]\n    reason: imported\n'), today: TODAY };
+    const config = { ...(await configFromYaml('unsuppressible: [name-malformed]\nwaivers:\n  - rules: [name-malformed]\n    reason: imported\n')), today: TODAY };
     const fs = await lintFiles({ 'spec.yaml': SPEC }, config);
     expect(fs.map((f) => [f.ruleId, f.span.file, f.span.line])).toEqual([
       ['suppression-invalid', '.sglint.yaml', 3],

@@ -13,7 +13,7 @@ function loadPlan(path: string, text: string) {
   const file = { path, abs: join(FIXTURES, path), text };
   const reports: { ruleId: string; span: Span }[] = [];
   const ctx = { config: defaultConfig(FIXTURES), report: (ruleId: string, r: { at: unknown }) => reports.push({ ruleId, span: r.at as Span }) };
-  return { claims: planLoader.claims(doc, file), model: planLoader.load(doc, file, ctx), reports };
+  return { claims: planLoader.claims(doc), model: planLoader.load(doc, file, ctx), reports };
 }
 
 describe('plan JSON', () => {

@@ -12,18 +12,18 @@ import type { Model } from '../../model.ts';
 import { get, LineIndex } from '../tree.ts';
 import type { Span, Tree } from '../tree.ts';
 import { placed, unknown } from './eval.ts';
+import { isPlan } from './plan-claims.ts';
 import { locateBlocks } from './locate.ts';
 import type { BlockPlace } from './locate.ts';
 import { jsonChars, lineStarts } from './json.ts';
 import { jsonDocument, MAPPED_DATA, MAPPED_RESOURCES, mapGroup, mapPermission, mapVpc } from './map.ts';
 import type { Region, Val } from './map.ts';
 
-export const planLoader: DocLoader = {
+export const planLoader = {
   id: 'terraform-plan',
-  claims: (doc) =>
-    get(doc, 'format_version') !== undefined && (get(doc, 'planned_values') !== undefined || get(doc, 'resource_changes') !== undefined),
-  load: (doc, file, ctx) => loadPlan(doc, file, ctx),
-};
+  claims: isPlan,
+  load: (doc: Tree, file: SourceFile, ctx: LoadContext): Partial<Model> => loadPlan(doc, file, ctx),
+} satisfies DocLoader;
 
 const NOT_RESOURCES = new Set(['var', 'local', 'count', 'each', 'path', 'module', 'self', 'terraform']);
 
