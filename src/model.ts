@@ -29,6 +29,28 @@ export const SG_PARAMS = [
 ] as const;
 export type SgParam = (typeof SG_PARAMS)[number];
 
+/**
+ * A new group `fields` object: every parameter present (undefined until set) in one order, so that all
+ * groups share one object shape and the rules' reads of `fields.X` stay monomorphic.
+ */
+export function groupFields(): Partial<Record<SgParam, Tree>> {
+  return {
+    RegionId: undefined,
+    SecurityGroupName: undefined,
+    Description: undefined,
+    VpcId: undefined,
+    SecurityGroupType: undefined,
+    ServiceManaged: undefined,
+    ResourceGroupId: undefined,
+    ClientToken: undefined,
+    InnerAccessPolicy: undefined,
+  };
+}
+
+/** Whether a name is a CreateSecurityGroup parameter (SG_PARAMS). */
+export const isSgParam = (k: string): k is SgParam => SG_PARAM_SET.has(k);
+const SG_PARAM_SET: ReadonlySet<string> = new Set(SG_PARAMS);
+
 export interface Tag {
   span: Span;
   Key?: Tree;
@@ -80,6 +102,36 @@ export const PERMISSION_PARAMS = [
   'Description',
 ] as const;
 export type PermissionParam = (typeof PERMISSION_PARAMS)[number];
+
+/** A new permission `fields` object: every parameter present (undefined until set) in one order (see groupFields). */
+export function permissionFields(): Partial<Record<PermissionParam, Tree>> {
+  return {
+    IpProtocol: undefined,
+    PortRange: undefined,
+    PortRangeListId: undefined,
+    SourcePortRange: undefined,
+    Policy: undefined,
+    Priority: undefined,
+    NicType: undefined,
+    SourceCidrIp: undefined,
+    Ipv6SourceCidrIp: undefined,
+    SourceGroupId: undefined,
+    SourceGroupOwnerId: undefined,
+    SourceGroupOwnerAccount: undefined,
+    SourcePrefixListId: undefined,
+    DestCidrIp: undefined,
+    Ipv6DestCidrIp: undefined,
+    DestGroupId: undefined,
+    DestGroupOwnerId: undefined,
+    DestGroupOwnerAccount: undefined,
+    DestPrefixListId: undefined,
+    Description: undefined,
+  };
+}
+
+/** Whether a name is an Authorize `Permissions.N` parameter (PERMISSION_PARAMS). */
+export const isPermissionParam = (k: string): k is PermissionParam => PERMISSION_PARAM_SET.has(k);
+const PERMISSION_PARAM_SET: ReadonlySet<string> = new Set(PERMISSION_PARAMS);
 
 export interface Permission extends Node {
   kind: 'Permission';

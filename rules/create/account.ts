@@ -68,14 +68,14 @@ export const clientTokenReused = defineRule({
   },
   sources: [SOURCE_API],
   check({ model, report }) {
-    const seen = new Map<string, { g: SecurityGroup; request: string }>();
+    // The request text is built only for tokens seen twice.
+    const seen = new Map<string, { g: SecurityGroup; request?: string }>();
     for (const g of model.groups) {
       const t = param(g, 'ClientToken');
       if (!t || t.value === '') continue;
       const first = seen.get(t.value);
-      const request = requestOf(g);
-      if (!first) seen.set(t.value, { g, request });
-      else if (first.request !== request) {
+      if (!first) seen.set(t.value, { g });
+      else if ((first.request ??= requestOf(first.g)) !== requestOf(g)) {
         report({ at: t.tree, node: g, message: `ClientToken \`${t.value}\` is also used by ${first.g.resource} (${first.g.span.file}:${first.g.span.line}), a different request` });
       }
     }

@@ -40,6 +40,7 @@ const OTHER_FIELDS: PermissionParam[] = [
   'DestGroupOwnerAccount',
   'DestPrefixListId',
 ];
+const COMPARED_FIELDS = [...ADDRESS_FIELDS, ...OTHER_FIELDS];
 
 /** The rule as the API compares it (protocol case, default policy and priority, canonical addresses); undefined if any part is unknown. */
 function identity(p: Permission): string | undefined {
@@ -54,7 +55,7 @@ function identity(p: Permission): string | undefined {
   const nic = p.fields.NicType;
   if (nic !== undefined && nic.type !== 'scalar') return undefined;
   parts.push((text(nic) ?? '').toLowerCase());
-  for (const name of [...ADDRESS_FIELDS, ...OTHER_FIELDS]) {
+  for (const name of COMPARED_FIELDS) {
     const t = p.fields[name];
     if (t !== undefined && t.type !== 'scalar') return undefined;
     let v = (text(t) ?? '').trim();
@@ -84,6 +85,7 @@ export const duplicatePermissions = defineRule({
   sources: [SOURCE_RULE_API, SOURCE_FACTS + ' §5.2'],
   check({ model, report }) {
     for (const request of byRequest(model)) {
+      if (request.length < 2) continue;
       const seen = new Map<string, Permission>();
       for (const p of request) {
         const id = identity(p);

@@ -11,7 +11,7 @@
 import type { DocLoader, LoadContext, SourceFile } from './loader.ts';
 import { cover, entry, get, isMap, isSeq, isScalar, text } from './tree.ts';
 import type { Span, TEntry, TMap, Tree } from './tree.ts';
-import { PERMISSION_PARAMS, SG_PARAMS } from '../model.ts';
+import { groupFields, isPermissionParam, isSgParam, PERMISSION_PARAMS, permissionFields, SG_PARAMS } from '../model.ts';
 import type { Model, Permission, SecurityGroup, Tag, TagList, Vpc } from '../model.ts';
 import { suggest } from '../util/suggest.ts';
 
@@ -97,15 +97,17 @@ function readGroup(map: TMap, resource: string, file: SourceFile, ctx: LoadConte
     format: 'spec',
     span: map.span,
     resource,
-    fields: {},
+    fields: groupFields(),
     permissions: [],
   };
-  const flatTags = new Map<number, FlatItem>();
-  const flatPerms = new Map<number, FlatItem>();
+  // The flattened query form (`Tag.1.Key`), rare: its maps are made when a key needs them.
+  let flatTags: Map<number, FlatItem> | undefined;
+  let flatPerms: Map<number, FlatItem> | undefined;
   for (const e of map.entries) {
-    const flat = FLAT.exec(e.key);
+    const c = e.key.charCodeAt(0);
+    const flat = (c === 84 || c === 80) && e.key.length > 4 ? FLAT.exec(e.key) : null;
     if (flat) {
-      const bucket = flat[1] === 'Tag' ? flatTags : flatPerms;
+      const bucket = flat[1] === 'Tag' ? (flatTags ??= new Map()) : (flatPerms ??= new Map());
       const n = Number(flat[2]);
       const item = bucket.get(n) ?? { fields: [], span: e.keySpan };
       item.fields.push({ key: flat[3]!, keySpan: e.keySpan, value: e.value });
@@ -113,8 +115,8 @@ function readGroup(map: TMap, resource: string, file: SourceFile, ctx: LoadConte
       bucket.set(n, item);
       continue;
     }
-    if ((SG_PARAMS as readonly string[]).includes(e.key)) {
-      group.fields[e.key as (typeof SG_PARAMS)[number]] = e.value;
+    if (isSgParam(e.key)) {
+      group.fields[e.key] = e.value;
     } else if (e.key !== 'Tag' && e.key !== 'Permissions' && !(resource === 'request' && META_KEYS.includes(e.key))) {
       unknownKey(e, GROUP_KEYS, resource, ctx);
     }
@@ -125,7 +127,7 @@ function readGroup(map: TMap, resource: string, file: SourceFile, ctx: LoadConte
   }
 
   const tagList = get(map, 'Tag');
-  if (tagList !== undefined || flatTags.size > 0) {
+  if (tagList !== undefined || flatTags !== undefined) {
     const items: Tag[] = [];
     if (tagList !== undefined) {
       if (!isSeq(tagList)) shape(ctx, tagList, '`Tag` must be a list of {Key, Value}');
@@ -134,7 +136,7 @@ function readGroup(map: TMap, resource: string, file: SourceFile, ctx: LoadConte
         else items.push(readTag(t.entries, t.span, `${resource}.Tag`, ctx));
       }
     }
-    for (const [, item] of [...flatTags].sort((a, b) => a[0] - b[0])) items.push(readTag(item.fields, item.span, `${resource}.Tag`, ctx));
+    for (const [, item] of [...(flatTags ?? [])].sort((a, b) => a[0] - b[0])) items.push(readTag(item.fields, item.span, `${resource}.Tag`, ctx));
     const span = tagList?.span ?? items.map((i) => i.span).reduce(cover);
     group.Tag = { span, items } satisfies TagList;
   }
@@ -148,7 +150,7 @@ function readGroup(map: TMap, resource: string, file: SourceFile, ctx: LoadConte
       else permItems.push({ fields: p.entries, span: p.span, index: i });
     });
   }
-  for (const [n, item] of [...flatPerms].sort((a, b) => a[0] - b[0])) permItems.push({ ...item, index: n - 1 });
+  for (const [n, item] of [...(flatPerms ?? [])].sort((a, b) => a[0] - b[0])) permItems.push({ ...item, index: n - 1 });
   for (const item of permItems) {
     const p = readPermission(item.fields, item.span, `${resource}.Permissions[${item.index}]`, group, ctx);
     if (p) out.permissions.push(p);
@@ -176,11 +178,11 @@ function readTag(fields: TEntry[], span: Span, where: string, ctx: LoadContext):
 }
 
 function readPermission(fields: TEntry[], span: Span, resource: string, group: SecurityGroup, ctx: LoadContext): Permission | undefined {
-  const p: Permission = { kind: 'Permission', direction: 'ingress', fields: {}, span, resource, group, request: `${group.id}#ingress` };
+  const p: Permission = { kind: 'Permission', direction: 'ingress', fields: permissionFields(), span, resource, group, request: `${group.id}#ingress` };
   let direction: Tree | undefined;
   for (const f of fields) {
     if (f.key === 'Direction') direction = f.value;
-    else if ((PERMISSION_PARAMS as readonly string[]).includes(f.key)) p.fields[f.key as (typeof PERMISSION_PARAMS)[number]] = f.value;
+    else if (isPermissionParam(f.key)) p.fields[f.key] = f.value;
     else unknownKey(f, PERMISSION_KEYS, resource, ctx);
   }
   if (direction !== undefined) {

@@ -9,7 +9,7 @@
  * A resource with its own `Condition` is read with that condition true only, and combinations no parameter
  * value can produce are dropped (conditions.ts).
  */
-import { PERMISSION_PARAMS } from '../../model.ts';
+import { groupFields, isPermissionParam, PERMISSION_PARAMS, permissionFields } from '../../model.ts';
 import type { Model, Permission, PermissionParam, RamPolicy, SecurityGroup, SgParam, Tag, TagList, Vpc } from '../../model.ts';
 import { cover, get, isMap, isSeq, isUnknown } from '../tree.ts';
 import type { Span, TEntry, TMap, TScalar, Tree } from '../tree.ts';
@@ -176,7 +176,7 @@ function readGroup(name: string, e: TEntry, v: Variant, tpl: Template, out: Mode
     format: 'ros',
     span: nodeSpan(e),
     resource,
-    fields: {},
+    fields: groupFields(),
     permissions: [],
   };
   const region = regionOf(e, tpl);
@@ -233,9 +233,9 @@ function readTags(list: Tree, where: string, tpl: Template): TagList | undefined
 }
 
 function readPermission(item: TMap, resource: string, direction: 'ingress' | 'egress', request: string, tpl: Template, extra: readonly string[]): Permission {
-  const p: Permission = { kind: 'Permission', direction, fields: {}, span: tight(item), resource, request };
+  const p: Permission = { kind: 'Permission', direction, fields: permissionFields(), span: tight(item), resource, request };
   for (const f of item.entries) {
-    if ((PERMISSION_PARAMS as readonly string[]).includes(f.key)) p.fields[f.key as PermissionParam] = f.value;
+    if (isPermissionParam(f.key)) p.fields[f.key] = f.value;
     else if (!extra.includes(f.key)) unknownProperty(tpl, f, [...PERMISSION_PARAMS, ...extra], resource);
   }
   return p;

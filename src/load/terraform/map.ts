@@ -3,6 +3,7 @@
  * plan's resolved values). Argument names and their API parameters: alibaba-security-groups.md §3.
  */
 import type { Permission, PermissionParam, SecurityGroup, SgParam, Tag, Vpc } from '../../model.ts';
+import { groupFields, permissionFields } from '../../model.ts';
 import { parseJson } from '../parse.ts';
 import { cover } from '../tree.ts';
 import type { LineIndex, Span, Tree } from '../tree.ts';
@@ -30,7 +31,7 @@ export const MAPPED_RESOURCES = new Set(['alicloud_security_group', 'alicloud_se
 export const MAPPED_DATA = new Set(['alicloud_vpcs']);
 
 export function mapGroup(span: Span, address: string, val: Val, region: Region, format = 'terraform'): SecurityGroup {
-  const fields: Partial<Record<SgParam, Tree>> = {};
+  const fields = groupFields();
   if (region.tree) fields.RegionId = region.tree;
   const set = (k: SgParam, t: Tree | undefined): void => {
     if (t) fields[k] = t;
@@ -88,7 +89,7 @@ export function mapPermission(span: Span, address: string, val: Val, problem: Pr
     return undefined;
   }
   const ingress = type.value === 'ingress';
-  const fields: Partial<Record<PermissionParam, Tree>> = {};
+  const fields = permissionFields();
   for (const [attr, inParam, outParam] of PERMISSION_ARGS) {
     const v = val(attr);
     if (v) fields[ingress ? inParam : outParam] = v;
