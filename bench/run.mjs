@@ -192,7 +192,9 @@ const oneSp = spectralOk ? bench('1 file', `Spectral ${spectralVersion}`, spectr
 
 // 1,000 small files.
 const manySg = bench('1,000 files', 'sglint -f json', [process.execPath, SGLINT, '-f', 'json', small]);
-bench('1,000 files', 'bare parse (fast path)', [process.execPath, PARSE, 'fast', ...smallList]);
+const manyBare = bench('1,000 files', 'bare parse (fast path)', [process.execPath, PARSE, 'fast', ...smallList]);
+// What both cores would buy: two worker threads parse half the files each and send the trees back.
+const manyWorkers = bench('1,000 files', 'bare parse (fast path), 2 worker threads, trees sent back', [process.execPath, PARSE, 'fast-workers', ...smallList]);
 const manySp = spectralOk ? bench('1,000 files', `Spectral ${spectralVersion}`, spectral([`${small}/**/*.yaml`])) : skip('1,000 files', 'Spectral', spectralWhy);
 
 // The 20,000-group spec, YAML and JSON, and 10,000 groups for scaling.
@@ -203,6 +205,11 @@ for (const ext of ['yaml', 'json']) {
     const c = `${n === '10k' ? '10,000' : '20,000'} groups ${ext.toUpperCase()} (${MiB(size(f))})`;
     res[`${n}.${ext}.sg`] = bench(c, 'sglint -f json', [process.execPath, SGLINT, '-f', 'json', f]);
     res[`${n}.${ext}.bare`] = bench(c, 'bare parse (fast path, positions)', [process.execPath, PARSE, 'fast', f]);
+    if (n === '10k' && ext === 'yaml') {
+      const c2 = `2 × 10,000 groups YAML (${MiB(2 * size(f))})`;
+      res['2x10k.bare'] = bench(c2, 'bare parse (fast path), one thread', [process.execPath, PARSE, 'fast', f, f]);
+      res['2x10k.workers'] = bench(c2, 'bare parse (fast path), 2 worker threads, trees sent back', [process.execPath, PARSE, 'fast-workers', f, f]);
+    }
     if (n === '20k') {
       if (ext === 'yaml') {
         res['20k.yaml.lib'] = bench(c, 'bare parse (`yaml` 2.9.1 parseDocument + LineCounter)', [process.execPath, PARSE, 'yaml', f]);
@@ -240,6 +247,8 @@ const targets = [
   ['one-file YAML check (json) vs `node -e 0`', ratio(oneSgJson, floor), '≤ 1.6', (x) => x <= 1.6],
   ['Spectral vs sglint, 1 file', ratio(oneSp, oneSg), '(info)', () => true],
   ['Spectral vs sglint, 1,000 files', ratio(manySp, manySg), '(info)', () => true],
+  ['2 worker threads vs one thread, bare parse of 1,000 files', ratio(manyWorkers, manyBare), '(info)', () => true],
+  ['2 worker threads vs one thread, bare parse of 2 × 10k groups', ratio(res['2x10k.workers'], res['2x10k.bare']), '(info)', () => true],
   ['Spectral vs sglint, 20k YAML', ratio(res['20k.yaml.sp'], res['20k.yaml.sg']), '≥ 3', (x) => x >= 3],
   ['Spectral vs sglint, 20k JSON', ratio(res['20k.json.sp'], res['20k.json.sg']), '≥ 3', (x) => x >= 3],
   ['sglint vs bare fast parse, 20k YAML', ratio(res['20k.yaml.sg'], res['20k.yaml.bare']), '≤ 1.5', (x) => x <= 1.5],
