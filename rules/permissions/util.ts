@@ -278,15 +278,22 @@ export function peers(model: Model, p: Permission): Permission[] {
   return all.filter((q) => q.direction === p.direction);
 }
 
-/** Rules grouped by the Authorize request that carries them. */
-export function byRequest(model: Model): Permission[][] {
-  const m = new Map<string, Permission[]>();
-  for (const p of model.permissions) {
-    const list = m.get(p.request);
-    if (list) list.push(p);
-    else m.set(p.request, [p]);
+const requests = new WeakMap<Model, Permission[][]>();
+
+/** Rules grouped by the Authorize request that carries them (built once per model; callers only read it). */
+export function byRequest(model: Model): readonly Permission[][] {
+  let out = requests.get(model);
+  if (!out) {
+    const m = new Map<string, Permission[]>();
+    for (const p of model.permissions) {
+      const list = m.get(p.request);
+      if (list) list.push(p);
+      else m.set(p.request, [p]);
+    }
+    out = [...m.values()];
+    requests.set(model, out);
   }
-  return [...m.values()];
+  return out;
 }
 
 /** Rules of each known group (ingress and egress). */
