@@ -136,15 +136,15 @@ function median(xs) {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
-/** Median wall time (ms) and peak RSS (MiB) of a command run RUNS times after one warm-up run. */
-function measure(cmd) {
+/** Median wall time (ms) and peak RSS (MiB) of a command run `runs` times after one warm-up run. */
+function measure(cmd, runs = RUNS) {
   let ms;
   let min;
   let cpu = NaN;
   if (HYPERFINE) {
     const json = join(out, 'hyperfine.json');
     const quoted = cmd.map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
-    const r = spawnSync('hyperfine', ['-N', '-i', '--warmup', '1', '--runs', String(RUNS), '--export-json', json, quoted], { encoding: 'utf8' });
+    const r = spawnSync('hyperfine', ['-N', '-i', '--warmup', '1', '--runs', String(runs), '--export-json', json, quoted], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`hyperfine failed: ${r.stderr}`);
     const res = JSON.parse(readFileSync(json, 'utf8')).results[0];
     ms = res.median * 1000;
@@ -152,7 +152,7 @@ function measure(cmd) {
     cpu = (res.user + res.system) * 1000;
   } else {
     const times = [];
-    for (let i = 0; i <= RUNS; i++) {
+    for (let i = 0; i <= runs; i++) {
       const t = process.hrtime.bigint();
       spawnSync(cmd[0], cmd.slice(1), { stdio: 'ignore' });
       if (i > 0) times.push(Number(process.hrtime.bigint() - t) / 1e6);
@@ -170,9 +170,9 @@ function measure(cmd) {
 }
 
 const rows = [];
-function bench(corpus, label, cmd, note = '') {
+function bench(corpus, label, cmd, note = '', runs = RUNS) {
   process.stdout.write(`  ${corpus} · ${label} ... `);
-  const r = measure(cmd);
+  const r = measure(cmd, runs);
   log(`${r.ms.toFixed(0)} ms (cpu ${Number.isNaN(r.cpu) ? "n/a" : r.cpu.toFixed(0) + " ms"}), ${Number.isNaN(r.rss) ? 'n/a' : r.rss.toFixed(0) + ' MiB'}`);
   const row = { corpus, label, ms: r.ms, min: r.min, cpu: r.cpu, rss: r.rss, note };
   rows.push(row);
@@ -181,13 +181,15 @@ function bench(corpus, label, cmd, note = '') {
 const skip = (corpus, label, why) => rows.push({ corpus, label, ms: NaN, min: NaN, cpu: NaN, rss: NaN, note: why });
 
 log(`measuring (${RUNS} runs each, ${HYPERFINE ? 'hyperfine' : 'node loop'}; peak RSS ${TIME ? 'from /usr/bin/time -v' : 'not available'}) ...`);
-const floor = bench('-', '`node -e 0`', [process.execPath, '-e', '0']);
+// Start-up rows last ~0.1 s and vary by several ms from run to run on a shared machine: more runs.
+const QUICK = Math.max(RUNS, 40);
+const floor = bench('-', '`node -e 0`', [process.execPath, '-e', '0'], '', QUICK);
 
 // One small file: the pre-commit case.
-const oneSg = bench('1 file', 'sglint (stylish)', [process.execPath, SGLINT, one]);
-const oneSgJson = bench('1 file', 'sglint -f json', [process.execPath, SGLINT, '-f', 'json', one]);
-bench('1 file', 'bare parse (fast path)', [process.execPath, PARSE, 'fast', one]);
-bench('1 file', 'bare parse (`yaml` parseDocument)', [process.execPath, PARSE, 'yaml', one]);
+const oneSg = bench('1 file', 'sglint (stylish)', [process.execPath, SGLINT, one], '', QUICK);
+const oneSgJson = bench('1 file', 'sglint -f json', [process.execPath, SGLINT, '-f', 'json', one], '', QUICK);
+bench('1 file', 'bare parse (fast path)', [process.execPath, PARSE, 'fast', one], '', QUICK);
+bench('1 file', 'bare parse (`yaml` parseDocument)', [process.execPath, PARSE, 'yaml', one], '', QUICK);
 const oneSp = spectralOk ? bench('1 file', `Spectral ${spectralVersion}`, spectral([one])) : skip('1 file', 'Spectral', spectralWhy);
 
 // 1,000 small files.
@@ -228,7 +230,7 @@ if (terraformPresent) {
   res['tf.sg'] = bench(c, 'sglint -f json', [process.execPath, SGLINT, '-f', 'json', tfDir]);
   res['tf.bare'] = bench(c, 'bare parse (web-tree-sitter, terraform grammar)', [process.execPath, PARSE, 'tree-sitter', join(tfDir, 'main.tf')]);
   skip(c, 'Spectral', 'not applicable: Spectral reads YAML/JSON, not HCL');
-  res['tf.one'] = bench('1 .tf file (2 KiB)', 'sglint -f json', [process.execPath, SGLINT, '-f', 'json', join(tfOne, 'main.tf')]);
+  res['tf.one'] = bench('1 .tf file (2 KiB)', 'sglint -f json', [process.execPath, SGLINT, '-f', 'json', join(tfOne, 'main.tf')], '', QUICK);
 } else skip('Terraform 2 MiB', 'all', 'not measured: loader not present');
 if (rosPresent) {
   const c = `ROS template, 5,000 groups JSON (${MiB(size(rosFile))})`;
@@ -273,7 +275,7 @@ const targets = [
   ],
 ];
 const lines = [];
-lines.push(`Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB · node ${process.version} · ${RUNS} runs per row (${HYPERFINE ? 'hyperfine ' + execFileSync('hyperfine', ['--version'], { encoding: 'utf8' }).trim().split(' ')[1] : 'node loop'}), median wall time; peak RSS of one extra run.`);
+lines.push(`Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB · node ${process.version} · ${RUNS} runs per row, ${Math.max(RUNS, 40)} for the start-up rows (`node -e 0`, one file) (${HYPERFINE ? 'hyperfine ' + execFileSync('hyperfine', ['--version'], { encoding: 'utf8' }).trim().split(' ')[1] : 'node loop'}), median wall time; peak RSS of one extra run.`);
 lines.push('');
 lines.push('| corpus | command | median wall ms | min wall ms | mean CPU ms (user+sys) | peak RSS MiB | note |');
 lines.push('|---|---|---:|---:|---:|---:|---|');

@@ -2,7 +2,6 @@
 import type { EslintResult } from './results.ts';
 import { formatCompact, formatJson } from './results.ts';
 import { formatGithub } from './github.ts';
-import { formatSarif } from './sarif.ts';
 import type { Rule } from '../engine/rule.ts';
 
 export interface FormatContext {
@@ -21,6 +20,7 @@ export const formatters: Record<string, (results: EslintResult[], ctx: FormatCon
   stylish: async (r) => (r.some((x) => x.messages.length > 0) ? (await import('./stylish.ts')).formatStylish(r) : ''),
   json: (r) => formatJson(r),
   compact: (r) => formatCompact(r),
-  sarif: (r, ctx) => formatSarif(r, ctx),
+  // SARIF fingerprints hash with node:crypto, which costs a one-file run a few ms to load.
+  sarif: async (r, ctx) => (await import('./sarif.ts')).formatSarif(r, ctx),
   github: (r, ctx) => formatGithub(r, ctx),
 };
