@@ -275,7 +275,7 @@ const targets = [
   ],
 ];
 const lines = [];
-lines.push(`Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB · node ${process.version} · ${RUNS} runs per row, ${Math.max(RUNS, 40)} for the start-up rows (`node -e 0`, one file) (${HYPERFINE ? 'hyperfine ' + execFileSync('hyperfine', ['--version'], { encoding: 'utf8' }).trim().split(' ')[1] : 'node loop'}), median wall time; peak RSS of one extra run.`);
+lines.push(`Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB · node ${process.version} · ${RUNS} runs per row, ${Math.max(RUNS, 40)} for the start-up rows (node -e 0, one file; ${HYPERFINE ? 'hyperfine ' + execFileSync('hyperfine', ['--version'], { encoding: 'utf8' }).trim().split(' ')[1] : "node loop"}), median wall time; peak RSS of one extra run.`);
 lines.push('');
 lines.push('| corpus | command | median wall ms | min wall ms | mean CPU ms (user+sys) | peak RSS MiB | note |');
 lines.push('|---|---|---:|---:|---:|---:|---|');
