@@ -6,8 +6,11 @@ import type { Example } from '../../src/engine/rule.ts';
 
 /** Length as the API counts it: characters (Unicode code points). */
 export function chars(s: string): number {
-  let n = 0;
-  for (const _ of s) n++;
+  // UTF-16 length minus the second halves of surrogate pairs (a lone surrogate counts as one, as in for...of).
+  let n = s.length;
+  for (let i = 1; i < s.length; i++) {
+    if ((s.charCodeAt(i) & 0xfc00) === 0xdc00 && (s.charCodeAt(i - 1) & 0xfc00) === 0xd800) n--;
+  }
   return n;
 }
 
@@ -16,7 +19,7 @@ export function startsWithHttp(s: string): boolean {
 }
 
 export function containsHttp(s: string): boolean {
-  return /https?:\/\//i.test(s);
+  return s.includes('://') && /https?:\/\//i.test(s);
 }
 
 export const SOURCE_API = 'CreateSecurityGroup API reference (Jun 29, 2026)';

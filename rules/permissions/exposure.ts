@@ -143,8 +143,11 @@ export const exposedPort = defineRule({
     for (const p of model.permissions) {
       const o = openRule(p, 'ingress');
       if (!o || o.proto === 'all' || (o.range[0] === 1 && o.range[1] === 65535)) continue;
+      const inRange = PORTS.filter((x) => x.port >= o.range[0] && x.port <= o.range[1]);
+      if (inRange.length === 0) continue;
+      // Drop rules are looked up only for a range that holds a listed port.
       const blocked = drops(model, p, o, o.proto);
-      const hit = PORTS.filter((x) => x.port >= o.range[0] && x.port <= o.range[1] && !inAny(x.port, blocked));
+      const hit = inRange.filter((x) => !inAny(x.port, blocked));
       if (hit.length === 0) continue;
       report({ at: o.source, node: p, message: `${o.proto} ${hit.map((x) => `${x.port} (${x.name})`).join(', ')} open to ${from(o)}` });
     }
