@@ -3,7 +3,9 @@
 // run on one machine: sglint, the bare parse of the same files with the same parser (the floor of that
 // design), `node -e 0` (the floor of any one-file check), other position-tracking parsers, and Spectral
 // with an equivalent ruleset (installed on demand into bench/.peers, never a project dependency).
-// Medians of N runs (hyperfine when installed, else a node loop); peak RSS from /usr/bin/time -v.
+// Medians of N runs (hyperfine when installed, else a node loop); peak RSS from /usr/bin/time -v. The
+// target ratios are measured a second time with the two commands alternating, so load changes on a
+// shared machine hit both sides alike.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -169,6 +171,28 @@ function measure(cmd, runs = RUNS) {
   return { ms, min, cpu, rss };
 }
 
+/**
+ * A ratio measured in pairs: the two commands alternate, one run each, `runs` times (after one warm-up
+ * each), so both see the same load on a shared machine; returns the ratio of their median wall times.
+ * The rows above time each command in its own block of runs, minutes apart for the slow ones.
+ */
+function paired(a, b, runs) {
+  const once = (cmd) => {
+    const t = process.hrtime.bigint();
+    spawnSync(cmd[0], cmd.slice(1), { stdio: 'ignore' });
+    return Number(process.hrtime.bigint() - t) / 1e6;
+  };
+  once(a);
+  once(b);
+  const ta = [];
+  const tb = [];
+  for (let i = 0; i < runs; i++) {
+    ta.push(once(a));
+    tb.push(once(b));
+  }
+  return median(ta) / median(tb);
+}
+
 const rows = [];
 function bench(corpus, label, cmd, note = '', runs = RUNS) {
   process.stdout.write(`  ${corpus} · ${label} ... `);
@@ -239,6 +263,17 @@ if (rosPresent) {
   res['ros.sp'] = spectralOk ? bench(c, `Spectral ${spectralVersion}`, spectral([rosFile])) : skip(c, 'Spectral', spectralWhy);
 } else skip('ROS template', 'all', 'not measured: loader not present');
 
+// The target ratios again, measured in alternating pairs (see paired()).
+log('measuring the target ratios in alternating pairs ...');
+const pairs = {
+  one: paired([process.execPath, SGLINT, one], [process.execPath, '-e', '0'], QUICK),
+  oneJson: paired([process.execPath, SGLINT, '-f', 'json', one], [process.execPath, '-e', '0'], QUICK),
+  yamlSp: spectralOk ? paired(spectral([big('20k.yaml')]), [process.execPath, SGLINT, '-f', 'json', big('20k.yaml')], RUNS) : NaN,
+  jsonSp: spectralOk ? paired(spectral([big('20k.json')]), [process.execPath, SGLINT, '-f', 'json', big('20k.json')], RUNS) : NaN,
+  yamlBare: paired([process.execPath, SGLINT, '-f', 'json', big('20k.yaml')], [process.execPath, PARSE, 'fast', big('20k.yaml')], RUNS),
+  jsonBare: paired([process.execPath, SGLINT, '-f', 'json', big('20k.json')], [process.execPath, PARSE, 'fast', big('20k.json')], RUNS),
+};
+
 // ------------------------------------------------------------------------------------------ report
 const fmt = (x, d = 0) => (Number.isNaN(x) ? 'n/a' : x.toFixed(d));
 const ratio = (a, b) => (a && b && !Number.isNaN(a.ms) && !Number.isNaN(b.ms) ? a.ms / b.ms : NaN);
@@ -247,6 +282,12 @@ const ratioCpu = (a, b) => (a && b && !Number.isNaN(a.cpu) && !Number.isNaN(b.cp
 const targets = [
   ['one-file YAML check (stylish) vs `node -e 0`', ratio(oneSg, floor), '≤ 1.6', (x) => x <= 1.6],
   ['one-file YAML check (json) vs `node -e 0`', ratio(oneSgJson, floor), '≤ 1.6', (x) => x <= 1.6],
+  ['paired: one-file YAML check (stylish) vs `node -e 0`', pairs.one, '≤ 1.6', (x) => x <= 1.6],
+  ['paired: one-file YAML check (json) vs `node -e 0`', pairs.oneJson, '≤ 1.6', (x) => x <= 1.6],
+  ['paired: Spectral vs sglint, 20k YAML', pairs.yamlSp, '≥ 3', (x) => x >= 3],
+  ['paired: Spectral vs sglint, 20k JSON', pairs.jsonSp, '≥ 3', (x) => x >= 3],
+  ['paired: sglint vs bare fast parse, 20k YAML', pairs.yamlBare, '≤ 1.5', (x) => x <= 1.5],
+  ['paired: sglint vs bare fast parse, 20k JSON', pairs.jsonBare, '≤ 1.5', (x) => x <= 1.5],
   ['Spectral vs sglint, 1 file', ratio(oneSp, oneSg), '(info)', () => true],
   ['Spectral vs sglint, 1,000 files', ratio(manySp, manySg), '(info)', () => true],
   ['2 worker threads vs one thread, bare parse of 1,000 files', ratio(manyWorkers, manyBare), '(info)', () => true],
