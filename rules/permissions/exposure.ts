@@ -47,15 +47,20 @@ function peerCidr(p: Permission): { family: 4 | 6; anywhere: boolean; tree: Tree
 
 type Traffic = { proto: string; range: Interval; peer: { family: 4 | 6; anywhere: boolean; tree: Tree; value: string } };
 
-/** traffic() per rule: the drop scan asks for every rule of a group once per open rule. */
-const trafficCache = new WeakMap<Permission, Traffic | null>();
+/**
+ * traffic() per rule, per model: the four exposure rules and the drop scan ask for the same rules again.
+ * One Map per model (not a WeakMap keyed by rule, whose thousands of ephemerons the GC pays for).
+ */
+const trafficCache = new WeakMap<Model, Map<Permission, Traffic | null>>();
 
 /** The traffic a rule matches, when its protocol, ports and peer are known and valid. */
-function traffic(p: Permission): Traffic | undefined {
-  const hit = trafficCache.get(p);
+function traffic(model: Model, p: Permission): Traffic | undefined {
+  let cache = trafficCache.get(model);
+  if (!cache) trafficCache.set(model, (cache = new Map()));
+  const hit = cache.get(p);
   if (hit !== undefined) return hit ?? undefined;
   const t = computeTraffic(p);
-  trafficCache.set(p, t ?? null);
+  cache.set(p, t ?? null);
   return t;
 }
 
@@ -71,10 +76,10 @@ function computeTraffic(p: Permission): Traffic | undefined {
 }
 
 /** An accept rule from (ingress) or to (egress) anywhere. */
-function openRule(p: Permission, direction: 'ingress' | 'egress'): Open | undefined {
+function openRule(model: Model, p: Permission, direction: 'ingress' | 'egress'): Open | undefined {
   if (p.direction !== direction || policy(p) !== 'accept') return undefined;
   const pri = priority(p);
-  const t = traffic(p);
+  const t = traffic(model, p);
   if (pri === undefined || !t || !t.peer.anywhere) return undefined;
   return { proto: t.proto, range: t.range, family: t.peer.family, source: t.peer.tree, sourceText: t.peer.value, priority: pri };
 }
@@ -85,7 +90,7 @@ function drops(model: Model, p: Permission, open: Open, proto: string): Interval
   for (const q of peers(model, p)) {
     if (q === p || policy(q) !== 'drop') continue;
     const pri = priority(q);
-    const t = traffic(q);
+    const t = traffic(model, q);
     if (pri === undefined || pri > open.priority || !t || !t.peer.anywhere || t.peer.family !== open.family) continue;
     if (t.proto === 'all' || t.proto === proto) out.push(t.range);
   }
@@ -141,7 +146,7 @@ export const exposedPort = defineRule({
   sources: [SOURCE_PEERS, SOURCE_FACTS + ' §5.1 (Priority, Policy)'],
   check({ model, report }) {
     for (const p of model.permissions) {
-      const o = openRule(p, 'ingress');
+      const o = openRule(model, p, 'ingress');
       if (!o || o.proto === 'all' || (o.range[0] === 1 && o.range[1] === 65535)) continue;
       const inRange = PORTS.filter((x) => x.port >= o.range[0] && x.port <= o.range[1]);
       if (inRange.length === 0) continue;
@@ -171,7 +176,7 @@ export const exposedAllPorts = defineRule({
   sources: [SOURCE_PEERS, SOURCE_FACTS + ' §5.1 (Priority, Policy)'],
   check({ model, report }) {
     for (const p of model.permissions) {
-      const o = openRule(p, 'ingress');
+      const o = openRule(model, p, 'ingress');
       if (!o || o.proto === 'all' || o.range[0] !== 1 || o.range[1] !== 65535) continue;
       const left = uncovered(o.range, drops(model, p, o, o.proto));
       if (left.length === 0) continue;
@@ -198,7 +203,7 @@ export const exposedAllProtocols = defineRule({
   sources: [SOURCE_PEERS, SOURCE_FACTS + ' §5.1 (Priority, Policy)'],
   check({ model, report }) {
     for (const p of model.permissions) {
-      const o = openRule(p, 'ingress');
+      const o = openRule(model, p, 'ingress');
       if (!o || o.proto !== 'all') continue;
       if (uncovered(o.range, drops(model, p, o, 'all')).length === 0) continue;
       report({ at: o.source, node: p, message: `all protocols and ports open to ${from(o)}` });
@@ -223,7 +228,7 @@ export const egressUnrestricted = defineRule({
   sources: [SOURCE_PEERS, SOURCE_FACTS + ' §5.1 (Priority, Policy)'],
   check({ model, report }) {
     for (const p of model.permissions) {
-      const o = openRule(p, 'egress');
+      const o = openRule(model, p, 'egress');
       if (!o || o.proto !== 'all') continue;
       if (uncovered(o.range, drops(model, p, o, 'all')).length === 0) continue;
       report({ at: o.source, node: p, message: `egress for all protocols and ports to ${o.sourceText} (anywhere${o.family === 6 ? ', IPv6' : ''})` });
