@@ -4,6 +4,7 @@
  * value, unknowns (references, unresolved expressions) are skipped by value rules.
  */
 import type { Span, Tree } from './load/tree.ts';
+import { pushAll } from './util/array.ts';
 
 export type { Span, Tree } from './load/tree.ts';
 
@@ -188,10 +189,10 @@ export function emptyModel(): Model {
 }
 
 export function mergeInto(into: Model, from: Partial<Model>): void {
-  if (from.groups) into.groups.push(...from.groups);
-  if (from.permissions) into.permissions.push(...from.permissions);
-  if (from.vpcs) into.vpcs.push(...from.vpcs);
-  if (from.policies) into.policies.push(...from.policies);
+  if (from.groups) pushAll(into.groups, from.groups);
+  if (from.permissions) pushAll(into.permissions, from.permissions);
+  if (from.vpcs) pushAll(into.vpcs, from.vpcs);
+  if (from.policies) pushAll(into.policies, from.policies);
   if (from.inventory) {
     if (!into.inventory) into.inventory = { vpcRegions: new Set(), securityGroups: new Map() };
     const inv = into.inventory;

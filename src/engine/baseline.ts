@@ -13,6 +13,7 @@ import type { Span } from '../load/tree.ts';
 import type { LintResult } from './lint.ts';
 import type { Finding, Rule } from './rule.ts';
 import { byPosition, regroup } from './suppress.ts';
+import { pushAll } from '../util/array.ts';
 
 export interface BaselineEntry {
   /** Path relative to the baseline file's directory, `/`-separated. */
@@ -91,7 +92,7 @@ export function applyBaseline(result: LintResult, baseline: Baseline, catalog: r
     const allowed = recorded.get(k)?.count ?? 0;
     const sorted = [...list].sort(byPosition);
     known += Math.min(allowed, sorted.length);
-    kept.push(...sorted.slice(allowed));
+    pushAll(kept, sorted.slice(allowed));
   }
   const fixed: BaselineEntry[] = [];
   for (const e of baseline.entries) {

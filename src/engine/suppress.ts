@@ -22,6 +22,7 @@ import { severityOf } from './config.ts';
 import type { Config } from './config.ts';
 import type { FileResult, LintResult } from './lint.ts';
 import type { Finding, Rule } from './rule.ts';
+import { pushAll } from '../util/array.ts';
 
 export const SUPPRESSION_RULES = ['suppression-invalid', 'suppression-expired', 'suppression-unused'] as const;
 
@@ -199,12 +200,19 @@ export function inlineSuppressions(path: string, text: string): Suppression[] {
   const lines = new LineIndex(path, text);
   // Lines that hold only comments: a directive above them applies to the first line below that does not.
   const commentLines = new Set<number>();
+  let last = 0;
   for (const c of comments) {
     if (c.trailing) continue;
     const a = lines.pos(c.start).line;
     const b = lines.pos(c.end).line;
     for (let l = a; l <= b; l++) commentLines.add(l);
+    last = Math.max(last, b);
   }
+  // The first line at or below each line that is not a comment line: one pass from the bottom, so a
+  // long block of directive comments costs linear time, not a walk to its end per directive.
+  const codeFrom = new Int32Array(last + 2);
+  codeFrom[last + 1] = last + 1;
+  for (let l = last; l >= 1; l--) codeFrom[l] = commentLines.has(l) ? codeFrom[l + 1]! : l;
   const out: Suppression[] = [];
   let header = true;
   let prevEnd = 0;
@@ -222,9 +230,8 @@ export function inlineSuppressions(path: string, text: string): Suppression[] {
     } else if (c.trailing) {
       s.line = span.line;
     } else {
-      let l = span.endLine + 1;
-      while (commentLines.has(l)) l++;
-      s.line = l;
+      const l = span.endLine + 1;
+      s.line = l <= last ? codeFrom[l]! : l;
     }
     s.file = path;
     out.push(s);
@@ -331,7 +338,7 @@ function metadataEntry(item: Tree, file: string, resource: string): Suppression 
       const vals = isSeq(e.value) ? e.value.items : [e.value];
       for (const v of vals) {
         const t = scalarText(v);
-        if (t !== undefined && isScalar(v)) s.ids.push(...t.split(',').map((x) => x.trim()).filter(Boolean));
+        if (t !== undefined && isScalar(v)) pushAll(s.ids, t.split(',').map((x) => x.trim()).filter(Boolean));
         else s.problems.push('rule must be a rule id or error code (or a list of them)');
       }
     } else if (e.key === 'reason') s.reason = isScalar(e.value) ? scalarText(e.value) : undefined;
@@ -397,10 +404,11 @@ export async function applySuppressions(
     if (result.files.some((f) => f.source !== undefined && full(f.path, f.source))) await fullParsers();
     for (const f of result.files) {
       if (f.source === undefined) continue;
-      all.push(...inlineSuppressions(f.path, f.source), ...metadataSuppressions(f.path, f.source, docsOf(f.path)));
+      pushAll(all, inlineSuppressions(f.path, f.source));
+      pushAll(all, metadataSuppressions(f.path, f.source, docsOf(f.path)));
     }
   }
-  all.push(...waiverSuppressions(config));
+  pushAll(all, waiverSuppressions(config));
 
   const added: Finding[] = [];
   const report = (ruleId: (typeof SUPPRESSION_RULES)[number], span: Span, message: string): void => {

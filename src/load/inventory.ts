@@ -10,6 +10,7 @@
 import type { Inventory, Vpc } from '../model.ts';
 import { describe, entry, get, isMap, isScalar, isSeq, text } from './tree.ts';
 import type { Span, TMap, Tree } from './tree.ts';
+import { pushAll } from '../util/array.ts';
 
 export const INVENTORY_RULE = 'inventory-malformed';
 
@@ -134,7 +135,7 @@ function readVpcs(doc: TMap, container: Tree, region: string | undefined, into: 
     if (CidrBlock) vpc.CidrBlock = CidrBlock;
     found.push(vpc);
   });
-  into.vpcs.push(...found);
+  pushAll(into.vpcs, found);
   if (!ok || !complete(doc, items.length, 'VPCs', p)) return;
   if (regions.size === 0) {
     p.push({

@@ -9,6 +9,7 @@ import type { Node as JNode, ParseError } from 'jsonc-parser';
 import { LineIndex } from './tree.ts';
 import type { Span, Tree, TEntry } from './tree.ts';
 import { MAX_DEPTH, MAX_NODES, fastJson, fastYaml } from './fast.ts';
+import { pushAll } from '../util/array.ts';
 
 export { MAX_DEPTH };
 /** The `yaml` package's concrete-syntax parser (comments are read from its tokens). */
@@ -237,7 +238,7 @@ export function parseJsonFully(file: string, text: string): Parsed {
   if (errors.length > 0 || !root) return { docs: [], problems, lines };
   const seen: ParseProblem[] = [];
   const tree = fromJson(root, lines, seen);
-  problems.push(...seen);
+  pushAll(problems, seen);
   return { docs: problems.length ? [] : [tree], problems, lines };
 }
 

@@ -60,6 +60,21 @@ describe('named hostile inputs', () => {
     expect(at(raised)).toEqual([['parse-error', 1, 1, 1, 2]]); // read, and refused at its first NUL byte
   });
 
+  it('200,000 groups and as many inline suppressions in one file are read, not lost to a stack overflow', async () => {
+    // 200,000 items once went through push(...items), which overflows the call stack.
+    const n = 200_000;
+    const group = '{"RegionId": "cn-hangzhou"}';
+    const json = `{"securityGroups": [${Array(n).fill(group).join(', ')}]}`;
+    const r = await lintSources([{ path: 'many.json', text: json }]);
+    expect(r.files.map((f) => [f.path, f.status])).toEqual([['many.json', 'checked']]);
+    // The 101st group exceeds the default quota of 100: column of its '{' on the single line.
+    expect(at(r).map((x) => x.slice(0, 3))).toEqual([['group-quota', 1, 21 + 100 * (group.length + 2)]]);
+    const yaml = `${'# sglint-ignore name-malformed reason="x"\n'.repeat(n)}securityGroups: []\n`;
+    const y = await lintSources([{ path: 'many.yaml', text: yaml }]);
+    expect(y.files.map((f) => f.status)).toEqual(['checked']);
+    expect(y.findings.every((f) => f.ruleId === 'suppression-unused')).toBe(true);
+  }, 60_000);
+
   it('NUL bytes and invalid UTF-8 in JSON: parse-error at the byte', async () => {
     const nul = await lintSources([{ path: 'a.json', bytes: Buffer.from('{\n  "RegionId": "cn-\u0000hangzhou"\n}') }]);
     expect(at(nul)).toEqual([['parse-error', 2, 19, 2, 20]]);
