@@ -7,7 +7,7 @@ import { defineRule } from '../../src/engine/rule.ts';
 import type { Model, Permission } from '../../src/model.ts';
 import type { Tree } from '../../src/load/tree.ts';
 import exposurePorts from '../data/exposure-ports.json' with { type: 'json' };
-import { SOURCE_FACTS, field, isAnywhere, parseIpv4, parseIpv6, parseRange, peerFields, peers, policy, portsInBounds, priority, protocol, rules, unknownField } from './util.ts';
+import { SOURCE_FACTS, field, isAnywhere, parseIpv4, parseIpv6, parseRange, peerFields, peerList, policy, portsInBounds, priority, protocol, rules, unknownField } from './util.ts';
 
 const API = 'AuthorizeSecurityGroup';
 const SOURCE_PEERS = 'peers.md: Checkov CKV_ALI_2/3, KICS, InfraGuard, cnspec exposure checks';
@@ -84,40 +84,76 @@ function openRule(model: Model, p: Permission, direction: 'ingress' | 'egress'):
   return { proto: t.proto, range: t.range, family: t.peer.family, source: t.peer.tree, sourceText: t.peer.value, priority: pri };
 }
 
-/** Port intervals that drop rules evaluated before `open` (same group and direction) take away from it, for this protocol. */
+/**
+ * Drop intervals per group list and (direction, family, protocol, priority): Priority is 1-100, so a
+ * group's open rules share a few of these, and a group of k rules costs O(k) per distinct key, not O(k²).
+ */
+const dropCache = new WeakMap<Model, Map<readonly Permission[], Map<string, Interval[]>>>();
+
+/**
+ * Port intervals that drop rules evaluated before `open` (same group and direction) take away from it,
+ * for this protocol: merged, sorted and disjoint.
+ */
 function drops(model: Model, p: Permission, open: Open, proto: string): Interval[] {
+  const list = peerList(model, p);
+  if (!list) return []; // p alone is an accept rule: nothing drops before it
+  let byList = dropCache.get(model);
+  if (!byList) dropCache.set(model, (byList = new Map()));
+  let byKey = byList.get(list);
+  if (!byKey) byList.set(list, (byKey = new Map()));
+  const key = `${p.direction} ${open.family} ${proto} ${open.priority}`;
+  const hit = byKey.get(key);
+  if (hit) return hit;
   const out: Interval[] = [];
-  for (const q of peers(model, p)) {
-    if (q === p || policy(q) !== 'drop') continue;
+  for (const q of list) {
+    if (q.direction !== p.direction || policy(q) !== 'drop') continue;
     const pri = priority(q);
     const t = traffic(model, q);
     if (pri === undefined || pri > open.priority || !t || !t.peer.anywhere || t.peer.family !== open.family) continue;
     if (t.proto === 'all' || t.proto === proto) out.push(t.range);
   }
+  const merged = merge(out);
+  byKey.set(key, merged);
+  return merged;
+}
+
+/** Sorted, disjoint intervals covering the same ports. */
+function merge(intervals: Interval[]): Interval[] {
+  const sorted = [...intervals].sort((a, b) => a[0] - b[0]);
+  const out: Interval[] = [];
+  for (const [s, e] of sorted) {
+    const last = out[out.length - 1];
+    if (last && s <= last[1] + 1) last[1] = Math.max(last[1], e);
+    else out.push([s, e]);
+  }
   return out;
 }
 
-/** The parts of `range` no interval covers. */
+/** The parts of `range` no interval of `cover` covers. */
 function uncovered(range: Interval, cover: Interval[]): Interval[] {
-  let rest: Interval[] = [range];
+  // `cover` is sorted and disjoint (drops() merges it): one pass.
+  const out: Interval[] = [];
+  let s = range[0];
+  const e = range[1];
   for (const [a, b] of cover) {
-    rest = rest.flatMap(([s, e]): Interval[] => {
-      if (b < s || a > e) return [[s, e]];
-      const parts: Interval[] = [];
-      if (a > s) parts.push([s, a - 1]);
-      if (b < e) parts.push([b + 1, e]);
-      return parts;
-    });
+    if (b < s) continue;
+    if (a > e) break;
+    if (a > s) out.push([s, a - 1]);
+    s = b + 1;
+    if (s > e) return out;
   }
-  return rest;
+  out.push([s, e]);
+  return out;
 }
 
 function inAny(port: number, intervals: Interval[]): boolean {
   return intervals.some(([s, e]) => port >= s && port <= e);
 }
 
+/** The intervals as text; past the first 10, only how many more (a message is read, not parsed). */
 function show(intervals: Interval[]): string {
-  return intervals.map(([s, e]) => (s === e ? `${s}` : `${s}-${e}`)).join(', ');
+  const shown = intervals.slice(0, 10).map(([s, e]) => (s === e ? `${s}` : `${s}-${e}`)).join(', ');
+  return intervals.length > 10 ? `${shown} and ${intervals.length - 10} more ranges` : shown;
 }
 
 function from(o: Open): string {

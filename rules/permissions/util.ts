@@ -271,11 +271,14 @@ export function sameReference(a: Tree | undefined, b: Tree | undefined): boolean
   return x !== undefined && x !== '' && x === text(b);
 }
 
-/** The rules authorised on the same group as p (its group's rules, or rules naming the same group), same direction. */
-export function peers(model: Model, p: Permission): Permission[] {
-  const key = p.group ? undefined : refKey(p.groupRef);
-  const all = p.group ? p.group.permissions : key === undefined ? [p] : (index(model).byRef.get(key) ?? [p]);
-  return all.filter((q) => q.direction === p.direction);
+/**
+ * The rules authorised on the same group as p, both directions: its group's rules, or the rules naming
+ * the same group. One shared list per group (callers may key caches by it); undefined when p is alone.
+ */
+export function peerList(model: Model, p: Permission): readonly Permission[] | undefined {
+  if (p.group) return p.group.permissions;
+  const key = refKey(p.groupRef);
+  return key === undefined ? undefined : index(model).byRef.get(key);
 }
 
 const requests = new WeakMap<Model, Permission[][]>();
