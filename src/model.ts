@@ -35,18 +35,9 @@ export type SgParam = (typeof SG_PARAMS)[number];
  * groups share one object shape and the rules' reads of `fields.X` stay monomorphic.
  */
 export function groupFields(): Partial<Record<SgParam, Tree>> {
-  return {
-    RegionId: undefined,
-    SecurityGroupName: undefined,
-    Description: undefined,
-    VpcId: undefined,
-    SecurityGroupType: undefined,
-    ServiceManaged: undefined,
-    ResourceGroupId: undefined,
-    ClientToken: undefined,
-    InnerAccessPolicy: undefined,
-  };
+  return { ...GROUP_FIELDS };
 }
+const GROUP_FIELDS: Partial<Record<SgParam, Tree>> = Object.fromEntries(SG_PARAMS.map((k) => [k, undefined]));
 
 /** Whether a name is a CreateSecurityGroup parameter (SG_PARAMS). */
 export const isSgParam = (k: string): k is SgParam => SG_PARAM_SET.has(k);
@@ -106,29 +97,9 @@ export type PermissionParam = (typeof PERMISSION_PARAMS)[number];
 
 /** A new permission `fields` object: every parameter present (undefined until set) in one order (see groupFields). */
 export function permissionFields(): Partial<Record<PermissionParam, Tree>> {
-  return {
-    IpProtocol: undefined,
-    PortRange: undefined,
-    PortRangeListId: undefined,
-    SourcePortRange: undefined,
-    Policy: undefined,
-    Priority: undefined,
-    NicType: undefined,
-    SourceCidrIp: undefined,
-    Ipv6SourceCidrIp: undefined,
-    SourceGroupId: undefined,
-    SourceGroupOwnerId: undefined,
-    SourceGroupOwnerAccount: undefined,
-    SourcePrefixListId: undefined,
-    DestCidrIp: undefined,
-    Ipv6DestCidrIp: undefined,
-    DestGroupId: undefined,
-    DestGroupOwnerId: undefined,
-    DestGroupOwnerAccount: undefined,
-    DestPrefixListId: undefined,
-    Description: undefined,
-  };
+  return { ...PERMISSION_FIELDS };
 }
+const PERMISSION_FIELDS: Partial<Record<PermissionParam, Tree>> = Object.fromEntries(PERMISSION_PARAMS.map((k) => [k, undefined]));
 
 /** Whether a name is an Authorize `Permissions.N` parameter (PERMISSION_PARAMS). */
 export const isPermissionParam = (k: string): k is PermissionParam => PERMISSION_PARAM_SET.has(k);

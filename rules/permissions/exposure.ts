@@ -7,7 +7,7 @@ import { defineRule } from '../../src/engine/rule.ts';
 import type { Model, Permission } from '../../src/model.ts';
 import type { Tree } from '../../src/load/tree.ts';
 import exposurePorts from '../data/exposure-ports.json' with { type: 'json' };
-import { SOURCE_FACTS, field, isAnywhere, parseIpv4, parseIpv6, parseRange, peerFields, peerList, policy, portsInBounds, priority, protocol, rules, unknownField } from './util.ts';
+import { SOURCE_FACTS, field, isAnywhere, parseIpv4, parseIpv6, parseRange, peerFields, peerList, perModel, policy, portsInBounds, priority, protocol, rules, unknownField } from './util.ts';
 
 const API = 'AuthorizeSecurityGroup';
 const SOURCE_PEERS = 'peers.md: Checkov CKV_ALI_2/3, KICS, InfraGuard, cnspec exposure checks';
@@ -51,12 +51,11 @@ type Traffic = { proto: string; range: Interval; peer: { family: 4 | 6; anywhere
  * traffic() per rule, per model: the four exposure rules and the drop scan ask for the same rules again.
  * One Map per model (not a WeakMap keyed by rule, whose thousands of ephemerons the GC pays for).
  */
-const trafficCache = new WeakMap<Model, Map<Permission, Traffic | null>>();
+const trafficCache = perModel(() => new Map<Permission, Traffic | null>());
 
 /** The traffic a rule matches, when its protocol, ports and peer are known and valid. */
 function traffic(model: Model, p: Permission): Traffic | undefined {
-  let cache = trafficCache.get(model);
-  if (!cache) trafficCache.set(model, (cache = new Map()));
+  const cache = trafficCache(model);
   const hit = cache.get(p);
   if (hit !== undefined) return hit ?? undefined;
   const t = computeTraffic(p);
@@ -88,7 +87,7 @@ function openRule(model: Model, p: Permission, direction: 'ingress' | 'egress'):
  * Drop intervals per group list and (direction, family, protocol, priority): Priority is 1-100, so a
  * group's open rules share a few of these, and a group of k rules costs O(k) per distinct key, not O(k²).
  */
-const dropCache = new WeakMap<Model, Map<readonly Permission[], Map<string, Interval[]>>>();
+const dropCache = perModel(() => new Map<readonly Permission[], Map<string, Interval[]>>());
 
 /**
  * Port intervals that drop rules evaluated before `open` (same group and direction) take away from it,
@@ -97,8 +96,7 @@ const dropCache = new WeakMap<Model, Map<readonly Permission[], Map<string, Inte
 function drops(model: Model, p: Permission, open: Open, proto: string): Interval[] {
   const list = peerList(model, p);
   if (!list) return []; // p alone is an accept rule: nothing drops before it
-  let byList = dropCache.get(model);
-  if (!byList) dropCache.set(model, (byList = new Map()));
+  const byList = dropCache(model);
   let byKey = byList.get(list);
   if (!byKey) byList.set(list, (byKey = new Map()));
   const key = `${p.direction} ${open.family} ${proto} ${open.priority}`;
@@ -204,7 +202,7 @@ export const exposedAllPorts = defineRule({
   summary: 'Ingress from anywhere to every tcp or udp port (1/65535)',
   docs: {
     description:
-      'An accepted tcp or udp ingress rule from 0.0.0.0/0 or ::/0 with PortRange `1/65535` opens every service of the group to the internet. Drop rules evaluated first that cover part of the range from anywhere are taken into account; the finding names the ports left open.',
+      'An accepted tcp or udp ingress rule from 0.0.0.0/0 or ::/0 with PortRange `1/65535` opens every service of the group to the internet. Drop rules evaluated first that cover part of the range from anywhere are taken into account; the finding names the ports left open (the first 10 ranges, then how many more).',
     fix: 'Open only the ports the service needs (e.g. `443/443`), or restrict the source.',
     valid: [rules('{IpProtocol: tcp, PortRange: 1/65535, SourceCidrIp: 192.168.0.0/16}'), rules(`{IpProtocol: udp, PortRange: 1/65535, ${ANY}, Priority: 5}`, `{IpProtocol: all, PortRange: -1/-1, ${ANY}, Policy: drop, Priority: 5}`)],
     invalid: [rules(`{IpProtocol: tcp, PortRange: 1/65535, ${ANY}}`)],

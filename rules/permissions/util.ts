@@ -233,27 +233,34 @@ export function resolveGroup(model: Model, t: Tree | undefined): SecurityGroup |
   return id === undefined || id === '' ? undefined : index(model).groups.get(id);
 }
 
-/** Per-model lookups, so cross-resource rules stay linear: groups by id, unlinked rules by the group they name. */
-const indexes = new WeakMap<Model, { groups: Map<string, SecurityGroup>; byRef: Map<string, Permission[]> }>();
-
-function index(model: Model) {
-  let ix = indexes.get(model);
-  if (!ix) {
-    const groups = new Map<string, SecurityGroup>();
-    for (const g of model.groups) if (!groups.has(g.id)) groups.set(g.id, g);
-    const byRef = new Map<string, Permission[]>();
-    for (const q of model.permissions) {
-      const k = q.group ? undefined : refKey(q.groupRef);
-      if (k === undefined) continue;
-      const list = byRef.get(k);
-      if (list) list.push(q);
-      else byRef.set(k, [q]);
-    }
-    ix = { groups, byRef };
-    indexes.set(model, ix);
-  }
-  return ix;
+/**
+ * `make(model)` computed once per model and shared by the rules that ask (dropped with the model): the
+ * indexes and caches that keep cross-resource rules linear.
+ */
+export function perModel<T>(make: (model: Model) => T): (model: Model) => T {
+  const memo = new WeakMap<Model, T>();
+  return (model) => {
+    if (memo.has(model)) return memo.get(model)!;
+    const v = make(model);
+    memo.set(model, v);
+    return v;
+  };
 }
+
+/** Per-model lookups: groups by id, unlinked rules by the group they name. */
+const index = perModel((model) => {
+  const groups = new Map<string, SecurityGroup>();
+  for (const g of model.groups) if (!groups.has(g.id)) groups.set(g.id, g);
+  const byRef = new Map<string, Permission[]>();
+  for (const q of model.permissions) {
+    const k = q.group ? undefined : refKey(q.groupRef);
+    if (k === undefined) continue;
+    const list = byRef.get(k);
+    if (list) list.push(q);
+    else byRef.set(k, [q]);
+  }
+  return { groups, byRef };
+});
 
 /** The key of a written group reference (see sameReference), or undefined when it names nothing comparable. */
 function refKey(t: Tree | undefined): string | undefined {
@@ -281,23 +288,16 @@ export function peerList(model: Model, p: Permission): readonly Permission[] | u
   return key === undefined ? undefined : index(model).byRef.get(key);
 }
 
-const requests = new WeakMap<Model, Permission[][]>();
-
 /** Rules grouped by the Authorize request that carries them (built once per model; callers only read it). */
-export function byRequest(model: Model): readonly Permission[][] {
-  let out = requests.get(model);
-  if (!out) {
-    const m = new Map<string, Permission[]>();
-    for (const p of model.permissions) {
-      const list = m.get(p.request);
-      if (list) list.push(p);
-      else m.set(p.request, [p]);
-    }
-    out = [...m.values()];
-    requests.set(model, out);
+export const byRequest: (model: Model) => readonly (readonly Permission[])[] = perModel((model) => {
+  const m = new Map<string, Permission[]>();
+  for (const p of model.permissions) {
+    const list = m.get(p.request);
+    if (list) list.push(p);
+    else m.set(p.request, [p]);
   }
-  return out;
-}
+  return [...m.values()];
+});
 
 /** Rules of each known group (ingress and egress). */
 export function groupsWithRules(model: Model): SecurityGroup[] {

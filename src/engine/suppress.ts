@@ -13,7 +13,7 @@
  * (`suppression-expired`); one that suppresses nothing is reported (`suppression-unused`).
  */
 import { relative, resolve } from 'node:path';
-import { fullParsers, loadedParsers, readJsonSync, readYamlSync } from '../load/parsers.ts';
+import { fullParsers, loadedParsers, readDocumentSync } from '../load/parsers.ts';
 import { LineIndex, get, isMap, isScalar, isSeq, text as scalarText } from '../load/tree.ts';
 import type { Span, Tree } from '../load/tree.ts';
 import { suggest } from '../util/suggest.ts';
@@ -309,7 +309,7 @@ function mayHoldMetadata(path: string, text: string): boolean {
 export function metadataSuppressions(path: string, text: string, docs?: Tree[]): Suppression[] {
   if (!mayHoldMetadata(path, text)) return [];
   const out: Suppression[] = [];
-  for (const doc of docs ?? (/\.json$/i.test(path) ? readJsonSync(path, text) : readYamlSync(path, text)).docs) {
+  for (const doc of docs ?? readDocumentSync(path, text).docs) {
     const resources = get(doc, 'Resources');
     if (get(doc, 'ROSTemplateFormatVersion') === undefined || !isMap(resources)) continue;
     for (const r of resources.entries) {

@@ -32,9 +32,16 @@ export async function readJson(file: string, text: string): Promise<Parsed> {
   return fastJson(file, text) ?? (await fullParsers()).parseJsonFully(file, text);
 }
 
+const isJson = (file: string): boolean => /\.json$/i.test(file);
+
 /** YAML or JSON by the file name (`.json` is JSON, anything else YAML). */
 export function readDocument(file: string, text: string): Promise<Parsed> {
-  return /\.json$/i.test(file) ? readJson(file, text) : readYaml(file, text);
+  return isJson(file) ? readJson(file, text) : readYaml(file, text);
+}
+
+/** As readDocument, synchronously (the full parsers must be loaded if the fast path gives up). */
+export function readDocumentSync(file: string, text: string): Parsed {
+  return isJson(file) ? readJsonSync(file, text) : readYamlSync(file, text);
 }
 
 /** YAML text → trees, synchronously: the fast path, else the full parser, which must be loaded. */
