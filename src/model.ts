@@ -153,6 +153,8 @@ export interface Model {
   vpcs: Vpc[];
   policies: RamPolicy[];
   inventory?: Inventory;
+  /** Set on the blocks of a model that local rules see (Rule.local): the whole model, for model-wide indexes. */
+  whole?: Model;
 }
 
 export function emptyModel(): Model {

@@ -96,6 +96,7 @@ export const clientTokenMalformed = defineRule({
     invalid: [spec('VpcId: vpc-bp1opxu1zkhn00gzv1234', 'ClientToken: jeton-idempotence-café'), spec('VpcId: vpc-bp1opxu1zkhn00gzv1234', `ClientToken: ${'x'.repeat(65)}`)],
   },
   sources: [SOURCE_API, SOURCE_FACTS + ' §1.4'],
+  local: true,
   check({ model, report }) {
     for (const g of model.groups) {
       const t = param(g, 'ClientToken');
@@ -120,6 +121,7 @@ export const serviceManagedSet = defineRule({
     invalid: [spec('VpcId: vpc-bp1opxu1zkhn00gzv1234', 'ServiceManaged: true')],
   },
   sources: [SOURCE_API],
+  local: true,
   check({ model, report }) {
     for (const g of model.groups) {
       const s = g.fields.ServiceManaged;
@@ -142,6 +144,7 @@ export const resourceGroupMalformed = defineRule({
     invalid: [spec('VpcId: vpc-bp1opxu1zkhn00gzv1234', 'ResourceGroupId: production')],
   },
   sources: [SOURCE_API, SOURCE_FACTS + ' §1.5'],
+  local: true,
   check({ model, report }) {
     for (const g of model.groups) {
       const r = param(g, 'ResourceGroupId');
@@ -164,6 +167,7 @@ export const innerAccessPolicyInvalid = defineRule({
     invalid: [spec('VpcId: vpc-bp1opxu1zkhn00gzv1234', 'InnerAccessPolicy: Isolate')],
   },
   sources: [SOURCE_FACTS + ' §2'],
+  local: true,
   check({ model, report }) {
     for (const g of model.groups) {
       const p = param(g, 'InnerAccessPolicy');
@@ -187,6 +191,7 @@ export const innerAccessPolicyEnterprise = defineRule({
     invalid: [spec('VpcId: vpc-bp1opxu1zkhn00gzv1234', 'SecurityGroupType: enterprise', 'InnerAccessPolicy: Accept')],
   },
   sources: [SOURCE_API, SOURCE_FACTS + ' §2'],
+  local: true,
   check({ model, report }) {
     for (const g of model.groups) {
       const p = param(g, 'InnerAccessPolicy');

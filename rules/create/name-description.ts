@@ -25,6 +25,7 @@ export const nameMalformed = defineRule({
     ],
   },
   sources: [SOURCE_API, SOURCE_FACTS + ' §1.3'],
+  local: true,
   check({ model, report }) {
     for (const g of model.groups) {
       const n = param(g, 'SecurityGroupName');
@@ -59,6 +60,7 @@ export const nameUncertainCharacters = defineRule({
     invalid: [spec('SecurityGroupName: "web:frontend"', 'VpcId: vpc-bp1opxu1zkhn00gzv1234')],
   },
   sources: [SOURCE_API, SOURCE_FACTS + ' §1.3'],
+  local: true,
   check({ model, report }) {
     for (const g of model.groups) {
       const n = param(g, 'SecurityGroupName');
@@ -85,6 +87,7 @@ export const descriptionMalformed = defineRule({
     invalid: [spec('Description: x', 'VpcId: vpc-bp1opxu1zkhn00gzv1234'), spec('Description: https://wiki/web', 'VpcId: vpc-bp1opxu1zkhn00gzv1234')],
   },
   sources: [SOURCE_API, SOURCE_FACTS + ' §1.2, §1.4'],
+  local: true,
   check({ model, report }) {
     for (const g of model.groups) {
       const d = param(g, 'Description');

@@ -21,6 +21,7 @@ export const regionRequired = defineRule({
     invalid: [{ file: 'spec.yaml', code: 'securityGroups:\n  - SecurityGroupName: web\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n' }],
   },
   sources: [SOURCE_API],
+  local: true,
   check({ model, report }) {
     for (const g of model.groups) {
       if (g.format === 'spec' && g.fields.RegionId === undefined) {
@@ -45,6 +46,7 @@ export const regionUnknown = defineRule({
     invalid: [{ file: 'spec.yaml', code: 'securityGroups:\n  - RegionId: cn-hangzou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n' }],
   },
   sources: [SOURCE_API, SOURCE_FACTS + ' §7'],
+  local: true,
   check({ model, report }) {
     for (const g of model.groups) {
       const r = param(g, 'RegionId');
@@ -68,6 +70,7 @@ export const regionClosed = defineRule({
     invalid: [{ file: 'spec.yaml', code: 'securityGroups:\n  - RegionId: ap-southeast-2\n    VpcId: vpc-p0w9alkte4w2htrqe1234\n' }],
   },
   sources: [SOURCE_FACTS + ' §7'],
+  local: true,
   check({ model, report }) {
     for (const g of model.groups) {
       const r = text(g.fields.RegionId);

@@ -18,6 +18,7 @@ export const tagKeyMalformed = defineRule({
     invalid: [tags('- Key: "acs:env"', '  Value: prod'), tags('- Key: aliyunteam', '  Value: a'), tags('- Key: ""', '  Value: a'), tags('- Value: orphan')],
   },
   sources: [SOURCE_API],
+  local: true,
   check({ model, report }) {
     for (const g of model.groups) {
       for (const t of g.Tag?.items ?? []) {
@@ -52,6 +53,7 @@ export const tagValueMalformed = defineRule({
     invalid: [tags('- Key: docs', '  Value: see https://wiki.example.com')],
   },
   sources: [SOURCE_API],
+  local: true,
   check({ model, report }) {
     for (const g of model.groups) {
       for (const t of g.Tag?.items ?? []) {
@@ -79,6 +81,7 @@ export const tagValuePrefix = defineRule({
     invalid: [tags('- Key: owner', '  Value: "acs:team"')],
   },
   sources: [SOURCE_FACTS + ' §1.2'],
+  local: true,
   check({ model, report }) {
     for (const g of model.groups) {
       for (const t of g.Tag?.items ?? []) {
@@ -105,6 +108,7 @@ export const tagKeyDuplicate = defineRule({
     invalid: [tags('- Key: env', '  Value: prod', '- Key: env', '  Value: dev')],
   },
   sources: [SOURCE_API],
+  local: true,
   check({ model, report }) {
     for (const g of model.groups) {
       const seen = new Map<string, number>();
@@ -134,6 +138,7 @@ export const tagCount = defineRule({
     invalid: [tags(...Array.from({ length: 21 }, (_, i) => [`- Key: k${i}`, '  Value: v']).flat())],
   },
   sources: [SOURCE_API, SOURCE_FACTS + ' §1.2'],
+  local: true,
   check({ model, report }) {
     for (const g of model.groups) {
       const items = g.Tag?.items ?? [];

@@ -31,6 +31,7 @@ export const groupTypeInvalid = defineRule({
     invalid: [spec('SecurityGroupType: advanced', 'VpcId: vpc-bp1opxu1zkhn00gzv1234')],
   },
   sources: [SOURCE_API],
+  local: true,
   check({ model, report }) {
     for (const g of model.groups) {
       const t = param(g, 'SecurityGroupType');
@@ -56,6 +57,7 @@ export const groupTypeCase = defineRule({
     invalid: [spec('SecurityGroupType: Enterprise', 'VpcId: vpc-bp1opxu1zkhn00gzv1234')],
   },
   sources: [SOURCE_FACTS + ' §1.2'],
+  local: true,
   check({ model, report }) {
     for (const g of model.groups) {
       const t = param(g, 'SecurityGroupType');
@@ -80,6 +82,7 @@ export const enterpriseNeedsVpc = defineRule({
     invalid: [spec('SecurityGroupType: enterprise')],
   },
   sources: [SOURCE_API],
+  local: true,
   check({ model, report }) {
     for (const g of model.groups) {
       if (groupType(g)?.toLowerCase() === 'enterprise' && (g.fields.VpcId === undefined || text(g.fields.VpcId) === '')) {
@@ -105,6 +108,7 @@ export const vpcRequiredInRegion = defineRule({
     invalid: [{ file: 'spec.yaml', code: 'securityGroups:\n  - RegionId: eu-central-1\n    SecurityGroupName: web\n' }],
   },
   sources: [SOURCE_API, SOURCE_FACTS + ' §1.4, §7'],
+  local: true,
   check({ model, report }) {
     for (const g of model.groups) {
       const region = text(g.fields.RegionId);
@@ -131,6 +135,7 @@ export const vpcIdMalformed = defineRule({
     invalid: [spec('VpcId: vpc-bp1opxu1zkhn00gzv****'), spec('VpcId: my-vpc')],
   },
   sources: [SOURCE_FACTS + ' §1.5'],
+  local: true,
   check({ model, report }) {
     for (const g of model.groups) {
       const v = param(g, 'VpcId');
@@ -153,6 +158,7 @@ export const vpcWrongRegion = defineRule({
     invalid: [withVpc('cn-shanghai', 'Available')],
   },
   sources: [SOURCE_API, SOURCE_FACTS + ' §3.3'],
+  local: true,
   check({ model, report }) {
     for (const g of model.groups) {
       const region = text(g.fields.RegionId);
@@ -178,6 +184,7 @@ export const vpcNotAvailable = defineRule({
     invalid: [withVpc('cn-hangzhou', 'Pending')],
   },
   sources: [SOURCE_API, SOURCE_FACTS + ' §3.3'],
+  local: true,
   check({ model, report }) {
     for (const g of model.groups) {
       const status = text(g.vpc?.Status);

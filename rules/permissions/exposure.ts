@@ -178,6 +178,7 @@ export const exposedPort = defineRule({
     invalid: [rules(`{IpProtocol: tcp, PortRange: 22/22, ${ANY}}`), rules(`{IpProtocol: tcp, PortRange: 3000/4000, ${ANY}}`), rules('{IpProtocol: tcp, PortRange: 6379/6379, Ipv6SourceCidrIp: "::/0"}')],
   },
   sources: [SOURCE_PEERS, SOURCE_FACTS + ' §5.1 (Priority, Policy)'],
+  local: true,
   check({ model, report }) {
     for (const p of model.permissions) {
       const o = openRule(model, p, 'ingress');
@@ -208,6 +209,7 @@ export const exposedAllPorts = defineRule({
     invalid: [rules(`{IpProtocol: tcp, PortRange: 1/65535, ${ANY}}`)],
   },
   sources: [SOURCE_PEERS, SOURCE_FACTS + ' §5.1 (Priority, Policy)'],
+  local: true,
   check({ model, report }) {
     for (const p of model.permissions) {
       const o = openRule(model, p, 'ingress');
@@ -235,6 +237,7 @@ export const exposedAllProtocols = defineRule({
     invalid: [rules(`{IpProtocol: all, PortRange: -1/-1, ${ANY}}`), rules('{IpProtocol: ALL, PortRange: -1/-1, Ipv6SourceCidrIp: "::/0"}')],
   },
   sources: [SOURCE_PEERS, SOURCE_FACTS + ' §5.1 (Priority, Policy)'],
+  local: true,
   check({ model, report }) {
     for (const p of model.permissions) {
       const o = openRule(model, p, 'ingress');
@@ -260,6 +263,7 @@ export const egressUnrestricted = defineRule({
     invalid: [rules('{Direction: egress, IpProtocol: all, PortRange: -1/-1, DestCidrIp: 0.0.0.0/0}')],
   },
   sources: [SOURCE_PEERS, SOURCE_FACTS + ' §5.1 (Priority, Policy)'],
+  local: true,
   check({ model, report }) {
     for (const p of model.permissions) {
       const o = openRule(model, p, 'egress');

@@ -47,6 +47,7 @@ export const protocolInvalid = defineRule({
     invalid: [rules('{IpProtocol: http, PortRange: 80/80, SourceCidrIp: 10.0.0.0/8}'), rules('{IpProtocol: 300, PortRange: -1/-1, SourceCidrIp: 10.0.0.0/8}'), rules('{PortRange: 80/80, SourceCidrIp: 10.0.0.0/8}')],
   },
   sources: [SOURCE_RULE_API, SOURCE_FACTS + ' §5.1, §5.2'],
+  local: true,
   check({ model, report }) {
     for (const p of model.permissions) {
       const t = p.fields.IpProtocol;
@@ -84,6 +85,7 @@ export const protocolNumber = defineRule({
     invalid: [rules('{IpProtocol: 47, PortRange: -1/-1, SourceCidrIp: 10.0.0.0/8}')],
   },
   sources: [SOURCE_RULE_API, SOURCE_FACTS + ' §5.1'],
+  local: true,
   check({ model, report }) {
     for (const p of model.permissions) {
       const f = field(p, 'IpProtocol');
@@ -124,6 +126,7 @@ export const portRangeMalformed = defineRule({
     invalid: [rules('{IpProtocol: tcp, PortRange: "22", SourceCidrIp: 10.0.0.0/8}'), rules('{IpProtocol: tcp, PortRange: 200/1, SourceCidrIp: 10.0.0.0/8}'), rules('{IpProtocol: udp, PortRange: 0/65536, SourceCidrIp: 10.0.0.0/8}')],
   },
   sources: [SOURCE_RULE_API, SOURCE_FACTS + ' §4.1, §5.1, §5.2'],
+  local: true,
   check({ model, report }) {
     for (const p of model.permissions) {
       const f = field(p, 'PortRange');
@@ -156,6 +159,7 @@ export const portRangeProtocolMismatch = defineRule({
     invalid: [rules('{IpProtocol: tcp, PortRange: -1/-1, SourceCidrIp: 10.0.0.0/8}'), rules('{IpProtocol: icmp, PortRange: 22/22, SourceCidrIp: 10.0.0.0/8}')],
   },
   sources: [SOURCE_RULE_API, SOURCE_FACTS + ' §3.2, §5.2'],
+  local: true,
   check({ model, report }) {
     for (const p of model.permissions) {
       const f = field(p, 'PortRange');
@@ -182,6 +186,7 @@ export const portRangeMissing = defineRule({
     invalid: [rules('{IpProtocol: tcp, SourceCidrIp: 10.0.0.0/8}')],
   },
   sources: [SOURCE_RULE_API, SOURCE_FACTS + ' §5.1, §5.2'],
+  local: true,
   check({ model, report }) {
     for (const p of model.permissions) {
       if (p.fields.PortRange === undefined && !present(p, 'PortRangeListId')) {
@@ -207,6 +212,7 @@ export const sourcePortRangeMalformed = defineRule({
     invalid: [rules('{IpProtocol: tcp, PortRange: 22/22, SourcePortRange: 1024-65535, SourceCidrIp: 10.0.0.0/8}'), rules('{IpProtocol: icmp, PortRange: -1/-1, SourcePortRange: 1/2, SourceCidrIp: 10.0.0.0/8}')],
   },
   sources: [SOURCE_RULE_API, SOURCE_FACTS + ' §5.1, §5.2'],
+  local: true,
   check({ model, report }) {
     for (const p of model.permissions) {
       const f = field(p, 'SourcePortRange');
@@ -233,6 +239,7 @@ function enumRule(o: { id: string; param: PermissionParam; values: string[]; err
       invalid: [rules(o.invalid)],
     },
     sources: [SOURCE_RULE_API, SOURCE_FACTS + ' §5.1, §5.2'],
+    local: true,
     check({ model, report }) {
       for (const p of model.permissions) {
         const t = p.fields[o.param];
@@ -285,6 +292,7 @@ export const priorityInvalid = defineRule({
     invalid: [rules('{IpProtocol: tcp, PortRange: 22/22, SourceCidrIp: 10.0.0.0/8, Priority: 0}'), rules('{IpProtocol: tcp, PortRange: 22/22, SourceCidrIp: 10.0.0.0/8, Priority: 1.5}')],
   },
   sources: [SOURCE_RULE_API, SOURCE_FACTS + ' §5.1, §5.2'],
+  local: true,
   check({ model, report }) {
     for (const p of model.permissions) {
       const t = p.fields.Priority;
@@ -312,6 +320,7 @@ export const nicTypeMismatch = defineRule({
     invalid: [rules('{IpProtocol: tcp, PortRange: 22/22, SourceCidrIp: 10.0.0.0/8, NicType: internet}'), classicRules('{IpProtocol: tcp, PortRange: 22/22, SourceGroupId: sg-bp67acfmxazb4p1234, NicType: internet}')],
   },
   sources: [SOURCE_RULE_API, SOURCE_FACTS + ' §3.2, §5.1, §5.2'],
+  local: true,
   check({ model, report }) {
     for (const p of model.permissions) {
       const f = field(p, 'NicType');
@@ -343,6 +352,7 @@ function missingPeerRule(direction: 'ingress' | 'egress') {
       invalid: [rules(`{${ingress ? '' : 'Direction: egress, '}IpProtocol: tcp, PortRange: 443/443}`)],
     },
     sources: [SOURCE_RULE_API, SOURCE_FACTS + ' §3.2, §5.1, §5.2'],
+    local: true,
     check({ model, report }) {
       for (const p of model.permissions) {
         if (p.direction !== direction || names.some((n) => present(p, n))) continue;
@@ -375,6 +385,7 @@ function cidrRule(param: 'SourceCidrIp' | 'DestCidrIp' | 'Ipv6SourceCidrIp' | 'I
       invalid: [ex(v6 ? '2001:db8:::1/64' : '10.0.0.256/8'), ex(v6 ? '2001:db8::/129' : '10.0.0.0/33')],
     },
     sources: [SOURCE_RULE_API, SOURCE_FACTS + ' §5.1, §5.2'],
+    local: true,
     check({ model, report }) {
       for (const p of model.permissions) {
         const f = field(p, param);
@@ -407,6 +418,7 @@ function familyConflictRule(side: 'Source' | 'Dest') {
       invalid: [rules(`{IpProtocol: tcp, PortRange: 443/443, ${v4}: 10.0.0.0/8, ${v6}: "2001:db8::/32"}`)],
     },
     sources: [SOURCE_RULE_API, SOURCE_FACTS + ' §5.1, §5.2'],
+    local: true,
     check({ model, report }) {
       for (const p of model.permissions) {
         if (present(p, v4) && present(p, v6)) report({ at: p.fields[v6]!, node: p, message: `${operation(p)}: ${v4} and ${v6} are both set; a rule is either IPv4 or IPv6` });
@@ -433,6 +445,7 @@ function protocolFamilyRule(o: { proto: 'icmp' | 'icmpv6'; other: 'icmp' | 'icmp
       invalid: [rules(o.invalid)],
     },
     sources: [SOURCE_RULE_API, SOURCE_FACTS + ' §5.2'],
+    local: true,
     check({ model, report }) {
       for (const p of model.permissions) {
         if (protocol(p) !== o.proto) continue;
@@ -477,6 +490,7 @@ export const descriptionMalformed = defineRule({
     invalid: [rules(`{IpProtocol: tcp, PortRange: 443/443, SourceCidrIp: 10.0.0.0/8, Description: ${'d'.repeat(513)}}`)],
   },
   sources: [SOURCE_RULE_API, SOURCE_FACTS + ' §4.1, §5.1, §5.2'],
+  local: true,
   check({ model, report }) {
     for (const p of model.permissions) {
       const f = field(p, 'Description');
@@ -501,6 +515,7 @@ export const sourceEqualsDest = defineRule({
     invalid: [rules('{IpProtocol: tcp, PortRange: 22/22, SourceCidrIp: 10.0.0.0/8, DestCidrIp: 10.0.0.0/8}')],
   },
   sources: [SOURCE_RULE_API, SOURCE_FACTS + ' §5.2'],
+  local: true,
   check({ model, report }) {
     for (const p of model.permissions) {
       for (const [a, b, parse] of [['SourceCidrIp', 'DestCidrIp', parseIpv4], ['Ipv6SourceCidrIp', 'Ipv6DestCidrIp', parseIpv6]] as const) {
@@ -528,6 +543,7 @@ export const classicNetworkPrefixList = defineRule({
     invalid: [classicRules('{IpProtocol: tcp, PortRange: 22/22, SourcePrefixListId: pl-x1j1k5ykzqlixdcy1234}')],
   },
   sources: [SOURCE_RULE_API, SOURCE_FACTS + ' §5.1, §5.2'],
+  local: true,
   check({ model, report }) {
     for (const p of model.permissions) {
       if (!p.group || p.group.fields.VpcId !== undefined) continue;

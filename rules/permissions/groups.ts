@@ -132,6 +132,7 @@ function selfRule(direction: 'ingress' | 'egress') {
       ],
     },
     sources: [SOURCE_RULE_API, SOURCE_FACTS + ' §2, §5.2'],
+    local: true,
     check({ model, report }) {
       for (const p of model.permissions) {
         if (p.direction !== direction) continue;
@@ -161,6 +162,7 @@ export const enterpriseGroupReference = defineRule({
     invalid: [group(['SecurityGroupType: enterprise'], '{IpProtocol: tcp, PortRange: 22/22, SourceGroupId: sg-bp67acfmxazb4p1234}')],
   },
   sources: [SOURCE_RULE_API, SOURCE_FACTS + ' §2, §5.1, §5.2'],
+  local: true,
   check({ model, report }) {
     for (const p of model.permissions) {
       if (!p.group || groupType(p.group) !== 'enterprise') continue;
@@ -187,6 +189,7 @@ export const enterprisePolicy = defineRule({
     invalid: [group(['SecurityGroupType: enterprise'], '{IpProtocol: tcp, PortRange: 22/22, SourceCidrIp: 10.0.0.0/8, Policy: drop}')],
   },
   sources: [SOURCE_FACTS + ' §2, §5.2'],
+  local: true,
   check({ model, report }) {
     for (const p of model.permissions) {
       const f = field(p, 'Policy');
@@ -229,6 +232,7 @@ export const enterpriseGroupReferenced = defineRule({
     ],
   },
   sources: [SOURCE_RULE_API, SOURCE_FACTS + ' §2, §5.2'],
+  local: true,
   check({ model, report }) {
     for (const p of model.permissions) {
       for (const name of ['SourceGroupId', 'DestGroupId'] as const) {
@@ -255,6 +259,7 @@ export const groupRuleLimit = defineRule({
     invalid: [rules(...Array.from({ length: 21 }, (_, i) => `{IpProtocol: tcp, PortRange: ${i + 1}/${i + 1}, SourceGroupId: sg-bp67acfmxazb4p1234}`))],
   },
   sources: [SOURCE_RULE_API, SOURCE_FACTS + ' §2, §5.2, §5.3'],
+  local: true,
   check({ model, report }) {
     for (const g of groupsWithRules(model)) {
       if (groupType(g) !== 'normal') continue;
@@ -285,6 +290,7 @@ export const rulesPerGroup = defineRule({
     ],
   },
   sources: [SOURCE_RULE_API, SOURCE_FACTS + ' §5.2, §5.3'],
+  local: true,
   check({ model, config, report }) {
     const limit = config.quota.rulesPerGroup;
     for (const g of groupsWithRules(model)) {
@@ -348,6 +354,7 @@ function otherVpcRule(direction: 'ingress' | 'egress') {
       invalid: [ros(...vpcGroup('OtherSg', 'vpc-uf6aamu2nomfr1thd1234'), ...ruleOn('OtherSg'))],
     },
     sources: [SOURCE_RULE_API, SOURCE_FACTS + ' §5.1, §5.2'],
+    local: true,
     check({ model, report }) {
       for (const p of model.permissions) {
         if (p.direction !== direction || !p.group) continue;

@@ -235,11 +235,13 @@ export function resolveGroup(model: Model, t: Tree | undefined): SecurityGroup |
 
 /**
  * `make(model)` computed once per model and shared by the rules that ask (dropped with the model): the
- * indexes and caches that keep cross-resource rules linear.
+ * indexes and caches that keep cross-resource rules linear. A block of the model (see Rule.local) shares
+ * the whole model's.
  */
 export function perModel<T>(make: (model: Model) => T): (model: Model) => T {
   const memo = new WeakMap<Model, T>();
-  return (model) => {
+  return (block) => {
+    const model = block.whole ?? block;
     if (memo.has(model)) return memo.get(model)!;
     const v = make(model);
     memo.set(model, v);

@@ -69,6 +69,16 @@ export interface RuleContext {
 
 export interface Rule extends RuleMeta {
   check?(ctx: RuleContext): void;
+  /**
+   * True when each finding is about one group or one rule (permission) of `model.groups` /
+   * `model.permissions` and depends only on that item, what it links to (its VPC, its group and the
+   * group's rules), the rest of the model (VPCs, policies, inventory) and the model-wide indexes of
+   * `perModel`, never on which other groups or rules are listed. The engine then runs the rule over
+   * blocks of about a hundred items (every such rule on one block before the next), so that each block's
+   * values are still in the CPU caches for the next rule. Rules that compare items with each other
+   * (duplicates, quotas per region, requests) leave it unset and see the whole model.
+   */
+  local?: boolean;
 }
 
 export function defineRule(rule: Rule): Rule {
