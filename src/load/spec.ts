@@ -105,7 +105,7 @@ function readGroup(map: TMap, resource: string, file: SourceFile, ctx: LoadConte
   let flatPerms: Map<number, FlatItem> | undefined;
   for (const e of map.entries) {
     const c = e.key.charCodeAt(0);
-    const flat = (c === 84 || c === 80) && e.key.length > 4 ? FLAT.exec(e.key) : null;
+    const flat = (c === 84 || c === 80) && e.key.length > 4 && e.key.includes('.') ? FLAT.exec(e.key) : null;
     if (flat) {
       const bucket = flat[1] === 'Tag' ? (flatTags ??= new Map()) : (flatPerms ??= new Map());
       const n = Number(flat[2]);
@@ -133,10 +133,10 @@ function readGroup(map: TMap, resource: string, file: SourceFile, ctx: LoadConte
       if (!isSeq(tagList)) shape(ctx, tagList, '`Tag` must be a list of {Key, Value}');
       else for (const t of tagList.items) {
         if (!isMap(t)) shape(ctx, t, 'a tag must be a mapping {Key, Value}');
-        else items.push(readTag(t.entries, t.span, `${resource}.Tag`, ctx));
+        else items.push(readTag(t.entries, t.span, resource, ctx));
       }
     }
-    for (const [, item] of [...(flatTags ?? [])].sort((a, b) => a[0] - b[0])) items.push(readTag(item.fields, item.span, `${resource}.Tag`, ctx));
+    if (flatTags) for (const [, item] of [...flatTags].sort((a, b) => a[0] - b[0])) items.push(readTag(item.fields, item.span, resource, ctx));
     const span = tagList?.span ?? items.map((i) => i.span).reduce(cover);
     group.Tag = { span, items } satisfies TagList;
   }
@@ -145,12 +145,15 @@ function readGroup(map: TMap, resource: string, file: SourceFile, ctx: LoadConte
   const permItems: { fields: TEntry[]; span: Span; index: number }[] = [];
   if (perms !== undefined) {
     if (!isSeq(perms)) shape(ctx, perms, '`Permissions` must be a list of rules');
-    else perms.items.forEach((p, i) => {
-      if (!isMap(p)) shape(ctx, p, 'a rule must be a mapping of Permissions.N fields');
-      else permItems.push({ fields: p.entries, span: p.span, index: i });
-    });
+    else {
+      for (let i = 0; i < perms.items.length; i++) {
+        const p = perms.items[i]!;
+        if (!isMap(p)) shape(ctx, p, 'a rule must be a mapping of Permissions.N fields');
+        else permItems.push({ fields: p.entries, span: p.span, index: i });
+      }
+    }
   }
-  for (const [n, item] of [...(flatPerms ?? [])].sort((a, b) => a[0] - b[0])) permItems.push({ ...item, index: n - 1 });
+  if (flatPerms) for (const [n, item] of [...flatPerms].sort((a, b) => a[0] - b[0])) permItems.push({ ...item, index: n - 1 });
   for (const item of permItems) {
     const p = readPermission(item.fields, item.span, `${resource}.Permissions[${item.index}]`, group, ctx);
     if (p) out.permissions.push(p);
@@ -158,7 +161,7 @@ function readGroup(map: TMap, resource: string, file: SourceFile, ctx: LoadConte
   out.groups.push(group);
 }
 
-function readTag(fields: TEntry[], span: Span, where: string, ctx: LoadContext): Tag {
+function readTag(fields: TEntry[], span: Span, resource: string, ctx: LoadContext): Tag {
   const tag: Tag = { span };
   for (const f of fields) {
     if (f.key === 'Key' || f.key === 'Value') {
@@ -171,14 +174,14 @@ function readTag(fields: TEntry[], span: Span, where: string, ctx: LoadContext):
       const upper = f.key === 'key' ? 'Key' : 'Value';
       if (tag[upper] === undefined) tag[upper] = f.value;
     } else {
-      unknownKey(f, ['Key', 'Value'], where, ctx);
+      unknownKey(f, ['Key', 'Value'], `${resource}.Tag`, ctx);
     }
   }
   return tag;
 }
 
 function readPermission(fields: TEntry[], span: Span, resource: string, group: SecurityGroup, ctx: LoadContext): Permission | undefined {
-  const p: Permission = { kind: 'Permission', direction: 'ingress', fields: permissionFields(), span, resource, group, request: `${group.id}#ingress` };
+  const p: Permission = { kind: 'Permission', direction: 'ingress', fields: permissionFields(), span, resource, group, request: '' };
   let direction: Tree | undefined;
   for (const f of fields) {
     if (f.key === 'Direction') direction = f.value;
