@@ -24,6 +24,10 @@ export interface TScalar {
   tag?: string;
 }
 
+/**
+ * A map entry. Copy one by naming its fields (`{ key: e.key, keySpan: e.keySpan, value }`): the fast
+ * parsers' entries make keySpan in a getter, which an object spread does not copy.
+ */
 export interface TEntry {
   key: string;
   keySpan: Span;

@@ -35,6 +35,16 @@ export function treeSpans(t: Tree, out: Span[] = []): Span[] {
   return out;
 }
 
+/**
+ * A tree as plain data (map entries as { key, keySpan, value }): the fast parsers' entries make their key
+ * span on demand (a getter), so trees of both parsers are compared by value.
+ */
+export function plain(t: Tree): unknown {
+  if (t.type === 'map') return { ...t, entries: t.entries.map((e) => ({ key: e.key, keySpan: e.keySpan, value: plain(e.value) })) };
+  if (t.type === 'seq') return { ...t, items: t.items.map(plain) };
+  return t;
+}
+
 /** Applies edits (position, text to insert, characters to delete) one after the other. */
 export function mutate(text: string, edits: [number, string, number][]): string {
   let t = text;

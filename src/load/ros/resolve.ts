@@ -35,7 +35,7 @@ export function resolve(t: Tree, s: Scope): Resolved {
     const entries = [];
     for (const e of t.entries) {
       const v = resolve(e.value, s);
-      if (v !== NO_VALUE) entries.push(v === e.value ? e : { ...e, value: v });
+      if (v !== NO_VALUE) entries.push(v === e.value ? e : { key: e.key, keySpan: e.keySpan, value: v });
     }
     return { ...t, span: tight(t), entries };
   }
@@ -65,7 +65,7 @@ function withOrigin(t: Tree, origin: string, s: Scope): Tree {
   spend(s.tpl);
   switch (t.type) {
     case 'map':
-      return { ...t, origin: t.origin ?? origin, entries: t.entries.map((e) => ({ ...e, value: withOrigin(e.value, origin, s) })) };
+      return { ...t, origin: t.origin ?? origin, entries: t.entries.map((e) => ({ key: e.key, keySpan: e.keySpan, value: withOrigin(e.value, origin, s) })) };
     case 'seq':
       return { ...t, origin: t.origin ?? origin, items: t.items.map((i) => withOrigin(i, origin, s)) };
     default:

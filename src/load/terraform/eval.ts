@@ -68,7 +68,7 @@ export function withOrigin(t: Tree, origin: string): Tree {
     case 'seq':
       return { ...t, origin: o, items: t.items.map((i) => withOrigin(i, origin)) };
     case 'map':
-      return { ...t, origin: o, entries: t.entries.map((e) => ({ ...e, value: withOrigin(e.value, origin) })) };
+      return { ...t, origin: o, entries: t.entries.map((e) => ({ key: e.key, keySpan: e.keySpan, value: withOrigin(e.value, origin) })) };
   }
 }
 
@@ -81,7 +81,7 @@ export function placed(t: Tree, span: Span): Tree {
     case 'seq':
       return { ...t, span, items: t.items.map((i) => placed(i, span)) };
     case 'map':
-      return { ...t, span, entries: t.entries.map((e) => ({ ...e, keySpan: span, value: placed(e.value, span) })) };
+      return { ...t, span, entries: t.entries.map((e) => ({ key: e.key, keySpan: span, value: placed(e.value, span) })) };
   }
 }
 
