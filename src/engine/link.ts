@@ -42,9 +42,6 @@ export function link(model: Model): void {
     keepFirst(c.byFile, v.span.file, v);
     keepFirst(c.byRegion, region, v);
   }
-  const groupsByRef = new Map<string, SecurityGroup>();
-  for (const g of model.groups) groupsByRef.set(g.id, g);
-
   for (const g of model.groups) {
     g.permissions = [];
     const vpcId = g.fields.VpcId;
@@ -61,8 +58,16 @@ export function link(model: Model): void {
     g.vpc = c.byFileRegion.get(`${g.span.file}\u0000${region}`) ?? c.byFile.get(g.span.file) ?? c.byRegion.get(region) ?? c.first;
   }
 
+  // Groups by reference, built only when a standalone rule names its group (inline rules know theirs).
+  let groupsByRef: Map<string, SecurityGroup> | undefined;
   for (const p of model.permissions) {
-    if (!p.group && p.groupRef) p.group = findGroup(p.groupRef, groupsByRef);
+    if (!p.group && p.groupRef) {
+      if (!groupsByRef) {
+        groupsByRef = new Map();
+        for (const g of model.groups) groupsByRef.set(g.id, g);
+      }
+      p.group = findGroup(p.groupRef, groupsByRef);
+    }
     p.group?.permissions.push(p);
   }
 }
