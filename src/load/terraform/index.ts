@@ -74,9 +74,10 @@ class TerraformLoad {
   constructor(private readonly ctx: LoadContext) {}
 
   async run(files: SourceFile[]): Promise<Partial<Model>> {
-    if (files.some((f) => /\.tf$|\.tfvars$/.test(f.path)) || this.ctx.config.varFiles.some((f) => /\.tfvars$/.test(f))) {
+    const hcl = files.filter((f) => /\.tf$|\.tfvars$/.test(f.path));
+    if (hcl.length > 0 || this.ctx.config.varFiles.some((f) => /\.tfvars$/.test(f))) {
       try {
-        this.parser = await hclParser();
+        this.parser = await hclParser(hcl.reduce((n, f) => n + f.text.length, 0));
       } catch (e) {
         this.parserError = (e as Error).message;
       }
