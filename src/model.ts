@@ -115,6 +115,11 @@ export interface Permission extends Node {
   group?: SecurityGroup;
   /** Rules sharing a request key are sent in one Authorize call (duplicates, 100-per-request limit). */
   request: string;
+  /**
+   * Set on the rules of a resource read once per combination of its conditions (ROS `Fn::If`): rules of
+   * one resource (`of`) with different `index` never exist together, so counts take the larger variant.
+   */
+  variant?: { of: string; index: number };
 }
 
 export interface Vpc extends Node {

@@ -90,8 +90,8 @@ function openRule(model: Model, p: Permission, direction: 'ingress' | 'egress'):
 const dropCache = perModel(() => new Map<readonly Permission[], Map<string, Interval[]>>());
 
 /**
- * Port intervals that drop rules evaluated before `open` (same group and direction) take away from it,
- * for this protocol: merged, sorted and disjoint.
+ * Port intervals that drop rules evaluated before `open` (same group and direction, present whenever
+ * `open` is) take away from it, for this protocol: merged, sorted and disjoint.
  */
 function drops(model: Model, p: Permission, open: Open, proto: string): Interval[] {
   const list = peerList(model, p);
@@ -99,12 +99,12 @@ function drops(model: Model, p: Permission, open: Open, proto: string): Interval
   const byList = dropCache(model);
   let byKey = byList.get(list);
   if (!byKey) byList.set(list, (byKey = new Map()));
-  const key = `${p.direction} ${open.family} ${proto} ${open.priority}`;
+  const key = `${p.direction} ${open.family} ${proto} ${open.priority}${p.variant ? ` ${p.variant.of} ${p.variant.index}` : ''}`;
   const hit = byKey.get(key);
   if (hit) return hit;
   const out: Interval[] = [];
   for (const q of list) {
-    if (q.direction !== p.direction || policy(q) !== 'drop') continue;
+    if (q.direction !== p.direction || policy(q) !== 'drop' || !alongside(q, p)) continue;
     const pri = priority(q);
     const t = traffic(model, q);
     if (pri === undefined || pri > open.priority || !t || !t.peer.anywhere || t.peer.family !== open.family) continue;
@@ -113,6 +113,14 @@ function drops(model: Model, p: Permission, open: Open, proto: string): Interval
   const merged = merge(out);
   byKey.set(key, merged);
   return merged;
+}
+
+/**
+ * Whether rule q exists whenever p does: q is not one variant of a resource read per condition
+ * combination (ROS `Fn::If`), or it is p's own variant of p's resource.
+ */
+function alongside(q: Permission, p: Permission): boolean {
+  return !q.variant || (p.variant !== undefined && q.variant.of === p.variant.of && q.variant.index === p.variant.index);
 }
 
 /** Sorted, disjoint intervals covering the same ports. */

@@ -7,6 +7,7 @@ import {
   SOURCE_RULE_API,
   byRequest,
   cidrKey,
+  coexisting,
   field,
   group,
   groupType,
@@ -263,7 +264,7 @@ export const groupRuleLimit = defineRule({
   check({ model, report }) {
     for (const g of groupsWithRules(model)) {
       if (groupType(g) !== 'normal') continue;
-      const refs = g.permissions.filter((p) => present(p, peerFields(p.direction).group));
+      const refs = coexisting(g.permissions.filter((p) => present(p, peerFields(p.direction).group)));
       for (const p of refs.slice(20)) {
         report({ at: p.fields[peerFields(p.direction).group]!, node: p, message: `${operation(p)}: ${refs.length} rules of ${g.resource} reference security groups; a basic group allows 20` });
       }
@@ -294,8 +295,9 @@ export const rulesPerGroup = defineRule({
   check({ model, config, report }) {
     const limit = config.quota.rulesPerGroup;
     for (const g of groupsWithRules(model)) {
-      for (const p of g.permissions.slice(limit)) {
-        report({ at: p, message: `${operation(p)}: ${g.resource} has ${g.permissions.length} rules; the quota is ${limit} (quota.rulesPerGroup)` });
+      const list = coexisting(g.permissions);
+      for (const p of list.slice(limit)) {
+        report({ at: p, message: `${operation(p)}: ${g.resource} has ${list.length} rules; the quota is ${limit} (quota.rulesPerGroup)` });
       }
     }
   },

@@ -290,6 +290,32 @@ export function peerList(model: Model, p: Permission): readonly Permission[] | u
   return key === undefined ? undefined : index(model).byRef.get(key);
 }
 
+/**
+ * The most rules of a list that can exist together: of the variants of one resource (Permission.variant,
+ * alternatives that never coexist) only the one holding the most rules of the list (the first on a tie);
+ * every other rule as it is, in order.
+ */
+export function coexisting(list: readonly Permission[]): readonly Permission[] {
+  let counts: Map<string, number[]> | undefined;
+  for (const p of list) {
+    if (!p.variant) continue;
+    counts ??= new Map();
+    let c = counts.get(p.variant.of);
+    if (!c) counts.set(p.variant.of, (c = []));
+    c[p.variant.index] = (c[p.variant.index] ?? 0) + 1;
+  }
+  if (!counts) return list;
+  const kept = new Map<string, number>();
+  for (const [of, c] of counts) {
+    let best = -1;
+    c.forEach((n, i) => {
+      if (best < 0 || n > c[best]!) best = i;
+    });
+    kept.set(of, best);
+  }
+  return list.filter((p) => !p.variant || kept.get(p.variant.of) === p.variant.index);
+}
+
 /** Rules grouped by the Authorize request that carries them (built once per model; callers only read it). */
 export const byRequest: (model: Model) => readonly (readonly Permission[])[] = perModel((model) => {
   const m = new Map<string, Permission[]>();

@@ -120,3 +120,47 @@ describe('quota with conditions', () => {
     ]);
   });
 });
+
+describe('standalone rules with conditions', () => {
+  // A rule resource whose properties use Fn::If is read once per branch; the branches are alternatives
+  // that never exist together, so they must not add up in the counts of the group they are added to.
+  const template = (n: number, policy = 'accept') =>
+    `${HEAD}Parameters:\n  Env: {Type: String, Default: dev, AllowedValues: [dev, prod]}\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\nResources:\n` +
+    `  Sg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      VpcId: vpc-bp1opxu1zkhn00gzv1234\n` +
+    `  Peer:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      VpcId: vpc-bp1opxu1zkhn00gzv1234\n` +
+    `  FromPeer:\n    Type: ALIYUN::ECS::SecurityGroupIngresses\n    Properties:\n      SecurityGroupId: !Ref Sg\n      Permissions:\n` +
+    Array.from({ length: n }, (_, i) => `        - {IpProtocol: tcp, PortRange: ${8000 + i}/${8000 + i}, SourceGroupId: !Ref Peer, Policy: ${policy}, Description: !If [IsProd, prod, dev]}\n`).join('');
+
+  it('11 group-referencing rules in each of two branches are 11, not 22', async () => {
+    expect(only(await lintFiles({ 't.ros.yaml': template(11) }, { region: 'cn-hangzhou' }), 'rule-group-reference-limit')).toEqual([]);
+  });
+
+  it('21 in each branch: the 21st of one branch is reported, once', async () => {
+    const f = only(await lintFiles({ 't.ros.yaml': template(21) }, { region: 'cn-hangzhou' }), 'rule-group-reference-limit');
+    // Line 20 holds the first permission; the 21st is on line 40, its SourceGroupId's `Peer` at column 71.
+    expect(f.map(key)).toEqual([
+      { ruleId: 'rule-group-reference-limit', errorCode: 'AuthorizedGroupRule.LimitExceed', line: 40, column: 71, endLine: 40, endColumn: 75 },
+    ]);
+    expect(f[0]!.message).toContain('21 rules');
+  });
+
+  it('the rule quota counts one branch', async () => {
+    const quota = (n: number) => ({ region: 'cn-hangzhou', quota: { securityGroupsPerRegion: 100, rulesPerGroup: n } });
+    expect(only(await lintFiles({ 't.ros.yaml': template(3) }, quota(3)), 'rule-quota')).toEqual([]);
+    expect(only(await lintFiles({ 't.ros.yaml': template(3) }, quota(2)), 'rule-quota').map((x) => key(x).line)).toEqual([22]);
+  });
+
+  it("a drop rule in one branch does not hide an open port in the other branch's world", async () => {
+    const t =
+      `${HEAD}Parameters:\n  Env: {Type: String, Default: dev, AllowedValues: [dev, prod]}\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\nResources:\n` +
+      `  Sg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      VpcId: vpc-bp1opxu1zkhn00gzv1234\n` +
+      `      SecurityGroupIngress:\n        - {IpProtocol: tcp, PortRange: 22/22, SourceCidrIp: 0.0.0.0/0, Priority: 2}\n` +
+      `  Guard:\n    Type: ALIYUN::ECS::SecurityGroupIngress\n    Properties:\n      SecurityGroupId: !Ref Sg\n      IpProtocol: tcp\n      PortRange: 22/22\n      SourceCidrIp: 0.0.0.0/0\n      Priority: 1\n      Policy: !If [IsProd, drop, accept]\n`;
+    const f = await lintFiles({ 't.ros.yaml': t }, { region: 'cn-hangzhou' });
+    // The inline rule is open when Env is dev (Guard accepts); Guard itself is open in that branch too.
+    expect(only(f, 'exposed-port').map(key)).toEqual([
+      { ruleId: 'exposed-port', errorCode: null, line: 12, column: 61, endLine: 12, endColumn: 70 },
+      { ruleId: 'exposed-port', errorCode: null, line: 19, column: 21, endLine: 19, endColumn: 30 },
+    ]);
+  });
+});

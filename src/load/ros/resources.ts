@@ -88,7 +88,10 @@ export function readResources(tpl: Template): Partial<Model> {
   for (const { name, e, type } of pending) {
     if (type === SG_TYPE) continue;
     const rule = RULE_TYPES[type];
-    if (rule) for (const v of variants(e, tpl)) readRuleResource(name, e, rule.direction, rule.list, v, tpl, out, groupsByName);
+    if (rule) {
+      const vs = variants(e, tpl);
+      vs.forEach((v, i) => readRuleResource(name, e, rule.direction, rule.list, v, tpl, out, groupsByName, vs.length > 1 ? i : undefined));
+    }
     else if (type === VPC_TYPE) out.vpcs.push(readVpc(name, e, tpl));
     else out.policies.push(readPolicy(name, e, tpl));
   }
@@ -250,6 +253,8 @@ function readRuleResource(
   tpl: Template,
   out: Model,
   groups: Map<string, SecurityGroup>,
+  /** Which variant this is when the resource has several (their rules are alternatives). */
+  variant: number | undefined,
 ): void {
   const props = properties(name, e, v, tpl);
   if (!props) return;
@@ -261,6 +266,7 @@ function readRuleResource(
   const add = (p: Permission): void => {
     if (groupRef !== undefined) p.groupRef = groupRef;
     if (local) p.group = local;
+    if (variant !== undefined) p.variant = { of: resourceId(tpl, name), index: variant };
     out.permissions.push(p);
   };
   if (!list) {
