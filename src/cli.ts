@@ -218,7 +218,8 @@ export async function check(opts: Options, cwd: string): Promise<Checked> {
   // The config file (--config, else .sglint.yaml found upward); flags override it. A bad config is exit 2.
   const loaded = await loadConfig({ cwd, file: opts.config, knownRules: catalog.map((r) => r.id), knownCodes: codes() });
   if (loaded.problems.length > 0) return { ok: false, problems: loaded.problems };
-  const config: Partial<Config> = { ...loaded.config, vars: opts.vars, varFiles: opts.varFiles, parameters: opts.parameters };
+  // Paths given as flags are relative to the working directory, as with `terraform -var-file`.
+  const config: Partial<Config> = { ...loaded.config, vars: opts.vars, varFiles: opts.varFiles.map((f) => resolve(cwd, f)), parameters: opts.parameters };
   if (opts.region) config.region = opts.region;
   if (opts.noInlineSuppressions) config.inlineSuppressions = false;
   let result = await lintPaths(opts.paths.length ? opts.paths : ['.'], config, cwd);

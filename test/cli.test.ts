@@ -105,6 +105,17 @@ describe('sglint CLI', () => {
     }
   });
 
+  it('--var-file is relative to the working directory, not to the config file', () => {
+    const dir = workspace({
+      '.sglint.yaml': 'region: cn-hangzhou\n',
+      'infra/main.tf': 'variable "name" {}\nresource "alicloud_security_group" "web" {\n  security_group_name = var.name\n  vpc_id = "vpc-bp1opxu1zkhn00gzv1234"\n}\n',
+      'infra/prod.tfvars': 'name = "1web"\n',
+    });
+    const r = run(['-f', 'compact', '.', '--var-file', 'prod.tfvars'], join(dir, 'infra'));
+    expect(r.stderr).toBe('');
+    expect(r.stdout.split('\n')[0]).toMatch(/^prod\.tfvars:1:8: error InvalidSecurityGroupName\.Malformed .*\[name-malformed\]$/);
+  });
+
   it('explain prints a rule by id or by API error code; unknown is exit 2', () => {
     const dir = workspace({});
     const byId = run(['explain', 'tag-key-malformed'], dir);

@@ -44,7 +44,7 @@ export interface Config {
   rules: Record<string, Severity | 'off'>;
   /** Terraform variable values from flags (`--var k=v`), highest precedence. */
   vars: Record<string, string>;
-  /** Terraform variable files from flags (`--var-file`). */
+  /** Terraform variable files from flags (`--var-file`): absolute, or relative to `baseDir`. */
   varFiles: string[];
   /** ROS parameter values (`--parameter k=v`). */
   parameters: Record<string, string>;
