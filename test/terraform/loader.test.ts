@@ -321,9 +321,9 @@ describe('RAM policies', async () => {
     ]);
   });
 
-  test('invalid JSON is a parse-error inside the heredoc, document unknown', () => {
+  test('invalid JSON is a malformed policy inside the heredoc, document unknown', () => {
     expect(doc('broken').type).toBe('unknown');
-    const e = reports.filter((r) => r.ruleId === 'parse-error');
+    const e = reports.filter((r) => r.ruleId === 'ram-policy-malformed');
     expect(e.length).toBeGreaterThan(0);
     expect(e[0]!.span.file).toBe('ram/main.tf');
     expect(e[0]!.span.line).toBeGreaterThanOrEqual(33);

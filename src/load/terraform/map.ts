@@ -131,7 +131,9 @@ export function jsonDocument(v: Tree, offsets: number[] | undefined, lines: Line
     const fb = b0 > a0 ? (offsets[b0] ?? last) : fa;
     return lines.span(fa, fb);
   };
-  for (const p of parsed.problems) problem('parse-error', move(p.span), `policy_document is not valid JSON: ${p.message}`);
+  // The file itself was read: a broken document is a malformed policy (as in every other format), not a
+  // parse error of the file.
+  for (const p of parsed.problems) problem('ram-policy-malformed', move(p.span), `policy_document is not valid JSON: ${p.message}`);
   const doc = parsed.docs[0];
   if (!doc) return unknown('policy_document (not valid JSON)', v.span);
   const moved = remap(doc, move);
