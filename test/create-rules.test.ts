@@ -37,6 +37,8 @@ describe('CreateSecurityGroup constraints', () => {
     ['tag value with http://', group('Tag:', '  - Key: k', '    Value: "x http://y"'), [at('tag-value-malformed', 'InvalidTagValue.Malformed', 6, 16, 6, 28)]],
     ['tag value too long', group('Tag:', '  - Key: k', `    Value: ${'v'.repeat(129)}`), [at('tag-value-malformed', 'InvalidTagValue.Malformed', 6, 16, 6, 145)]],
     ['duplicate tag key', group('Tag:', '  - Key: k', '    Value: a', '  - Key: k', '    Value: b'), [at('tag-key-duplicate', 'Duplicate.TagKey', 7, 14, 7, 15)]],
+    // A YAML alias repeating a whole tag: placed on the alias, not on the key both share.
+    ['duplicate tag by alias', group('Tag:', '  - &t {Key: k, Value: a}', '  - *t'), [at('tag-key-duplicate', 'Duplicate.TagKey', 6, 9, 6, 11)]],
     ['21 tags', group('Tag:', ...Array.from({ length: 21 }, (_, i) => `  - {Key: k${i}, Value: v}`)), [at('tag-count', 'QuotaExceed.Tags', 25, 9, 25, 29)]],
     ['ClientToken reused', `${group('SecurityGroupName: web-a', 'ClientToken: t-1')}  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n    SecurityGroupName: web-b\n    ClientToken: t-1\n`, [at('client-token-reused', 'IdempotentProcessing', 9, 18, 9, 21)]],
     ['ClientToken non-ASCII', group('ClientToken: jeton-é'), [at('client-token-malformed', null, 4, 18, 4, 25)]],

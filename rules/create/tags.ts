@@ -1,5 +1,6 @@
 import { defineRule } from '../../src/engine/rule.ts';
 import { text } from '../../src/load/tree.ts';
+import type { Span } from '../../src/load/tree.ts';
 import { SOURCE_API, SOURCE_FACTS, chars, containsHttp, spec } from './util.ts';
 
 const tags = (...lines: string[]) => spec('VpcId: vpc-bp1opxu1zkhn00gzv1234', 'Tag:', ...lines.map((l) => `  ${l}`));
@@ -111,13 +112,19 @@ export const tagKeyDuplicate = defineRule({
   local: true,
   check({ model, report }) {
     for (const g of model.groups) {
-      const seen = new Map<string, number>();
+      const seen = new Map<string, Span>();
       for (const t of g.Tag?.items ?? []) {
         const k = text(t.Key);
         if (k === undefined || !t.Key) continue;
         const first = seen.get(k);
-        if (first !== undefined) report({ at: t.Key, node: g, message: `tag key \`${k}\` is already used on line ${first}` });
-        else seen.set(k, t.Key.span.line);
+        if (first === undefined) {
+          seen.set(k, t.Key.span);
+          continue;
+        }
+        // The same written key reached twice (a YAML alias repeats a tag): the repeat is placed on the
+        // entry that repeats it, where the alias is, not on the key it shares with the first.
+        const shared = first.file === t.Key.span.file && first.line === t.Key.span.line && first.column === t.Key.span.column;
+        report({ at: shared ? t.span : t.Key, node: g, message: `tag key \`${k}\` is already used on line ${first.line}` });
       }
     }
   },
