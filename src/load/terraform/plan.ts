@@ -16,7 +16,7 @@ import { isPlan } from './plan-claims.ts';
 import { locateBlocks } from './locate.ts';
 import type { BlockPlace } from './locate.ts';
 import { jsonChars, lineStarts } from './json.ts';
-import { jsonDocument, MAPPED_DATA, MAPPED_RESOURCES, mapGroup, mapPermission, mapVpc } from './map.ts';
+import { DEPRECATED, jsonDocument, MAPPED_DATA, MAPPED_RESOURCES, mapGroup, mapPermission, mapVpc } from './map.ts';
 import type { Region, Val } from './map.ts';
 
 export const planLoader = {
@@ -41,6 +41,9 @@ function resourceOf(ref: string): string | undefined {
   if (!m || (!m[1] && NOT_RESOURCES.has(m[2]!))) return undefined;
   return m[0];
 }
+
+/** Per resource type: replacement argument → the deprecated argument it replaces. */
+const REPLACED = new Map(Object.entries(DEPRECATED).map(([type, pairs]) => [type, new Map(Object.entries(pairs).map(([old, repl]) => [repl, old]))]));
 
 interface PlanResource {
   node: Tree;
@@ -139,7 +142,21 @@ function loadPlan(doc: Tree, file: SourceFile, ctx: LoadContext): Partial<Model>
     const headSpan = src ? src.lines.span(src.place.start, src.place.headEnd) : (get(r.node, 'address')?.span ?? r.node.span);
     const span = src ? src.lines.span(src.place.start, src.place.end) : r.node.span;
 
+    const known = (attr: string): boolean => {
+      const v = get(r.values, attr);
+      return v !== undefined && !(v.type === 'scalar' && v.value === null);
+    };
+    const afterUnknown = (attr: string): boolean => {
+      const u = get(after, attr);
+      return u?.type === 'scalar' && u.value === true;
+    };
+    const replaced = REPLACED.get(type);
     const val: Val = (attr) => {
+      // Known beats unknown: a replacement the plan leaves null, or computes (unknown because only the
+      // deprecated argument is written), is not set, and the deprecated value is what is sent. It stays
+      // unknown only when the configuration writes the replacement itself.
+      const old = replaced?.get(attr);
+      if (old !== undefined && !known(attr) && known(old) && !(afterUnknown(attr) && get(exprs, attr) !== undefined)) return undefined;
       const at = src?.place.attrs.get(attr);
       const v0 = plannedValue(attr);
       return v0 && at ? placed(v0, src!.lines.span(at[0], at[1])) : v0;
@@ -147,8 +164,8 @@ function loadPlan(doc: Tree, file: SourceFile, ctx: LoadContext): Partial<Model>
     const plannedValue: Val = (attr) => {
       const v = get(r.values, attr);
       const refs = items(get(get(exprs, attr), 'references')).map(str).filter((x): x is string => x !== undefined);
-      const isUnknown = get(after, attr)?.type === 'scalar' && (get(after, attr) as { value: unknown }).value === true;
-      if (v && !(v.type === 'scalar' && v.value === null)) return v;
+      const isUnknown = afterUnknown(attr);
+      if (known(attr)) return v;
       if (!isUnknown && refs.length === 0) return undefined;
       // The longest resource address among the references (`x.y["a"]` rather than `x.y`).
       const target = refs
