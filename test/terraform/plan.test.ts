@@ -171,3 +171,66 @@ describe('plan JSON: deprecated arguments', () => {
     expect((await lintPlan(text)).filter((f) => f.ruleId === 'name-malformed')).toEqual([]);
   });
 });
+
+describe('plan JSON: references between resources', () => {
+  const DROP = 'rule-enterprise-policy-drop';
+  const OPERATION_DENIED = 'InvalidGroupParameter.OperationDenied';
+  const rule = (address: string) => ({ address, values: { type: 'ingress', ip_protocol: 'tcp', port_range: '22/22', cidr_ip: '10.0.0.0/8', policy: 'drop' }, unknown: { security_group_id: true } });
+  const group = (address: string, type: string) => ({ address, values: { security_group_name: 'g', security_group_type: type } });
+  /** The drop findings, each with the rule instance it is on. */
+  const drops = async (text: string) => (await lintPlan(text)).filter((f) => f.ruleId === DROP).map((f) => [f.resource, ...row(f)]);
+  /** Span of the `"drop"` value of a rule instance in planned_values. */
+  const dropOf = (text: string, address: string) => spanOf(text, '"drop"', `"address": "${address}"`);
+
+  test('count.index: each rule instance is linked to the group instance of the same index', async () => {
+    const text = planText([group('alicloud_security_group.sg[0]', 'normal'), group('alicloud_security_group.sg[1]', 'enterprise'), rule('alicloud_security_group_rule.r[0]'), rule('alicloud_security_group_rule.r[1]')], {
+      resources: [
+        block('alicloud_security_group.sg', {}, { count_expression: { constant_value: 2 } }),
+        block('alicloud_security_group_rule.r', { security_group_id: { references: ['alicloud_security_group.sg', 'count.index'] } }, { count_expression: { constant_value: 2 } }),
+      ],
+    });
+    expect(await drops(text)).toEqual([['alicloud_security_group_rule.r[1]', DROP, OPERATION_DENIED, ...dropOf(text, 'alicloud_security_group_rule.r[1]')]]);
+  });
+
+  test('each.key: each rule instance is linked to the group instance of the same key', async () => {
+    const text = planText([group('alicloud_security_group.sg["a"]', 'enterprise'), group('alicloud_security_group.sg["b"]', 'normal'), rule('alicloud_security_group_rule.r["a"]'), rule('alicloud_security_group_rule.r["b"]')], {
+      resources: [
+        block('alicloud_security_group.sg', {}, { for_each_expression: { references: ['var.names'] } }),
+        block('alicloud_security_group_rule.r', { security_group_id: { references: ['alicloud_security_group.sg', 'each.key'] } }, { for_each_expression: { references: ['var.names'] } }),
+      ],
+    });
+    expect(await drops(text)).toEqual([['alicloud_security_group_rule.r["a"]', DROP, OPERATION_DENIED, ...dropOf(text, 'alicloud_security_group_rule.r[\\"a\\"]')]]);
+  });
+
+  test('a module output is followed to the resource it returns', async () => {
+    const text = planText([group('module.net.alicloud_security_group.sg', 'enterprise'), rule('alicloud_security_group_rule.r')], {
+      resources: [block('alicloud_security_group_rule.r', { security_group_id: { references: ['module.net.sg_id', 'module.net'] } })],
+      module_calls: {
+        net: {
+          source: 'registry.example/net',
+          module: {
+            outputs: { sg_id: { expression: { references: ['alicloud_security_group.sg.id', 'alicloud_security_group.sg'] } } },
+            resources: [block('alicloud_security_group.sg', {})],
+          },
+        },
+      },
+    });
+    expect(await drops(text)).toEqual([['alicloud_security_group_rule.r', DROP, OPERATION_DENIED, ...dropOf(text, 'alicloud_security_group_rule.r')]]);
+  });
+
+  test('an expression naming two different groups is ambiguous: not linked to either', async () => {
+    const text = planText([group('alicloud_security_group.a', 'enterprise'), group('alicloud_security_group.b', 'normal'), rule('alicloud_security_group_rule.r')], {
+      resources: [
+        block('alicloud_security_group.a', {}),
+        block('alicloud_security_group.b', {}),
+        block('alicloud_security_group_rule.r', {
+          security_group_id: { references: ['var.primary', 'alicloud_security_group.a.id', 'alicloud_security_group.a', 'alicloud_security_group.b.id', 'alicloud_security_group.b'] },
+        }),
+      ],
+    });
+    expect(await drops(text)).toEqual([]);
+    const { model } = loadPlan('plans/plan.json', text);
+    const ref = model.permissions![0]!.groupRef!;
+    expect(ref.type === 'unknown' && ref.ref).toBeUndefined();
+  });
+});

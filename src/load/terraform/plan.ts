@@ -3,7 +3,8 @@
  * is beside the plan file (`.tf` files in its directory; a module's in the directory its `source` names),
  * each value is placed on the argument that wrote it and each resource on its block; otherwise in the
  * plan file. What the plan does not know yet (`after_unknown`, omitted from `planned_values`) is unknown;
- * when the configuration section names the resource it refers to, that address is kept for linking.
+ * when the configuration section names the one resource instance it refers to (directly, through
+ * `count.index` / `each.key`, or through a module output), that address is kept for linking.
  */
 import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -35,11 +36,37 @@ function str(t: Tree | undefined): string | undefined {
   return t?.type === 'scalar' && typeof t.value === 'string' ? t.value : undefined;
 }
 
-/** The resource address a plan reference names (`alicloud_vpc.main.id` → `alicloud_vpc.main`), if any. */
-function resourceOf(ref: string): string | undefined {
-  const m = /^(data\.)?([A-Za-z_][\w-]*)\.([A-Za-z_][\w-]*)((?:\[[^\]]*\])?)/.exec(ref);
+/** The `references` of a configuration expression. */
+function references(expr: Tree | undefined): string[] {
+  return items(get(expr, 'references')).map(str).filter((x): x is string => x !== undefined);
+}
+
+/** What one reference of the plan's configuration names (references list every step of a traversal). */
+type Named =
+  /** `alicloud_vpc.main`, with the literal instance key written (`[0]`, `["a"]`) or none. */
+  | { k: 'resource'; base: string; key: string }
+  /** `module.net.sg_id`, with the module instance key written or none. */
+  | { k: 'output'; call: string; key: string; output: string }
+  /** `count.index` / `each.key`: an index written as an expression (`sg[count.index]` lists `sg` and `count.index`). */
+  | { k: 'index'; by: 'count' | 'each' };
+
+const KEY = String.raw`((?:\[[^\]]*\])?)`;
+const OUTPUT_REF = new RegExp(String.raw`^module\.([A-Za-z_][\w-]*)${KEY}\.([A-Za-z_][\w-]*)`);
+const RESOURCE_REF = new RegExp(String.raw`^(data\.)?([A-Za-z_][\w-]*)\.([A-Za-z_][\w-]*)${KEY}`);
+
+function named(ref: string): Named | undefined {
+  if (ref === 'count.index') return { k: 'index', by: 'count' };
+  if (ref === 'each.key') return { k: 'index', by: 'each' };
+  const o = OUTPUT_REF.exec(ref);
+  if (o) return { k: 'output', call: o[1]!, key: o[2]!, output: o[3]! };
+  const m = RESOURCE_REF.exec(ref);
   if (!m || (!m[1] && NOT_RESOURCES.has(m[2]!))) return undefined;
-  return m[0];
+  return { k: 'resource', base: `${m[1] ?? ''}${m[2]}.${m[3]}`, key: m[4]! };
+}
+
+/** Whether an instance key is what `count.index` (`[0]`) or `each.key` (`["a"]`) stands for. */
+function indexedBy(by: 'count' | 'each', key: string): boolean {
+  return by === 'count' ? /^\[\d+\]$/.test(key) : key.startsWith('["');
 }
 
 /** Per resource type: replacement argument → the deprecated argument it replaces. */
@@ -126,6 +153,47 @@ function loadPlan(doc: Tree, file: SourceFile, ctx: LoadContext): Partial<Model>
     return out;
   };
 
+  const addresses = new Set(resources.map((r) => r.address));
+  /**
+   * The one resource instance that references of the module at `prefix` (configuration `mod`) name, for
+   * the instance `key` of the resource that writes them; undefined when they name none, or two resources
+   * (ambiguous: no guess). A module output is followed to the expression of that output. A reference
+   * without key beside `count.index` / `each.key` (`sg[count.index].id`) names the instance with the
+   * writer's own key, when the plan has it.
+   */
+  const targetOf = (refs: string[], prefix: string, mod: Tree | undefined, key: string): string | undefined => {
+    const subjects = new Map<string, { n: Exclude<Named, { k: 'index' }>; keys: Set<string> }>();
+    let index: 'count' | 'each' | undefined;
+    for (const ref of refs) {
+      const n = named(ref);
+      if (!n) continue;
+      if (n.k === 'index') {
+        index = n.by;
+        continue;
+      }
+      const id = n.k === 'resource' ? n.base : `module.${n.call}.${n.output}`;
+      const s = subjects.get(id) ?? { n, keys: new Set<string>() };
+      subjects.set(id, s);
+      if (n.key !== '') s.keys.add(n.key);
+    }
+    const found = new Set<string>();
+    for (const { n, keys } of subjects.values()) {
+      if (keys.size > 1) return undefined;
+      let k = [...keys][0] ?? '';
+      if (n.k === 'resource') {
+        if (k === '' && index && indexedBy(index, key) && addresses.has(`${prefix}${n.base}${key}`)) k = key;
+        found.add(`${prefix}${n.base}${k}`);
+        continue;
+      }
+      const call = get(get(mod, 'module_calls'), n.call);
+      const child = get(call, 'module');
+      const t = targetOf(references(get(get(get(child, 'outputs'), n.output), 'expression')), `${prefix}module.${n.call}${k}.`, child, '');
+      if (t === undefined) return undefined;
+      found.add(t);
+    }
+    return found.size === 1 ? [...found][0] : undefined;
+  };
+
   for (const r of resources) {
     const type = str(get(r.node, 'type'));
     const name = str(get(r.node, 'name'));
@@ -137,6 +205,8 @@ function loadPlan(doc: Tree, file: SourceFile, ctx: LoadContext): Partial<Model>
     const cm = configModule(r.prefix);
     const cfg = items(get(cm.mod, 'resources')).find((x) => str(get(x, 'address')) === local);
     const exprs = get(cfg, 'expressions');
+    /** The instance key of this resource (`[0]`, `["a"]`), or ''. */
+    const instanceKey = r.address.slice(r.prefix.length + local.length);
     const after = unknownAfter.get(r.address);
     const src = places(cm.dir).get(`${data ? 'data' : 'resource'}.${type}.${name}`);
     const headSpan = src ? src.lines.span(src.place.start, src.place.headEnd) : (get(r.node, 'address')?.span ?? r.node.span);
@@ -163,17 +233,12 @@ function loadPlan(doc: Tree, file: SourceFile, ctx: LoadContext): Partial<Model>
     };
     const plannedValue: Val = (attr) => {
       const v = get(r.values, attr);
-      const refs = items(get(get(exprs, attr), 'references')).map(str).filter((x): x is string => x !== undefined);
+      const refs = references(get(exprs, attr));
       const isUnknown = afterUnknown(attr);
       if (known(attr)) return v;
       if (!isUnknown && refs.length === 0) return undefined;
-      // The longest resource address among the references (`x.y["a"]` rather than `x.y`).
-      const target = refs
-        .map(resourceOf)
-        .filter((x): x is string => x !== undefined)
-        .sort((a, b) => b.length - a.length)[0];
       const at = get(exprs, attr)?.span ?? v?.span ?? headSpan;
-      return unknown(refs[0] ?? `(known after apply)`, at, target === undefined ? undefined : `${r.prefix}${target}`);
+      return unknown(refs[0] ?? `(known after apply)`, at, targetOf(refs, r.prefix, cm.mod, instanceKey));
     };
 
     const region = (): Region => {
