@@ -7,6 +7,7 @@ import { defaultConfig } from '../../src/engine/config.ts';
 import { get, text } from '../../src/load/tree.ts';
 import type { Span } from '../../src/load/tree.ts';
 import { FIXTURES, pos } from './load.ts';
+import { block, planText, spanOf } from './plan-text.ts';
 import { lintSources } from '../../src/index.ts';
 import type { Finding } from '../../src/engine/rule.ts';
 
@@ -82,62 +83,6 @@ describe('plan JSON', () => {
     expect(line.slice(version.span.column - 1, version.span.endColumn - 1)).toBe('\\"1\\"');
   });
 });
-
-/** [line, column, endLine, endColumn] of the first occurrence of `needle` in `text` (after `from`). */
-function spanOf(text: string, needle: string, from = ''): [number, number, number, number] {
-  const i = text.indexOf(needle, text.indexOf(from));
-  const before = text.slice(0, i).split('\n');
-  const line = before.length;
-  const column = before.at(-1)!.length + 1;
-  return [line, column, line, column + needle.length];
-}
-
-/** A resource instance of a plan: its address, planned values and what is known only after apply. */
-interface Instance {
-  address: string;
-  values: object;
-  unknown?: object;
-}
-
-const ADDRESS = /^((?:module\.[\w-]+(?:\[[^\]]*\])?\.)*)(data\.)?([\w-]+)\.([\w-]+)/;
-
-/** `mode`, `type` and `name` of a resource address. */
-function parts(address: string) {
-  const m = ADDRESS.exec(address)!;
-  return { mode: m[2] ? 'data' : 'managed', type: m[3]!, name: m[4]!, module: m[1]!.replace(/\.$/, '') };
-}
-
-/** A resource block of the plan's configuration section. */
-function block(address: string, expressions: object, extra: object = {}) {
-  const { mode, type, name } = parts(address);
-  return { address, mode, type, name, provider_config_key: 'alicloud', expressions, ...extra };
-}
-
-/** `terraform show -json` text: instances (planned_values, resource_changes) and the configuration's root module. */
-function planText(instances: Instance[], rootModule: object): string {
-  const planned = instances.map((i) => ({ ...i, ...parts(i.address) }));
-  const modules = [...new Set(planned.map((i) => i.module).filter((m) => m !== ''))];
-  const resources = (m: string) => planned.filter((i) => i.module === m).map(({ address, mode, type, name, values }) => ({ address, mode, type, name, values }));
-  return JSON.stringify(
-    {
-      format_version: '1.2',
-      planned_values: { root_module: { resources: resources(''), child_modules: modules.map((m) => ({ address: m, resources: resources(m) })) } },
-      resource_changes: planned.map(({ address, mode, type, name, values, unknown }) => ({
-        address,
-        mode,
-        type,
-        name,
-        change: { actions: ['create'], after: values, after_unknown: { id: true, ...unknown } },
-      })),
-      configuration: {
-        provider_config: { alicloud: { name: 'alicloud', expressions: { region: { constant_value: 'cn-beijing' } } } },
-        root_module: rootModule,
-      },
-    },
-    null,
-    2,
-  );
-}
 
 const lintPlan = async (text: string) => (await lintSources([{ path: 'plans/plan.json', text }], {})).findings;
 const row = (f: Finding) => [f.ruleId, f.errorCode, f.span.line, f.span.column, f.span.endLine, f.span.endColumn];
