@@ -14,6 +14,12 @@ export interface Node {
   span: Span;
   /** Human-readable address of the resource, e.g. `securityGroups[2]`, `alicloud_security_group.web["a"]`, `Resources.WebSg`. */
   resource: string;
+  /**
+   * Terraform: the resource instance read (the absolute directory of the module that declares it, and its
+   * address) and whether it was read from a plan. A plan checked together with its configuration reads
+   * each instance twice; load/terraform/join.ts makes the two one object.
+   */
+  terraform?: { moduleDir: string; address: string; plan: boolean };
 }
 
 /** CreateSecurityGroup request parameters, plus the follow-up ModifySecurityGroupPolicy's InnerAccessPolicy. */

@@ -12,6 +12,7 @@ import type { LoadContext, SourceFile } from '../load/loader.ts';
 import { emptyModel, mergeInto } from '../model.ts';
 import type { Model, Node } from '../model.ts';
 import type { Span, Tree } from '../load/tree.ts';
+import { joinPlans } from '../load/terraform/join.ts';
 import { link } from './link.ts';
 import { defaultConfig, severityOf } from './config.ts';
 import { applySuppressions, byPosition, todayUtc } from './suppress.ts';
@@ -176,6 +177,9 @@ export async function lint(inputs: LintInput[], configIn: Partial<Config>, optio
       }
     }
   }
+
+  // A plan and its configuration, both given, read the same resources: one object each.
+  joinPlans(model);
 
   for (const pre of options.prerequisites ?? []) {
     mergeInto(model, await pre(config, ctx));

@@ -10,6 +10,7 @@ import { FIXTURES, pos } from './load.ts';
 import { block, planText, spanOf } from './plan-text.ts';
 import { lintSources } from '../../src/index.ts';
 import type { Finding } from '../../src/engine/rule.ts';
+import { workspace } from '../helpers.ts';
 
 function loadPlan(path: string, text: string) {
   const doc = parseJson(path, text).docs[0]!;
@@ -177,5 +178,77 @@ describe('plan JSON: references between resources', () => {
     const { model } = loadPlan('plans/plan.json', text);
     const ref = model.permissions![0]!.groupRef!;
     expect(ref.type === 'unknown' && ref.ref).toBeUndefined();
+  });
+});
+
+describe('plan JSON beside its configuration, both checked', () => {
+  const tf = `provider "alicloud" {
+  region = "cn-beijing"
+}
+
+variable "name" {}
+
+variable "n" {}
+
+resource "alicloud_security_group" "web" {
+  security_group_name = var.name
+  tags = {
+    "aliyun:team" = "web"
+  }
+}
+
+resource "alicloud_security_group_rule" "ssh" {
+  type              = "ingress"
+  ip_protocol       = "tcp"
+  port_range        = "22/22"
+  cidr_ip           = "10.0.0.0/8"
+  security_group_id = alicloud_security_group.web.id
+}
+
+resource "alicloud_security_group_rule" "http" {
+  type              = "ingress"
+  ip_protocol       = "tcp"
+  port_range        = "80/80"
+  cidr_ip           = "10.0.0.0/8"
+  security_group_id = alicloud_security_group.web.id
+}
+
+resource "alicloud_security_group" "extra" {
+  count               = var.n
+  security_group_name = "extra"
+}
+`;
+  const rule = (port: string) => ({ type: 'ingress', ip_protocol: 'tcp', port_range: port, cidr_ip: '10.0.0.0/8' });
+  const toWeb = { references: ['alicloud_security_group.web.id', 'alicloud_security_group.web'] };
+  // Planned with -var name=1web -var n=2: values the configuration alone does not know.
+  const plan = planText(
+    [
+      { address: 'alicloud_security_group.web', values: { security_group_name: '1web', tags: { 'aliyun:team': 'web' } } },
+      { address: 'alicloud_security_group_rule.ssh', values: rule('22/22'), unknown: { security_group_id: true } },
+      { address: 'alicloud_security_group_rule.http', values: rule('80/80'), unknown: { security_group_id: true } },
+      { address: 'alicloud_security_group.extra[0]', values: { security_group_name: 'extra' } },
+      { address: 'alicloud_security_group.extra[1]', values: { security_group_name: 'extra' } },
+    ],
+    {
+      resources: [
+        block('alicloud_security_group.web', { security_group_name: { references: ['var.name'] }, tags: { constant_value: { 'aliyun:team': 'web' } } }),
+        block('alicloud_security_group_rule.ssh', { security_group_id: toWeb }),
+        block('alicloud_security_group_rule.http', { security_group_id: toWeb }),
+        block('alicloud_security_group.extra', { security_group_name: { constant_value: 'extra' } }, { count_expression: { references: ['var.n'] } }),
+      ],
+    },
+  );
+
+  test('each resource counts once; the .tf placements win and the plan fills in what the .tf leaves unknown', async () => {
+    const dir = workspace({ 'main.tf': tf, 'plan.json': plan });
+    const files = ['main.tf', 'plan.json'].map((n) => ({ path: join(dir, n), abs: join(dir, n), text: readFileSync(join(dir, n), 'utf8') }));
+    const { findings } = await lintSources(files, { quota: { securityGroupsPerRegion: 3, rulesPerGroup: 2 } });
+    const at = (needle: string, from = '') => spanOf(tf, needle, from);
+    expect(findings.map((f) => [f.span.file, ...row(f)])).toEqual([
+      // var.name has no value in the configuration; the plan's value is placed on the argument
+      [join(dir, 'main.tf'), 'name-malformed', 'InvalidSecurityGroupName.Malformed', ...at('var.name', '"web"')],
+      // the tag key exactly, as the .tf reads it, not a second time on the whole map
+      [join(dir, 'main.tf'), 'tag-key-malformed', 'InvalidTagKey.Malformed', ...at('"aliyun:team"')],
+    ]);
   });
 });

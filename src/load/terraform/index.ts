@@ -11,7 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import type { Parser } from 'web-tree-sitter';
 import type { LoadContext, SetLoader, SourceFile } from '../loader.ts';
-import type { Model, RamPolicy } from '../../model.ts';
+import type { Model, Node, RamPolicy } from '../../model.ts';
 import { parseJson } from '../parse.ts';
 import { LineIndex } from '../tree.ts';
 import type { Span, Tree } from '../tree.ts';
@@ -22,6 +22,7 @@ import { emptyBody } from './syntax.ts';
 import { evalConst, evaluate, indexKey, newScope, placed, unknown, where } from './eval.ts';
 import { DEPRECATED, jsonDocument, MAPPED_DATA, MAPPED_RESOURCES, mapGroup, mapPermission, mapVpc } from './map.ts';
 import type { EvalCtx, ModuleScope, VarSource } from './eval.ts';
+import { marked } from './join.ts';
 
 const TF_FILE = /\.tf$|\.tf\.json$|\.tfvars$|\.tfvars\.json$/;
 const CONFIG_FILE = /\.tf$|\.tf\.json$/;
@@ -414,24 +415,25 @@ class TerraformLoad {
           const a = r.body.attrs.get(attr);
           return a ? evaluate(a.expr, ctx) : undefined;
         };
+        const mark = <T extends Node>(o: T): T => marked(o, b.absDir, address, false);
         if (r.type === 'data') {
-          this.model.vpcs.push(mapVpc(r.span, address, 'data', val, this.region(b.providers, r)));
+          this.model.vpcs.push(mark(mapVpc(r.span, address, 'data', val, this.region(b.providers, r))));
           continue;
         }
         switch (type) {
           case 'alicloud_security_group':
-            this.model.groups.push(mapGroup(r.span, address, val, this.region(b.providers, r)));
+            this.model.groups.push(mark(mapGroup(r.span, address, val, this.region(b.providers, r))));
             break;
           case 'alicloud_vpc':
-            this.model.vpcs.push(mapVpc(r.span, address, 'declared', val, this.region(b.providers, r)));
+            this.model.vpcs.push(mark(mapVpc(r.span, address, 'declared', val, this.region(b.providers, r))));
             break;
           case 'alicloud_security_group_rule': {
             const p = mapPermission(r.span, address, val, this.problem);
-            if (p) this.model.permissions.push(p);
+            if (p) this.model.permissions.push(mark(p));
             break;
           }
           case 'alicloud_ram_policy':
-            this.model.policies.push(this.policy(r, address, ctx));
+            this.model.policies.push(mark(this.policy(r, address, ctx)));
             break;
         }
       }

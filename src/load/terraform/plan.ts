@@ -9,11 +9,12 @@
 import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { DocLoader, LoadContext, SourceFile } from '../loader.ts';
-import type { Model } from '../../model.ts';
+import type { Model, Node } from '../../model.ts';
 import { get, LineIndex } from '../tree.ts';
 import type { Span, Tree } from '../tree.ts';
 import { placed, unknown } from './eval.ts';
 import { isPlan } from './plan-claims.ts';
+import { marked } from './join.ts';
 import { locateBlocks } from './locate.ts';
 import type { BlockPlace } from './locate.ts';
 import { jsonChars, lineStarts } from './json.ts';
@@ -262,20 +263,23 @@ function loadPlan(doc: Tree, file: SourceFile, ctx: LoadContext): Partial<Model>
       return { source: 'no region in the plan, no ALICLOUD_REGION, no configured default' };
     };
 
+    // Not marked when the module's directory is unknown (a module from a registry): the configuration
+    // loader does not read those.
+    const mark = <T extends Node>(o: T): T => (cm.dir === undefined ? o : marked(o, cm.dir, r.address, true));
     if (data) {
-      model.vpcs.push(mapVpc(span, r.address, 'data', val, region()));
+      model.vpcs.push(mark(mapVpc(span, r.address, 'data', val, region())));
       continue;
     }
     switch (type) {
       case 'alicloud_security_group':
-        model.groups.push(mapGroup(span, r.address, val, region(), 'terraform-plan'));
+        model.groups.push(mark(mapGroup(span, r.address, val, region(), 'terraform-plan')));
         break;
       case 'alicloud_vpc':
-        model.vpcs.push(mapVpc(span, r.address, 'declared', val, region()));
+        model.vpcs.push(mark(mapVpc(span, r.address, 'declared', val, region())));
         break;
       case 'alicloud_security_group_rule': {
         const p = mapPermission(span, r.address, val, problem);
-        if (p) model.permissions.push(p);
+        if (p) model.permissions.push(mark(p));
         break;
       }
       case 'alicloud_ram_policy': {
@@ -284,7 +288,7 @@ function loadPlan(doc: Tree, file: SourceFile, ctx: LoadContext): Partial<Model>
         const document = d
           ? jsonDocument(d, inPlan ? jsonChars(file.text, starts, d).map((c) => c.o) : undefined, lines, problem)
           : unknown('policy_document (not set)', headSpan);
-        model.policies.push({ kind: 'RamPolicy', name: r.address, document, span, resource: r.address });
+        model.policies.push(mark({ kind: 'RamPolicy', name: r.address, document, span, resource: r.address }));
         break;
       }
     }
