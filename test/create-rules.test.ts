@@ -1,6 +1,7 @@
 // One valid and one invalid case per CreateSecurityGroup constraint, asserting rule id, API code and span.
 import { describe, expect, it } from 'vitest';
 import { key, lintFiles } from './helpers.ts';
+import { fastJson, fastYaml } from '../src/load/fast.ts';
 
 const group = (...lines: string[]) => `securityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n${lines.map((l) => `    ${l}\n`).join('')}`;
 const at = (ruleId: string, errorCode: string | null, line: number, column: number, endLine: number, endColumn: number) => ({ ruleId, errorCode, line, column, endLine, endColumn });
@@ -97,4 +98,43 @@ describe('CreateSecurityGroup constraints', () => {
     const f = await lintFiles({ 'a.json': '{\n  "securityGroups": [\n    {"RegionId": "cn-hangzhou", "VpcId": "vpc-bp1opxu1zkhn00gzv1234", "SecurityGroupName": "1web"}\n  ]\n}\n' });
     expect(f.map(key)).toEqual([at('name-malformed', 'InvalidSecurityGroupName.Malformed', 3, 92, 3, 98)]);
   });
+});
+
+/**
+ * Findings of a native spec as the fast parser reads it, checked to be the same as the full parser's: a
+ * trailing document end (YAML `...`) or comment (JSON) sends the same text to the full parser.
+ */
+async function checkBoth(text: string, path = 'spec.yaml', config = {}) {
+  const json = path.endsWith('.json');
+  const fast = json ? fastJson : fastYaml;
+  const full = text + (json ? '// the full parser reads comments\n' : '...\n');
+  expect(fast(path, text), 'the fast parser reads the text').toBeDefined();
+  expect(fast(path, full), 'the fast parser leaves the text to the full parser').toBeUndefined();
+  const found = (await lintFiles({ [path]: text }, config)).map(key);
+  expect((await lintFiles({ [path]: full }, config)).map(key), 'the full parser finds the same').toEqual(found);
+  return found;
+}
+
+describe('native spec values: null is absent', () => {
+  const cases: [string, string, ReturnType<typeof at>[], string?][] = [
+    ['RegionId with no value', 'securityGroups:\n  - RegionId:\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n', [at('region-required', null, 2, 5, 3, 37)]],
+    ['RegionId: ~', 'securityGroups:\n  - RegionId: ~\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n', [at('region-required', null, 2, 5, 3, 37)]],
+    ['"RegionId": null (JSON)', '{"securityGroups": [{"RegionId": null, "VpcId": "vpc-bp1opxu1zkhn00gzv1234"}]}\n', [at('region-required', null, 1, 21, 1, 77)], 'spec.json'],
+    ['a null RegionId takes the file-level region', 'region: cn-hangzou\nsecurityGroups:\n  - RegionId: ~\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n', [at('region-unknown', 'InvalidRegionId.NotFound', 1, 9, 1, 19)]],
+    ['a null file-level region is no region', 'region:\nsecurityGroups:\n  - VpcId: vpc-bp1opxu1zkhn00gzv1234\n', [at('region-required', null, 3, 5, 3, 37)]],
+    ['enterprise with VpcId: ~', 'securityGroups:\n  - RegionId: cn-hangzhou\n    SecurityGroupType: enterprise\n    VpcId: ~\n', [at('enterprise-needs-vpc', 'InvalidParams.VpcIdGroupType', 3, 24, 3, 34)]],
+    ['"VpcId": null on an enterprise group (JSON)', '{"securityGroups": [{"RegionId": "cn-hangzhou", "SecurityGroupType": "enterprise", "VpcId": null}]}\n', [at('enterprise-needs-vpc', 'InvalidParams.VpcIdGroupType', 1, 70, 1, 82)], 'spec.json'],
+    ['VpcId with no value where there is no classic network', 'securityGroups:\n  - RegionId: eu-central-1\n    VpcId:\n    SecurityGroupName: web\n', [at('vpc-required-in-region', 'InvalidVpcId.NotFound', 2, 5, 4, 27)]],
+    ['tag Key: ~', group('Tag:', '  - Key: ~', '    Value: v'), [at('tag-key-malformed', 'InvalidTagKey.Malformed', 5, 14, 5, 15)]],
+    ['tag Key with no value', group('Tag:', '  - Value: v', '    Key:'), [at('tag-key-malformed', 'InvalidTagKey.Malformed', 6, 13, 6, 13)]],
+    ['tag "Key": null (JSON)', '{"RegionId": "cn-hangzhou", "VpcId": "vpc-bp1opxu1zkhn00gzv1234", "Tag": [{"Key": null, "Value": "v"}]}\n', [at('tag-key-malformed', 'InvalidTagKey.Malformed', 1, 83, 1, 87)], 'spec.json'],
+    // An empty and a null tag value are one value: two requests differing only so are one request.
+    ['a null tag Value is the empty value', `${group('ClientToken: t', 'Tag:', '  - Key: k', '    Value: ~')}  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n    ClientToken: t\n    Tag:\n      - Key: k\n        Value: ""\n`, []],
+    ['a rule with PortRange: ~ has none', group('Permissions:', '  - IpProtocol: tcp', '    PortRange: ~', '    SourceCidrIp: 10.0.0.0/8'), [at('rule-port-range-missing', 'InvalidPortRange.Malformed', 5, 9, 7, 33)]],
+  ];
+  for (const [name, text, expected, path] of cases) {
+    it(name, async () => {
+      expect(await checkBoth(text, path)).toEqual(expected);
+    });
+  }
 });

@@ -42,7 +42,7 @@ export const specLoader: DocLoader = {
     for (const e of root.entries) {
       if (!TOP_KEYS.includes(e.key)) unknownKey(e, TOP_KEYS, 'top level', ctx);
     }
-    const region = get(root, 'region');
+    const region = value(get(root, 'region'));
     const groups = get(root, 'securityGroups');
     if (groups !== undefined) {
       if (!isSeq(groups)) shape(ctx, groups, '`securityGroups` must be a list of CreateSecurityGroup requests');
@@ -75,13 +75,21 @@ function unknownKey(e: TEntry, known: readonly string[], where: string, ctx: Loa
   });
 }
 
+/**
+ * A parameter's value as the request carries it. Null (an empty YAML value, `~`, JSON `null`) is no value:
+ * the parameter is absent, so that a rule about a missing parameter sees it missing.
+ */
+function value(t: Tree | undefined): Tree | undefined {
+  return t?.type === 'scalar' && t.value === null ? undefined : t;
+}
+
 function readVpc(map: TMap, resource: string, ctx: LoadContext): Vpc {
   for (const e of map.entries) if (!VPC_KEYS.includes(e.key)) unknownKey(e, VPC_KEYS, resource, ctx);
   const vpc: Vpc = { kind: 'Vpc', id: `${map.span.file}#${resource}`, source: 'spec', span: map.span, resource };
-  vpc.VpcId = get(map, 'VpcId');
-  vpc.RegionId = get(map, 'RegionId');
-  vpc.Status = get(map, 'Status');
-  vpc.CidrBlock = get(map, 'CidrBlock');
+  vpc.VpcId = value(get(map, 'VpcId'));
+  vpc.RegionId = value(get(map, 'RegionId'));
+  vpc.Status = value(get(map, 'Status'));
+  vpc.CidrBlock = value(get(map, 'CidrBlock'));
   return vpc;
 }
 
@@ -116,12 +124,12 @@ function readGroup(map: TMap, resource: string, file: SourceFile, ctx: LoadConte
       continue;
     }
     if (isSgParam(e.key)) {
-      group.fields[e.key] = e.value;
+      group.fields[e.key] = value(e.value);
     } else if (e.key !== 'Tag' && e.key !== 'Permissions' && !(resource === 'request' && META_KEYS.includes(e.key))) {
       unknownKey(e, GROUP_KEYS, resource, ctx);
     }
   }
-  if (!group.fields.RegionId && region !== undefined) {
+  if (group.fields.RegionId === undefined && region !== undefined) {
     group.fields.RegionId = region;
     group.regionSource = 'the file-level `region`';
   }
@@ -165,14 +173,14 @@ function readTag(fields: TEntry[], span: Span, resource: string, ctx: LoadContex
   const tag: Tag = { span };
   for (const f of fields) {
     if (f.key === 'Key' || f.key === 'Value') {
-      tag[f.key] = f.value;
+      tag[f.key] = tagValue(f.value);
     } else if (f.key === 'key' || f.key === 'value') {
       ctx.report('tag-legacy-lowercase', {
         at: f.keySpan,
         message: `\`${f.key}\` is the legacy lowercase tag field; the API recommends \`${f.key === 'key' ? 'Key' : 'Value'}\``,
       });
       const upper = f.key === 'key' ? 'Key' : 'Value';
-      if (tag[upper] === undefined) tag[upper] = f.value;
+      if (tag[upper] === undefined) tag[upper] = tagValue(f.value);
     } else {
       unknownKey(f, ['Key', 'Value'], `${resource}.Tag`, ctx);
     }
@@ -180,12 +188,20 @@ function readTag(fields: TEntry[], span: Span, resource: string, ctx: LoadContex
   return tag;
 }
 
+/**
+ * A tag's Key or Value: null is the empty string, which the API reads the same way (a key with no value is
+ * an empty key, which it rejects; an empty value is allowed).
+ */
+function tagValue(t: Tree): Tree {
+  return value(t) ?? { type: 'scalar', value: '', span: t.span };
+}
+
 function readPermission(fields: TEntry[], span: Span, resource: string, group: SecurityGroup, ctx: LoadContext): Permission | undefined {
   const p: Permission = { kind: 'Permission', direction: 'ingress', fields: permissionFields(), span, resource, group, request: '' };
   let direction: Tree | undefined;
   for (const f of fields) {
     if (f.key === 'Direction') direction = f.value;
-    else if (isPermissionParam(f.key)) p.fields[f.key] = f.value;
+    else if (isPermissionParam(f.key)) p.fields[f.key] = value(f.value);
     else unknownKey(f, PERMISSION_KEYS, resource, ctx);
   }
   if (direction !== undefined) {
