@@ -76,10 +76,14 @@ export const inputRules: Rule[] = [
     certainty: 'documented',
     summary: 'A native spec value has the wrong shape (a list where a mapping belongs...)',
     docs: {
-      description: 'The native spec format has lists of groups, tags and rules; a value of the wrong shape cannot be read as a request and is not checked.',
+      description:
+        'The native spec format has lists of groups, tags and rules, and each request parameter takes one value: a string (ServiceManaged a boolean, Priority an integer). A value of the wrong shape, such as a list or a map given for a parameter, cannot be read as a request and is not checked further.',
       fix: 'Follow the format in the README (or let an editor validate it with schemas/sglint-spec.schema.json).',
       valid: [{ file: 'spec.yaml', code: 'securityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n' }],
-      invalid: [{ file: 'spec.yaml', code: 'securityGroups:\n  RegionId: cn-hangzhou\n' }],
+      invalid: [
+        { file: 'spec.yaml', code: 'securityGroups:\n  RegionId: cn-hangzhou\n' },
+        { file: 'spec.yaml', code: 'securityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n    SecurityGroupName: [web, app]\n' },
+      ],
     },
     sources: [SOURCE],
   }),

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { key, lintFiles } from './helpers.ts';
 import { fastJson, fastYaml } from '../src/load/fast.ts';
+import { PERMISSION_PARAMS, SG_PARAMS } from '../src/model.ts';
 
 const group = (...lines: string[]) => `securityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n${lines.map((l) => `    ${l}\n`).join('')}`;
 const at = (ruleId: string, errorCode: string | null, line: number, column: number, endLine: number, endColumn: number) => ({ ruleId, errorCode, line, column, endLine, endColumn });
@@ -137,4 +138,60 @@ describe('native spec values: null is absent', () => {
       expect(await checkBoth(text, path)).toEqual(expected);
     });
   }
+});
+
+/** The span of the first occurrence of `needle` in a text (on one or more lines). */
+function spanOf(text: string, needle: string) {
+  const start = text.indexOf(needle);
+  expect(start, needle).toBeGreaterThanOrEqual(0);
+  const pos = (o: number) => ({ line: text.slice(0, o).split('\n').length, column: o - text.lastIndexOf('\n', o - 1) });
+  const a = pos(start);
+  const b = pos(start + needle.length);
+  return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+}
+
+describe('native spec values: a list or a map where a parameter takes one value', () => {
+  const shapeAt = (text: string, needle: string) => [{ ruleId: 'spec-shape', errorCode: null, ...spanOf(text, needle) }];
+  const listOf = (indent: string) => `- a\n${indent}  - b`;
+  /** YAML lines `name: value` indented by `indent`, with `name` given a block list (listOf) instead. */
+  const fields = (base: [string, string][], name: string, indent: string) =>
+    [...base.filter(([k]) => k !== name).map(([k, v]) => `${k}: ${v}`), `${name}:\n${indent}  ${listOf(indent)}`].map((l) => indent + l).join('\n');
+  const GROUP: [string, string][] = [['RegionId', 'cn-hangzhou'], ['VpcId', 'vpc-bp1opxu1zkhn00gzv1234']];
+  // A rule with one source, which an IPv6 source replaces (both would conflict).
+  const rule = (name: string): [string, string][] => [['IpProtocol', 'tcp'], ['PortRange', '22/22'], [name === 'Ipv6SourceCidrIp' ? name : 'SourceCidrIp', '10.0.0.0/8']];
+
+  for (const name of SG_PARAMS) {
+    it(`group ${name}`, async () => {
+      const text = `securityGroups:\n  - ${fields(GROUP, name, '    ').trimStart()}\n`;
+      expect(await checkBoth(text)).toEqual(shapeAt(text, listOf('    ')));
+    });
+  }
+  for (const name of ['Direction', ...PERMISSION_PARAMS]) {
+    it(`rule ${name}`, async () => {
+      const text = `${group('Permissions:')}      - ${fields(rule(name), name, '        ').trimStart()}\n`;
+      expect(await checkBoth(text)).toEqual(shapeAt(text, listOf('        ')));
+    });
+  }
+  for (const name of ['Key', 'Value']) {
+    it(`tag ${name}`, async () => {
+      const text = `${group('Tag:')}      - ${fields([['Key', 'k'], ['Value', 'v']], name, '        ').trimStart()}\n`;
+      expect(await checkBoth(text)).toEqual(shapeAt(text, listOf('        ')));
+    });
+  }
+  for (const name of ['VpcId', 'RegionId', 'Status', 'CidrBlock', 'VpcName']) {
+    it(`vpc ${name}`, async () => {
+      const text = `${group()}vpcs:\n  - ${fields([['VpcId', 'vpc-bp1opxu1zkhn00gzv1234'], ['RegionId', 'cn-hangzhou'], ['Status', 'Available']], name, '    ').trimStart()}\n`;
+      expect(await checkBoth(text)).toEqual(shapeAt(text, listOf('    ')));
+    });
+  }
+  it('file-level region', async () => {
+    const text = `region:\n  - a\n  - b\nsecurityGroups:\n  - VpcId: vpc-bp1opxu1zkhn00gzv1234\n`;
+    expect(await checkBoth(text)).toEqual(shapeAt(text, listOf('')));
+  });
+  it('maps, in YAML and JSON', async () => {
+    const yaml = group('Description:', '  x: 1');
+    expect(await checkBoth(yaml)).toEqual(shapeAt(yaml, 'x: 1'));
+    const json = '{"RegionId": "cn-hangzhou", "VpcId": "vpc-bp1opxu1zkhn00gzv1234", "SecurityGroupName": ["a", "b"], "Tag": [{"Key": {"x": 1}}]}\n';
+    expect(await checkBoth(json, 'spec.json')).toEqual([...shapeAt(json, '["a", "b"]'), ...shapeAt(json, '{"x": 1}')]);
+  });
 });

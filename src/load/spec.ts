@@ -9,7 +9,7 @@
  * form (`Tag.1.Key`, `Permissions.1.IpProtocol`).
  */
 import type { DocLoader, LoadContext, SourceFile } from './loader.ts';
-import { cover, entry, get, isMap, isSeq, isScalar, text } from './tree.ts';
+import { cover, describe, entry, get, isMap, isSeq, isScalar, text } from './tree.ts';
 import type { Span, TEntry, TMap, Tree } from './tree.ts';
 import { groupFields, isPermissionParam, isSgParam, PERMISSION_PARAMS, permissionFields, SG_PARAMS } from '../model.ts';
 import type { Model, Permission, SecurityGroup, Tag, TagList, Vpc } from '../model.ts';
@@ -34,21 +34,22 @@ export const specLoader: DocLoader = {
   load(doc, file, ctx) {
     const out: Model = { groups: [], permissions: [], vpcs: [], policies: [] };
     const root = doc as TMap;
+    const r = new Reader(file, ctx);
     if (!entry(root, 'securityGroups') && !entry(root, 'vpcs')) {
       // One request per file.
-      readGroup(root, 'request', file, ctx, out, undefined);
+      readGroup(root, 'request', r, out, undefined);
       return out;
     }
     for (const e of root.entries) {
       if (!TOP_KEYS.includes(e.key)) unknownKey(e, TOP_KEYS, 'top level', ctx);
     }
-    const region = value(get(root, 'region'));
+    const region = r.value('region', get(root, 'region'));
     const groups = get(root, 'securityGroups');
     if (groups !== undefined) {
       if (!isSeq(groups)) shape(ctx, groups, '`securityGroups` must be a list of CreateSecurityGroup requests');
       else groups.items.forEach((g, i) => {
         if (!isMap(g)) shape(ctx, g, `securityGroups[${i}] must be a mapping of request parameters`);
-        else readGroup(g, `securityGroups[${i}]`, file, ctx, out, region);
+        else readGroup(g, `securityGroups[${i}]`, r, out, region);
       });
     }
     const vpcs = get(root, 'vpcs');
@@ -56,14 +57,14 @@ export const specLoader: DocLoader = {
       if (!isSeq(vpcs)) shape(ctx, vpcs, '`vpcs` must be a list of VPCs ({VpcId, RegionId, Status})');
       else vpcs.items.forEach((v, i) => {
         if (!isMap(v)) shape(ctx, v, `vpcs[${i}] must be a mapping ({VpcId, RegionId, Status})`);
-        else out.vpcs.push(readVpc(v, `vpcs[${i}]`, ctx));
+        else out.vpcs.push(readVpc(v, `vpcs[${i}]`, r));
       });
     }
     return out;
   },
 };
 
-function shape(ctx: LoadContext, at: Tree, message: string): void {
+function shape(ctx: LoadContext, at: Tree | Span, message: string): void {
   ctx.report('spec-shape', { at, message });
 }
 
@@ -75,21 +76,39 @@ function unknownKey(e: TEntry, known: readonly string[], where: string, ctx: Loa
   });
 }
 
-/**
- * A parameter's value as the request carries it. Null (an empty YAML value, `~`, JSON `null`) is no value:
- * the parameter is absent, so that a rule about a missing parameter sees it missing.
- */
-function value(t: Tree | undefined): Tree | undefined {
-  return t?.type === 'scalar' && t.value === null ? undefined : t;
+/** Parameters that take something else than a string, and what. */
+const NOT_STRING: Partial<Record<string, string>> = { ServiceManaged: 'a boolean', Priority: 'an integer' };
+
+/** Reads the parameter values of one file. */
+class Reader {
+  constructor(
+    readonly file: SourceFile,
+    readonly ctx: LoadContext,
+  ) {}
+
+  /**
+   * A parameter's value as the request carries it. Null (an empty YAML value, `~`, JSON `null`) is no
+   * value: the parameter is absent, so that a rule about a missing parameter sees it missing. A list or a
+   * map cannot be sent as one parameter: it is reported here and read as an unknown value, which no rule
+   * checks further.
+   */
+  value(name: string, t: Tree | undefined): Tree | undefined {
+    if (t === undefined) return undefined;
+    if (t.type === 'map' || t.type === 'seq') {
+      shape(this.ctx, t, `\`${name}\` takes ${NOT_STRING[name] ?? 'a string'}, not ${describe(t)}`);
+      return { type: 'unknown', expr: describe(t), span: t.span };
+    }
+    return t.type === 'scalar' && t.value === null ? undefined : t;
+  }
 }
 
-function readVpc(map: TMap, resource: string, ctx: LoadContext): Vpc {
-  for (const e of map.entries) if (!VPC_KEYS.includes(e.key)) unknownKey(e, VPC_KEYS, resource, ctx);
+function readVpc(map: TMap, resource: string, r: Reader): Vpc {
   const vpc: Vpc = { kind: 'Vpc', id: `${map.span.file}#${resource}`, source: 'spec', span: map.span, resource };
-  vpc.VpcId = value(get(map, 'VpcId'));
-  vpc.RegionId = value(get(map, 'RegionId'));
-  vpc.Status = value(get(map, 'Status'));
-  vpc.CidrBlock = value(get(map, 'CidrBlock'));
+  for (const e of map.entries) {
+    if (!VPC_KEYS.includes(e.key)) unknownKey(e, VPC_KEYS, resource, r.ctx);
+    else if (e.key === 'VpcName') r.value(e.key, e.value);
+    else vpc[e.key as 'VpcId' | 'RegionId' | 'Status' | 'CidrBlock'] = r.value(e.key, e.value);
+  }
   return vpc;
 }
 
@@ -98,10 +117,10 @@ interface FlatItem {
   span: Span;
 }
 
-function readGroup(map: TMap, resource: string, file: SourceFile, ctx: LoadContext, out: Model, region: Tree | undefined): void {
+function readGroup(map: TMap, resource: string, r: Reader, out: Model, region: Tree | undefined): void {
   const group: SecurityGroup = {
     kind: 'SecurityGroup',
-    id: `${file.path}#${resource}`,
+    id: `${r.file.path}#${resource}`,
     format: 'spec',
     span: map.span,
     resource,
@@ -124,9 +143,9 @@ function readGroup(map: TMap, resource: string, file: SourceFile, ctx: LoadConte
       continue;
     }
     if (isSgParam(e.key)) {
-      group.fields[e.key] = value(e.value);
+      group.fields[e.key] = r.value(e.key, e.value);
     } else if (e.key !== 'Tag' && e.key !== 'Permissions' && !(resource === 'request' && META_KEYS.includes(e.key))) {
-      unknownKey(e, GROUP_KEYS, resource, ctx);
+      unknownKey(e, GROUP_KEYS, resource, r.ctx);
     }
   }
   if (group.fields.RegionId === undefined && region !== undefined) {
@@ -138,13 +157,13 @@ function readGroup(map: TMap, resource: string, file: SourceFile, ctx: LoadConte
   if (tagList !== undefined || flatTags !== undefined) {
     const items: Tag[] = [];
     if (tagList !== undefined) {
-      if (!isSeq(tagList)) shape(ctx, tagList, '`Tag` must be a list of {Key, Value}');
+      if (!isSeq(tagList)) shape(r.ctx, tagList, '`Tag` must be a list of {Key, Value}');
       else for (const t of tagList.items) {
-        if (!isMap(t)) shape(ctx, t, 'a tag must be a mapping {Key, Value}');
-        else items.push(readTag(t.entries, t.span, resource, ctx));
+        if (!isMap(t)) shape(r.ctx, t, 'a tag must be a mapping {Key, Value}');
+        else items.push(readTag(t.entries, t.span, resource, r));
       }
     }
-    if (flatTags) for (const [, item] of [...flatTags].sort((a, b) => a[0] - b[0])) items.push(readTag(item.fields, item.span, resource, ctx));
+    if (flatTags) for (const [, item] of [...flatTags].sort((a, b) => a[0] - b[0])) items.push(readTag(item.fields, item.span, resource, r));
     const span = tagList?.span ?? items.map((i) => i.span).reduce(cover);
     group.Tag = { span, items } satisfies TagList;
   }
@@ -152,37 +171,37 @@ function readGroup(map: TMap, resource: string, file: SourceFile, ctx: LoadConte
   const perms = get(map, 'Permissions');
   const permItems: { fields: TEntry[]; span: Span; index: number }[] = [];
   if (perms !== undefined) {
-    if (!isSeq(perms)) shape(ctx, perms, '`Permissions` must be a list of rules');
+    if (!isSeq(perms)) shape(r.ctx, perms, '`Permissions` must be a list of rules');
     else {
       for (let i = 0; i < perms.items.length; i++) {
         const p = perms.items[i]!;
-        if (!isMap(p)) shape(ctx, p, 'a rule must be a mapping of Permissions.N fields');
+        if (!isMap(p)) shape(r.ctx, p, 'a rule must be a mapping of Permissions.N fields');
         else permItems.push({ fields: p.entries, span: p.span, index: i });
       }
     }
   }
   if (flatPerms) for (const [n, item] of [...flatPerms].sort((a, b) => a[0] - b[0])) permItems.push({ ...item, index: n - 1 });
   for (const item of permItems) {
-    const p = readPermission(item.fields, item.span, `${resource}.Permissions[${item.index}]`, group, ctx);
+    const p = readPermission(item.fields, item.span, `${resource}.Permissions[${item.index}]`, group, r);
     if (p) out.permissions.push(p);
   }
   out.groups.push(group);
 }
 
-function readTag(fields: TEntry[], span: Span, resource: string, ctx: LoadContext): Tag {
+function readTag(fields: TEntry[], span: Span, resource: string, r: Reader): Tag {
   const tag: Tag = { span };
   for (const f of fields) {
     if (f.key === 'Key' || f.key === 'Value') {
-      tag[f.key] = tagValue(f.value);
+      tag[f.key] = tagValue(f.key, f.value, r);
     } else if (f.key === 'key' || f.key === 'value') {
-      ctx.report('tag-legacy-lowercase', {
+      r.ctx.report('tag-legacy-lowercase', {
         at: f.keySpan,
         message: `\`${f.key}\` is the legacy lowercase tag field; the API recommends \`${f.key === 'key' ? 'Key' : 'Value'}\``,
       });
       const upper = f.key === 'key' ? 'Key' : 'Value';
-      if (tag[upper] === undefined) tag[upper] = tagValue(f.value);
+      if (tag[upper] === undefined) tag[upper] = tagValue(upper, f.value, r);
     } else {
-      unknownKey(f, ['Key', 'Value'], `${resource}.Tag`, ctx);
+      unknownKey(f, ['Key', 'Value'], `${resource}.Tag`, r.ctx);
     }
   }
   return tag;
@@ -192,23 +211,25 @@ function readTag(fields: TEntry[], span: Span, resource: string, ctx: LoadContex
  * A tag's Key or Value: null is the empty string, which the API reads the same way (a key with no value is
  * an empty key, which it rejects; an empty value is allowed).
  */
-function tagValue(t: Tree): Tree {
-  return value(t) ?? { type: 'scalar', value: '', span: t.span };
+function tagValue(name: string, t: Tree, r: Reader): Tree {
+  return r.value(name, t) ?? { type: 'scalar', value: '', span: t.span };
 }
 
-function readPermission(fields: TEntry[], span: Span, resource: string, group: SecurityGroup, ctx: LoadContext): Permission | undefined {
+function readPermission(fields: TEntry[], span: Span, resource: string, group: SecurityGroup, r: Reader): Permission | undefined {
   const p: Permission = { kind: 'Permission', direction: 'ingress', fields: permissionFields(), span, resource, group, request: '' };
   let direction: Tree | undefined;
   for (const f of fields) {
     if (f.key === 'Direction') direction = f.value;
-    else if (isPermissionParam(f.key)) p.fields[f.key] = value(f.value);
-    else unknownKey(f, PERMISSION_KEYS, resource, ctx);
+    else if (isPermissionParam(f.key)) p.fields[f.key] = r.value(f.key, f.value);
+    else unknownKey(f, PERMISSION_KEYS, resource, r.ctx);
   }
   if (direction !== undefined) {
     const d = text(direction)?.toLowerCase();
     if (d === 'ingress' || d === 'egress') p.direction = d;
-    else if (isScalar(direction)) {
-      shape(ctx, direction, '`Direction` must be `ingress` (AuthorizeSecurityGroup) or `egress` (AuthorizeSecurityGroupEgress)');
+    else {
+      // Not read as the default either: `Direction:` with no value is reported like any other value.
+      if (isScalar(direction)) shape(r.ctx, direction, '`Direction` must be `ingress` (AuthorizeSecurityGroup) or `egress` (AuthorizeSecurityGroupEgress)');
+      else r.value('Direction', direction);
       return undefined;
     }
   }
