@@ -195,3 +195,37 @@ describe('native spec values: a list or a map where a parameter takes one value'
     expect(await checkBoth(json, 'spec.json')).toEqual([...shapeAt(json, '["a", "b"]'), ...shapeAt(json, '{"x": 1}')]);
   });
 });
+
+describe('native spec values: numbers and booleans given for strings are the text written', () => {
+  /** Another group of the list `group()` starts. */
+  const another = (...lines: string[]) => group(...lines).replace('securityGroups:\n', '');
+  const cases: [string, string, ReturnType<typeof at>[], string?][] = [
+    [
+      'tokens that one double would round together are different tokens',
+      group('SecurityGroupName: web-a', 'ClientToken: 1719650000000000001') + another('SecurityGroupName: web-b', 'ClientToken: 1719650000000000002') + another('SecurityGroupName: web-c', 'ClientToken: 1719650000000000001'),
+      [at('client-token-reused', 'IdempotentProcessing', 13, 18, 13, 37)],
+    ],
+    [
+      'tokens that one double would round together are different tokens (JSON)',
+      '{"securityGroups": [\n{"RegionId": "cn-hangzhou", "VpcId": "vpc-bp1opxu1zkhn00gzv1234", "SecurityGroupName": "web-a", "ClientToken": 1719650000000000001},\n{"RegionId": "cn-hangzhou", "VpcId": "vpc-bp1opxu1zkhn00gzv1234", "SecurityGroupName": "web-b", "ClientToken": 1719650000000000002}\n]}\n',
+      [],
+      'spec.json',
+    ],
+    ['tokens differing in the case of a boolean are different tokens', group('SecurityGroupName: web-a', 'ClientToken: TRUE') + another('SecurityGroupName: web-b', 'ClientToken: true'), []],
+    ['a 65-digit ClientToken is too long', group(`ClientToken: ${'1'.repeat(65)}`), [at('client-token-malformed', null, 4, 18, 4, 83)]],
+    ['Description: 1.0 is three characters', group('Description: 1.0'), []],
+    ['"Description": 1.0 is three characters (JSON)', '{"RegionId": "cn-hangzhou", "VpcId": "vpc-bp1opxu1zkhn00gzv1234", "Description": 1.0}\n', [], 'spec.json'],
+    ['a 129-digit tag key is too long', group('Tag:', `  - Key: ${'1'.repeat(129)}`), [at('tag-key-malformed', 'InvalidTagKey.Malformed', 5, 14, 5, 143)]],
+    ['a 129-digit tag value is too long', group('Tag:', '  - Key: k', `    Value: ${'1'.repeat(129)}`), [at('tag-value-malformed', 'InvalidTagValue.Malformed', 6, 16, 6, 145)]],
+    [
+      'a 513-digit rule Description is too long',
+      group('Permissions:', '  - IpProtocol: tcp', '    PortRange: 22/22', '    SourceCidrIp: 10.0.0.0/8', `    Description: ${'1'.repeat(513)}`),
+      [at('rule-description-malformed', 'InvalidSecurityGroupDiscription.Malformed', 8, 22, 8, 535)],
+    ],
+  ];
+  for (const [name, text, expected, path] of cases) {
+    it(name, async () => {
+      expect(await checkBoth(text, path)).toEqual(expected);
+    });
+  }
+});

@@ -9,8 +9,9 @@
  * form (`Tag.1.Key`, `Permissions.1.IpProtocol`).
  */
 import type { DocLoader, LoadContext, SourceFile } from './loader.ts';
-import { cover, describe, entry, get, isMap, isSeq, isScalar, text } from './tree.ts';
-import type { Span, TEntry, TMap, Tree } from './tree.ts';
+import { cover, describe, entry, get, isMap, isSeq, isScalar, LineIndex, text } from './tree.ts';
+import type { Span, TEntry, TMap, TScalar, Tree } from './tree.ts';
+import { resolvePlain } from './fast.ts';
 import { groupFields, isPermissionParam, isSgParam, PERMISSION_PARAMS, permissionFields, SG_PARAMS } from '../model.ts';
 import type { Model, Permission, SecurityGroup, Tag, TagList, Vpc } from '../model.ts';
 import { suggest } from '../util/suggest.ts';
@@ -81,6 +82,9 @@ const NOT_STRING: Partial<Record<string, string>> = { ServiceManaged: 'a boolean
 
 /** Reads the parameter values of one file. */
 class Reader {
+  /** The file's lines, made when a value must be read as written. */
+  private lines: LineIndex | undefined;
+
   constructor(
     readonly file: SourceFile,
     readonly ctx: LoadContext,
@@ -90,7 +94,7 @@ class Reader {
    * A parameter's value as the request carries it. Null (an empty YAML value, `~`, JSON `null`) is no
    * value: the parameter is absent, so that a rule about a missing parameter sees it missing. A list or a
    * map cannot be sent as one parameter: it is reported here and read as an unknown value, which no rule
-   * checks further.
+   * checks further. A number or a boolean given for a string parameter is the text written.
    */
   value(name: string, t: Tree | undefined): Tree | undefined {
     if (t === undefined) return undefined;
@@ -98,7 +102,19 @@ class Reader {
       shape(this.ctx, t, `\`${name}\` takes ${NOT_STRING[name] ?? 'a string'}, not ${describe(t)}`);
       return { type: 'unknown', expr: describe(t), span: t.span };
     }
-    return t.type === 'scalar' && t.value === null ? undefined : t;
+    if (t.type !== 'scalar' || typeof t.value === 'string') return t;
+    if (t.value === null) return undefined;
+    return NOT_STRING[name] === undefined ? { ...t, value: this.written(t) } : t;
+  }
+
+  /**
+   * The text of a number or a boolean as written: `ClientToken: 1719650000000000001` is that token, not
+   * the nearest double (which it shares with ...002), and `Description: 1.0` is three characters, not `1`.
+   */
+  private written(t: TScalar): string {
+    const raw = (this.lines ??= new LineIndex(this.file.path, this.file.text)).slice(t.span);
+    // A YAML alias is placed where it is used, so its span holds `*name`: then the value is all there is.
+    return Object.is(resolvePlain(raw), t.value) ? raw : String(t.value);
   }
 }
 

@@ -137,6 +137,16 @@ export class LineIndex {
     return { line: lo + 1, column: o - this.starts[lo]! + 1 };
   }
 
+  /** The offset of a 1-based line and column (the inverse of pos). */
+  offset(line: number, column: number): number {
+    return (this.starts[line - 1] ?? this.text.length) + column - 1;
+  }
+
+  /** The text a span of this text covers. */
+  slice(span: Span): string {
+    return this.text.slice(this.offset(span.line, span.column), this.offset(span.endLine, span.endColumn));
+  }
+
   span(start: number, end: number): Span {
     const a = this.pos(start);
     const b = this.pos(Math.max(start, end));
