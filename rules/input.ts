@@ -77,12 +77,13 @@ export const inputRules: Rule[] = [
     summary: 'A native spec value has the wrong shape (a list where a mapping belongs...)',
     docs: {
       description:
-        'The native spec format has lists of groups, tags and rules, and each request parameter takes one value: a string (ServiceManaged a boolean, Priority an integer). A value of the wrong shape, such as a list or a map given for a parameter, cannot be read as a request and is not checked further.',
+        'The native spec format has lists of groups, tags and rules, and each request parameter takes one value: a string (ServiceManaged a boolean, Priority an integer). A value of the wrong shape, such as a list or a map given for a parameter, cannot be read as a request and is not checked further. In the flattened query form the N of `Tag.N` and `Permissions.N` counts from 1 and has no leading zeros: a key with N = 0 or with a leading zero (`Tag.01.Key`, which would otherwise be taken for `Tag.1.Key`) is reported and ignored.',
       fix: 'Follow the format in the README (or let an editor validate it with schemas/sglint-spec.schema.json).',
       valid: [{ file: 'spec.yaml', code: 'securityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n' }],
       invalid: [
         { file: 'spec.yaml', code: 'securityGroups:\n  RegionId: cn-hangzhou\n' },
         { file: 'spec.yaml', code: 'securityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n    SecurityGroupName: [web, app]\n' },
+        { file: 'request.yaml', code: 'RegionId: cn-hangzhou\nVpcId: vpc-bp1opxu1zkhn00gzv1234\nTag.0.Key: env\n' },
       ],
     },
     sources: [SOURCE],

@@ -49,10 +49,19 @@ const GROUP_FIELDS: Partial<Record<SgParam, Tree>> = Object.fromEntries(SG_PARAM
 export const isSgParam = (k: string): k is SgParam => SG_PARAM_SET.has(k);
 const SG_PARAM_SET: ReadonlySet<string> = new Set(SG_PARAMS);
 
+/** The N of the flattened query form (`Tag.N.Key`, `Permissions.N.IpProtocol`), and where it is written. */
+export interface FlatIndex {
+  n: number;
+  /** The first key of the item. */
+  span: Span;
+}
+
 export interface Tag {
   span: Span;
   Key?: Tree;
   Value?: Tree;
+  /** Set on a tag written in the flattened form: its N is its place in the request. */
+  flatIndex?: FlatIndex;
 }
 
 export interface TagList {
@@ -126,6 +135,8 @@ export interface Permission extends Node {
    * one resource (`of`) with different `index` never exist together, so counts take the larger variant.
    */
   variant?: { of: string; index: number };
+  /** Set on a rule written in the flattened form: its N is its place in the request. */
+  flatIndex?: FlatIndex;
 }
 
 export interface Vpc extends Node {

@@ -229,3 +229,23 @@ describe('native spec values: numbers and booleans given for strings are the tex
     });
   }
 });
+
+describe('the flattened query form: the N of Tag.N and Permissions.N', () => {
+  const request = (...lines: string[]) => `RegionId: cn-hangzhou\nVpcId: vpc-bp1opxu1zkhn00gzv1234\n${lines.map((l) => `${l}\n`).join('')}`;
+  const rule = (n: string) => [`Permissions.${n}.IpProtocol: tcp`, `Permissions.${n}.PortRange: 22/22`, `Permissions.${n}.SourceCidrIp: 10.0.0.0/8`];
+  const cases: [string, string, ReturnType<typeof at>[], string?][] = [
+    ['Tag.0', request('Tag.0.Key: env', 'Tag.0.Value: prod'), [at('spec-shape', null, 3, 1, 3, 10), at('spec-shape', null, 4, 1, 4, 12)]],
+    ['Tag.01 is not Tag.1', request('Tag.01.Key: env', 'Tag.1.Value: prod'), [at('spec-shape', null, 3, 1, 3, 11), at('tag-key-malformed', 'InvalidTagKey.Malformed', 4, 1, 4, 18)]],
+    ['"Tag.01.Key" (JSON)', '{"RegionId": "cn-hangzhou", "VpcId": "vpc-bp1opxu1zkhn00gzv1234", "Tag.01.Key": "env"}\n', [at('spec-shape', null, 1, 67, 1, 79)], 'req.json'],
+    ['Tag.25, above 20', request('Tag.25.Key: env', 'Tag.25.Value: prod'), [at('tag-count', 'QuotaExceed.Tags', 3, 1, 3, 11)]],
+    ['Tag.1 to Tag.21: the 21st is reported once, at its N', request(...Array.from({ length: 21 }, (_, i) => [`Tag.${i + 1}.Key: k${i}`, `Tag.${i + 1}.Value: v`]).flat()), [at('tag-count', 'QuotaExceed.Tags', 43, 1, 43, 11)]],
+    ['Permissions.0', request(...rule('0')), [at('spec-shape', null, 3, 1, 3, 25), at('spec-shape', null, 4, 1, 4, 24), at('spec-shape', null, 5, 1, 5, 27)]],
+    ['Permissions.007 is not Permissions.7', request(...rule('007')), [at('spec-shape', null, 3, 1, 3, 27), at('spec-shape', null, 4, 1, 4, 26), at('spec-shape', null, 5, 1, 5, 29)]],
+    ['Permissions.101, above 100', request(...rule('101')), [at('rule-request-too-many', null, 3, 1, 3, 27)]],
+  ];
+  for (const [name, text, expected, path] of cases) {
+    it(name, async () => {
+      expect(await checkBoth(text, path)).toEqual(expected);
+    });
+  }
+});

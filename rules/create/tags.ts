@@ -138,18 +138,24 @@ export const tagCount = defineRule({
   certainty: 'documented',
   summary: 'More than 20 tags',
   docs: {
-    description: 'A request can bind at most 20 tags (Tag.N, N = 1..20).',
-    fix: 'Keep at most 20 tags on the group.',
+    description: 'A request can bind at most 20 tags (Tag.N, N = 1..20). In the flattened form N is the tag\'s place in the request, so `Tag.21.Key` is reported at its key even when fewer tags are written.',
+    fix: 'Keep at most 20 tags on the group, numbered from 1 to 20 in the flattened form.',
     uncertainty: 'The limit is documented; that the 21st tag yields QuotaExceed.Tags rather than a generic parameter error is likely but not confirmed.',
     valid: [tags(...Array.from({ length: 20 }, (_, i) => [`- Key: k${i}`, '  Value: v']).flat())],
-    invalid: [tags(...Array.from({ length: 21 }, (_, i) => [`- Key: k${i}`, '  Value: v']).flat())],
+    invalid: [
+      tags(...Array.from({ length: 21 }, (_, i) => [`- Key: k${i}`, '  Value: v']).flat()),
+      { file: 'request.yaml', code: 'RegionId: cn-hangzhou\nVpcId: vpc-bp1opxu1zkhn00gzv1234\nTag.21.Key: env\nTag.21.Value: prod\n' },
+    ],
   },
   sources: [SOURCE_API, SOURCE_FACTS + ' §1.2'],
   local: true,
   check({ model, report }) {
     for (const g of model.groups) {
       const items = g.Tag?.items ?? [];
-      if (items.length > 20) report({ at: items[20]!.span, node: g, message: `${items.length} tags; at most 20` });
+      items.forEach((t, i) => {
+        if (t.flatIndex && t.flatIndex.n > 20) report({ at: t.flatIndex.span, node: g, message: `Tag.${t.flatIndex.n}: N runs from 1 to 20` });
+        else if (i === 20) report({ at: t.span, node: g, message: `${items.length} tags; at most 20` });
+      });
     }
   },
 });

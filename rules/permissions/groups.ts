@@ -312,15 +312,21 @@ export const requestSize = defineRule({
   summary: 'More than 100 rules in one Authorize request',
   docs: {
     description:
-      'One AuthorizeSecurityGroup / AuthorizeSecurityGroupEgress call takes 1 to 100 `Permissions.N` entries; ROS `ALIYUN::ECS::SecurityGroupIngresses` / `...Egresses` allow at most 100 Permissions. In the native spec all rules of one group and direction are one request. The API reference names no error code for this limit, so none is predicted.',
+      'One AuthorizeSecurityGroup / AuthorizeSecurityGroupEgress call takes 1 to 100 `Permissions.N` entries; ROS `ALIYUN::ECS::SecurityGroupIngresses` / `...Egresses` allow at most 100 Permissions. In the native spec all rules of one group and direction are one request; in its flattened form N is the rule\'s place in the request, so `Permissions.101.IpProtocol` is reported at its key even when fewer rules are written. The API reference names no error code for this limit, so none is predicted.',
     fix: 'Split the rules over several requests (ROS: several Ingresses/Egresses resources), or merge rules.',
     valid: [rules(...Array.from({ length: 100 }, (_, i) => `{IpProtocol: tcp, PortRange: ${i + 1}/${i + 1}, SourceCidrIp: 10.0.0.0/8}`))],
-    invalid: [rules(...Array.from({ length: 101 }, (_, i) => `{IpProtocol: tcp, PortRange: ${i + 1}/${i + 1}, SourceCidrIp: 10.0.0.0/8}`))],
+    invalid: [
+      rules(...Array.from({ length: 101 }, (_, i) => `{IpProtocol: tcp, PortRange: ${i + 1}/${i + 1}, SourceCidrIp: 10.0.0.0/8}`)),
+      { file: 'request.yaml', code: 'RegionId: cn-hangzhou\nVpcId: vpc-bp1opxu1zkhn00gzv1234\nPermissions.101.IpProtocol: tcp\nPermissions.101.PortRange: 22/22\nPermissions.101.SourceCidrIp: 10.0.0.0/8\n' },
+    ],
   },
   sources: [SOURCE_RULE_API, SOURCE_FACTS + ' §4.2, §5.1, §5.3'],
   check({ model, report }) {
     for (const request of byRequest(model)) {
-      for (const p of request.slice(100)) report({ at: p, message: `${operation(p)}: the request carries ${request.length} rules; at most 100 are allowed` });
+      request.forEach((p, i) => {
+        if (p.flatIndex && p.flatIndex.n > 100) report({ at: p.flatIndex.span, node: p, message: `${operation(p)}: Permissions.${p.flatIndex.n}: N runs from 1 to 100` });
+        else if (i >= 100) report({ at: p, message: `${operation(p)}: the request carries ${request.length} rules; at most 100 are allowed` });
+      });
     }
   },
 });

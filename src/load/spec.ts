@@ -13,7 +13,7 @@ import { cover, describe, entry, get, isMap, isSeq, isScalar, LineIndex, text } 
 import type { Span, TEntry, TMap, TScalar, Tree } from './tree.ts';
 import { resolvePlain } from './fast.ts';
 import { groupFields, isPermissionParam, isSgParam, PERMISSION_PARAMS, permissionFields, SG_PARAMS } from '../model.ts';
-import type { Model, Permission, SecurityGroup, Tag, TagList, Vpc } from '../model.ts';
+import type { FlatIndex, Model, Permission, SecurityGroup, Tag, TagList, Vpc } from '../model.ts';
 import { suggest } from '../util/suggest.ts';
 
 const META_KEYS = ['$schema', '$comment'];
@@ -131,6 +131,7 @@ function readVpc(map: TMap, resource: string, r: Reader): Vpc {
 interface FlatItem {
   fields: TEntry[];
   span: Span;
+  index: FlatIndex;
 }
 
 function readGroup(map: TMap, resource: string, r: Reader, out: Model, region: Tree | undefined): void {
@@ -150,9 +151,14 @@ function readGroup(map: TMap, resource: string, r: Reader, out: Model, region: T
     const c = e.key.charCodeAt(0);
     const flat = (c === 84 || c === 80) && e.key.length > 4 && e.key.includes('.') ? FLAT.exec(e.key) : null;
     if (flat) {
+      // N counts from 1; `Tag.01` is not `Tag.1` (nor merged with it).
+      if (!/^[1-9]/.test(flat[2]!)) {
+        shape(r.ctx, e.keySpan, `\`${e.key}\`: the N of \`${flat[1]}.N\` counts from 1, written without leading zeros; the key is ignored`);
+        continue;
+      }
       const bucket = flat[1] === 'Tag' ? (flatTags ??= new Map()) : (flatPerms ??= new Map());
       const n = Number(flat[2]);
-      const item = bucket.get(n) ?? { fields: [], span: e.keySpan };
+      const item = bucket.get(n) ?? { fields: [], span: e.keySpan, index: { n, span: e.keySpan } };
       item.fields.push({ key: flat[3]!, keySpan: e.keySpan, value: e.value });
       item.span = cover(item.span, cover(e.keySpan, e.value.span));
       bucket.set(n, item);
@@ -179,13 +185,15 @@ function readGroup(map: TMap, resource: string, r: Reader, out: Model, region: T
         else items.push(readTag(t.entries, t.span, resource, r));
       }
     }
-    if (flatTags) for (const [, item] of [...flatTags].sort((a, b) => a[0] - b[0])) items.push(readTag(item.fields, item.span, resource, r));
+    if (flatTags) {
+      for (const [, item] of [...flatTags].sort((a, b) => a[0] - b[0])) items.push({ ...readTag(item.fields, item.span, resource, r), flatIndex: item.index });
+    }
     const span = tagList?.span ?? items.map((i) => i.span).reduce(cover);
     group.Tag = { span, items } satisfies TagList;
   }
 
   const perms = get(map, 'Permissions');
-  const permItems: { fields: TEntry[]; span: Span; index: number }[] = [];
+  const permItems: { fields: TEntry[]; span: Span; index: number; flat?: FlatIndex }[] = [];
   if (perms !== undefined) {
     if (!isSeq(perms)) shape(r.ctx, perms, '`Permissions` must be a list of rules');
     else {
@@ -196,10 +204,12 @@ function readGroup(map: TMap, resource: string, r: Reader, out: Model, region: T
       }
     }
   }
-  if (flatPerms) for (const [n, item] of [...flatPerms].sort((a, b) => a[0] - b[0])) permItems.push({ ...item, index: n - 1 });
+  if (flatPerms) for (const [n, item] of [...flatPerms].sort((a, b) => a[0] - b[0])) permItems.push({ fields: item.fields, span: item.span, index: n - 1, flat: item.index });
   for (const item of permItems) {
     const p = readPermission(item.fields, item.span, `${resource}.Permissions[${item.index}]`, group, r);
-    if (p) out.permissions.push(p);
+    if (!p) continue;
+    if (item.flat) p.flatIndex = item.flat;
+    out.permissions.push(p);
   }
   out.groups.push(group);
 }
