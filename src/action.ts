@@ -10,6 +10,7 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { catalog } from './index.ts';
 import { check, defaultOptions } from './cli.ts';
 import { formatters } from './format/index.ts';
+import { displayText, forDisplay } from './format/display.ts';
 import { planAnnotations, repoPath, restNotice } from './format/github.ts';
 import type { EslintMessage, EslintResult } from './format/results.ts';
 import { VERSION } from './version.ts';
@@ -72,7 +73,7 @@ function changedFiles(core: Pick<Core, 'info' | 'notice'>, workspace: string): S
     base = payload.pull_request?.base?.sha;
     head = payload.pull_request?.head?.sha;
   } catch (e) {
-    core.notice(`sglint: only-changed: cannot read the event payload (${(e as Error).message}); reporting every file`);
+    core.notice(displayText(`sglint: only-changed: cannot read the event payload (${(e as Error).message}); reporting every file`));
     return undefined;
   }
   const sha = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
@@ -90,7 +91,7 @@ function changedFiles(core: Pick<Core, 'info' | 'notice'>, workspace: string): S
     return new Set(out.split('\0').filter(Boolean));
   } catch (e) {
     const reason = ((e as { stderr?: string }).stderr || (e as Error).message).trim().split('\n')[0];
-    core.notice(`sglint: only-changed: git could not list the files changed between ${base.slice(0, 7)} and ${head.slice(0, 7)} (${reason}); reporting every file. Check out with fetch-depth: 0 so both commits are present.`);
+    core.notice(displayText(`sglint: only-changed: git could not list the files changed between ${base.slice(0, 7)} and ${head.slice(0, 7)} (${reason}); reporting every file. Check out with fetch-depth: 0 so both commits are present.`));
     return undefined;
   }
 }
@@ -171,7 +172,7 @@ async function runAction(core: Core): Promise<number> {
       const at = p.span
         ? { file: repoPath(p.span.file, process.cwd(), workspace), startLine: p.span.line, endLine: p.span.endLine, startColumn: p.span.column, endColumn: p.span.endColumn }
         : {};
-      core.error(`sglint: ${p.message}`, { title: 'sglint configuration', ...at });
+      core.error(displayText(`sglint: ${p.message}`), { title: 'sglint configuration', ...at });
     }
     return 2;
   }
@@ -204,9 +205,11 @@ async function runAction(core: Core): Promise<number> {
     core.endGroup();
   }
 
+  // Annotations and the summary show text from the files as the human formats do.
+  const shown = forDisplay(results);
   let notAnnotated = 0;
   if (annotate) {
-    const plan = planAnnotations(results, ctx, undefined, noticesUsed);
+    const plan = planAnnotations(shown, ctx, undefined, noticesUsed);
     for (const a of plan.shown) {
       core[a.level](a.message, { title: a.title, file: a.file, startLine: a.startLine, endLine: a.endLine, startColumn: a.startColumn, endColumn: a.endColumn });
     }
@@ -227,7 +230,7 @@ async function runAction(core: Core): Promise<number> {
     } catch {
       // not a pull request event: GITHUB_SHA names the commit
     }
-    await writeSummary(core, { results, workspace, checked: nChecked, errors, warnings, infos, notAnnotated, outside, ...(sarifFile ? { sarif: relative(workspace, sarifFile) || sarifFile } : {}), ...(headSha ? { headSha } : {}) });
+    await writeSummary(core, { results: shown, workspace, checked: nChecked, errors, warnings, infos, notAnnotated, outside, ...(sarifFile ? { sarif: relative(workspace, sarifFile) || sarifFile } : {}), ...(headSha ? { headSha } : {}) });
   }
 
   core.setOutput('errors', errors);
@@ -249,7 +252,7 @@ async function main(): Promise<void> {
   try {
     process.exitCode = await runAction(core);
   } catch (e) {
-    core.setFailed(e instanceof InputError ? `sglint: ${e.message}` : `sglint: internal error: ${(e as Error).message}`);
+    core.setFailed(displayText(e instanceof InputError ? `sglint: ${e.message}` : `sglint: internal error: ${(e as Error).message}`));
     process.exitCode = 2;
   }
 }

@@ -15,8 +15,12 @@ import type { EslintResult } from './format/results.ts';
 import type { Config } from './engine/config.ts';
 import { explain } from './explain.ts';
 import { VERSION } from './version.ts';
+import { displayText } from './format/display.ts';
 
 export class UsageError extends Error {}
+
+/** A line of our own text that may carry values from files or arguments, escaped as the human formats escape them. */
+const line = (s: string): string => `${displayText(s)}\n`;
 
 export interface Options {
   paths: string[];
@@ -163,7 +167,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   if (argv[0] === 'explain') {
     const text = explain(argv[1], catalog);
     if (text === undefined) {
-      process.stderr.write(`sglint: no rule or error code "${argv[1] ?? ''}" (ids are listed in the README's rule catalog)\n`);
+      process.stderr.write(line(`sglint: no rule or error code "${argv[1] ?? ''}" (ids are listed in the README's rule catalog)`));
       return 2;
     }
     process.stdout.write(text);
@@ -183,11 +187,11 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   const checked = await check(opts, cwd);
   const machine = opts.output !== undefined || !(opts.format === 'stylish' || opts.format === 'compact');
   if (!checked.ok) {
-    for (const p of checked.problems) process.stderr.write(`sglint: ${at(p.span)}${p.message}\n`);
+    for (const p of checked.problems) process.stderr.write(line(`sglint: ${at(p.span)}${p.message}`));
     return 2;
   }
   const { result, results } = checked;
-  if (checked.notes.length) (machine ? process.stderr : process.stdout).write(checked.notes.join('\n') + '\n');
+  if (checked.notes.length) (machine ? process.stderr : process.stdout).write(checked.notes.map(line).join(''));
   const text = await formatters[opts.format]!(results, { catalog, cwd, version: VERSION });
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
@@ -280,8 +284,8 @@ export async function run(argv: string[]): Promise<void> {
   try {
     process.exitCode = await main(argv);
   } catch (e) {
-    if (e instanceof UsageError) process.stderr.write(`sglint: ${e.message}\n`);
-    else process.stderr.write(`sglint: internal error: ${(e as Error).message}\n${process.env.SGLINT_DEBUG ? (e as Error).stack + '\n' : ''}`);
+    if (e instanceof UsageError) process.stderr.write(line(`sglint: ${e.message}`));
+    else process.stderr.write(`${line(`sglint: internal error: ${(e as Error).message}`)}${process.env.SGLINT_DEBUG ? (e as Error).stack + '\n' : ''}`);
     process.exitCode = 2;
   }
 }

@@ -62,7 +62,7 @@ export function annotationText(m: EslintMessage): string {
 }
 
 /**
- * Orders every finding and splits them into the annotations GitHub will show and the rest.
+ * Orders every finding (results from forDisplay) and splits them into the annotations GitHub will show and the rest.
  * `noticesUsed`: notices the step has already printed (they count against the same cap).
  */
 export function planAnnotations(results: EslintResult[], ctx: { catalog: Rule[]; cwd: string; root?: string }, cap = ANNOTATION_CAP, noticesUsed = 0): AnnotationPlan {
@@ -146,7 +146,7 @@ export function command(a: Annotation): string {
   return `::${a.level} ${props}::${escapeData(a.message)}`;
 }
 
-/** `--format github`: annotations for the first findings, the rest as plain log lines, then a notice. */
+/** `--format github` (results from forDisplay): annotations for the first findings, the rest as plain log lines, then a notice. */
 export function formatGithub(results: EslintResult[], ctx: { catalog: Rule[]; cwd: string; root?: string }): string {
   const plan = planAnnotations(results, ctx);
   const lines = plan.shown.map(command);

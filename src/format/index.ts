@@ -2,6 +2,7 @@
 import type { EslintResult } from './results.ts';
 import { formatCompact, formatJson } from './results.ts';
 import { formatGithub } from './github.ts';
+import { forDisplay } from './display.ts';
 import type { Rule } from '../engine/rule.ts';
 
 export interface FormatContext {
@@ -12,15 +13,23 @@ export interface FormatContext {
   root?: string;
 }
 
+type Formatter = (results: EslintResult[], ctx: FormatContext) => string | Promise<string>;
+
+/** The human formats show text from the files escaped (forDisplay); JSON and SARIF keep it exact. */
+const human =
+  (f: Formatter): Formatter =>
+  (r, ctx) =>
+    f(forDisplay(r), ctx);
+
 /**
  * A formatter may load its code on demand: stylish pulls in a code-frame renderer only when there is a
  * message to show (with none its output is empty and the summary line says it all).
  */
-export const formatters: Record<string, (results: EslintResult[], ctx: FormatContext) => string | Promise<string>> = {
-  stylish: async (r) => (r.some((x) => x.messages.length > 0) ? (await import('./stylish.ts')).formatStylish(r) : ''),
+export const formatters: Record<string, Formatter> = {
+  stylish: human(async (r) => (r.some((x) => x.messages.length > 0) ? (await import('./stylish.ts')).formatStylish(r) : '')),
   json: (r) => formatJson(r),
-  compact: (r) => formatCompact(r),
+  compact: human((r) => formatCompact(r)),
   // SARIF fingerprints hash with node:crypto, which costs a one-file run a few ms to load.
   sarif: async (r, ctx) => (await import('./sarif.ts')).formatSarif(r, ctx),
-  github: (r, ctx) => formatGithub(r, ctx),
+  github: human((r, ctx) => formatGithub(r, ctx)),
 };

@@ -1,6 +1,7 @@
 /** ESLint-shaped results: the JSON contract, and the input of every ESLint formatter. */
 import type { LintResult } from '../engine/lint.ts';
 import type { Rule } from '../engine/rule.ts';
+import { jsonText } from './display.ts';
 
 export interface EslintMessage {
   ruleId: string;
@@ -58,10 +59,10 @@ export function toEslint(result: LintResult, catalog: Rule[]): EslintResult[] {
 }
 
 export function formatJson(results: EslintResult[]): string {
-  return JSON.stringify(results.map(({ source: _s, ...r }) => r), null, 2) + '\n';
+  return jsonText(results.map(({ source: _s, ...r }) => r)) + '\n';
 }
 
-/** One line per finding, `file:line:col: severity code message`, for editors, terminals and pre-commit. */
+/** One line per finding, `file:line:col: severity code message`, for editors, terminals and pre-commit (results from forDisplay). */
 export function formatCompact(results: EslintResult[]): string {
   const lines: string[] = [];
   for (const r of results) {

@@ -8,6 +8,7 @@ import type { EslintMessage, EslintResult } from './results.ts';
 import type { Rule } from '../engine/rule.ts';
 import { ruleMarkdown, ruleText } from '../docs.ts';
 import { repoPath, repoRoot } from './github.ts';
+import { jsonText } from './display.ts';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json';
 export const INFORMATION_URI = 'https://www.npmjs.com/package/sglint';
@@ -105,5 +106,5 @@ export function sarifLog(results: EslintResult[], ctx: { catalog: Rule[]; cwd: s
 }
 
 export function formatSarif(results: EslintResult[], ctx: { catalog: Rule[]; cwd: string; root?: string; version: string }): string {
-  return JSON.stringify(sarifLog(results, ctx), null, 2) + '\n';
+  return jsonText(sarifLog(results, ctx)) + '\n';
 }

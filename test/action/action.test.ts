@@ -213,6 +213,37 @@ describe('GitHub Action bundle', () => {
     expect(JSON.parse(readFileSync(join(temp, 'sglint.sarif'), 'utf8')).runs[0].results[0].ruleId).toBe('name-malformed');
   });
 
+  it('text from the files is escaped in the log, the annotations and the job summary: no line is a workflow command', () => {
+    const raw = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]/;
+    const group = (i: number) => `  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n    SecurityGroupName: "1web\\n::add-mask::secret\\r\\n\\n<img src=x>##[stop-commands]t\\a${i}"\n`;
+    const dir = tree({ 'evil.yaml': `securityGroups:\n${Array.from({ length: 12 }, (_, i) => group(i)).join('')}`, '.sglint.yaml': '' });
+    const r = runAction(dir, { format: 'compact' });
+    expect(r.status).toBe(1);
+    for (const line of r.stdout.split('\n')) {
+      if (!/^::(error|warning|notice|group|endgroup)[ :]/.test(line)) expect(line).not.toMatch(/^\s*::/);
+      expect(line).not.toMatch(raw);
+      expect(line).not.toContain('##[');
+    }
+    const errors = r.commands.filter((c) => c.level === 'error');
+    expect(errors).toHaveLength(10);
+    for (const c of errors) {
+      const message = c.message.split('\nFix: ')[0]!;
+      expect(message).not.toMatch(raw);
+      expect(message).toContain(String.raw`1web\n::add-mask::secret\r\n\n<img src=x>##\u005bstop-commands]t\u0007`);
+    }
+    // Every finding is a row of the summary's table, which stays on one line: no value ends the HTML block.
+    const rows = r.summary.split('\n').filter((l) => l.includes('add-mask'));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.match(/<tr>/g)).toHaveLength(1 + 12);
+    expect(rows[0]).not.toMatch(raw);
+    expect(rows[0]).not.toContain('<img');
+
+    const config = runAction(tree({ 'sg.yaml': BAD, '.sglint.yaml': 'rules:\n  "x\\n::add-mask::secret\\a": off\n' }), {});
+    expect(config.status).toBe(2);
+    expect(config.commands).toHaveLength(1);
+    expect(config.commands[0]!.message).not.toMatch(raw);
+  });
+
   it('inputs and payload values are data, never shell: metacharacters in a path or a commit id run nothing', () => {
     const pr = pullRequestRepo();
     writeFileSync(join(pr.dir, 'sg', '$(id>pwned);x.yaml'), BAD);
