@@ -71,3 +71,25 @@ describe('text from the files in human output', () => {
     expectInert(r.stderr);
   });
 });
+
+describe('long values', () => {
+  it('a value quoted in a message is clipped with its length; a long resource name too, in human output', () => {
+    const big = 'x'.repeat(50_000);
+    const dir = tree({
+      'big.json': JSON.stringify({ securityGroups: [{ RegionId: 'cn-hangzhou', VpcId: `vpc_${big}`, SecurityGroupName: `1${big}`, Description: big, Tag: [{ Key: `acs:${big}`, Value: 'v' }] }] }),
+      'ros.json': JSON.stringify({ ROSTemplateFormatVersion: '2015-09-01', Resources: { [`R${big}`]: { Type: 'ALIYUN::ECS::SecurityGroup', Properties: { SecurityGroupName: '1web', VpcId: 'vpc-bp1opxu1zkhn00gzv1234' } } } }),
+    });
+    const json = sglint(['-f', 'json', 'big.json'], dir);
+    const messages = (JSON.parse(json.stdout) as { messages: { ruleId: string; message: string }[] }[])[0]!.messages;
+    expect(messages.map((m) => m.ruleId)).toEqual(expect.arrayContaining(['name-malformed', 'vpc-id-malformed', 'description-malformed', 'tag-key-malformed']));
+    for (const m of messages) expect(m.message.length, m.ruleId).toBeLessThan(300);
+    const echoed = messages.filter((m) => m.message.includes('…'));
+    expect(echoed.map((m) => m.ruleId).sort()).toEqual(['name-malformed', 'tag-key-malformed', 'vpc-id-malformed']);
+    for (const m of echoed) expect(m.message).toMatch(/` \(500\d\d characters\)/);
+    // The annotation line ends with `in <resource>`: a 50,000-character ROS logical id is clipped there.
+    const gh = sglint(['-f', 'github', 'ros.json'], dir);
+    const lines = gh.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^::error .*\(name-malformed\)::.* in Resources\.Rx+… \(50011 characters\)%0AFix: /);
+    for (const l of lines) expect(l.length).toBeLessThan(1000);
+  });
+});

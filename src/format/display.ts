@@ -1,5 +1,8 @@
 /**
- * Text from the checked files (and the arguments) as reports show it, applied in one place:
+ * Text from the checked files (and the arguments) as reports show it. Each rule lives here and is
+ * applied in one place:
+ * - clipValues, in toEslint (so for every format): a value quoted in a message (`...` or "...") is shown
+ *   up to VALUE_MAX characters, then `…` and its full length; a longer message is cut the same way.
  * - forDisplay, at the entry of the human formats (stylish, compact, github; the Action's annotations and
  *   job summary), and displayText for sglint's own lines that carry such text: control characters, line
  *   and paragraph separators, bidirectional controls and `\` itself become escapes (`\n`, `\u0007`, `\\`),
@@ -9,6 +12,11 @@
  * JSON and SARIF keep the exact text (jsonText only writes a `[` after `##` as the equal `\u005b`).
  */
 import type { EslintResult } from './results.ts';
+
+/** Characters of a value shown before `…`. */
+const VALUE_MAX = 80;
+/** Characters of a whole message shown before `…` (values already clipped, this bounds everything else). */
+const MESSAGE_MAX = 1000;
 
 const SHORT: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f', '\v': '\\v' };
 /** Backslash, C0 and C1 controls, DEL, line and paragraph separators, bidirectional embeddings, overrides and isolates. */
@@ -36,9 +44,31 @@ function escapeSource(source: string): string {
     .join('\n');
 }
 
+/** The first max-1 characters and `…`, and the full length; undefined when `s` fits. */
+function cut(s: string, max: number): { head: string; length: number } | undefined {
+  if (s.length <= max) return undefined;
+  const chars = Array.from(s);
+  return chars.length <= max ? undefined : { head: `${chars.slice(0, max - 1).join('')}…`, length: chars.length };
+}
+
+/** A value as shown: at most `max` characters, else clipped with its full length. */
+function clipValue(s: string, max = VALUE_MAX): string {
+  const c = cut(s, max);
+  return c ? `${c.head} (${c.length} characters)` : s;
+}
+
+/** A message with each quoted value clipped to VALUE_MAX characters, and the whole to MESSAGE_MAX. */
+export function clipValues(message: string): string {
+  const clipped = message.replace(/`[^`]*`|"[^"]*"/g, (quoted) => {
+    const c = cut(quoted.slice(1, -1), VALUE_MAX);
+    return c ? `${quoted[0]}${c.head}${quoted[0]} (${c.length} characters)` : quoted;
+  });
+  return clipValue(clipped, MESSAGE_MAX);
+}
+
 /** Our own line of text carrying values from the files or the arguments, as the human formats show it. */
 export function displayText(s: string): string {
-  return escapeText(s);
+  return escapeText(clipValues(s));
 }
 
 /** Results as the human formats show them: paths, messages, resources and code frames escaped. */
@@ -50,7 +80,7 @@ export function forDisplay(results: EslintResult[]): EslintResult[] {
     messages: r.messages.map((m) => ({
       ...m,
       message: escapeText(m.message),
-      ...(m.resource !== undefined ? { resource: escapeText(m.resource) } : {}),
+      ...(m.resource !== undefined ? { resource: escapeText(clipValue(m.resource)) } : {}),
     })),
   }));
 }

@@ -1,7 +1,7 @@
 /** ESLint-shaped results: the JSON contract, and the input of every ESLint formatter. */
 import type { LintResult } from '../engine/lint.ts';
 import type { Rule } from '../engine/rule.ts';
-import { jsonText } from './display.ts';
+import { clipValues, jsonText } from './display.ts';
 
 export interface EslintMessage {
   ruleId: string;
@@ -37,7 +37,7 @@ export function toEslint(result: LintResult, catalog: Rule[]): EslintResult[] {
         ruleId: x.ruleId,
         severity: x.severity === 'error' ? 2 : 1,
         level: x.severity,
-        message: x.message,
+        message: clipValues(x.message),
         line: x.span.line,
         column: x.span.column,
         endLine: x.span.endLine,
