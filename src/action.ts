@@ -14,6 +14,7 @@ import { displayText, forDisplay } from './format/display.ts';
 import { planAnnotations, repoPath, restNotice } from './format/github.ts';
 import type { EslintMessage, EslintResult } from './format/results.ts';
 import { VERSION } from './version.ts';
+import { ioReason } from './util/io.ts';
 
 type Core = typeof import('@actions/core');
 
@@ -184,8 +185,13 @@ async function runAction(core: Core): Promise<number> {
 
   // SARIF always holds every finding: code scanning would otherwise close alerts of unchanged files.
   if (sarifFile) {
-    mkdirSync(dirname(sarifFile), { recursive: true });
-    writeFileSync(sarifFile, await formatters.sarif!(all, ctx));
+    const text = await formatters.sarif!(all, ctx);
+    try {
+      mkdirSync(dirname(sarifFile), { recursive: true });
+      writeFileSync(sarifFile, text);
+    } catch (e) {
+      throw new InputError(`input sarif-file: cannot write ${relative(workspace, sarifFile) || sarifFile}: ${ioReason(e)}`);
+    }
   }
 
   let noticesUsed = 0;

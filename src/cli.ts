@@ -15,6 +15,7 @@ import type { EslintResult } from './format/results.ts';
 import type { Config } from './engine/config.ts';
 import { explain } from './explain.ts';
 import { VERSION } from './version.ts';
+import { ioReason } from './util/io.ts';
 import { displayText } from './format/display.ts';
 
 export class UsageError extends Error {}
@@ -198,7 +199,12 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   const count = (s: string) => result.files.filter((f) => f.status === s).length;
   const summary = `sglint: ${count('checked')} file(s) checked, ${count('skipped')} skipped (not security-group inputs), ${count('failed')} failed; ${errors} error(s), ${warnings} warning(s)\n`;
   if (opts.output) {
-    writeFileSync(opts.output, text);
+    try {
+      writeFileSync(opts.output, text);
+    } catch (e) {
+      process.stderr.write(line(`sglint: cannot write ${opts.output}: ${ioReason(e)}`));
+      return 2;
+    }
     process.stderr.write(summary);
   } else {
     process.stdout.write(text);
@@ -237,14 +243,19 @@ export async function check(opts: Options, cwd: string): Promise<Checked> {
     if (opts.writeBaseline !== undefined) {
       const b = createBaseline(result.findings, catalog, pathOf, loaded.config.unsuppressible);
       text = formatBaseline(b);
-      writeFileSync(abs, text);
+      try {
+        writeFileSync(abs, text);
+      } catch (e) {
+        return { ok: false, problems: [{ message: `cannot write baseline ${baselineFile}: ${ioReason(e)}` }] };
+      }
       const n = b.entries.reduce((k, e) => k + e.count, 0);
       notes.push(`sglint: wrote ${baselineFile}: ${n} finding(s) under ${b.entries.length} key(s)`);
     } else {
       try {
         text = readFileSync(abs, 'utf8');
       } catch (e) {
-        return { ok: false, problems: [{ message: `cannot read baseline ${baselineFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message} (create it with --write-baseline ${baselineFile})` }] };
+        const hint = (e as NodeJS.ErrnoException).code === 'ENOENT' ? ` (create it with --write-baseline ${baselineFile})` : '';
+        return { ok: false, problems: [{ message: `cannot read baseline ${baselineFile}: ${ioReason(e)}${hint}` }] };
       }
     }
     const read = await readBaseline(baselineFile, text);

@@ -7,6 +7,7 @@ import { ignoreMatcher } from './util/glob.ts';
 import type { LintInput, LintResult, Prerequisites } from './engine/lint.ts';
 import type { Config } from './engine/config.ts';
 import { loadPrerequisites } from './ram/index.ts';
+import { ioReason } from './util/io.ts';
 
 export { catalog };
 export type { LintInput, LintResult };
@@ -35,7 +36,7 @@ export async function lintPaths(paths: string[], config: Partial<Config> = {}, c
       }
       inputs.push({ path, abs, bytes: readFileSync(abs) });
     } catch (e) {
-      inputs.push({ path, abs, unreadable: { rule: 'file-unreadable', message: `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` } });
+      inputs.push({ path, abs, unreadable: { rule: 'file-unreadable', message: `cannot read ${path}: ${ioReason(e)}` } });
     }
   }
   for (const u of found.unreadable) {

@@ -9,6 +9,7 @@ import { readDocument } from '../load/parsers.ts';
 import { isMap, isSeq, toPlain } from '../load/tree.ts';
 import type { Span, Tree } from '../load/tree.ts';
 import { suggest } from '../util/suggest.ts';
+import { ioReason } from '../util/io.ts';
 import type { AjvError } from '../generated/config-validator.js';
 import { defaultConfig } from './config.ts';
 import type { Config, InventoryEntry, Waiver } from './config.ts';
@@ -83,7 +84,7 @@ async function readConfig(abs: string, opts: LoadConfigOptions, problems: Config
   try {
     text = readFileSync(abs, 'utf8');
   } catch (e) {
-    problems.push({ message: `cannot read config file ${display(resolve(opts.cwd), abs)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+    problems.push({ message: `cannot read config file ${display(resolve(opts.cwd), abs)}: ${ioReason(e)}` });
     return undefined;
   }
   return configText(abs, text, opts, problems, chain);

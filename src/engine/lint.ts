@@ -19,6 +19,7 @@ import { applySuppressions, byPosition, todayUtc } from './suppress.ts';
 import type { Config } from './config.ts';
 import type { Finding, Report, Rule, Severity } from './rule.ts';
 import { decodeText } from './text.ts';
+import { ioReason } from '../util/io.ts';
 
 export interface LintInput {
   /** Display path (relative to the working directory). */
@@ -114,7 +115,7 @@ export async function lint(inputs: LintInput[], configIn: Partial<Config>, optio
       sources.set(path, decoded.text);
       return { path, abs, text: decoded.text };
     } catch (e) {
-      reportInput('file-unreadable', { at: startSpan(path), message: `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+      reportInput('file-unreadable', { at: startSpan(path), message: `cannot read ${path}: ${ioReason(e)}` });
       fileResult(path).status = 'failed';
       return undefined;
     }

@@ -4,15 +4,16 @@
  */
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { ioReason } from '../util/io.ts';
 
 export const CANDIDATE = /\.(ya?ml|json|tf|tfvars)$/i;
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.terraform', '.hg', '.svn', 'dist', 'coverage', '.venv', '__pycache__']);
 
 export interface Discovered {
   files: string[];
-  /** Paths the user named that do not exist or cannot be read: a usage error (exit 2). */
+  /** Paths the user named that do not exist: a usage error (exit 2). */
   missing: { path: string; reason: string }[];
-  /** Entries met while walking that could not be read: reported as findings, the run goes on. */
+  /** Paths named, or entries met while walking, that could not be read: reported as findings, the run goes on. */
   unreadable: { path: string; reason: string }[];
 }
 
@@ -31,7 +32,7 @@ export function discover(paths: string[], cwd = process.cwd(), isIgnored: (abs: 
     try {
       real = realpathSync(dir);
     } catch (e) {
-      out.unreadable.push({ path: dir, reason: code(e) });
+      out.unreadable.push({ path: dir, reason: ioReason(e) });
       return;
     }
     if (seenDirs.has(real)) return;
@@ -40,7 +41,7 @@ export function discover(paths: string[], cwd = process.cwd(), isIgnored: (abs: 
     try {
       entries = readdirSync(dir).sort();
     } catch (e) {
-      out.unreadable.push({ path: dir, reason: code(e) });
+      out.unreadable.push({ path: dir, reason: ioReason(e) });
       return;
     }
     for (const name of entries) {
@@ -51,7 +52,7 @@ export function discover(paths: string[], cwd = process.cwd(), isIgnored: (abs: 
         st = lstatSync(abs);
         if (st.isSymbolicLink()) st = statSync(abs);
       } catch (e) {
-        out.unreadable.push({ path: abs, reason: code(e) });
+        out.unreadable.push({ path: abs, reason: ioReason(e) });
         continue;
       }
       if (st.isDirectory()) {
@@ -67,15 +68,13 @@ export function discover(paths: string[], cwd = process.cwd(), isIgnored: (abs: 
     try {
       st = statSync(abs);
     } catch (e) {
-      out.missing.push({ path: p, reason: code(e) === 'ENOENT' ? 'no such file or directory' : code(e) });
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') out.missing.push({ path: p, reason: ioReason(e) });
+      else out.unreadable.push({ path: abs, reason: ioReason(e) });
       continue;
     }
     if (st.isDirectory()) walk(abs);
     else addFile(abs);
   }
   return out;
-}
-
-function code(e: unknown): string {
-  return (e as NodeJS.ErrnoException).code ?? (e as Error).message;
 }

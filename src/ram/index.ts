@@ -11,6 +11,7 @@ import { emptyInventory, INVENTORY_RULE, readInventory } from '../load/inventory
 import type { InventoryResult } from '../load/inventory.ts';
 import { readJson, readYaml } from '../load/parsers.ts';
 import type { Model, RamPolicy } from '../model.ts';
+import { ioReason } from '../util/io.ts';
 import type { Span, Tree } from '../load/tree.ts';
 
 export const POLICY_MALFORMED = 'ram-policy-malformed';
@@ -35,7 +36,7 @@ async function readDoc(abs: string, ruleId: string, ctx: LoadContext): Promise<R
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    return { error: `cannot read ${shown(abs)}: ${code ?? (e as Error).message}` };
+    return { error: `cannot read ${shown(abs)}: ${ioReason(e)}` };
   }
   const file = shown(abs);
   const parsed = await (/\.ya?ml$/i.test(abs) ? readYaml(file, text) : readJson(file, text));

@@ -213,6 +213,14 @@ describe('GitHub Action bundle', () => {
     expect(JSON.parse(readFileSync(join(temp, 'sglint.sarif'), 'utf8')).runs[0].results[0].ruleId).toBe('name-malformed');
   });
 
+  it('a sarif-file that cannot be written: exit 2, one error naming the file and the reason', () => {
+    const r = runAction(tree({ 'sg.yaml': BAD }), { 'sarif-file': 'sg.yaml/sglint.sarif' });
+    expect(r.status).toBe(2);
+    expect(r.commands.map((c) => c.level)).toEqual(['error']);
+    expect(r.commands[0]!.message).toMatch(/^sglint: input sarif-file: cannot write sg\.yaml\/sglint\.sarif: [a-z]/);
+    expect(r.commands[0]!.message).not.toMatch(/internal error|\bE[A-Z]{3,}\b/);
+  });
+
   it('text from the files is escaped in the log, the annotations and the job summary: no line is a workflow command', () => {
     const raw = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]/;
     const group = (i: number) => `  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n    SecurityGroupName: "1web\\n::add-mask::secret\\r\\n\\n<img src=x>##[stop-commands]t\\a${i}"\n`;
