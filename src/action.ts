@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { catalog } from './index.ts';
-import { check, defaultOptions } from './cli.ts';
+import { check, defaultOptions, guardOutput } from './cli.ts';
 import { formatters } from './format/index.ts';
 import { displayText, forDisplay } from './format/display.ts';
 import { planAnnotations, repoPath, restNotice } from './format/github.ts';
@@ -254,6 +254,7 @@ async function runAction(core: Core): Promise<number> {
 }
 
 async function main(): Promise<void> {
+  guardOutput();
   const core = await import('@actions/core');
   try {
     process.exitCode = await runAction(core);

@@ -2,7 +2,7 @@
  * The command line: argv → lint → format → exit code. Exit 0: no errors; 1: errors (or more warnings
  * than --max-warnings); 2: sglint could not run (bad flag, missing path, bad config). Never a stack trace.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { catalog, lintPaths } from './index.ts';
 import { loadConfig } from './engine/config-file.ts';
@@ -289,6 +289,28 @@ function runInit(cwd: string, force: boolean): number {
   }
   for (const f of out.written) process.stdout.write(`sglint: wrote ${f}${out.existing.includes(f) ? ' (overwritten)' : ''}\n`);
   return 0;
+}
+
+/**
+ * Standard output or error failing ends the run without a stack trace: a reader that stops early
+ * (`sglint | head`) closes the pipe, and the rest of the report has nowhere to go (EPIPE: the run
+ * finishes quietly, with its exit code); any other error (a full disk) is one line on standard error
+ * and exit 2.
+ */
+export function guardOutput(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') return;
+      if (stream === process.stdout) {
+        try {
+          writeSync(2, `sglint: cannot write to standard output: ${ioReason(e)}\n`);
+        } catch {
+          // standard error is gone too: the exit code is all that is left
+        }
+      }
+      process.exit(2);
+    });
+  }
 }
 
 export async function run(argv: string[]): Promise<void> {

@@ -59,3 +59,15 @@ describe('unwritable outputs', () => {
     }
   });
 });
+
+describe('standard output', () => {
+  it.skipIf(process.platform !== 'linux')('a full disk (/dev/full): one line on standard error, exit 2, no stack trace', () => {
+    const dir = tree({ 'bad.yaml': BAD });
+    for (const format of ['stylish', 'json']) {
+      const r = spawnSync(`"${process.execPath}" "${join(bundle(), 'cli.js')}" -f ${format} bad.yaml > /dev/full`, { cwd: dir, encoding: 'utf8', shell: true });
+      expect(r.status, format).toBe(2);
+      expect(r.stderr.match(/^sglint: cannot write to standard output: no space left on device$/gm), format).toHaveLength(1);
+      expect(r.stderr, format).not.toMatch(/\n\s+at |ENOSPC/);
+    }
+  });
+});
