@@ -28,10 +28,11 @@ export const inputRules: Rule[] = [
     severity: 'error',
     certainty: 'documented',
     suppressible: false,
-    summary: 'A file found in a directory could not be read (permissions, broken link) or is too large',
+    summary: 'A file could not be read (permissions, broken link, not a regular file)',
     docs: {
-      description: 'Nothing is skipped silently: a file that cannot be read is reported and counted as failed.',
-      fix: 'Fix the file\'s permissions, remove the broken link, or exclude the path with `ignore` in the config.',
+      description:
+        'Nothing is skipped silently: a file that cannot be read is reported, with the reason, and counted as failed. Only regular files are read: a named pipe, socket or device named on the command line (or read as part of a Terraform module) is reported here; one met in a directory walk is not read and is counted as skipped.',
+      fix: 'Fix the file\'s permissions, remove the broken link, name a regular file, or exclude the path with `ignore` in the config.',
       valid: [],
       invalid: [],
     },

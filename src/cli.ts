@@ -2,7 +2,7 @@
  * The command line: argv → lint → format → exit code. Exit 0: no errors; 1: errors (or more warnings
  * than --max-warnings); 2: sglint could not run (bad flag, missing path, bad config). Never a stack trace.
  */
-import { readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { writeFileSync, writeSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { catalog, lintPaths } from './index.ts';
 import { loadConfig } from './engine/config-file.ts';
@@ -15,7 +15,7 @@ import type { EslintResult } from './format/results.ts';
 import type { Config } from './engine/config.ts';
 import { explain } from './explain.ts';
 import { VERSION } from './version.ts';
-import { ioReason } from './util/io.ts';
+import { ioReason, readRegularFile } from './util/io.ts';
 import { displayText } from './format/display.ts';
 
 export class UsageError extends Error {}
@@ -252,7 +252,7 @@ export async function check(opts: Options, cwd: string): Promise<Checked> {
       notes.push(`sglint: wrote ${baselineFile}: ${n} finding(s) under ${b.entries.length} key(s)`);
     } else {
       try {
-        text = readFileSync(abs, 'utf8');
+        text = readRegularFile(abs).toString('utf8');
       } catch (e) {
         const hint = (e as NodeJS.ErrnoException).code === 'ENOENT' ? ` (create it with --write-baseline ${baselineFile})` : '';
         return { ok: false, problems: [{ message: `cannot read baseline ${baselineFile}: ${ioReason(e)}${hint}` }] };

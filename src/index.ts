@@ -1,13 +1,12 @@
 /** Library entry: lint in-memory sources or paths with the full catalog. */
 import { catalog } from '../rules/index.ts';
-import { readFileSync, statSync } from 'node:fs';
 import { displayPath, lint } from './engine/lint.ts';
 import { discover } from './load/discover.ts';
 import { ignoreMatcher } from './util/glob.ts';
 import type { LintInput, LintResult, Prerequisites } from './engine/lint.ts';
 import type { Config } from './engine/config.ts';
 import { loadPrerequisites } from './ram/index.ts';
-import { ioReason } from './util/io.ts';
+import { FileTooLarge, ioReason, readRegularFile } from './util/io.ts';
 
 export { catalog };
 export type { LintInput, LintResult };
@@ -29,20 +28,23 @@ export async function lintPaths(paths: string[], config: Partial<Config> = {}, c
   for (const abs of found.files) {
     const path = displayPath(abs, cwd);
     try {
-      const size = statSync(abs).size;
-      if (size > max) {
-        inputs.push({ path, abs, unreadable: { rule: 'file-too-large', message: `${path} is ${size} bytes; files over ${max} bytes (maxFileBytes) are not read` } });
-        continue;
-      }
-      inputs.push({ path, abs, bytes: readFileSync(abs) });
+      inputs.push({ path, abs, bytes: readRegularFile(abs, max) });
     } catch (e) {
-      inputs.push({ path, abs, unreadable: { rule: 'file-unreadable', message: `cannot read ${path}: ${ioReason(e)}` } });
+      inputs.push({
+        path,
+        abs,
+        unreadable:
+          e instanceof FileTooLarge
+            ? { rule: 'file-too-large', message: `${path} is ${e.size} bytes; files over ${max} bytes (maxFileBytes) are not read` }
+            : { rule: 'file-unreadable', message: `cannot read ${path}: ${ioReason(e)}` },
+      });
     }
   }
   for (const u of found.unreadable) {
     const path = displayPath(u.path, cwd);
     inputs.push({ path, abs: u.path, unreadable: { rule: 'file-unreadable', message: `cannot read ${path}: ${u.reason}` } });
   }
+  for (const abs of found.special) inputs.push({ path: displayPath(abs, cwd), abs, skipped: true });
   const result = await lintSources(inputs, config);
   return { ...result, missing: found.missing };
 }

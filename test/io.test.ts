@@ -1,7 +1,7 @@
 // Files that cannot be read or written: a located message naming the file and the reason in words,
 // the other files still checked, never an "internal error" nor a stack trace.
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundle, tree } from './action/bundle.ts';
@@ -69,5 +69,52 @@ describe('standard output', () => {
       expect(r.stderr.match(/^sglint: cannot write to standard output: no space left on device$/gm), format).toHaveLength(1);
       expect(r.stderr, format).not.toMatch(/\n\s+at |ENOSPC/);
     }
+  });
+});
+
+describe('special files', () => {
+  const fifo = (path: string) => execFileSync('mkfifo', [path]);
+
+  it.skipIf(process.platform === 'win32')('a named pipe named on the command line: a "not a regular file" finding, counted as failed; no hang', () => {
+    const dir = tree({ 'bad.yaml': BAD });
+    fifo(join(dir, 'pipe.yaml'));
+    const r = sglint(['-f', 'json', 'pipe.yaml', 'bad.yaml'], dir);
+    expect(r.status).toBe(1);
+    const out = JSON.parse(r.stdout) as Json;
+    expect(out.map((f) => [f.filePath, f.messages.map((m) => m.ruleId)])).toEqual([
+      ['bad.yaml', ['name-malformed']],
+      ['pipe.yaml', ['file-unreadable']],
+    ]);
+    expect(out[1]!.messages[0]!.message).toMatch(/^cannot read pipe\.yaml: not a regular file/);
+    expect(r.stderr).toMatch(/1 file\(s\) checked, 0 skipped \(not security-group inputs\), 1 failed/);
+  });
+
+  it.skipIf(process.platform === 'win32')('a named pipe met in a directory walk is skipped, not read, and counted as skipped', () => {
+    const dir = tree({ 'sg/bad.yaml': BAD });
+    fifo(join(dir, 'sg', 'pipe.yaml'));
+    const r = sglint(['-f', 'json', 'sg'], dir);
+    expect(r.status).toBe(1);
+    expect((JSON.parse(r.stdout) as Json).map((f) => f.filePath)).toEqual(['sg/bad.yaml']);
+    expect(r.stderr).toMatch(/1 file\(s\) checked, 1 skipped \(not security-group inputs\), 0 failed/);
+  });
+
+  it.skipIf(process.platform === 'win32')('named pipes read for a Terraform module, a --var-file or the config file: refused, no hang', () => {
+    const dir = tree({
+      'root/main.tf': 'module "m" {\n  source = "../mod"\n}\n',
+      'mod/main.tf': 'resource "alicloud_security_group" "web" {\n  security_group_name = "1web"\n  vpc_id = "vpc-bp1opxu1zkhn00gzv1234"\n}\n',
+    });
+    fifo(join(dir, 'mod', 'extra.tf'));
+    fifo(join(dir, 'vars.tfvars'));
+    const r = sglint(['-f', 'json', 'root', '--var-file', 'vars.tfvars'], dir);
+    expect(r.status).toBe(1);
+    const unreadable = (JSON.parse(r.stdout) as Json).flatMap((f) => f.messages.filter((m) => m.ruleId === 'file-unreadable').map((m) => [f.filePath, m.message]));
+    expect(unreadable).toEqual([
+      ['mod/extra.tf', expect.stringMatching(/^cannot read mod\/extra\.tf: not a regular file/)],
+      ['vars.tfvars', expect.stringMatching(/^cannot read vars\.tfvars: not a regular file/)],
+    ]);
+    fifo(join(dir, 'sglint.yaml'));
+    const config = sglint(['-c', 'sglint.yaml', 'root'], dir);
+    expect(config.status).toBe(2);
+    expect(config.stderr).toMatch(/^sglint: cannot read config file sglint\.yaml: not a regular file/);
   });
 });

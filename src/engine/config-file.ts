@@ -3,13 +3,13 @@
  * against schemas/sglint-config.schema.json (compiled ahead of time into src/generated/) and every schema
  * error becomes a problem placed on the offending value; unknown keys get a "did you mean".
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { readDocument } from '../load/parsers.ts';
 import { isMap, isSeq, toPlain } from '../load/tree.ts';
 import type { Span, Tree } from '../load/tree.ts';
 import { suggest } from '../util/suggest.ts';
-import { ioReason } from '../util/io.ts';
+import { ioReason, readRegularFile } from '../util/io.ts';
 import type { AjvError } from '../generated/config-validator.js';
 import { defaultConfig } from './config.ts';
 import type { Config, InventoryEntry, Waiver } from './config.ts';
@@ -82,7 +82,7 @@ export async function configFromText(path: string, text: string, opts: LoadConfi
 async function readConfig(abs: string, opts: LoadConfigOptions, problems: ConfigProblem[], chain: string[]): Promise<Config | undefined> {
   let text: string;
   try {
-    text = readFileSync(abs, 'utf8');
+    text = readRegularFile(abs).toString('utf8');
   } catch (e) {
     problems.push({ message: `cannot read config file ${display(resolve(opts.cwd), abs)}: ${ioReason(e)}` });
     return undefined;

@@ -3,7 +3,6 @@
  * that cannot be read or parsed becomes a located finding and the other files are still checked.
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { readFileSync } from 'node:fs';
 import { readDocument } from '../load/parsers.ts';
 import { preparePolicies } from '../ram/policy.ts';
 import type { Parsed } from '../load/parse.ts';
@@ -19,7 +18,7 @@ import { applySuppressions, byPosition, todayUtc } from './suppress.ts';
 import type { Config } from './config.ts';
 import type { Finding, Report, Rule, Severity } from './rule.ts';
 import { decodeText } from './text.ts';
-import { ioReason } from '../util/io.ts';
+import { ioReason, readRegularFile } from '../util/io.ts';
 
 export interface LintInput {
   /** Display path (relative to the working directory). */
@@ -30,6 +29,8 @@ export interface LintInput {
   abs?: string;
   /** Set when the file could not be read: it is reported, not checked. */
   unreadable?: { rule: 'file-unreadable' | 'file-too-large'; message: string };
+  /** Set for a named pipe, socket or device met in a directory walk: counted as skipped, never read. */
+  skipped?: boolean;
 }
 
 export type FileStatus = 'checked' | 'skipped' | 'failed';
@@ -106,7 +107,7 @@ export async function lint(inputs: LintInput[], configIn: Partial<Config>, optio
   const readFile = (abs: string): SourceFile | undefined => {
     const path = displayPath(abs);
     try {
-      const decoded = decodeText(readFileSync(abs));
+      const decoded = decodeText(readRegularFile(abs));
       if ('error' in decoded) {
         reportInput('parse-error', { at: decoded.at(path), message: decoded.error });
         fileResult(path).status = 'failed';
@@ -128,6 +129,10 @@ export async function lint(inputs: LintInput[], configIn: Partial<Config>, optio
 
   for (const input of inputs) {
     const result = fileResult(input.path);
+    if (input.skipped) {
+      result.status = 'skipped';
+      continue;
+    }
     if (input.unreadable) {
       reportInput(input.unreadable.rule, { at: startSpan(input.path), message: input.unreadable.message });
       result.status = 'failed';

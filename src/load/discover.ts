@@ -15,18 +15,21 @@ export interface Discovered {
   missing: { path: string; reason: string }[];
   /** Paths named, or entries met while walking, that could not be read: reported as findings, the run goes on. */
   unreadable: { path: string; reason: string }[];
+  /** Named pipes, sockets and devices met while walking, under a name that would be checked: skipped, not read. */
+  special: string[];
 }
 
 export function discover(paths: string[], cwd = process.cwd(), isIgnored: (abs: string) => boolean = () => false): Discovered {
-  const out: Discovered = { files: [], missing: [], unreadable: [] };
+  const out: Discovered = { files: [], missing: [], unreadable: [], special: [] };
   const seenDirs = new Set<string>();
   const seenFiles = new Set<string>();
-  const addFile = (abs: string) => {
+  const add = (list: string[], abs: string) => {
     if (!seenFiles.has(abs)) {
       seenFiles.add(abs);
-      out.files.push(abs);
+      list.push(abs);
     }
   };
+  const addFile = (abs: string) => add(out.files, abs);
   const walk = (dir: string) => {
     let real: string;
     try {
@@ -57,8 +60,9 @@ export function discover(paths: string[], cwd = process.cwd(), isIgnored: (abs: 
       }
       if (st.isDirectory()) {
         if (!SKIP_DIRS.has(name)) walk(abs);
-      } else if (st.isFile() && CANDIDATE.test(name)) {
-        addFile(abs);
+      } else if (CANDIDATE.test(name)) {
+        if (st.isFile()) addFile(abs);
+        else add(out.special, abs);
       }
     }
   };
@@ -73,6 +77,7 @@ export function discover(paths: string[], cwd = process.cwd(), isIgnored: (abs: 
       else out.unreadable.push({ path: abs, reason: ioReason(e) });
       continue;
     }
+    // A named file that is not a regular one (a pipe, a device) is refused when read, with its reason.
     if (st.isDirectory()) walk(abs);
     else addFile(abs);
   }

@@ -3,7 +3,6 @@
  * exports (`inventory`). The engine calls loadPrerequisites once per run, after the input loaders; the
  * result is merged into the model before linking.
  */
-import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { Config } from '../engine/config.ts';
 import type { LoadContext } from '../load/loader.ts';
@@ -11,7 +10,7 @@ import { emptyInventory, INVENTORY_RULE, readInventory } from '../load/inventory
 import type { InventoryResult } from '../load/inventory.ts';
 import { readJson, readYaml } from '../load/parsers.ts';
 import type { Model, RamPolicy } from '../model.ts';
-import { ioReason } from '../util/io.ts';
+import { ioReason, readRegularFile } from '../util/io.ts';
 import type { Span, Tree } from '../load/tree.ts';
 
 export const POLICY_MALFORMED = 'ram-policy-malformed';
@@ -32,7 +31,7 @@ type Read = { file: string; docs: Tree[]; failed: boolean } | { error: string } 
 async function readDoc(abs: string, ruleId: string, ctx: LoadContext): Promise<Read> {
   let text: string;
   try {
-    text = readFileSync(abs, 'utf8');
+    text = readRegularFile(abs).toString('utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;

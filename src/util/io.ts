@@ -1,4 +1,10 @@
-/** I/O errors in words (`permission denied`), not only an errno code. */
+/**
+ * Reading input files. Only regular files are read: a named pipe, socket or device would block the run
+ * or never end. Errors say what went wrong in words (`permission denied`), not only an errno code.
+ */
+import { closeSync, constants, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
+import type { Stats } from 'node:fs';
+
 const REASONS: Record<string, string> = {
   EACCES: 'permission denied',
   EPERM: 'operation not permitted',
@@ -17,7 +23,7 @@ const REASONS: Record<string, string> = {
   EPIPE: 'broken pipe',
 };
 
-/** The reason an I/O error gives, in words: `permission denied`, `is a directory`. */
+/** The reason an I/O error gives, in words: `permission denied`, `is a directory`, `not a regular file (a named pipe)`. */
 export function ioReason(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
   if (err?.code && REASONS[err.code]) return REASONS[err.code]!;
@@ -25,4 +31,54 @@ export function ioReason(e: unknown): string {
   // Node's system errors read `CODE: description, syscall 'path'`.
   const described = /^E[A-Z0-9]+: ([^,]+),/.exec(message);
   return described ? described[1]! : message || String(err?.code ?? 'unknown error');
+}
+
+function kind(st: Stats): string {
+  if (st.isFIFO()) return 'a named pipe';
+  if (st.isSocket()) return 'a socket';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  return 'a special file';
+}
+
+/** The error for what is not a regular file: EISDIR for a directory, else ENOTREG (sglint's own code). */
+function notRegular(st: Stats): NodeJS.ErrnoException {
+  if (st.isDirectory()) return Object.assign(new Error(REASONS.EISDIR!), { code: 'EISDIR' });
+  return Object.assign(new Error(`not a regular file (${kind(st)})`), { code: 'ENOTREG' });
+}
+
+/** Thrown by readRegularFile when the file is larger than maxBytes. */
+export class FileTooLarge extends Error {
+  constructor(readonly size: number) {
+    super(`${size} bytes`);
+  }
+}
+
+/**
+ * The bytes of a regular file. Anything else (a directory, named pipe, socket, device) is refused with
+ * an error whose ioReason() says what it is; a pipe is opened without blocking, so nothing waits on a
+ * writer. `maxBytes`: larger files are not read (FileTooLarge).
+ */
+export function readRegularFile(path: string, maxBytes = Infinity): Buffer {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    // A socket cannot be opened (ENXIO); say what it is rather than the open's error.
+    let st: Stats;
+    try {
+      st = statSync(path);
+    } catch {
+      throw e;
+    }
+    throw st.isFile() ? e : notRegular(st);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw notRegular(st);
+    if (st.size > maxBytes) throw new FileTooLarge(st.size);
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -7,7 +7,7 @@
  * with their inputs (their resources are addressed `module.x.…`); remote ones are reported once as not
  * followed. Resources become model objects, one per `count`/`for_each` instance.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import type { Parser } from 'web-tree-sitter';
 import type { LoadContext, SetLoader, SourceFile } from '../loader.ts';
@@ -19,6 +19,7 @@ import { hclParser, parseHcl } from './hcl.ts';
 import { parseTfJson } from './json.ts';
 import type { Attr, Block, ConfigFile, Expr } from './syntax.ts';
 import { emptyBody } from './syntax.ts';
+import { readRegularFile } from '../../util/io.ts';
 import { evalConst, evaluate, indexKey, newScope, placed, unknown, where } from './eval.ts';
 import { DEPRECATED, jsonDocument, MAPPED_DATA, MAPPED_RESOURCES, mapGroup, mapPermission, mapVpc } from './map.ts';
 import type { EvalCtx, ModuleScope, VarSource } from './eval.ts';
@@ -164,7 +165,7 @@ class TerraformLoad {
   private readSource(abs: string): SourceFile | undefined {
     if (this.ctx.readFile) return this.ctx.readFile(abs);
     try {
-      return { path: relative(process.cwd(), abs).split(sep).join('/'), abs, text: readFileSync(abs, 'utf8') };
+      return { path: relative(process.cwd(), abs).split(sep).join('/'), abs, text: readRegularFile(abs).toString('utf8') };
     } catch {
       return undefined;
     }
