@@ -41,7 +41,7 @@ export interface Options {
   force: boolean;
 }
 
-const HELP = `Usage: sglint [options] [paths...]
+const HELP = `Usage: sglint [options] [--] [paths...]
        sglint explain <rule-id | error-code>
 
 Checks Alibaba Cloud ECS security-group specs (native YAML/JSON, Terraform, ROS) against the
@@ -67,6 +67,7 @@ Options:
       --force             with --init: overwrite existing files
   -v, --version           print the version
   -h, --help              print this help
+  --                      end of options: what follows are paths, even if they start with "-"
 
 Exit codes: 0 no errors, 1 errors found, 2 sglint could not run.
 `;
@@ -79,7 +80,7 @@ export function parseArgs(argv: string[]): Options | 'help' | 'version' {
   const o = defaultOptions();
   const value = (i: number, flag: string): string => {
     const v = argv[i];
-    if (v === undefined || (v.startsWith('-') && v !== '-')) throw new UsageError(`${flag} needs a value`);
+    if (v === undefined || v === '' || (v.startsWith('-') && v !== '-')) throw new UsageError(`${flag} needs a value`);
     return v;
   };
   const pair = (s: string, flag: string): [string, string] => {
@@ -89,12 +90,20 @@ export function parseArgs(argv: string[]): Options | 'help' | 'version' {
   };
   for (let i = 0; i < argv.length; i++) {
     let a = argv[i]!;
+    if (a === '--') {
+      // Everything after `--` is a path, even when it starts with `-` (pre-commit passes file names here).
+      o.paths.push(...argv.slice(i + 1));
+      break;
+    }
     let inline: string | undefined;
     if (a.startsWith('--') && a.includes('=')) {
       inline = a.slice(a.indexOf('=') + 1);
       a = a.slice(0, a.indexOf('='));
     }
-    const next = (flag: string) => (inline !== undefined ? inline : value(++i, flag));
+    const next = (flag: string) => {
+      if (inline === '') throw new UsageError(`${flag} needs a value`);
+      return inline !== undefined ? inline : value(++i, flag);
+    };
     switch (a) {
       case '-h':
       case '--help':
@@ -115,8 +124,9 @@ export function parseArgs(argv: string[]): Options | 'help' | 'version' {
         o.quiet = true;
         break;
       case '--max-warnings': {
-        const n = Number(next(a));
-        if (!Number.isInteger(n) || n < 0) throw new UsageError('--max-warnings takes a whole number');
+        const v = next(a);
+        const n = Number(v);
+        if (!/^[0-9]+$/.test(v) || !Number.isSafeInteger(n)) throw new UsageError(`--max-warnings takes a whole number of 0 or more, written in decimal digits; got "${v}"`);
         o.maxWarnings = n;
         break;
       }
@@ -156,7 +166,7 @@ export function parseArgs(argv: string[]): Options | 'help' | 'version' {
         o.force = true;
         break;
       default:
-        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a} (see sglint --help)`);
+        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a} (see sglint --help; put -- before a path that starts with "-")`);
         o.paths.push(a);
     }
   }
@@ -164,7 +174,18 @@ export function parseArgs(argv: string[]): Options | 'help' | 'version' {
   return o;
 }
 
+/** Runs the command; a usage error (bad flag or value) is reported here and is exit 2. */
 export async function main(argv: string[], cwd = process.cwd()): Promise<number> {
+  try {
+    return await command(argv, cwd);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`sglint: ${e.message}\n`);
+    return 2;
+  }
+}
+
+async function command(argv: string[], cwd: string): Promise<number> {
   if (argv[0] === 'explain') {
     const text = explain(argv[1], catalog);
     if (text === undefined) {

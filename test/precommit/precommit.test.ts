@@ -29,7 +29,8 @@ function hookRepo(): { dir: string; rev: string } {
 describe('.pre-commit-hooks.yaml', () => {
   it('declares the sglint hook: node, the bundled bin, spec/Terraform/ROS files, compact output', () => {
     const [hook] = parse(readFileSync(join(root, '.pre-commit-hooks.yaml'), 'utf8'));
-    expect(hook).toMatchObject({ id: 'sglint', language: 'node', entry: 'sglint', pass_filenames: true, args: ['--format', 'compact'] });
+    // `--` last: the file names pre-commit appends are paths even when they start with "-".
+    expect(hook).toMatchObject({ id: 'sglint', language: 'node', entry: 'sglint', pass_filenames: true, args: ['--format', 'compact', '--'] });
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     expect(pkg.bin.sglint).toBe('dist/cli.js');
     expect(pkg.dependencies ?? {}).toEqual({});
@@ -55,6 +56,11 @@ describe('.pre-commit-hooks.yaml', () => {
     const good = spawnSync('pre-commit', ['run', '--files', 'good.yaml'], { cwd: consumer, env, encoding: 'utf8' });
     expect(good.status, good.stdout + good.stderr).toBe(0);
     expect(good.stdout).toMatch(/^sglint\.+Passed$/m);
+    writeFileSync(join(consumer, '-dash.yaml'), BAD);
+    git(consumer, 'add', '--', '-dash.yaml');
+    const dash = spawnSync('pre-commit', ['run', '--files=-dash.yaml'], { cwd: consumer, env, encoding: 'utf8' });
+    expect(dash.status, dash.stdout + dash.stderr).toBe(1);
+    expect(dash.stdout).toMatch(/^-dash\.yaml:4:24: error InvalidSecurityGroupName\.Malformed .*\[name-malformed\]$/m);
     writeFileSync(join(consumer, 'notes.md'), '# not a spec\n');
     const skipped = spawnSync('pre-commit', ['run', '--files', 'notes.md'], { cwd: consumer, env, encoding: 'utf8' });
     expect(skipped.status).toBe(0);

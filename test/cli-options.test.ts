@@ -1,0 +1,46 @@
+// Command-line options, run in-process: option parsing, exit codes and what counts toward them.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cliInProcess, workspace } from './helpers.ts';
+
+afterEach(() => vi.restoreAllMocks());
+
+const good = 'securityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n';
+const bad = `${good}    SecurityGroupName: 1web\n`;
+/** One warning (name-uncertain-characters), no error. */
+const warn = good.replace('VpcId', 'SecurityGroupName: "a:b"\n    VpcId');
+
+const ruleIds = (stdout: string) => (JSON.parse(stdout) as { filePath: string; messages: { ruleId: string; line: number; column: number }[] }[]).map((f) => [f.filePath, f.messages.map((m) => [m.ruleId, m.line, m.column])]);
+
+describe('--', () => {
+  it('ends the options: a file whose name starts with "-" is a path', async () => {
+    const dir = workspace({ '-bad.yaml': bad });
+    const r = await cliInProcess(['-f', 'json', '--', '-bad.yaml'], dir);
+    expect(r.status).toBe(1);
+    expect(ruleIds(r.stdout)).toEqual([['-bad.yaml', [['name-malformed', 4, 24]]]]);
+  });
+
+  it('without it, such a name is still an unknown option (exit 2)', async () => {
+    const dir = workspace({ '-bad.yaml': bad });
+    expect((await cliInProcess(['-bad.yaml'], dir)).status).toBe(2);
+  });
+});
+
+describe('--max-warnings', () => {
+  it('takes a non-negative decimal integer only; anything else is exit 2', async () => {
+    const dir = workspace({ 'w.yaml': warn });
+    for (const args of [['--max-warnings='], ['--max-warnings', ''], ['--max-warnings', '0x10'], ['--max-warnings', '1e1'], ['--max-warnings', ' 1'], ['--max-warnings', '-1'], ['--max-warnings', '1.0'], ['--max-warnings', '99999999999999999999']]) {
+      const r = await cliInProcess([...args, 'w.yaml'], dir);
+      expect(r.status, JSON.stringify(args)).toBe(2);
+      expect(r.stdout, JSON.stringify(args)).toBe('');
+    }
+    expect((await cliInProcess(['--max-warnings=1', 'w.yaml'], dir)).status).toBe(0);
+    expect((await cliInProcess(['--max-warnings', '00', 'w.yaml'], dir)).status).toBe(1);
+  });
+
+  it('an empty inline value is not a value for any option', async () => {
+    const dir = workspace({ 'w.yaml': warn });
+    for (const flag of ['--format=', '--output=', '--config=', '--region=', '--var-file=']) {
+      expect((await cliInProcess([flag, 'w.yaml'], dir)).status, flag).toBe(2);
+    }
+  });
+});
