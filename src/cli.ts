@@ -51,7 +51,7 @@ Paths are files or directories (default: the current directory).
 Options:
   -f, --format <name>     stylish (default), json, compact, sarif, github
   -o, --output <file>     write the report to a file instead of standard output
-  -q, --quiet             report errors only
+  -q, --quiet             report errors only (warnings still count toward --max-warnings)
       --max-warnings <n>  exit 1 when there are more than n warnings
   -c, --config <file>     configuration file (default: .sglint.yaml found upward)
       --region <id>       default RegionId for inputs that name none
@@ -216,9 +216,10 @@ async function command(argv: string[], cwd: string): Promise<number> {
   if (checked.notes.length) (machine ? process.stderr : process.stdout).write(checked.notes.map(line).join(''));
   const text = await formatters[opts.format]!(results, { catalog, cwd, version: VERSION });
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
-  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  // Warnings hidden by --quiet still count toward --max-warnings (as in ESLint).
+  const warnings = checked.warnings;
   const count = (s: string) => result.files.filter((f) => f.status === s).length;
-  const summary = `sglint: ${count('checked')} file(s) checked, ${count('skipped')} skipped (not security-group inputs), ${count('failed')} failed; ${errors} error(s), ${warnings} warning(s)\n`;
+  const summary = `sglint: ${count('checked')} file(s) checked, ${count('skipped')} skipped (not security-group inputs), ${count('failed')} failed; ${errors} error(s), ${warnings} warning(s)${opts.quiet && warnings > 0 ? ' (not shown: --quiet)' : ''}\n`;
   if (opts.output) {
     try {
       writeFileSync(opts.output, text);
@@ -240,7 +241,14 @@ async function command(argv: string[], cwd: string): Promise<number> {
 }
 
 export type Checked =
-  | { ok: true; result: Awaited<ReturnType<typeof lintPaths>>; results: EslintResult[]; notes: string[] }
+  | {
+      ok: true;
+      result: Awaited<ReturnType<typeof lintPaths>>;
+      results: EslintResult[];
+      notes: string[];
+      /** Warnings found, including those --quiet leaves out of `results`. */
+      warnings: number;
+    }
   /** sglint cannot run: a bad config or baseline file, or a path that does not exist (exit 2). */
   | { ok: false; problems: { message: string; span?: Span }[] };
 
@@ -287,10 +295,11 @@ export async function check(opts: Options, cwd: string): Promise<Checked> {
     for (const e of outcome.fixed) notes.push(`  fixed: ${e.file} ${e.resource ?? '-'} ${e.rule}${e.errorCode ? ` (${e.errorCode})` : ''} ×${e.count}`);
   }
   let results = toEslint(result, catalog);
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
   if (opts.quiet) {
     results = results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.level === 'error'), warningCount: 0, infoCount: 0 }));
   }
-  return { ok: true, result, results, notes };
+  return { ok: true, result, results, notes, warnings };
 }
 
 /** Error codes the catalog predicts (config waivers may name them). */

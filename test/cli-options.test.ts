@@ -44,3 +44,14 @@ describe('--max-warnings', () => {
     }
   });
 });
+
+describe('--quiet', () => {
+  it('hides warnings, which still count toward --max-warnings', async () => {
+    const dir = workspace({ 'w.yaml': warn });
+    const r = await cliInProcess(['-f', 'json', '--quiet', '--max-warnings', '0', 'w.yaml'], dir);
+    expect(ruleIds(r.stdout)).toEqual([['w.yaml', []]]);
+    expect(r.status).toBe(1);
+    expect((await cliInProcess(['--quiet', '--max-warnings', '1', 'w.yaml'], dir)).status).toBe(0);
+    expect((await cliInProcess(['--quiet', 'w.yaml'], dir)).status).toBe(0);
+  });
+});
