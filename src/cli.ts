@@ -258,6 +258,12 @@ export async function check(opts: Options, cwd: string): Promise<Checked> {
   const loaded = await loadConfig({ cwd, file: opts.config, knownRules: catalog.map((r) => r.id), knownCodes: codes() });
   if (loaded.problems.length > 0) return { ok: false, problems: loaded.problems };
   // Paths given as flags are relative to the working directory, as with `terraform -var-file`.
+  // A variable file that cannot be read is a usage error, as it is for Terraform: nothing is checked.
+  const badVarFiles = opts.varFiles.flatMap((f) => {
+    const why = notReadableFile(resolve(cwd, f));
+    return why ? [{ message: `--var-file ${f}: ${why}` }] : [];
+  });
+  if (badVarFiles.length > 0) return { ok: false, problems: badVarFiles };
   const config: Partial<Config> = { ...loaded.config, vars: opts.vars, varFiles: opts.varFiles.map((f) => resolve(cwd, f)), parameters: opts.parameters };
   if (opts.region) config.region = opts.region;
   if (opts.noInlineSuppressions) config.inlineSuppressions = false;
@@ -300,6 +306,16 @@ export async function check(opts: Options, cwd: string): Promise<Checked> {
     results = results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.level === 'error'), warningCount: 0, infoCount: 0 }));
   }
   return { ok: true, result, results, notes, warnings };
+}
+
+/** Why a path cannot be read as a file, or undefined when it can. */
+function notReadableFile(abs: string): string | undefined {
+  try {
+    readRegularFile(abs);
+    return undefined;
+  } catch (e) {
+    return ioReason(e);
+  }
 }
 
 /** Error codes the catalog predicts (config waivers may name them). */

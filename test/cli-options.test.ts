@@ -55,3 +55,15 @@ describe('--quiet', () => {
     expect((await cliInProcess(['--quiet', 'w.yaml'], dir)).status).toBe(0);
   });
 });
+
+describe('--var-file', () => {
+  it('a variable file that does not exist or is not a file is exit 2, before anything is checked', async () => {
+    const dir = workspace({ 'main.tf': 'variable "name" {}\nresource "alicloud_security_group" "web" {\n  security_group_name = var.name\n  vpc_id = "vpc-bp1opxu1zkhn00gzv1234"\n}\n', 'vars/x': '' });
+    for (const f of ['missing.tfvars', 'vars']) {
+      const r = await cliInProcess(['-f', 'json', '--var-file', f, '.'], dir);
+      expect(r.status, f).toBe(2);
+      expect(r.stdout, f).toBe('');
+      expect(r.stderr, f).toContain(f);
+    }
+  });
+});
