@@ -3,12 +3,13 @@
  * than --max-warnings); 2: sglint could not run (bad flag, missing path, bad config). Never a stack trace.
  */
 import { writeFileSync, writeSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { catalog, lintPaths } from './index.ts';
 import { loadConfig } from './engine/config-file.ts';
 import { applyBaseline, createBaseline, formatBaseline, readBaseline } from './engine/baseline.ts';
 import type { Span } from './load/tree.ts';
 import { init } from './init.ts';
+import { displayPath } from './engine/lint.ts';
 import { formatters } from './format/index.ts';
 import { toEslint } from './format/results.ts';
 import type { EslintResult } from './format/results.ts';
@@ -64,6 +65,7 @@ Options:
       --write-baseline <file>
                           record today's findings as the baseline, then report the rest
       --init              write a starter .sglint.yaml and .github/workflows/sglint.yml
+                          at the repository root (else in the working directory)
       --force             with --init: overwrite existing files
   -v, --version           print the version
   -h, --help              print this help
@@ -329,11 +331,13 @@ function at(span: Span | undefined): string {
 
 function runInit(cwd: string, force: boolean): number {
   const out = init(cwd, force);
+  const shown = (f: string) => displayPath(join(out.dir, f), cwd);
+  const where = out.dir === resolve(cwd) ? '' : ' (at the repository root)';
   if (out.written.length === 0) {
-    process.stderr.write(`sglint: ${out.existing.join(' and ')} already exist${out.existing.length === 1 ? 's' : ''}; nothing written (use --init --force to overwrite)\n`);
+    process.stderr.write(`sglint: ${out.existing.map(shown).join(' and ')} already exist${out.existing.length === 1 ? 's' : ''}${where}; nothing written (use --init --force to overwrite)\n`);
     return 2;
   }
-  for (const f of out.written) process.stdout.write(`sglint: wrote ${f}${out.existing.includes(f) ? ' (overwritten)' : ''}\n`);
+  for (const f of out.written) process.stdout.write(`sglint: wrote ${shown(f)}${out.existing.includes(f) ? ' (overwritten)' : ''}${where}\n`);
   return 0;
 }
 

@@ -1,9 +1,11 @@
 /**
  * `sglint --init`: writes a commented starter `.sglint.yaml` and a GitHub workflow running the sglint
- * Action. Existing files are never overwritten unless `force` is set.
+ * Action, at the repository root (the nearest directory upward holding `.git`; outside a repository, the
+ * working directory). Existing files are never overwritten unless `force` is set.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { repoRoot } from './util/paths.ts';
 
 export const STARTER_CONFIG = `# sglint configuration. Paths in this file are relative to its directory.
 # Every key is optional; uncomment what you need. \`sglint explain <rule-id>\` describes a rule.
@@ -71,18 +73,22 @@ export const INIT_FILES: readonly { path: string; text: string }[] = [
 ];
 
 export interface InitOutcome {
+  /** Where the files go: the repository root, else the working directory. */
+  dir: string;
+  /** Paths relative to `dir`. */
   written: string[];
   /** Files that exist and were left alone (nothing is written when any exists, unless forced). */
   existing: string[];
 }
 
 export function init(cwd: string, force = false): InitOutcome {
-  const existing = INIT_FILES.filter((f) => existsSync(join(cwd, f.path))).map((f) => f.path);
-  if (existing.length > 0 && !force) return { written: [], existing };
+  const dir = repoRoot(cwd) ?? cwd;
+  const existing = INIT_FILES.filter((f) => existsSync(join(dir, f.path))).map((f) => f.path);
+  if (existing.length > 0 && !force) return { dir, written: [], existing };
   for (const f of INIT_FILES) {
-    const abs = join(cwd, f.path);
+    const abs = join(dir, f.path);
     mkdirSync(dirname(abs), { recursive: true });
     writeFileSync(abs, f.text);
   }
-  return { written: INIT_FILES.map((f) => f.path), existing };
+  return { dir, written: INIT_FILES.map((f) => f.path), existing };
 }

@@ -10,6 +10,7 @@ import { isMap, isSeq, toPlain } from '../load/tree.ts';
 import type { Span, Tree } from '../load/tree.ts';
 import { suggest } from '../util/suggest.ts';
 import { ioReason, readRegularFile } from '../util/io.ts';
+import { upToRepoRoot } from '../util/paths.ts';
 import type { AjvError } from '../generated/config-validator.js';
 import { defaultConfig } from './config.ts';
 import type { Config, InventoryEntry, Waiver } from './config.ts';
@@ -41,17 +42,13 @@ export interface LoadedConfig {
 
 /** The config file that applies to `start`: searched from it upward, stopping at the repository root (a directory holding `.git`). */
 export function findConfigFile(start: string): string | undefined {
-  let dir = resolve(start);
-  for (;;) {
+  for (const dir of upToRepoRoot(start)) {
     for (const name of CONFIG_NAMES) {
       const p = join(dir, name);
       if (existsSync(p) && statSync(p).isFile()) return p;
     }
-    if (existsSync(join(dir, '.git'))) return undefined;
-    const up = dirname(dir);
-    if (up === dir) return undefined;
-    dir = up;
   }
+  return undefined;
 }
 
 export async function loadConfig(opts: LoadConfigOptions): Promise<LoadedConfig> {

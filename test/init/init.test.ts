@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { loadConfig } from '../../src/engine/config-file.ts';
 import { catalog } from '../../rules/index.ts';
 import { STARTER_CONFIG } from '../../src/init.ts';
 import { cli, workspace } from '../suppress/cli-helpers.ts';
+import { workspace as plainWorkspace } from '../helpers.ts';
 
 describe('sglint --init', () => {
   it('writes a starter config that loads without problems and a workflow running the Action', async () => {
@@ -52,5 +53,22 @@ describe('sglint --init', () => {
     const forced = await cli(['--init', '--force'], dir);
     expect(forced.status).toBe(0);
     expect(readFileSync(join(dir, '.sglint.yaml'), 'utf8')).toContain('# sglint configuration');
+  });
+
+  it('in a subdirectory of a repository, writes at the repository root (the nearest directory upward with .git)', async () => {
+    const dir = workspace({ 'infra/sg/keep.txt': '' });
+    const r = await cli(['--init'], join(dir, 'infra', 'sg'));
+    expect(r.status).toBe(0);
+    expect(existsSync(join(dir, '.sglint.yaml'))).toBe(true);
+    expect(existsSync(join(dir, '.github/workflows/sglint.yml'))).toBe(true);
+    expect(existsSync(join(dir, 'infra', 'sg', '.sglint.yaml'))).toBe(false);
+    expect(existsSync(join(dir, 'infra', 'sg', '.github'))).toBe(false);
+    // Files already at the root are found from the subdirectory too.
+    expect((await cli(['--init'], join(dir, 'infra'))).status).toBe(2);
+    // Outside any repository: in the working directory.
+    const plain = plainWorkspace({ 'sub/keep.txt': '' });
+    expect((await cli(['--init'], join(plain, 'sub'))).status).toBe(0);
+    expect(existsSync(join(plain, 'sub', '.sglint.yaml'))).toBe(true);
+    expect(existsSync(join(plain, '.sglint.yaml'))).toBe(false);
   });
 });

@@ -1,0 +1,31 @@
+/** Path helpers shared by discovery, the config search, `--init` and the Action. */
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+
+/** True when `p` is `root` or below it (both absolute; no symbolic links are resolved here). */
+export function within(root: string, p: string): boolean {
+  const rel = relative(root, p);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+}
+
+/**
+ * `start` and its parent directories, nearest first, up to the repository root (the first directory
+ * holding `.git`, a directory or, in worktrees and submodules, a file) or the file-system root.
+ */
+export function* upToRepoRoot(start: string): Generator<string> {
+  let dir = resolve(start);
+  for (;;) {
+    yield dir;
+    if (existsSync(join(dir, '.git'))) return;
+    const up = dirname(dir);
+    if (up === dir) return;
+    dir = up;
+  }
+}
+
+/** The repository root holding `start` (the nearest directory upward with `.git`), or undefined. */
+export function repoRoot(start: string): string | undefined {
+  let last: string | undefined;
+  for (const dir of upToRepoRoot(start)) last = dir;
+  return last !== undefined && existsSync(join(last, '.git')) ? last : undefined;
+}
