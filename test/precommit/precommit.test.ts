@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { BAD, GOOD, bundle, root, tree } from '../action/bundle.ts';
+import { CANDIDATE } from '../../src/load/discover.ts';
 
 const hasPrecommit = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' }).status === 0;
 
@@ -34,9 +35,15 @@ describe('.pre-commit-hooks.yaml', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     expect(pkg.bin.sglint).toBe('dist/cli.js');
     expect(pkg.dependencies ?? {}).toEqual({});
-    const files = new RegExp(hook.files);
+    // pre-commit's `files` is a Python regular expression: a leading (?i) makes it case-insensitive.
+    const pattern = String(hook.files);
+    const files = pattern.startsWith('(?i)') ? new RegExp(pattern.slice(4), 'i') : new RegExp(pattern);
     for (const f of ['sg.yaml', 'a/sg.yml', 'x.json', 'main.tf', 'main.tf.json', 'prod.tfvars']) expect(files.test(f), f).toBe(true);
     for (const f of ['README.md', 'main.ts', 'yaml.txt']) expect(files.test(f), f).toBe(false);
+    // The hook passes exactly the files a directory walk would check (discovery ignores case).
+    for (const f of ['SG.YAML', 'a/Sg.Yml', 'X.JSON', 'MAIN.TF', 'main.TF.json', 'prod.TFVARS', 'x.Json', 'README.MD', 'main.TS']) {
+      expect(files.test(f), f).toBe(CANDIDATE.test(f));
+    }
   });
 
   it.skipIf(!hasPrecommit)('runs from a consumer repository: fails on a bad file with the finding line, passes on a good one (needs pre-commit on PATH)', () => {
@@ -61,6 +68,10 @@ describe('.pre-commit-hooks.yaml', () => {
     const dash = spawnSync('pre-commit', ['run', '--files=-dash.yaml'], { cwd: consumer, env, encoding: 'utf8' });
     expect(dash.status, dash.stdout + dash.stderr).toBe(1);
     expect(dash.stdout).toMatch(/^-dash\.yaml:4:24: error InvalidSecurityGroupName\.Malformed .*\[name-malformed\]$/m);
+    writeFileSync(join(consumer, 'UPPER.YAML'), BAD);
+    const upper = spawnSync('pre-commit', ['run', '--files', 'UPPER.YAML'], { cwd: consumer, env, encoding: 'utf8' });
+    expect(upper.status, upper.stdout + upper.stderr).toBe(1);
+    expect(upper.stdout).toMatch(/^UPPER\.YAML:4:24: error InvalidSecurityGroupName\.Malformed .*\[name-malformed\]$/m);
     writeFileSync(join(consumer, 'notes.md'), '# not a spec\n');
     const skipped = spawnSync('pre-commit', ['run', '--files', 'notes.md'], { cwd: consumer, env, encoding: 'utf8' });
     expect(skipped.status).toBe(0);
