@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { catalog } from './index.ts';
 import { check, defaultOptions, guardOutput } from './cli.ts';
 import { formatters } from './format/index.ts';
@@ -15,17 +15,13 @@ import { planAnnotations, repoPath, restNotice } from './format/github.ts';
 import type { EslintMessage, EslintResult } from './format/results.ts';
 import { VERSION } from './version.ts';
 import { ioReason } from './util/io.ts';
+import { within } from './util/paths.ts';
 
 type Core = typeof import('@actions/core');
 
 class InputError extends Error {}
 
 const FAIL_ON = ['error', 'warning', 'never'] as const;
-
-function within(root: string, p: string): boolean {
-  const rel = relative(root, p);
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
-}
 
 /** The real path when it exists (symlinks resolved), else the path itself. */
 function real(p: string): string {
@@ -178,6 +174,8 @@ async function runAction(core: Core): Promise<number> {
     return 2;
   }
   const { result, results: all } = checked;
+  // Skipped paths (with why) and the baseline's counts, as the CLI prints them.
+  if (checked.notes.length) process.stdout.write(checked.notes.join('\n') + '\n');
   if (result.missing.length > 0) {
     throw new InputError(result.missing.map((m) => `input paths: ${relative(workspace, m.path) || m.path}: ${m.reason}`).join('; '));
   }

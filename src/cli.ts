@@ -221,7 +221,10 @@ async function command(argv: string[], cwd: string): Promise<number> {
   // Warnings hidden by --quiet still count toward --max-warnings (as in ESLint).
   const warnings = checked.warnings;
   const count = (s: string) => result.files.filter((f) => f.status === s).length;
-  const summary = `sglint: ${count('checked')} file(s) checked, ${count('skipped')} skipped (not security-group inputs), ${count('failed')} failed; ${errors} error(s), ${warnings} warning(s)${opts.quiet && warnings > 0 ? ' (not shown: --quiet)' : ''}\n`;
+  const skipped = count('skipped');
+  const noted = result.files.filter((f) => f.status === 'skipped' && f.note !== undefined).length;
+  const why = noted === 0 ? 'not security-group inputs' : `${skipped - noted} not security-group input(s), ${noted} as noted`;
+  const summary = `sglint: ${count('checked')} file(s) checked, ${skipped} skipped (${why}), ${count('failed')} failed; ${errors} error(s), ${warnings} warning(s)${opts.quiet && warnings > 0 ? ' (not shown: --quiet)' : ''}\n`;
   if (opts.output) {
     try {
       writeFileSync(opts.output, text);
@@ -271,7 +274,7 @@ export async function check(opts: Options, cwd: string): Promise<Checked> {
   if (opts.noInlineSuppressions) config.inlineSuppressions = false;
   let result = await lintPaths(opts.paths.length ? opts.paths : ['.'], config, cwd);
   if (result.missing.length > 0) return { ok: false, problems: result.missing.map((m) => ({ message: `${m.path}: ${m.reason}` })) };
-  const notes: string[] = [];
+  const notes = result.files.flatMap((f) => (f.status === 'skipped' && f.note !== undefined ? [`sglint: skipped ${f.path}: ${f.note}`] : []));
   const baselineFile = opts.writeBaseline ?? opts.baseline ?? (loaded.config.baseline ? relative(cwd, resolve(loaded.config.baseDir, loaded.config.baseline)) : undefined);
   if (baselineFile !== undefined) {
     const abs = resolve(cwd, baselineFile);
@@ -298,7 +301,7 @@ export async function check(opts: Options, cwd: string): Promise<Checked> {
     const read = await readBaseline(baselineFile, text);
     if (!read.baseline) return { ok: false, problems: read.problems };
     const outcome = applyBaseline(result, read.baseline, catalog, pathOf, loaded.config.unsuppressible);
-    result = { ...outcome.result, missing: result.missing };
+    result = { ...result, ...outcome.result };
     notes.push(`sglint: baseline ${baselineFile}: ${outcome.known} known finding(s) not reported; ${outcome.fixed.length} entr${outcome.fixed.length === 1 ? 'y' : 'ies'} fixed`);
     for (const e of outcome.fixed) notes.push(`  fixed: ${e.file} ${e.resource ?? '-'} ${e.rule}${e.errorCode ? ` (${e.errorCode})` : ''} ×${e.count}`);
   }

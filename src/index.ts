@@ -40,11 +40,11 @@ export async function lintPaths(paths: string[], config: Partial<Config> = {}, c
       });
     }
   }
+  for (const s of found.skipped) inputs.push({ path: displayPath(s.path, cwd), abs: s.path, skipped: s.reason });
   for (const u of found.unreadable) {
     const path = displayPath(u.path, cwd);
     inputs.push({ path, abs: u.path, unreadable: { rule: 'file-unreadable', message: `cannot read ${path}: ${u.reason}` } });
   }
-  for (const abs of found.special) inputs.push({ path: displayPath(abs, cwd), abs, skipped: true });
   const result = await lintSources(inputs, config);
   return { ...result, missing: found.missing };
 }

@@ -29,8 +29,8 @@ export interface LintInput {
   abs?: string;
   /** Set when the file could not be read: it is reported, not checked. */
   unreadable?: { rule: 'file-unreadable' | 'file-too-large'; message: string };
-  /** Set for a named pipe, socket or device met in a directory walk: counted as skipped, never read. */
-  skipped?: boolean;
+  /** Set when the file is not to be read (a link leading outside the walk, an ignored path): why. */
+  skipped?: string;
 }
 
 export type FileStatus = 'checked' | 'skipped' | 'failed';
@@ -43,6 +43,8 @@ export interface FileResult {
   findings: Finding[];
   /** The file's text, for formatters that show code frames. */
   source?: string;
+  /** Why a skipped file was not checked, when it is not simply a file that no loader claims. */
+  note?: string;
 }
 
 export interface LintResult {
@@ -129,8 +131,9 @@ export async function lint(inputs: LintInput[], configIn: Partial<Config>, optio
 
   for (const input of inputs) {
     const result = fileResult(input.path);
-    if (input.skipped) {
+    if (input.skipped !== undefined) {
       result.status = 'skipped';
+      result.note = input.skipped;
       continue;
     }
     if (input.unreadable) {

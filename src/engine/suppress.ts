@@ -513,7 +513,10 @@ export function regroup(result: LintResult, findings: Finding[]): LintResult {
       files.set(f.span.file, r);
     }
     // A config file met in a directory walk is skipped as an input, but a waiver finding makes it relevant.
-    if (r.status === 'skipped') r.status = 'checked';
+    if (r.status === 'skipped') {
+      r.status = 'checked';
+      delete r.note;
+    }
     r.findings.push(f);
   }
   const ordered = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -1,10 +1,13 @@
 /**
  * Paths → the files to check. Directories are walked (skipping VCS, dependency and tool folders, and
- * symlink loops); every path given is either returned, or reported as a problem.
+ * symlink loops); every path given is either returned, or reported as a problem. Symbolic links are
+ * followed only while they stay inside the directory being walked: one that leads outside it is
+ * reported as skipped, so a walk never reads (or prints) files from elsewhere on the machine.
  */
-import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ioReason } from '../util/io.ts';
+import { ioReason, notRegularReason } from '../util/io.ts';
+import { within } from '../util/paths.ts';
 
 export const CANDIDATE = /\.(ya?ml|json|tf|tfvars)$/i;
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.terraform', '.hg', '.svn', 'dist', 'coverage', '.venv', '__pycache__']);
@@ -15,22 +18,22 @@ export interface Discovered {
   missing: { path: string; reason: string }[];
   /** Paths named, or entries met while walking, that could not be read: reported as findings, the run goes on. */
   unreadable: { path: string; reason: string }[];
-  /** Named pipes, sockets and devices met while walking, under a name that would be checked: skipped, not read. */
-  special: string[];
+  /** Files and directories not checked, with the reason to show: they are counted as skipped. */
+  skipped: { path: string; reason: string }[];
 }
 
 export function discover(paths: string[], cwd = process.cwd(), isIgnored: (abs: string) => boolean = () => false): Discovered {
-  const out: Discovered = { files: [], missing: [], unreadable: [], special: [] };
+  const out: Discovered = { files: [], missing: [], unreadable: [], skipped: [] };
   const seenDirs = new Set<string>();
   const seenFiles = new Set<string>();
-  const add = (list: string[], abs: string) => {
+  const addFile = (abs: string) => {
     if (!seenFiles.has(abs)) {
       seenFiles.add(abs);
-      list.push(abs);
+      out.files.push(abs);
     }
   };
-  const addFile = (abs: string) => add(out.files, abs);
-  const walk = (dir: string) => {
+  /** Walks `dir`, part of the tree of the directory the user named (`root`, its real path; `given`, as written). */
+  const walk = (dir: string, root: string, given: string) => {
     let real: string;
     try {
       real = realpathSync(dir);
@@ -51,34 +54,43 @@ export function discover(paths: string[], cwd = process.cwd(), isIgnored: (abs: 
       const abs = join(dir, name);
       if (isIgnored(abs)) continue;
       let st;
+      let outside = false;
       try {
         st = lstatSync(abs);
-        if (st.isSymbolicLink()) st = statSync(abs);
+        if (st.isSymbolicLink()) {
+          st = statSync(abs);
+          outside = !within(root, realpathSync(abs));
+        }
       } catch (e) {
         out.unreadable.push({ path: abs, reason: ioReason(e) });
         continue;
       }
+      const leaves = () => out.skipped.push({ path: abs, reason: `a symbolic link to ${readlinkSync(abs)}, outside the directory being checked (${given}); not followed` });
       if (st.isDirectory()) {
-        if (!SKIP_DIRS.has(name)) walk(abs);
+        if (SKIP_DIRS.has(name)) continue;
+        if (outside) leaves();
+        else walk(abs, root, given);
       } else if (CANDIDATE.test(name)) {
-        if (st.isFile()) addFile(abs);
-        else add(out.special, abs);
+        if (outside) leaves();
+        else if (st.isFile()) addFile(abs);
+        else out.skipped.push({ path: abs, reason: `${notRegularReason(st)}; not read` });
       }
     }
   };
   for (const p of paths) {
     const abs = resolve(cwd, p);
     let st;
+    let root: string;
     try {
       st = statSync(abs);
+      root = realpathSync(abs);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'ENOTDIR') out.missing.push({ path: p, reason: ioReason(e) });
       else out.unreadable.push({ path: abs, reason: ioReason(e) });
       continue;
     }
-    // A named file that is not a regular one (a pipe, a device) is refused when read, with its reason.
-    if (st.isDirectory()) walk(abs);
+    if (st.isDirectory()) walk(abs, root, p);
     else addFile(abs);
   }
   return out;

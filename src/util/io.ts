@@ -41,6 +41,11 @@ function kind(st: Stats): string {
   return 'a special file';
 }
 
+/** What a path that is not a regular file is: "not a regular file (a named pipe)". */
+export function notRegularReason(st: Stats): string {
+  return notRegular(st).message;
+}
+
 /** The error for what is not a regular file: EISDIR for a directory, else ENOTREG (sglint's own code). */
 function notRegular(st: Stats): NodeJS.ErrnoException {
   if (st.isDirectory()) return Object.assign(new Error(REASONS.EISDIR!), { code: 'EISDIR' });

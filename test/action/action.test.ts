@@ -190,6 +190,20 @@ describe('GitHub Action bundle', () => {
     }
   });
 
+  it('a symbolic link in the workspace that leads outside it is skipped with a note, never read or printed', () => {
+    const outside = tree({ 'secret.yaml': BAD.replace('1web', '1topsecret') });
+    const dir = tree({ 'sg/ok.yaml': GOOD });
+    symlinkSync(join(outside, 'secret.yaml'), join(dir, 'sg', 'leak.yaml'));
+    symlinkSync(outside, join(dir, 'elsewhere'));
+    const r = runAction(dir, { paths: '.', format: 'stylish' });
+    expect(r.status).toBe(0);
+    expect(r.commands).toEqual([]);
+    expect(r.stdout).not.toContain('1topsecret');
+    expect(r.summary).not.toContain('1topsecret');
+    expect(r.stdout).toMatch(/^sglint: skipped sg\/leak\.yaml: /m);
+    expect(r.stdout).toMatch(/^sglint: skipped elsewhere: /m);
+  });
+
   it('reads the config file like the CLI (input config or .sglint.yaml); a bad one is annotated where it is, exit 2', () => {
     const dir = tree({ 'sg.yaml': BAD, 'ci/sglint.yaml': 'rules:\n  name-malformed: warning\n', '.sglint.yaml': 'rules:\n  name-malformed: off\n' });
     const viaInput = runAction(dir, { paths: 'sg.yaml', config: 'ci/sglint.yaml' });

@@ -1,0 +1,48 @@
+// Directory walks and named paths: what is checked, and what is skipped with a note (nothing silently).
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mkdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { lintPaths } from '../src/index.ts';
+import { cliInProcess, workspace } from './helpers.ts';
+
+afterEach(() => vi.restoreAllMocks());
+
+const spec = (name: string) => `securityGroups:\n  - RegionId: cn-hangzhou\n    SecurityGroupName: ${name}\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n`;
+const status = (r: { files: { path: string; status: string }[] }) => r.files.map((f) => [f.path, f.status]);
+
+describe('symbolic links in directory walks', () => {
+  it('a link that resolves outside the directory being walked is skipped, not read', async () => {
+    const outside = workspace({ 'secret.yaml': spec('1secret'), 'dir/x.yaml': spec('1x') });
+    const dir = workspace({ 'sg/a.yaml': spec('web'), 'sg/in/b.yaml': spec('1web') });
+    symlinkSync(join(outside, 'secret.yaml'), join(dir, 'sg', 'leak.yaml'));
+    symlinkSync(join(outside, 'dir'), join(dir, 'sg', 'leakdir'));
+    mkdirSync(join(dir, 'sg', 'sub'));
+    symlinkSync('../in/b.yaml', join(dir, 'sg', 'sub', 'same.yaml')); // inside the walked directory: read
+    const r = await lintPaths(['sg'], {}, dir);
+    expect(status(r)).toEqual([
+      ['sg/a.yaml', 'checked'],
+      ['sg/in/b.yaml', 'checked'],
+      ['sg/leak.yaml', 'skipped'],
+      ['sg/leakdir', 'skipped'],
+      ['sg/sub/same.yaml', 'checked'],
+    ]);
+    expect(r.findings.map((f) => [f.ruleId, f.span.file, f.span.line])).toEqual([
+      ['name-malformed', 'sg/in/b.yaml', 3],
+      ['name-malformed', 'sg/sub/same.yaml', 3],
+    ]);
+    // Walking sg/sub alone, the same link leads outside it: skipped.
+    const sub = await lintPaths(['sg/sub'], {}, dir);
+    expect(status(sub)).toEqual([['sg/sub/same.yaml', 'skipped']]);
+  });
+
+  it('the CLI says which links it did not follow and never prints their content', async () => {
+    const outside = workspace({ 'secret.yaml': spec('1topsecret') });
+    const dir = workspace({ 'sg/a.yaml': spec('web') });
+    symlinkSync(join(outside, 'secret.yaml'), join(dir, 'sg', 'leak.yaml'));
+    const r = await cliInProcess(['sg'], dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout + r.stderr).not.toContain('1topsecret');
+    expect(r.stdout).toMatch(/^sglint: skipped sg\/leak\.yaml: /m);
+    expect(r.stdout).toMatch(/1 file\(s\) checked, 1 skipped/);
+  });
+});
