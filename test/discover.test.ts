@@ -46,3 +46,22 @@ describe('symbolic links in directory walks', () => {
     expect(r.stdout).toMatch(/1 file\(s\) checked, 1 skipped/);
   });
 });
+
+describe('config ignore', () => {
+  it('applies to paths named explicitly too (as pre-commit names them): skipped with a note, counted', async () => {
+    const dir = workspace({
+      '.git/HEAD': '',
+      '.sglint.yaml': 'ignore:\n  - "generated/**"\n  - "*.gen.yaml"\n',
+      'generated/a.yaml': spec('1gen'),
+      'b.gen.yaml': spec('1gen'),
+      'ok.yaml': spec('1web'),
+    });
+    const r = await cliInProcess(['-f', 'json', 'generated/a.yaml', 'b.gen.yaml', 'generated', 'ok.yaml'], dir);
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).map((f: { filePath: string }) => f.filePath)).toEqual(['ok.yaml']);
+    expect(r.stderr).toMatch(/^sglint: skipped generated\/a\.yaml: /m);
+    expect(r.stderr).toMatch(/^sglint: skipped b\.gen\.yaml: /m);
+    expect(r.stderr).toMatch(/^sglint: skipped generated: /m);
+    expect(r.stderr).toMatch(/1 file\(s\) checked, 3 skipped/);
+  });
+});

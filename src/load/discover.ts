@@ -90,7 +90,9 @@ export function discover(paths: string[], cwd = process.cwd(), isIgnored: (abs: 
       else out.unreadable.push({ path: abs, reason: ioReason(e) });
       continue;
     }
-    if (st.isDirectory()) walk(abs, root, p);
+    // A path named explicitly is ignored as the walk would ignore it (pre-commit names every staged file).
+    if (isIgnored(abs)) out.skipped.push({ path: abs, reason: 'matches an `ignore` pattern of the configuration' });
+    else if (st.isDirectory()) walk(abs, root, p);
     else addFile(abs);
   }
   return out;
