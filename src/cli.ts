@@ -47,7 +47,9 @@ const HELP = `Usage: sglint [options] [--] [paths...]
 
 Checks Alibaba Cloud ECS security-group specs (native YAML/JSON, Terraform, ROS) against the
 CreateSecurityGroup API and reports each violation with the error code the real call would return.
-Paths are files or directories (default: the current directory).
+Paths are files or directories (default: the current directory). Walks do not enter node_modules,
+.terraform, dist, coverage, .venv or __pycache__ (a note lists those met; name one to check it), nor
+VCS metadata, nor symbolic links that lead outside the directory walked.
 
 Options:
   -f, --format <name>     stylish (default), json, compact, sarif, github
@@ -275,6 +277,7 @@ export async function check(opts: Options, cwd: string): Promise<Checked> {
   let result = await lintPaths(opts.paths.length ? opts.paths : ['.'], config, cwd);
   if (result.missing.length > 0) return { ok: false, problems: result.missing.map((m) => ({ message: `${m.path}: ${m.reason}` })) };
   const notes = result.files.flatMap((f) => (f.status === 'skipped' && f.note !== undefined ? [`sglint: skipped ${f.path}: ${f.note}`] : []));
+  if (result.notWalked.length > 0) notes.push(`sglint: not searched (skipped by default; name a directory as a path to check it): ${listed(result.notWalked)}`);
   const baselineFile = opts.writeBaseline ?? opts.baseline ?? (loaded.config.baseline ? relative(cwd, resolve(loaded.config.baseDir, loaded.config.baseline)) : undefined);
   if (baselineFile !== undefined) {
     const abs = resolve(cwd, baselineFile);
@@ -311,6 +314,12 @@ export async function check(opts: Options, cwd: string): Promise<Checked> {
     results = results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.level === 'error'), warningCount: 0, infoCount: 0 }));
   }
   return { ok: true, result, results, notes, warnings };
+}
+
+/** A list for a one-line note: the first ten, then how many more. */
+function listed(items: readonly string[]): string {
+  const shown = items.slice(0, 10).join(', ');
+  return items.length > 10 ? `${shown} and ${items.length - 10} more` : shown;
 }
 
 /** Why a path cannot be read as a file, or undefined when it can. */

@@ -65,3 +65,22 @@ describe('config ignore', () => {
     expect(r.stderr).toMatch(/1 file\(s\) checked, 3 skipped/);
   });
 });
+
+describe('directories skipped by default', () => {
+  it('are named in a note (VCS metadata excepted); naming one checks it', async () => {
+    const bad = spec('1web');
+    const dir = workspace({ '.git/HEAD': '', '.git/x.yaml': bad, 'node_modules/p/a.yaml': bad, 'sg/dist/b.yaml': bad, '.venv/c.yaml': bad, 'sg/ok.yaml': spec('web') });
+    const r = await lintPaths(['.'], {}, dir);
+    expect(status(r)).toEqual([['sg/ok.yaml', 'checked']]);
+    expect(r.notWalked).toEqual(['.venv', 'node_modules', 'sg/dist']);
+    const cli = await cliInProcess(['.'], dir);
+    expect(cli.status).toBe(0);
+    const note = cli.stdout.split('\n').find((l) => l.includes('node_modules'));
+    expect(note).toMatch(/^sglint: /);
+    expect(note).toContain('sg/dist');
+    expect(note).toContain('.venv');
+    expect(note).not.toContain('.git');
+    const named = await lintPaths(['sg/dist'], {}, dir);
+    expect(status(named)).toEqual([['sg/dist/b.yaml', 'checked']]);
+  });
+});

@@ -10,7 +10,11 @@ import { ioReason, notRegularReason } from '../util/io.ts';
 import { within } from '../util/paths.ts';
 
 export const CANDIDATE = /\.(ya?ml|json|tf|tfvars)$/i;
-const SKIP_DIRS = new Set(['.git', 'node_modules', '.terraform', '.hg', '.svn', 'dist', 'coverage', '.venv', '__pycache__']);
+/** Version-control metadata: never walked, and not worth a note. */
+const VCS_DIRS = new Set(['.git', '.hg', '.svn']);
+/** Dependency, build and tool output: not walked unless named as a path; each one met is listed in a note. */
+export const DEFAULT_SKIPPED_DIRS: readonly string[] = ['node_modules', '.terraform', 'dist', 'coverage', '.venv', '__pycache__'];
+const SKIP_DIRS = new Set<string>([...VCS_DIRS, ...DEFAULT_SKIPPED_DIRS]);
 
 export interface Discovered {
   files: string[];
@@ -20,10 +24,12 @@ export interface Discovered {
   unreadable: { path: string; reason: string }[];
   /** Files and directories not checked, with the reason to show: they are counted as skipped. */
   skipped: { path: string; reason: string }[];
+  /** Directories met in walks and not entered because of their name (DEFAULT_SKIPPED_DIRS). */
+  notWalked: string[];
 }
 
 export function discover(paths: string[], cwd = process.cwd(), isIgnored: (abs: string) => boolean = () => false): Discovered {
-  const out: Discovered = { files: [], missing: [], unreadable: [], skipped: [] };
+  const out: Discovered = { files: [], missing: [], unreadable: [], skipped: [], notWalked: [] };
   const seenDirs = new Set<string>();
   const seenFiles = new Set<string>();
   const addFile = (abs: string) => {
@@ -67,8 +73,9 @@ export function discover(paths: string[], cwd = process.cwd(), isIgnored: (abs: 
       }
       const leaves = () => out.skipped.push({ path: abs, reason: `a symbolic link to ${readlinkSync(abs)}, outside the directory being checked (${given}); not followed` });
       if (st.isDirectory()) {
-        if (SKIP_DIRS.has(name)) continue;
-        if (outside) leaves();
+        if (SKIP_DIRS.has(name)) {
+          if (!VCS_DIRS.has(name)) out.notWalked.push(abs);
+        } else if (outside) leaves();
         else walk(abs, root, given);
       } else if (CANDIDATE.test(name)) {
         if (outside) leaves();
