@@ -2,7 +2,7 @@
  * The command line: argv → lint → format → exit code. Exit 0: no errors; 1: errors (or more warnings
  * than --max-warnings); 2: sglint could not run (bad flag, missing path, bad config). Never a stack trace.
  */
-import { writeFileSync, writeSync } from 'node:fs';
+import { existsSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { catalog, lintPaths } from './index.ts';
 import { loadConfig } from './engine/config-file.ts';
@@ -303,7 +303,7 @@ export async function check(opts: Options, cwd: string): Promise<Checked> {
     }
     const read = await readBaseline(baselineFile, text);
     if (!read.baseline) return { ok: false, problems: read.problems };
-    const outcome = applyBaseline(result, read.baseline, catalog, pathOf, loaded.config.unsuppressible);
+    const outcome = applyBaseline(result, read.baseline, catalog, pathOf, loaded.config.unsuppressible, (f) => !existsSync(resolve(dirname(abs), f)));
     result = { ...result, ...outcome.result };
     notes.push(`sglint: baseline ${baselineFile}: ${outcome.known} known finding(s) not reported; ${outcome.fixed.length} entr${outcome.fixed.length === 1 ? 'y' : 'ies'} fixed`);
     for (const e of outcome.fixed) notes.push(`  fixed: ${e.file} ${e.resource ?? '-'} ${e.rule}${e.errorCode ? ` (${e.errorCode})` : ''} ×${e.count}`);

@@ -70,11 +70,26 @@ export interface BaselineOutcome {
   result: LintResult;
   /** How many findings the baseline matched (still present, not reported). */
   known: number;
-  /** Baseline entries with fewer findings now than recorded; `count` is how many went away. */
+  /**
+   * Baseline entries with fewer findings now than recorded; `count` is how many went away. Only entries
+   * of files read in this run (checked, or parsed and found to be no input) or that no longer exist: a
+   * run over some files (pre-commit) knows nothing of the others, nor of a file it could not parse.
+   */
   fixed: BaselineEntry[];
 }
 
-export function applyBaseline(result: LintResult, baseline: Baseline, catalog: readonly Rule[], pathOf: PathOf = same, unsuppressible: readonly string[] = []): BaselineOutcome {
+/**
+ * `gone` says whether a file, as the baseline names it, no longer exists (its entries are then fixed
+ * although no run reads it); by default none is gone.
+ */
+export function applyBaseline(
+  result: LintResult,
+  baseline: Baseline,
+  catalog: readonly Rule[],
+  pathOf: PathOf = same,
+  unsuppressible: readonly string[] = [],
+  gone: (file: string) => boolean = () => false,
+): BaselineOutcome {
   const ok = recordable(catalog, unsuppressible);
   const groups = new Map<string, Finding[]>();
   const kept: Finding[] = [];
@@ -94,8 +109,10 @@ export function applyBaseline(result: LintResult, baseline: Baseline, catalog: r
     known += Math.min(allowed, sorted.length);
     pushAll(kept, sorted.slice(allowed));
   }
+  const read = new Set(result.files.filter((f) => f.status === 'checked' || (f.status === 'skipped' && f.note === undefined)).map((f) => pathOf(f.path)));
   const fixed: BaselineEntry[] = [];
   for (const e of baseline.entries) {
+    if (!read.has(e.file) && !gone(e.file)) continue;
     const now = groups.get(entryKey(e))?.length ?? 0;
     if (now < e.count) fixed.push({ ...e, count: e.count - now });
   }

@@ -56,11 +56,12 @@ describe('baseline', () => {
     const before = [f('alicloud_security_group.web', 'name-malformed', 'InvalidSecurityGroupName.Malformed', 2), f('alicloud_security_group.db', 'description-malformed', 'InvalidDescription.Malformed', 9)];
     const after = [f('alicloud_security_group.db', 'description-malformed', 'InvalidDescription.Malformed', 4), f('alicloud_security_group.web', 'name-malformed', 'InvalidSecurityGroupName.Malformed', 15)];
     const b = (await readBaseline('b.json', formatBaseline(createBaseline(before, catalog)))).baseline!;
-    const out = applyBaseline({ files: [], findings: after }, b, catalog);
+    const files = [{ path: 'main.tf', status: 'checked' as const, findings: [] }];
+    const out = applyBaseline({ files, findings: after }, b, catalog);
     expect(out.result.findings).toEqual([]);
     expect(out.known).toBe(2);
     // ...and a finding moved to another resource is new.
-    const moved = applyBaseline({ files: [], findings: [f('alicloud_security_group.api', 'name-malformed', 'InvalidSecurityGroupName.Malformed', 2)] }, b, catalog);
+    const moved = applyBaseline({ files, findings: [f('alicloud_security_group.api', 'name-malformed', 'InvalidSecurityGroupName.Malformed', 2)] }, b, catalog);
     expect(moved.result.findings.map((x) => [x.resource, x.span.line])).toEqual([['alicloud_security_group.api', 2]]);
     expect(moved.fixed.map((e) => e.resource)).toEqual(['alicloud_security_group.db', 'alicloud_security_group.web']);
   });

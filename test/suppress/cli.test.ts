@@ -1,7 +1,7 @@
 // The adoption flags end to end through the CLI's main(): config (rules, ignore, extends, waivers),
 // inline suppressions, --no-inline-suppressions, baselines, and config errors with positions.
 import { describe, expect, it } from 'vitest';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli, workspace } from './cli-helpers.ts';
@@ -74,6 +74,19 @@ describe('the README example repository', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/0 known finding\(s\) not reported; 2 entries fixed/);
     expect(r.stdout).toContain('fixed: spec.yaml securityGroups[0] description-malformed (InvalidDescription.Malformed) ×1');
+  });
+
+  it('counts as fixed only entries of files checked in this run (or deleted), as when pre-commit names some files', async () => {
+    const bad = 'securityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n    SecurityGroupName: 1web\n';
+    const dir = workspace({ 'a.yaml': bad, 'b.yaml': bad, 'c.yaml': bad, 'd.yaml': bad });
+    expect((await cli(['--write-baseline', 'base.json'], dir)).status).toBe(0);
+    rmSync(join(dir, 'c.yaml'));
+    writeFileSync(join(dir, 'd.yaml'), 'securityGroups: [\n'); // now unparsable: its findings are unknown, not fixed
+    const r = await cli(['--baseline', 'base.json', '-f', 'json', 'a.yaml', 'd.yaml'], dir);
+    expect(r.status).toBe(1);
+    expect(json(r.stdout)).toEqual([['d.yaml', 'parse-error', 2, 1]]);
+    const fixed = r.stderr.split('\n').filter((l) => /^\s+fixed: /.test(l)).map((l) => l.trim().split(' ')[1]);
+    expect(fixed).toEqual(['c.yaml']);
   });
 
   it('a missing or malformed baseline is exit 2 with its position', async () => {
