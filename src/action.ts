@@ -142,7 +142,9 @@ async function runAction(core: Core): Promise<number> {
   const workspace = resolve(process.env.GITHUB_WORKSPACE || process.cwd());
   const paths = core.getInput('paths').split(/\s+/).filter(Boolean);
   const opts = defaultOptions();
-  opts.paths = (paths.length ? paths : ['.']).map((p) => inWorkspace(workspace, p, 'paths'));
+  // Checked against the workspace, then passed as written (relative to it), so messages show them so.
+  opts.paths = paths.length ? paths : ['.'];
+  for (const p of opts.paths) inWorkspace(workspace, p, 'paths');
   const config = core.getInput('config');
   if (config) opts.config = inWorkspace(workspace, config, 'config');
   const baseline = core.getInput('baseline');
@@ -163,6 +165,9 @@ async function runAction(core: Core): Promise<number> {
   const onlyChanged = boolInput(core, 'only-changed', false);
 
   const checked = await check(opts, workspace);
+  if (!checked.ok && checked.missing) {
+    throw new InputError(`input paths: ${checked.missing.map((m) => `"${m.path}": ${m.reason}`).join('; ')}`);
+  }
   if (!checked.ok) {
     // A bad config file: each problem annotated where it is, nothing linted (exit 2, as the CLI).
     for (const p of checked.problems) {
@@ -176,9 +181,6 @@ async function runAction(core: Core): Promise<number> {
   const { result, results: all } = checked;
   // Skipped paths (with why) and the baseline's counts, as the CLI prints them.
   if (checked.notes.length) process.stdout.write(checked.notes.join('\n') + '\n');
-  if (result.missing.length > 0) {
-    throw new InputError(result.missing.map((m) => `input paths: ${relative(workspace, m.path) || m.path}: ${m.reason}`).join('; '));
-  }
   const ctx = { catalog, cwd: workspace, root: workspace, version: VERSION };
 
   // SARIF always holds every finding: code scanning would otherwise close alerts of unchanged files.

@@ -257,7 +257,7 @@ export type Checked =
       warnings: number;
     }
   /** sglint cannot run: a bad config or baseline file, or a path that does not exist (exit 2). */
-  | { ok: false; problems: { message: string; span?: Span }[] };
+  | { ok: false; problems: { message: string; span?: Span }[]; /** Paths given that do not exist, as given. */ missing?: { path: string; reason: string }[] };
 
 /** Options → config → lint → baseline → ESLint-shaped results: what the CLI and the GitHub Action both run. */
 export async function check(opts: Options, cwd: string): Promise<Checked> {
@@ -275,7 +275,7 @@ export async function check(opts: Options, cwd: string): Promise<Checked> {
   if (opts.region) config.region = opts.region;
   if (opts.noInlineSuppressions) config.inlineSuppressions = false;
   let result = await lintPaths(opts.paths.length ? opts.paths : ['.'], config, cwd);
-  if (result.missing.length > 0) return { ok: false, problems: result.missing.map((m) => ({ message: `${m.path}: ${m.reason}` })) };
+  if (result.missing.length > 0) return { ok: false, problems: result.missing.map((m) => ({ message: `${m.path}: ${m.reason}` })), missing: result.missing };
   const notes = result.files.flatMap((f) => (f.status === 'skipped' && f.note !== undefined ? [`sglint: skipped ${f.path}: ${f.note}`] : []));
   if (result.notWalked.length > 0) notes.push(`sglint: not searched (skipped by default; name a directory as a path to check it): ${listed(result.notWalked)}`);
   const baselineFile = opts.writeBaseline ?? opts.baseline ?? (loaded.config.baseline ? relative(cwd, resolve(loaded.config.baseDir, loaded.config.baseline)) : undefined);

@@ -170,6 +170,16 @@ describe('GitHub Action bundle', () => {
     expect(gh.commands.filter((c) => c.level === 'error')).toHaveLength(1);
   });
 
+  it('a path in paths that does not exist is one input error naming it as written, not a configuration problem', () => {
+    const dir = tree({ 'sg.yaml': BAD });
+    const r = runAction(dir, { paths: 'sg.yaml\nsg/missing.yaml\n' });
+    expect(r.status).toBe(2);
+    expect(r.commands.map((c) => c.level)).toEqual(['error']);
+    expect(r.commands[0]!.message).toContain('sg/missing.yaml');
+    expect(r.commands[0]!.message).not.toContain(dir);
+    expect(r.commands[0]!.props.title).not.toBe('sglint configuration');
+  });
+
   it('refuses paths outside the workspace, also through a symbolic link, and bad inputs, with exit 2', () => {
     const dir = tree({ 'sg.yaml': BAD });
     const outside = tree({ 'x.yaml': BAD });
