@@ -138,9 +138,18 @@ async function writeSummary(
   await s.write();
 }
 
+/**
+ * The `paths` input: one path per line when the value has several lines (or ends with a line break, as a
+ * `|` block does), so a path may hold spaces; a single line is split at whitespace, as it always was.
+ */
+function splitPaths(raw: string): string[] {
+  if (/[\r\n]/.test(raw)) return raw.split(/\r?\n|\r/).map((l) => l.trim()).filter(Boolean);
+  return raw.split(/\s+/).filter(Boolean);
+}
+
 async function runAction(core: Core): Promise<number> {
   const workspace = resolve(process.env.GITHUB_WORKSPACE || process.cwd());
-  const paths = core.getInput('paths').split(/\s+/).filter(Boolean);
+  const paths = splitPaths(core.getInput('paths', { trimWhitespace: false }));
   const opts = defaultOptions();
   // Checked against the workspace, then passed as written (relative to it), so messages show them so.
   opts.paths = paths.length ? paths : ['.'];

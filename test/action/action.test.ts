@@ -170,6 +170,17 @@ describe('GitHub Action bundle', () => {
     expect(gh.commands.filter((c) => c.level === 'error')).toHaveLength(1);
   });
 
+  it('paths: one per line when the value has several lines (a path may hold spaces); one line is split at spaces', () => {
+    const dir = tree({ 'my sg/a.yaml': BAD, 'b.yaml': BAD, 'c.yaml': BAD, 'd.yaml': GOOD });
+    const files = (r: Run) => r.commands.filter((c) => c.level === 'error').map((c) => c.props.file).sort();
+    const lines = runAction(dir, { paths: 'my sg/a.yaml\n  b.yaml  \n\n' });
+    expect(lines.status).toBe(1);
+    expect(files(lines)).toEqual(['b.yaml', 'my sg/a.yaml']);
+    // A block scalar with one line (`paths: |`) ends with a line break: one path, spaces and all.
+    expect(files(runAction(dir, { paths: 'my sg/a.yaml\n' }))).toEqual(['my sg/a.yaml']);
+    expect(files(runAction(dir, { paths: 'b.yaml c.yaml d.yaml' }))).toEqual(['b.yaml', 'c.yaml']);
+  });
+
   it('a path in paths that does not exist is one input error naming it as written, not a configuration problem', () => {
     const dir = tree({ 'sg.yaml': BAD });
     const r = runAction(dir, { paths: 'sg.yaml\nsg/missing.yaml\n' });
