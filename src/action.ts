@@ -57,7 +57,7 @@ function boolInput(core: Core, name: string, dflt: boolean): boolean {
  * commits and `git diff base...head` (no API token). Undefined when not a pull request or git cannot
  * tell (e.g. a shallow checkout): then every file is annotated, and a notice says why.
  */
-function changedFiles(core: Pick<Core, 'info' | 'notice'>, workspace: string): Set<string> | undefined {
+function changedFiles(core: { info(m: string): void; notice(m: string): void }, workspace: string): Set<string> | undefined {
   const event = process.env.GITHUB_EVENT_NAME ?? '';
   if (event !== 'pull_request' && event !== 'pull_request_target') {
     core.info(`sglint: only-changed applies to pull_request events (this is "${event}"); reporting every file`);
@@ -203,9 +203,10 @@ async function runAction(core: Core): Promise<number> {
     }
   }
 
+  // With annotations off, what would be a notice annotation is a plain log line.
   let noticesUsed = 0;
   const changed = onlyChanged
-    ? changedFiles({ info: core.info, notice: (m: string | Error) => (noticesUsed++, core.notice(m)) }, workspace)
+    ? changedFiles({ info: core.info, notice: (m: string) => (annotate ? (noticesUsed++, core.notice(m)) : core.info(m)) }, workspace)
     : undefined;
   const results = changed ? all.filter((r) => changed.has(repoPath(r.filePath, workspace, workspace))) : all;
   const sum = (k: 'errorCount' | 'warningCount' | 'infoCount', rs: EslintResult[]) => rs.reduce((n, r) => n + r[k], 0);
@@ -214,9 +215,12 @@ async function runAction(core: Core): Promise<number> {
   const infos = sum('infoCount', results);
   const outside = sum('errorCount', all) + sum('warningCount', all) + sum('infoCount', all) - (errors + warnings + infos);
 
-  if (format !== 'github' || !annotate) {
-    core.startGroup(`sglint report (${format})`);
-    process.stdout.write(await formatters[format]!(results, ctx));
+  // `annotations: false` wins over `format: github`, whose report is annotations: the log gets compact lines.
+  const logFormat = format === 'github' && !annotate ? 'compact' : format;
+  if (logFormat !== format) core.info('sglint: annotations is false, so the report is printed in the compact format instead of as github annotations');
+  if (logFormat !== 'github') {
+    core.startGroup(`sglint report (${logFormat})`);
+    process.stdout.write(await formatters[logFormat]!(results, ctx));
     core.endGroup();
   }
 

@@ -170,6 +170,18 @@ describe('GitHub Action bundle', () => {
     expect(gh.commands.filter((c) => c.level === 'error')).toHaveLength(1);
   });
 
+  it('annotations: false wins over format github: no annotations, the findings are still in the log', () => {
+    const r = runAction(tree({ 'sg.yaml': BAD }), { annotations: 'false', format: 'github' });
+    expect(r.commands).toEqual([]);
+    expect(r.stdout).toMatch(/^sg\.yaml:4:24: error InvalidSecurityGroupName\.Malformed /m);
+    expect(r.status).toBe(1);
+    // only-changed's fallback notice is a log line then, not an annotation.
+    const pr = pullRequestRepo();
+    const off = runAction(pr.dir, { paths: 'sg', annotations: 'false', 'only-changed': 'true' }, { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: join(pr.dir, 'no-event.json') });
+    expect(off.commands).toEqual([]);
+    expect(off.stdout).toMatch(/only-changed/);
+  });
+
   it('paths: one per line when the value has several lines (a path may hold spaces); one line is split at spaces', () => {
     const dir = tree({ 'my sg/a.yaml': BAD, 'b.yaml': BAD, 'c.yaml': BAD, 'd.yaml': GOOD });
     const files = (r: Run) => r.commands.filter((c) => c.level === 'error').map((c) => c.props.file).sort();
