@@ -10,6 +10,7 @@ import { LineIndex } from './tree.ts';
 import type { Span, Tree, TEntry } from './tree.ts';
 import { MAX_DEPTH, MAX_NODES, fastJson, fastYaml } from './fast.ts';
 import { pushAll } from '../util/array.ts';
+import { firstSyntaxError } from './syntax-errors.ts';
 
 export { MAX_DEPTH };
 /** The `yaml` package's concrete-syntax parser (comments are read from its tokens). */
@@ -124,9 +125,11 @@ export function parseYamlFully(file: string, text: string): Parsed {
     return { docs, problems, lines };
   }
   if (!Array.isArray(parsed)) parsed = [parsed as unknown as Document.Parsed];
+  // Duplicate keys are each a mistake of their own; other syntax errors are reported once per file.
+  const syntax: ParseProblem[] = [];
   for (const doc of parsed) {
     for (const err of doc.errors) {
-      problems.push({ message: yamlMessage(err.code, err.message), span: lines.span(err.pos[0], err.pos[1]) });
+      (err.code === 'DUPLICATE_KEY' ? problems : syntax).push({ message: yamlMessage(err.code, err.message), span: lines.span(err.pos[0], err.pos[1]) });
     }
     if (doc.errors.length > 0) continue;
     if (doc.contents === null) continue;
@@ -138,6 +141,7 @@ export function parseYamlFully(file: string, text: string): Parsed {
       else throw e;
     }
   }
+  problems.unshift(...firstSyntaxError(syntax));
   return { docs, problems, lines };
 }
 
@@ -232,9 +236,8 @@ export function parseJsonFully(file: string, text: string): Parsed {
   if (deep >= 0) return { docs: [], problems: [deepProblem(lines, deep)], lines };
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: false, allowEmptyContent: true });
-  for (const e of errors) {
-    problems.push({ message: `${jsonMessage(printParseErrorCode(e.error))}`, span: lines.span(e.offset, e.offset + Math.max(1, e.length)) });
-  }
+  const syntax = errors.map((e) => ({ message: jsonMessage(printParseErrorCode(e.error)), span: lines.span(e.offset, e.offset + Math.max(1, e.length)) }));
+  pushAll(problems, firstSyntaxError(syntax));
   if (errors.length > 0 || !root) return { docs: [], problems, lines };
   const seen: ParseProblem[] = [];
   const tree = fromJson(root, lines, seen);

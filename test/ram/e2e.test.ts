@@ -101,9 +101,7 @@ describe('broken prerequisites are located findings', () => {
       'ram-policy-malformed null iam/bad.json:5:76', // Principal
       'ram-policy-malformed null iam/bad.json:6:44', // Action and NotAction
       'ram-policy-malformed null iam/bad.json:7:77', // unknown condition operator
-      'ram-policy-malformed null iam/syntax.json:1:34',
-      'ram-policy-malformed null iam/syntax.json:2:1',
-      'ram-policy-malformed null iam/syntax.json:2:1',
+      'ram-policy-malformed null iam/syntax.json:1:34', // one syntax error, one finding
       // The unreadable policy and the account-specific Allow (no accountId): cannot prove, for both ARNs.
       'ram-cannot-prove Forbidden.RAM spec.yaml:3:5',
       'ram-cannot-prove Forbidden.RAM spec.yaml:4:12',

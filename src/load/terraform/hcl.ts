@@ -13,6 +13,7 @@ import { cover } from '../tree.ts';
 import type { Span } from '../tree.ts';
 import type { Attr, Block, Body, ConfigFile, Expr, LitPart, SyntaxProblem } from './syntax.ts';
 import { emptyBody } from './syntax.ts';
+import { firstSyntaxError } from '../syntax-errors.ts';
 
 let parser: Promise<Parser> | undefined;
 
@@ -70,7 +71,11 @@ export function parseHcl(p: Parser, path: string, text: string): ConfigFile {
     const conv = new Converter(path, text);
     const root = tree.rootNode;
     const problems: SyntaxProblem[] = [];
-    if (root.hasError) collectErrors(root, path, problems);
+    if (root.hasError) {
+      const errors: SyntaxProblem[] = [];
+      collectErrors(root, path, errors);
+      problems.push(...firstSyntaxError(errors));
+    }
     const bodyNode = root.namedChildren.find((c) => c?.type === 'body');
     const body = bodyNode ? conv.body(bodyNode, problems) : emptyBody();
     if (root.hasError) hoist(body, body);
