@@ -1,6 +1,10 @@
-// Files that do not parse: one finding per cause.
-import { describe, expect, it } from 'vitest';
+// Files that do not parse: one finding per cause, and files that are evidently not security-group inputs
+// (editor settings in JSONC, templated YAML) do not fail the run.
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { lintSources } from '../src/index.ts';
+import { cliInProcess, workspace } from './helpers.ts';
+
+afterEach(() => vi.restoreAllMocks());
 
 const rows = async (files: Record<string, string>) => {
   const r = await lintSources(Object.entries(files).map(([path, text]) => ({ path, text })));
@@ -30,5 +34,43 @@ describe('one syntax error, one finding', () => {
   it('Terraform: an unfinished argument is one parse-error, not another for the brace at the end of the file', async () => {
     const r = await rows({ 'main.tf': 'resource "alicloud_security_group" "broken" {\n  security_group_name =\n}\n\nresource "alicloud_security_group" "fine" {\n  security_group_name = "fine"\n}\n' });
     expect(r.findings).toEqual([['main.tf', 'parse-error', 3, 1]]);
+  });
+});
+
+describe('files that do not parse and are evidently not inputs', () => {
+  it('JSONC (comments, trailing commas) and broken YAML that no loader would claim are skipped, not failed; inputs still fail', async () => {
+    const r = await rows({
+      '.vscode/settings.json': '{\n  // editor\n  "editor.tabSize": 2,\n}\n',
+      'chart/templates/cm.yaml': 'data:\n  key: [unclosed\nother: 1\n',
+      // Claimed by what can be read of them, or naming a key a loader claims by: parse-errors.
+      'sg.json': '{"securityGroups": [{"RegionId": "cn-hangzhou", "VpcId": "vpc-bp1opxu1zkhn00gzv1234",}]}\n',
+      'ros.yaml': 'ROSTemplateFormatVersion: "2015-09-01"\nResources: [\n',
+      'garbled.yaml': '%%%\nsecurityGroups:\n',
+    });
+    expect(r.files).toEqual([
+      ['.vscode/settings.json', 'skipped'],
+      ['chart/templates/cm.yaml', 'skipped'],
+      ['garbled.yaml', 'failed'],
+      ['ros.yaml', 'failed'],
+      ['sg.json', 'failed'],
+    ]);
+    expect(r.findings.map(([file, rule]) => [file, rule])).toEqual([
+      ['garbled.yaml', 'parse-error'],
+      ['ros.yaml', 'parse-error'],
+      ['sg.json', 'parse-error'],
+    ]);
+  });
+
+  it('the CLI passes on such a repository and notes the broken YAML it skipped', async () => {
+    const dir = workspace({
+      '.vscode/settings.json': '{\n  "editor.tabSize": 2,\n}\n',
+      'chart/templates/cm.yaml': 'data:\n  key: [unclosed\nother: 1\n',
+      'sg.yaml': 'securityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n',
+    });
+    const r = await cliInProcess(['.'], dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^sglint: skipped chart\/templates\/cm\.yaml: /m);
+    expect(r.stdout).not.toMatch(/settings\.json/);
+    expect(r.stdout).toMatch(/1 file\(s\) checked, 2 skipped/);
   });
 });

@@ -6,7 +6,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { readDocument } from '../load/parsers.ts';
 import { preparePolicies } from '../ram/policy.ts';
 import type { Parsed } from '../load/parse.ts';
-import { docLoaders, setLoaders } from '../load/index.ts';
+import { INPUT_KEYS, docLoaders, setLoaders } from '../load/index.ts';
 import type { LoadContext, SourceFile } from '../load/loader.ts';
 import { emptyModel, mergeInto } from '../model.ts';
 import type { Model, Node } from '../model.ts';
@@ -237,6 +237,16 @@ export async function lint(inputs: LintInput[], configIn: Partial<Config>, optio
 }
 
 async function loadDocument(file: SourceFile, parsed: Parsed, result: FileResult, ctx: LoadContext, model: Model): Promise<void> {
+  if (parsed.recovered && !evidentInput([...parsed.docs, ...parsed.recovered.docs], file)) {
+    // It does not parse, and nothing says it is a security-group input: skipped, not failed.
+    result.status = 'skipped';
+    const p = parsed.problems[0]!;
+    // Valid JSONC (comments, trailing commas) is a well-formed file of another kind: nothing to note.
+    if (!parsed.recovered.jsonc) {
+      result.note = `not valid ${/\.json$/i.test(file.path) ? 'JSON' : 'YAML'} (${p.message}, at ${p.span.line}:${p.span.column}) and not evidently a security-group input`;
+    }
+    return;
+  }
   for (const p of parsed.problems) ctx.report('parse-error', { at: p.span, message: p.message });
   if (parsed.problems.length > 0) result.status = 'failed';
   let claimed = false;
@@ -248,6 +258,11 @@ async function loadDocument(file: SourceFile, parsed: Parsed, result: FileResult
     mergeInto(model, await loader.load(doc, file, ctx));
   }
   if (!claimed && parsed.problems.length === 0) result.status = 'skipped';
+}
+
+/** Whether a file that does not parse is a security-group input: a loader claims what was read, or it names an input key. */
+function evidentInput(docs: Tree[], file: SourceFile): boolean {
+  return docs.some((d) => docLoaders.some((l) => l.claims(d, file))) || INPUT_KEYS.test(file.text);
 }
 
 /** The model cut into blocks of about `size` groups and as many blocks of rules, in order; one block when small. */

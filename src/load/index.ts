@@ -16,6 +16,13 @@ const planLoader: DocLoader = {
 
 export const docLoaders: DocLoader[] = [rosLoader, planLoader, specLoader];
 
+/**
+ * Keys the document loaders claim a document by. A file that does not parse is taken for an input when
+ * what could be read of it is claimed, or when its text names one of these: its syntax error is then a
+ * finding. Otherwise (JSONC editor settings, templated YAML) it is skipped with a note.
+ */
+export const INPUT_KEYS = /\b(?:securityGroups|RegionId|ROSTemplateFormatVersion|planned_values|resource_changes)\b/;
+
 export interface LazySetLoader {
   id: string;
   matches(path: string): boolean;

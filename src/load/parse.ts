@@ -25,6 +25,12 @@ export interface Parsed {
   docs: Tree[];
   problems: ParseProblem[];
   lines: LineIndex;
+  /**
+   * Set when every problem is a syntax error (no limit was hit): what could be read despite them, to tell
+   * whether the file is a security-group input at all. `jsonc` when the text is valid JSON with comments
+   * and trailing commas (JSONC, as editor settings are).
+   */
+  recovered?: { docs: Tree[]; jsonc: boolean };
 }
 
 /** Most alias dereferences one YAML document may need (the `yaml` package's own guard is 100 per toJS). */
@@ -127,22 +133,34 @@ export function parseYamlFully(file: string, text: string): Parsed {
   if (!Array.isArray(parsed)) parsed = [parsed as unknown as Document.Parsed];
   // Duplicate keys are each a mistake of their own; other syntax errors are reported once per file.
   const syntax: ParseProblem[] = [];
+  const recovered: Tree[] = [];
+  let limited = false;
   for (const doc of parsed) {
     for (const err of doc.errors) {
       (err.code === 'DUPLICATE_KEY' ? problems : syntax).push({ message: yamlMessage(err.code, err.message), span: lines.span(err.pos[0], err.pos[1]) });
     }
-    if (doc.errors.length > 0) continue;
+    if (doc.errors.length > 0) {
+      try {
+        if (doc.contents !== null) recovered.push(fromYaml(doc.contents as YNode, doc, lines, new Budget(), 0));
+      } catch {
+        // what could not be read back does not tell what the file is
+      }
+      continue;
+    }
     if (doc.contents === null) continue;
     const budget = new Budget();
     try {
       docs.push(fromYaml(doc.contents as YNode, doc, lines, budget, 0));
     } catch (e) {
-      if (e instanceof Exhausted) problems.push({ message: e.message, span: lines.span(e.offset, e.offset + 1) });
-      else throw e;
+      if (e instanceof Exhausted) {
+        problems.push({ message: e.message, span: lines.span(e.offset, e.offset + 1) });
+        limited = true;
+      } else throw e;
     }
   }
   problems.unshift(...firstSyntaxError(syntax));
-  return { docs, problems, lines };
+  if (problems.length === 0 || limited) return { docs, problems, lines };
+  return { docs, problems, lines, recovered: { docs: recovered, jsonc: false } };
 }
 
 function yamlMessage(code: string, message: string): string {
@@ -238,11 +256,18 @@ export function parseJsonFully(file: string, text: string): Parsed {
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: false, allowEmptyContent: true });
   const syntax = errors.map((e) => ({ message: jsonMessage(printParseErrorCode(e.error)), span: lines.span(e.offset, e.offset + Math.max(1, e.length)) }));
   pushAll(problems, firstSyntaxError(syntax));
-  if (errors.length > 0 || !root) return { docs: [], problems, lines };
+  if (errors.length > 0) {
+    // Read again as JSONC (trailing commas allowed), only to tell what the file is.
+    const lenient: ParseError[] = [];
+    const partial = parseTree(text, lenient, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+    return { docs: [], problems, lines, recovered: { docs: partial ? [fromJson(partial, lines, [])] : [], jsonc: lenient.length === 0 } };
+  }
+  if (!root) return { docs: [], problems, lines };
   const seen: ParseProblem[] = [];
   const tree = fromJson(root, lines, seen);
   pushAll(problems, seen);
-  return { docs: problems.length ? [] : [tree], problems, lines };
+  if (problems.length) return { docs: [], problems, lines, recovered: { docs: [tree], jsonc: false } };
+  return { docs: [tree], problems, lines };
 }
 
 function jsonMessage(code: string): string {

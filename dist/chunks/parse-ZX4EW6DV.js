@@ -1,2 +1,0 @@
-import { createRequire as __sglintCreateRequire } from 'node:module'; const require = __sglintCreateRequire(import.meta.url);
-import{a as b,b as c,c as d,d as e,e as f,f as g,g as h}from"./chunk-XPJNDW7U.js";import{m as a}from"./chunk-XVDWOSM6.js";import"./chunk-CZCKNPIQ.js";var export_YamlParser=h.Parser;export{a as MAX_DEPTH,export_YamlParser as YamlParser,f as parseJson,g as parseJsonFully,d as parseYaml,e as parseYamlFully,b as tooDeepAt,c as yamlTooDeepAt};
