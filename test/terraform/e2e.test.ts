@@ -2,10 +2,10 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { lintSources } from '../../src/index.ts';
 import type { Finding } from '../../src/engine/rule.ts';
 import type { Config } from '../../src/engine/config.ts';
-import { key, lintFiles } from '../helpers.ts';
+import { key, lintFiles, workspace } from '../helpers.ts';
+import { lintPaths, lintSources } from '../../src/index.ts';
 import { FIXTURES } from './load.ts';
 
 function walk(d: string): string[] {
@@ -149,6 +149,17 @@ describe('region, VPC links, instances', () => {
     });
     const r = findings.filter((f) => f.ruleId === 'name-malformed');
     expect(r.map((f) => [f.resource, f.span.file, f.span.line, f.span.column])).toEqual([['module.sg.alicloud_security_group.this', 'infra/main.tf', 7, 12]]);
+  });
+
+  test('a .tf module read from disk is parsed when the input holds only .tf.json', async () => {
+    const dir = workspace({
+      'main.tf.json': '{ "module": { "m": { "source": "./mod" } } }\n',
+      'mod/main.tf': 'resource "alicloud_security_group" "g" {\n  security_group_name = "_bad"\n}\n',
+    });
+    const { findings } = await lintPaths([join(dir, 'main.tf.json')], {}, dir);
+    expect(findings.map((f) => [f.resource, f.span.file.endsWith('mod/main.tf'), key(f)])).toEqual([
+      ['module.m.alicloud_security_group.g', true, { ruleId: 'name-malformed', errorCode: 'InvalidSecurityGroupName.Malformed', line: 2, column: 25, endLine: 2, endColumn: 31 }],
+    ]);
   });
 
   test('a missing local module directory is reported at its source', async () => {

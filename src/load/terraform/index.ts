@@ -3,9 +3,9 @@
  *
  * A directory is one module. Directories that no other directory of the input calls as a local module are
  * root modules; their variables take values from (lowest to highest) defaults, `terraform.tfvars`,
- * `*.auto.tfvars` (name order), `--var-file` and `--var`. Local modules (`source = "./..."`) are followed
- * with their inputs (their resources are addressed `module.x.…`); remote ones are reported once as not
- * followed. Resources become model objects, one per `count`/`for_each` instance.
+ * `*.auto.tfvars` (name order), `--var-file` and `--var`. Local modules (`source = "./..."`) are read
+ * first, then followed with their inputs (their resources are addressed `module.x.…`); remote ones are
+ * reported once as not followed. Resources become model objects, one per `count`/`for_each` instance.
  */
 import { readdirSync } from 'node:fs';
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
@@ -61,13 +61,19 @@ interface Instance {
 }
 
 class TerraformLoad {
+  /** The HCL parser once loaded; `parserError` when it could not be. */
   private parser: Parser | undefined;
   private parserError: string | undefined;
+  /** Characters of HCL in the input: picks the parser's wasm compiler (hcl.ts). */
+  private hclChars = 0;
   private readonly reported = new Set<string>();
   private readonly texts = new Map<string, string>();
   private readonly lineIndexes = new Map<string, LineIndex>();
   private readonly configByAbs = new Map<string, ConfigFile>();
+  /** The input's configuration files by directory. */
   private readonly dirs = new Map<string, SourceFile[]>();
+  /** Configuration of every module directory: the input's, and local modules they call, read from disk. */
+  private readonly modules = new Map<string, ConfigFile[]>();
   private readonly varFilesByDir = new Map<string, SourceFile[]>();
   private readonly built: Built[] = [];
   private readonly visited = new Set<string>();
@@ -76,25 +82,21 @@ class TerraformLoad {
   constructor(private readonly ctx: LoadContext) {}
 
   async run(files: SourceFile[]): Promise<Partial<Model>> {
-    const hcl = files.filter((f) => /\.tf$|\.tfvars$/.test(f.path));
-    if (hcl.length > 0 || this.ctx.config.varFiles.some((f) => /\.tfvars$/.test(f))) {
-      try {
-        this.parser = await hclParser(hcl.reduce((n, f) => n + f.text.length, 0));
-      } catch (e) {
-        this.parserError = (e as Error).message;
-      }
-    }
+    this.hclChars = files.filter((f) => /\.tf$|\.tfvars$/.test(f.path)).reduce((n, f) => n + f.text.length, 0);
+    // `--var` values are read when evaluated, synchronously: a collection needs the parser ready.
+    if (Object.values(this.ctx.config.vars).some((v) => /^\s*[[{]/.test(v))) await this.loadParser();
     for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
       const dir = dirname(f.abs);
       if (CONFIG_FILE.test(f.path)) {
-        this.parse(f);
+        await this.parse(f);
         push(this.dirs, dir, f);
       } else {
         push(this.varFilesByDir, dir, f);
       }
     }
     // Variable files are read for syntax errors even when nothing applies them.
-    for (const fs of this.varFilesByDir.values()) for (const f of fs) this.variableFile(f);
+    for (const fs of this.varFilesByDir.values()) for (const f of fs) await this.variableFile(f);
+    await this.readModules();
 
     const called = new Set<string>();
     for (const [dir, fs] of this.dirs) {
@@ -106,14 +108,14 @@ class TerraformLoad {
         }
       }
     }
-    const root = (dir: string, fs: SourceFile[]): void => {
-      const mod = newScope('', posix.dirname(fs[0]!.path));
-      this.rootInputs(mod, dir);
-      this.build(mod, dir, fs.map((f) => this.configByAbs.get(f.abs)!), new Map(), [dir]);
+    const root = async (dir: string): Promise<void> => {
+      const mod = newScope('', posix.dirname(this.dirs.get(dir)![0]!.path));
+      await this.rootInputs(mod, dir);
+      this.build(mod, dir, this.modules.get(dir)!, new Map(), [dir]);
     };
-    for (const [dir, fs] of this.dirs) if (!called.has(dir)) root(dir, fs);
+    for (const dir of this.dirs.keys()) if (!called.has(dir)) await root(dir);
     // Directories only called from each other (a cycle) are read as roots rather than not at all.
-    for (const [dir, fs] of this.dirs) if (!this.visited.has(dir)) root(dir, fs);
+    for (const dir of this.dirs.keys()) if (!this.visited.has(dir)) await root(dir);
     for (const b of this.built) this.mapModule(b);
     return this.model;
   }
@@ -129,16 +131,31 @@ class TerraformLoad {
     this.ctx.report(ruleId, { at, message });
   }
 
-  private parse(f: SourceFile): ConfigFile {
+  /** The HCL parser, loaded on first need; or why it cannot be loaded. */
+  private async loadParser(): Promise<Parser | string> {
+    if (!this.parser && this.parserError === undefined) {
+      try {
+        this.parser = await hclParser(this.hclChars);
+      } catch (e) {
+        this.parserError = (e as Error).message;
+      }
+    }
+    return this.parser ?? this.parserError!;
+  }
+
+  private async parse(f: SourceFile): Promise<ConfigFile> {
     const hit = this.configByAbs.get(f.abs);
     if (hit) return hit;
     this.texts.set(f.path, f.text);
     let cf: ConfigFile;
     if (f.path.endsWith('.json')) cf = parseTfJson(f.path, f.text);
-    else if (this.parser) cf = parseHcl(this.parser, f.path, f.text);
     else {
-      const span = { file: f.path, line: 1, column: 1, endLine: 1, endColumn: 1 };
-      cf = { path: f.path, body: emptyBody(), problems: [{ message: `the HCL parser could not be loaded (${this.parserError}); the file is not checked`, span }] };
+      const p = await this.loadParser();
+      if (typeof p !== 'string') cf = parseHcl(p, f.path, f.text);
+      else {
+        const span = { file: f.path, line: 1, column: 1, endLine: 1, endColumn: 1 };
+        cf = { path: f.path, body: emptyBody(), problems: [{ message: `the HCL parser could not be loaded (${p}); the file is not checked`, span }] };
+      }
     }
     for (const p of cf.problems) this.report('parse-error', p.span, p.message);
     this.configByAbs.set(f.abs, cf);
@@ -146,7 +163,7 @@ class TerraformLoad {
   }
 
   /** Values of a `.tfvars` / `.tfvars.json` file. */
-  private variableFile(f: SourceFile): Map<string, Tree> {
+  private async variableFile(f: SourceFile): Promise<Map<string, Tree>> {
     const out = new Map<string, Tree>();
     this.texts.set(f.path, f.text);
     if (f.path.endsWith('.json')) {
@@ -157,7 +174,7 @@ class TerraformLoad {
       else if (doc) this.report('parse-error', doc.span, 'a variable file must hold one object of variable values');
       return out;
     }
-    const cf = this.parse(f);
+    const cf = await this.parse(f);
     for (const a of cf.body.attrs.values()) out.set(a.name, evalConst(a.expr));
     return out;
   }
@@ -171,10 +188,30 @@ class TerraformLoad {
     }
   }
 
-  /** The configuration files of a module directory: from the input when given there, else from disk. */
-  private moduleFiles(absDir: string): ConfigFile[] {
-    const given = this.dirs.get(absDir);
-    if (given) return given.map((f) => this.parse(f));
+  /**
+   * Reads every module directory the input's directories call, and those they call in turn (local
+   * sources only, whatever the calls' `count`): from the input when given there, else from disk.
+   * Reading is asynchronous (a file may need the HCL parser loaded); following the calls is not.
+   */
+  private async readModules(): Promise<void> {
+    const queue = [...this.dirs.keys()];
+    for (const [dir, fs] of this.dirs) this.modules.set(dir, fs.map((f) => this.configByAbs.get(f.abs)!));
+    for (let dir = queue.shift(); dir !== undefined; dir = queue.shift()) {
+      for (const cf of this.modules.get(dir)!) {
+        for (const b of cf.body.blocks) {
+          const src = b.type === 'module' ? literalSource(b) : undefined;
+          if (src === undefined || !isLocal(src)) continue;
+          const target = resolve(dir, src);
+          if (this.modules.has(target)) continue;
+          this.modules.set(target, await this.readDir(target));
+          queue.push(target);
+        }
+      }
+    }
+  }
+
+  /** The configuration files of a directory that is not in the input (none when it cannot be read). */
+  private async readDir(absDir: string): Promise<ConfigFile[]> {
     let names: string[];
     try {
       names = readdirSync(absDir).filter((n) => CONFIG_FILE.test(n)).sort();
@@ -184,7 +221,7 @@ class TerraformLoad {
     const out: ConfigFile[] = [];
     for (const n of names) {
       const f = this.readSource(join(absDir, n));
-      if (f) out.push(this.parse(f));
+      if (f) out.push(await this.parse(f));
     }
     return out;
   }
@@ -202,18 +239,18 @@ class TerraformLoad {
 
   // ---- variables -------------------------------------------------------------------------------------
 
-  private rootInputs(mod: ModuleScope, dir: string): void {
+  private async rootInputs(mod: ModuleScope, dir: string): Promise<void> {
     const files = this.varFilesByDir.get(dir) ?? [];
     const base = (f: SourceFile): string => f.path.slice(f.path.lastIndexOf('/') + 1);
     const layers: SourceFile[] = [
       ...files.filter((f) => base(f) === 'terraform.tfvars' || base(f) === 'terraform.tfvars.json'),
       ...files.filter((f) => /\.auto\.tfvars(\.json)?$/.test(base(f))).sort((a, b) => (base(a) < base(b) ? -1 : 1)),
     ];
-    for (const f of layers) this.setInputs(mod, this.variableFile(f));
+    for (const f of layers) this.setInputs(mod, await this.variableFile(f));
     for (const p of this.ctx.config.varFiles) {
       const abs = isAbsolute(p) ? p : resolve(this.ctx.config.baseDir, p);
       const f = this.readSource(abs);
-      if (f) this.setInputs(mod, this.variableFile(f));
+      if (f) this.setInputs(mod, await this.variableFile(f));
     }
     for (const [name, value] of Object.entries(this.ctx.config.vars)) {
       mod.inputs.set(name, (use) => this.flagValue(mod, name, value, use));
@@ -308,7 +345,7 @@ class TerraformLoad {
       this.report('terraform-module-not-followed', srcAttr.expr.span, `module "${name}" calls a module that is already being read (a cycle, or nesting deeper than ${MAX_MODULE_DEPTH}); not followed`);
       return;
     }
-    const files = this.moduleFiles(absDir);
+    const files = this.modules.get(absDir) ?? [];
     if (files.length === 0) {
       this.report('terraform-module-missing', srcAttr.expr.span, `module "${name}": no .tf or .tf.json file found in "${src}"`);
       return;
