@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { cover } from '../tree.ts';
-import type { Span } from '../tree.ts';
+import type { LineIndex, Span } from '../tree.ts';
 import type { Attr, Block, Body, ConfigFile, Expr, LitPart, SyntaxProblem } from './syntax.ts';
 import { emptyBody } from './syntax.ts';
 import { firstSyntaxError } from '../syntax-errors.ts';
@@ -73,7 +73,7 @@ export function parseHcl(p: Parser, path: string, text: string): ConfigFile {
     const problems: SyntaxProblem[] = [];
     if (root.hasError) {
       const errors: SyntaxProblem[] = [];
-      collectErrors(root, path, errors);
+      collectErrors(root, (n) => conv.span(n), errors);
       problems.push(...firstSyntaxError(errors));
     }
     const bodyNode = root.namedChildren.find((c) => c?.type === 'body');
@@ -82,6 +82,89 @@ export function parseHcl(p: Parser, path: string, text: string): ConfigFile {
     return { path, body, problems };
   } finally {
     tree.delete();
+  }
+}
+
+/** Characters read from another syntax, unescaped, each with its offset in `lines`' file; `end` follows the last. */
+export interface PlacedChars {
+  chars: { c: string; o: number }[];
+  end: number;
+  lines: LineIndex;
+}
+
+/** HCL read from a string, positions given as indexes of the string's characters (`column`, `endColumn`). */
+export type UnplacedHcl = { expr: Expr; problems: SyntaxProblem[] };
+
+/**
+ * HCL written in a string of another syntax: a `.tf.json` string, a template (`web-${var.env}`). Read by
+ * the same parser and converter as `.tf` files, every position placed back on the string's characters in
+ * its file. `cache` keeps what a text reads as, for the next string with the same text.
+ */
+export function parseHclIn(p: Parser, s: PlacedChars, cache?: Map<string, UnplacedHcl>): { expr: Expr; problems: SyntaxProblem[] } {
+  const content = s.chars.map((x) => x.c).join('');
+  let read = cache?.get(content);
+  if (!read) {
+    read = readHclText(p, content);
+    cache?.set(content, read);
+  }
+  const at = (k: number): number => s.chars[k]?.o ?? s.end;
+  const span = (x: Span): Span => s.lines.span(at(x.column), at(x.endColumn));
+  return { expr: placeExpr(read.expr, span, at, s.lines.file), problems: read.problems.map((q) => ({ message: q.message, span: span(q.span) })) };
+}
+
+/** A template is parsed as the body of a heredoc: no escapes, as in a JSON template. */
+function readHclText(p: Parser, content: string): UnplacedHcl {
+  let marker = 'EOT';
+  for (let i = 0; content.includes(marker); i++) marker = `EOT${i}`;
+  const head = `v = <<${marker}\n`;
+  const tail = `\n${marker}\n`;
+  const index = (i: number): number => Math.min(Math.max(i - head.length, 0), content.length);
+  const conv = new Converter('', head + content + tail, {
+    offset: index,
+    span: (a, b) => ({ file: '', line: 0, column: index(a), endLine: 0, endColumn: index(b) }),
+  });
+  const whole: Span = { file: '', line: 0, column: 0, endLine: 0, endColumn: content.length };
+  const tree = p.parse(conv.src);
+  if (!tree) return { expr: { k: 'other', span: whole, text: content }, problems: [{ message: 'the HCL parser gave no result', span: whole }] };
+  try {
+    const root = tree.rootNode;
+    if (root.hasError) {
+      const problems: SyntaxProblem[] = [];
+      // Error nodes can take in the text around the string's: only the string's own text is shown.
+      const own = (n: TSNode): string => content.slice(index(n.startIndex), index(n.endIndex));
+      collectErrors(root, (n) => conv.span(n), problems, own);
+      return { expr: { k: 'other', span: whole, text: content }, problems: firstSyntaxError(problems) };
+    }
+    const attr = root.namedChildren.find((c) => c?.type === 'body')?.namedChildren.find((c) => c?.type === 'attribute');
+    let n = attr?.namedChildren.find((c) => c?.type === 'expression') ?? undefined;
+    // expression → template_expr → heredoc_template
+    while (n && n.type !== 'heredoc_template') n = n.namedChildren[0] ?? undefined;
+    const expr = n ? conv.template(n, 0, [head.length, head.length + content.length]) : undefined;
+    return { expr: expr ?? { k: 'other', span: whole, text: content }, problems: [] };
+  } finally {
+    tree.delete();
+  }
+}
+
+/** A copy of an expression read by readHclText, with its positions placed in the file. */
+function placeExpr(e: Expr, span: (s: Span) => Span, at: (k: number) => number, file: string): Expr {
+  const place = (x: Expr): Expr => placeExpr(x, span, at, file);
+  switch (e.k) {
+    case 'lit':
+    case 'other':
+      return { ...e, span: span(e.span) };
+    case 'tmpl':
+      return { ...e, file, span: span(e.span), parts: e.parts.map((x) => ('offsets' in x ? { text: x.text, offsets: x.offsets.map(at) } : place(x))) };
+    case 'obj':
+      return { ...e, span: span(e.span), items: e.items.map((it) => ({ key: place(it.key), value: place(it.value) })) };
+    case 'tuple':
+      return { ...e, span: span(e.span), items: e.items.map(place) };
+    case 'trav':
+      return { ...e, span: span(e.span), steps: e.steps.map((x) => (typeof x === 'string' ? x : place(x))) };
+    case 'call':
+      return { ...e, span: span(e.span), args: e.args.map(place) };
+    case 'cond':
+      return { ...e, span: span(e.span), cond: place(e.cond), then: place(e.then), else: place(e.else) };
   }
 }
 
@@ -95,17 +178,19 @@ function nspan(file: string, n: TSNode): Span {
   return { file, line: s.row + 1, column: s.column + 1, endLine: e.row + 1, endColumn: e.column + 1 };
 }
 
-function collectErrors(n: TSNode, file: string, out: SyntaxProblem[]): void {
+/** Syntax errors under `n`; `text` gives the source text a node covers. */
+function collectErrors(n: TSNode, span: (n: TSNode) => Span, out: SyntaxProblem[], text = (n: TSNode) => n.text): void {
   if (n.isMissing) {
-    out.push({ message: `syntax error: missing ${JSON.stringify(n.type)}`, span: nspan(file, n) });
+    out.push({ message: `syntax error: missing ${JSON.stringify(n.type)}`, span: span(n) });
     return;
   }
   if (n.isError) {
-    const snippet = n.text.length > 40 ? `${n.text.slice(0, 40)}…` : n.text;
-    out.push({ message: `syntax error: unexpected ${JSON.stringify(snippet)}`, span: nspan(file, n) });
+    const t = text(n);
+    const snippet = t.length > 40 ? `${t.slice(0, 40)}…` : t;
+    out.push({ message: `syntax error: unexpected ${JSON.stringify(snippet)}`, span: span(n) });
     return;
   }
-  for (const c of n.children) if (c && (c.hasError || c.isMissing)) collectErrors(c, file, out);
+  for (const c of n.children) if (c && (c.hasError || c.isMissing)) collectErrors(c, span, out, text);
 }
 
 /** After error recovery a top-level block can end up inside another one: bring it back to the top. */
@@ -123,14 +208,25 @@ function hoist(top: Body, body: Body): void {
 
 const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
 
+/** Where the parsed text's positions go when the text is not a file of its own: offset and span of text offsets. */
+interface Placement {
+  offset(i: number): number;
+  span(start: number, end: number): Span;
+}
+
 class Converter {
   constructor(
     readonly file: string,
     readonly src: string,
+    readonly place?: Placement,
   ) {}
 
   span(n: TSNode): Span {
-    return nspan(this.file, n);
+    return this.place ? this.place.span(n.startIndex, n.endIndex) : nspan(this.file, n);
+  }
+
+  offset(i: number): number {
+    return this.place ? this.place.offset(i) : i;
   }
 
   body(n: TSNode, problems: SyntaxProblem[]): Body {
@@ -303,15 +399,19 @@ class Converter {
     return { k: 'trav', root, steps, span, text: n.text };
   }
 
-  /** Quoted strings and heredocs: literal text read from the source (escapes, indentation) and interpolations. */
-  template(n: TSNode, depth: number): Expr {
+  /**
+   * Quoted strings and heredocs: literal text read from the source (escapes, indentation) and interpolations.
+   * `body`: the text range of a heredoc's content when it is not the text between its identifier lines.
+   */
+  template(n: TSNode, depth: number, body?: [number, number]): Expr {
     const span = this.span(n);
     const kids = n.children.filter((c): c is TSNode => c !== null);
     const heredoc = n.type === 'heredoc_template';
     let start: number;
     let end: number;
     let strip = false;
-    if (heredoc) {
+    if (heredoc && body) [start, end] = body;
+    else if (heredoc) {
       strip = kids.find((c) => c.type === 'heredoc_start')?.text === '<<-';
       const ids = kids.filter((c) => c.type === 'heredoc_identifier');
       const opener = ids[0];
@@ -334,25 +434,26 @@ class Converter {
       for (let i = a; i < b; i++) {
         const ch = this.src[i]!;
         const next = this.src[i + 1];
+        const o = this.offset(i);
         if ((ch === '$' || ch === '%') && next === ch && this.src[i + 2] === '{') {
-          items.push({ c: ch, o: i });
-          items.push({ c: '{', o: i + 2 });
+          items.push({ c: ch, o });
+          items.push({ c: '{', o: this.offset(i + 2) });
           i += 2;
         } else if (!heredoc && ch === '\\' && next !== undefined) {
           if (next in ESCAPES) {
-            items.push({ c: ESCAPES[next]!, o: i });
+            items.push({ c: ESCAPES[next]!, o });
             i += 1;
           } else if ((next === 'u' || next === 'U') && /^[0-9a-fA-F]+$/.test(this.src.slice(i + 2, i + (next === 'u' ? 6 : 10)))) {
             const len = next === 'u' ? 4 : 8;
             const cp = parseInt(this.src.slice(i + 2, i + 2 + len), 16);
             const s = cp <= 0x10ffff ? String.fromCodePoint(cp) : '\ufffd';
-            for (const unit of s.split('')) items.push({ c: unit, o: i });
+            for (const unit of s.split('')) items.push({ c: unit, o });
             i += 1 + len;
           } else {
-            items.push({ c: ch, o: i });
+            items.push({ c: ch, o });
           }
         } else {
-          items.push({ c: ch, o: i });
+          items.push({ c: ch, o });
         }
       }
     };

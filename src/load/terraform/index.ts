@@ -15,7 +15,8 @@ import type { Model, Node, RamPolicy } from '../../model.ts';
 import { parseJson } from '../parse.ts';
 import { LineIndex } from '../tree.ts';
 import type { Span, Tree } from '../tree.ts';
-import { hclParser, parseHcl } from './hcl.ts';
+import { hclParser, parseHcl, parseHclIn } from './hcl.ts';
+import type { UnplacedHcl } from './hcl.ts';
 import { parseTfJson } from './json.ts';
 import type { Attr, Block, ConfigFile, Expr } from './syntax.ts';
 import { emptyBody } from './syntax.ts';
@@ -66,6 +67,8 @@ class TerraformLoad {
   private parserError: string | undefined;
   /** Characters of HCL in the input: picks the parser's wasm compiler (hcl.ts). */
   private hclChars = 0;
+  /** What the HCL written in `.tf.json` strings reads as, by text (a reference is often written many times). */
+  private readonly hclInStrings = new Map<string, UnplacedHcl>();
   private readonly reported = new Set<string>();
   private readonly texts = new Map<string, string>();
   private readonly lineIndexes = new Map<string, LineIndex>();
@@ -148,8 +151,13 @@ class TerraformLoad {
     if (hit) return hit;
     this.texts.set(f.path, f.text);
     let cf: ConfigFile;
-    if (f.path.endsWith('.json')) cf = parseTfJson(f.path, f.text);
-    else {
+    if (f.path.endsWith('.json')) {
+      cf = await parseTfJson(f.path, f.text, async (chars) => {
+        this.hclChars += chars;
+        const p = await this.loadParser();
+        return typeof p === 'string' ? p : (s) => parseHclIn(p, s, this.hclInStrings);
+      });
+    } else {
       const p = await this.loadParser();
       if (typeof p !== 'string') cf = parseHcl(p, f.path, f.text);
       else {

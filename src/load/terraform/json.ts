@@ -1,14 +1,16 @@
 /**
  * Terraform's JSON configuration syntax (`.tf.json`) → the same syntax as native HCL, with positions.
- * Strings are templates: `"${var.name}"` is a reference, `"web-${var.env}"` a template; `$${` is a literal.
- * Inside `${ }` only references (`var.x`, `local.x`, `alicloud_vpc.main.id`, `x[0]`) are understood;
- * any other expression is unknown.
+ * A string is a template (`"web-${var.env}"`; `$${` is a literal), read by the HCL parser like a `.tf`
+ * template, except where Terraform reads it as a literal (a variable's `default`). Strings without `${`
+ * or `%{` are literal text and need no parser.
  */
+import type { Parser } from 'web-tree-sitter';
 import { parseJson } from '../parse.ts';
 import { cover, LineIndex } from '../tree.ts';
 import type { Span, Tree } from '../tree.ts';
-import type { Attr, Block, Body, ConfigFile, Expr, LitPart } from './syntax.ts';
+import type { Attr, Block, Body, ConfigFile, Expr, LitPart, SyntaxProblem } from './syntax.ts';
 import { emptyBody } from './syntax.ts';
+import type { PlacedChars } from './hcl.ts';
 
 /** Start offset of every line, with LineIndex's idea of a line break. */
 export function lineStarts(text: string): number[] {
@@ -26,8 +28,8 @@ export function offsetAt(starts: number[], line: number, column: number): number
   return (starts[line - 1] ?? 0) + column - 1;
 }
 
-/** A JSON string's characters, unescaped, each with its offset in the file (`t` is the string's tree). */
-export function jsonChars(text: string, starts: number[], t: Tree): { c: string; o: number }[] {
+/** A JSON string's characters, unescaped, each with its offset in the file (`t`: the string's tree or key). */
+export function jsonChars(text: string, starts: number[], t: { span: Span }): { c: string; o: number }[] {
   const a = offsetAt(starts, t.span.line, t.span.column);
   const b = offsetAt(starts, t.span.endLine, t.span.endColumn);
   const out: { c: string; o: number }[] = [];
@@ -51,8 +53,21 @@ export function jsonChars(text: string, starts: number[], t: Tree): { c: string;
 
 const JSON_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
+/** Reads a template written in a string (hcl.ts `parseHclIn` with the parser loaded). */
+export type HclIn = (s: PlacedChars) => { expr: Expr; problems: SyntaxProblem[] };
+
+/** How Terraform reads a JSON string: as a template, or as literal text. */
+type Mode = 'template' | 'literal';
+
+/** Arguments whose JSON strings are not templates, by block type: a variable's `default` is a literal value. */
+const MODES: Record<string, Record<string, Mode>> = {
+  variable: { default: 'literal' },
+};
+
 class JsonSyntax {
   readonly starts: number[];
+  /** Strings that hold HCL, each with the expression standing for it until it is read. */
+  readonly pending: { into: Expr; span: Span; text: string }[] = [];
   constructor(
     readonly file: string,
     readonly text: string,
@@ -61,22 +76,21 @@ class JsonSyntax {
     this.starts = lineStarts(text);
   }
 
-  chars(t: Tree): { c: string; o: number }[] {
-    return jsonChars(this.text, this.starts, t);
+  chars(span: Span): { c: string; o: number }[] {
+    return jsonChars(this.text, this.starts, { span });
   }
 
-  expr(t: Tree, templates: boolean): Expr {
+  expr(t: Tree, mode: Mode): Expr {
     switch (t.type) {
       case 'scalar':
-        if (typeof t.value === 'string' && templates && t.value.includes('${')) return this.template(t);
-        if (typeof t.value === 'string') return { k: 'tmpl', parts: [this.lit(this.chars(t))], span: t.span, text: t.value, file: this.file };
-        return { k: 'lit', value: t.value, span: t.span };
+        return typeof t.value === 'string' ? this.string(t.span, t.value, mode) : { k: 'lit', value: t.value, span: t.span };
       case 'seq':
-        return { k: 'tuple', items: t.items.map((i) => this.expr(i, templates)), span: t.span };
+        return { k: 'tuple', items: t.items.map((i) => this.expr(i, mode)), span: t.span };
       case 'map':
         return {
           k: 'obj',
-          items: t.entries.map((e) => ({ key: { k: 'lit', value: e.key, span: e.keySpan }, value: this.expr(e.value, templates) })),
+          // A property name is a template too (a reference in it names a key); elsewhere it is a plain key.
+          items: t.entries.map((e) => ({ key: mode === 'template' ? this.string(e.keySpan, e.key, mode) : { k: 'lit', value: e.key, span: e.keySpan }, value: this.expr(e.value, mode) })),
           span: t.span,
         };
       case 'unknown':
@@ -84,70 +98,41 @@ class JsonSyntax {
     }
   }
 
+  /** A string: literal text, or HCL to read (templates without `${` or `%{` are literal text). */
+  string(span: Span, value: string, mode: Mode): Expr {
+    if (mode === 'template' && (value.includes('${') || value.includes('%{'))) {
+      const into: Expr = { k: 'other', span, text: value };
+      this.pending.push({ into, span, text: value });
+      return into;
+    }
+    return { k: 'tmpl', parts: [this.lit(this.chars(span))], span, text: value, file: this.file };
+  }
+
+  /** Reads the pending strings; each stand-in becomes what its string says (an unreadable one stays unknown). */
+  readPending(read: HclIn, problems: SyntaxProblem[]): void {
+    for (const p of this.pending) {
+      const end = offsetAt(this.starts, p.span.endLine, p.span.endColumn) - 1;
+      const r = read({ chars: this.chars(p.span), end, lines: this.lines });
+      problems.push(...r.problems);
+      // The template is placed on the whole string, quotes included, as a quoted template of a .tf file is.
+      const e: Expr = r.expr.k === 'tmpl' ? { k: 'tmpl', parts: r.expr.parts, span: p.span, text: p.text, file: this.file } : r.expr;
+      Object.assign(p.into, e);
+    }
+  }
+
   lit(cs: { c: string; o: number }[]): LitPart {
     return { text: cs.map((x) => x.c).join(''), offsets: cs.map((x) => x.o) };
   }
 
-  template(t: Tree): Expr {
-    const cs = this.chars(t);
-    const parts: (LitPart | Expr)[] = [];
-    let buf: { c: string; o: number }[] = [];
-    for (let i = 0; i < cs.length; i++) {
-      const c = cs[i]!.c;
-      const n = cs[i + 1]?.c;
-      if ((c === '$' || c === '%') && n === c && cs[i + 2]?.c === '{') {
-        buf.push(cs[i]!, cs[i + 2]!);
-        i += 2;
-        continue;
-      }
-      if ((c === '$' || c === '%') && n === '{') {
-        let depth = 0;
-        let quote = false;
-        let j = i + 1;
-        for (; j < cs.length; j++) {
-          const x = cs[j]!.c;
-          if (quote) {
-            if (x === '\\') j++;
-            else if (x === '"') quote = false;
-          } else if (x === '"') quote = true;
-          else if (x === '{') depth++;
-          else if (x === '}' && --depth === 0) break;
-        }
-        if (j >= cs.length) {
-          buf.push(cs[i]!);
-          continue;
-        }
-        if (buf.length) parts.push(this.lit(buf));
-        buf = [];
-        const inner = cs.slice(i + 2, j);
-        const span = this.lines.span(cs[i]!.o, cs[j]!.o + 1);
-        const src = inner.map((x) => x.c).join('');
-        parts.push(c === '%' ? { k: 'other', span, text: `%{${src}}` } : reference(src, span));
-        i = j;
-        continue;
-      }
-      buf.push(cs[i]!);
-    }
-    if (buf.length) parts.push(this.lit(buf));
-    return { k: 'tmpl', parts, span: t.span, text: String((t as { value: unknown }).value), file: this.file };
-  }
-
-  body(t: Tree): Body {
+  body(type: string, t: Tree): Body {
     const body = emptyBody();
     if (t.type !== 'map') return body;
     for (const e of t.entries) {
       if (e.key === '//') continue;
-      const a: Attr = { name: e.key, nameSpan: e.keySpan, expr: this.expr(e.value, true), span: cover(e.keySpan, e.value.span) };
+      const mode = MODES[type]?.[e.key] ?? 'template';
+      const a: Attr = { name: e.key, nameSpan: e.keySpan, expr: this.expr(e.value, mode), span: cover(e.keySpan, e.value.span) };
       body.attrs.set(e.key, a);
     }
-    return body;
-  }
-
-  /** A variable's body: `default` is a literal value, never a template. */
-  variableBody(t: Tree): Body {
-    const body = this.body(t);
-    const def = t.type === 'map' ? t.entries.find((e) => e.key === 'default') : undefined;
-    if (def) body.attrs.set('default', { name: 'default', nameSpan: def.keySpan, expr: this.expr(def.value, false), span: cover(def.keySpan, def.value.span) });
     return body;
   }
 
@@ -157,13 +142,7 @@ class JsonSyntax {
     for (const it of items) {
       if (got.length === labels) {
         const head = got.length ? cover(got[0]!.span, got[got.length - 1]!.span) : it.span;
-        out.push({
-          type,
-          labels: got.map((g) => g.key),
-          span: cover(head, it.span),
-          headSpan: head,
-          body: type === 'variable' ? this.variableBody(it) : this.body(it),
-        });
+        out.push({ type, labels: got.map((g) => g.key), span: cover(head, it.span), headSpan: head, body: this.body(type, it) });
         continue;
       }
       if (it.type !== 'map') continue;
@@ -177,11 +156,15 @@ class JsonSyntax {
 
 const LABELS: Record<string, number> = { resource: 2, data: 2, variable: 1, output: 1, module: 1, provider: 1, locals: 0, terraform: 0 };
 
-export function parseTfJson(path: string, text: string): ConfigFile {
+/**
+ * A `.tf.json` file. `hcl` gives the reader of HCL in strings (loading the parser), or why there is none;
+ * it is asked only when a string holds HCL, and told how many characters of HCL are about to be read.
+ */
+export async function parseTfJson(path: string, text: string, hcl: (chars: number) => Promise<HclIn | string>): Promise<ConfigFile> {
   const parsed = parseJson(path, text);
   const body = emptyBody();
   const doc = parsed.docs[0];
-  const problems = [...parsed.problems];
+  const problems: SyntaxProblem[] = [...parsed.problems];
   if (!doc) return { path, body, problems };
   if (doc.type !== 'map') {
     problems.push({ message: 'a Terraform JSON file must hold one object', span: doc.span });
@@ -193,20 +176,11 @@ export function parseTfJson(path: string, text: string): ConfigFile {
     if (n === undefined) continue;
     js.blocks(e.key, e.value, n, body.blocks);
   }
-  return { path, body, problems };
-}
-
-/** `${ ... }` in a JSON string: a plain reference is understood, anything else is unknown. */
-function reference(src: string, span: Span): Expr {
-  const m = /^\s*([A-Za-z_][\w-]*)((?:\.[A-Za-z_][\w-]*|\.\d+|\[\s*\d+\s*\]|\[\s*"[^"]*"\s*\])*)\s*$/.exec(src);
-  if (!m) return { k: 'other', span, text: src.trim() };
-  const steps: (string | Expr)[] = [];
-  const re = /\.([A-Za-z_][\w-]*)|\.(\d+)|\[\s*(\d+)\s*\]|\[\s*"([^"]*)"\s*\]/g;
-  let x: RegExpExecArray | null;
-  while ((x = re.exec(m[2]!)) !== null) {
-    if (x[1] !== undefined) steps.push(x[1]);
-    else if (x[2] !== undefined || x[3] !== undefined) steps.push({ k: 'lit', value: Number(x[2] ?? x[3]), span });
-    else steps.push({ k: 'lit', value: x[4]!, span });
+  if (js.pending.length > 0) {
+    const read = await hcl(js.pending.reduce((n, p) => n + p.text.length, 0));
+    if (typeof read === 'string') {
+      problems.push({ message: `the HCL parser could not be loaded (${read}); the templates in this file's strings are unknown`, span: js.pending[0]!.span });
+    } else js.readPending(read, problems);
   }
-  return { k: 'trav', root: m[1]!, steps, span, text: src.trim() };
+  return { path, body, problems };
 }
