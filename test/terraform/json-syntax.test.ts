@@ -1,5 +1,5 @@
 // Terraform's JSON syntax read as Terraform reads it: a string is an HCL template, parsed like one in a
-// .tf file and placed exactly in the JSON file.
+// .tf file and placed exactly in the JSON file; meta-arguments hold references written as strings.
 import { describe, expect, test } from 'vitest';
 import { join } from 'node:path';
 import { key, lintFiles } from '../helpers.ts';
@@ -79,6 +79,61 @@ describe('.tf.json strings are HCL templates', () => {
     expect(g.fields.SecurityGroupName).toMatchObject({ type: 'scalar', value: 'web' });
     expect(g.fields.Description).toMatchObject({ type: 'scalar', value: '${x}' });
     expect(pos(g.fields.Description!.span)).toEqual([2, 106, 2, 113]);
+  });
+});
+
+describe('.tf.json meta-arguments are references written as strings', () => {
+  test('"provider": "alicloud.hz" places the resource in that provider\'s region', async () => {
+    const findings = await lintFiles(
+      json([
+        '{',
+        '  "provider": { "alicloud": [ { "region": "cn-beijing" }, { "alias": "hz", "region": "cn-hangzhou" } ] },',
+        '  "resource": {',
+        '    "alicloud_vpc": { "hz": { "provider": "alicloud.hz", "vpc_name": "hz", "cidr_block": "10.0.0.0/8" } },',
+        '    "alicloud_security_group": { "web": { "security_group_name": "web", "vpc_id": "${alicloud_vpc.hz.id}" } }',
+        '  }',
+        '}',
+      ]),
+    );
+    expect(findings.filter((f) => f.severity === 'error').map(key)).toEqual([
+      { ruleId: 'vpc-wrong-region', errorCode: 'InvalidVpcId.NotFound', line: 5, column: 86, endLine: 5, endColumn: 104 },
+    ]);
+  });
+
+  test('a module\'s "providers" map passes an aliased provider, whose region the module\'s resources use', async () => {
+    const findings = await lintFiles({
+      'main.tf.json': [
+        '{',
+        '  "provider": { "alicloud": [ { "region": "cn-beijing" }, { "alias": "typo", "region": "cn-hangzou" } ] },',
+        '  "module": { "sg": { "source": "./sg", "providers": { "alicloud": "alicloud.typo" } } }',
+        '}',
+      ].join('\n'),
+      'sg/main.tf.json': '{ "resource": { "alicloud_security_group": { "this": { "security_group_name": "web" } } } }\n',
+    });
+    const r = findings.filter((f) => f.ruleId === 'region-unknown');
+    expect(r.map((f) => f.resource)).toEqual(['module.sg.alicloud_security_group.this']);
+    expect(r.map(key)).toEqual([{ ruleId: 'region-unknown', errorCode: 'InvalidRegionId.NotFound', line: 2, column: 88, endLine: 2, endColumn: 100 }]);
+  });
+
+  test('a variable\'s "type" is a type expression: --var of a "number" variable is a number', async () => {
+    const { model } = await loadFiles(
+      [
+        file(
+          'main.tf.json',
+          '{"variable": {"n": {"type": "number"}},\n "resource": {"alicloud_security_group": {"web": {"count": "${var.n}", "security_group_name": "web"}}}}\n',
+        ),
+      ],
+      { vars: { n: '2' } },
+    );
+    expect(model.groups.map((g) => g.id)).toEqual(['alicloud_security_group.web[0]', 'alicloud_security_group.web[1]']);
+  });
+
+  test('"depends_on" holds references: one that is not valid HCL is a syntax error where it breaks', async () => {
+    const { reports } = await loadFiles([
+      file('main.tf.json', '{"resource": {"alicloud_security_group": {"web": {\n  "depends_on": ["alicloud_vpc.main", "alicloud_vpc."]\n}}}}\n'),
+    ]);
+    // `"alicloud_vpc."`: the name missing after the dot, at the closing quote
+    expect(reports.map((r) => [r.ruleId, ...pos(r.span)!])).toEqual([['parse-error', 2, 53, 2, 53]]);
   });
 });
 

@@ -96,28 +96,34 @@ export interface PlacedChars {
 export type UnplacedHcl = { expr: Expr; problems: SyntaxProblem[] };
 
 /**
- * HCL written in a string of another syntax: a `.tf.json` string, a template (`web-${var.env}`). Read by
- * the same parser and converter as `.tf` files, every position placed back on the string's characters in
- * its file. `cache` keeps what a text reads as, for the next string with the same text.
+ * HCL written in a string of another syntax (a `.tf.json` string): a template (`web-${var.env}`) or, for
+ * the arguments Terraform reads as bare expressions, an expression (`alicloud.hz`). Read by the same
+ * parser and converter as `.tf` files, every position placed back on the string's characters in its file.
+ * `cache` keeps what a text reads as, for the next string with the same text.
  */
-export function parseHclIn(p: Parser, s: PlacedChars, cache?: Map<string, UnplacedHcl>): { expr: Expr; problems: SyntaxProblem[] } {
+export function parseHclIn(p: Parser, s: PlacedChars, as: 'template' | 'expression', cache?: Map<string, UnplacedHcl>): { expr: Expr; problems: SyntaxProblem[] } {
   const content = s.chars.map((x) => x.c).join('');
-  let read = cache?.get(content);
+  const key = `${as}:${content}`;
+  let read = cache?.get(key);
   if (!read) {
-    read = readHclText(p, content);
-    cache?.set(content, read);
+    read = readHclText(p, content, as);
+    cache?.set(key, read);
   }
   const at = (k: number): number => s.chars[k]?.o ?? s.end;
   const span = (x: Span): Span => s.lines.span(at(x.column), at(x.endColumn));
   return { expr: placeExpr(read.expr, span, at, s.lines.file), problems: read.problems.map((q) => ({ message: q.message, span: span(q.span) })) };
 }
 
-/** A template is parsed as the body of a heredoc: no escapes, as in a JSON template. */
-function readHclText(p: Parser, content: string): UnplacedHcl {
-  let marker = 'EOT';
-  for (let i = 0; content.includes(marker); i++) marker = `EOT${i}`;
-  const head = `v = <<${marker}\n`;
-  const tail = `\n${marker}\n`;
+/** A template is parsed as the body of a heredoc (no escapes, as in a JSON template), an expression as an argument's value. */
+function readHclText(p: Parser, content: string, as: 'template' | 'expression'): UnplacedHcl {
+  let head = 'v = ';
+  let tail = '\n';
+  if (as === 'template') {
+    let marker = 'EOT';
+    for (let i = 0; content.includes(marker); i++) marker = `EOT${i}`;
+    head = `v = <<${marker}\n`;
+    tail = `\n${marker}\n`;
+  }
   const index = (i: number): number => Math.min(Math.max(i - head.length, 0), content.length);
   const conv = new Converter('', head + content + tail, {
     offset: index,
@@ -137,6 +143,7 @@ function readHclText(p: Parser, content: string): UnplacedHcl {
     }
     const attr = root.namedChildren.find((c) => c?.type === 'body')?.namedChildren.find((c) => c?.type === 'attribute');
     let n = attr?.namedChildren.find((c) => c?.type === 'expression') ?? undefined;
+    if (as === 'expression') return { expr: n ? conv.expr(n, 0) : { k: 'other', span: whole, text: content }, problems: [] };
     // expression → template_expr → heredoc_template
     while (n && n.type !== 'heredoc_template') n = n.namedChildren[0] ?? undefined;
     const expr = n ? conv.template(n, 0, [head.length, head.length + content.length]) : undefined;

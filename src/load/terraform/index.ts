@@ -155,7 +155,7 @@ class TerraformLoad {
       cf = await parseTfJson(f.path, f.text, async (chars) => {
         this.hclChars += chars;
         const p = await this.loadParser();
-        return typeof p === 'string' ? p : (s) => parseHclIn(p, s, this.hclInStrings);
+        return typeof p === 'string' ? p : (s, as) => parseHclIn(p, s, as, this.hclInStrings);
       });
     } else {
       const p = await this.loadParser();

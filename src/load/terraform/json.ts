@@ -1,8 +1,8 @@
 /**
  * Terraform's JSON configuration syntax (`.tf.json`) → the same syntax as native HCL, with positions.
  * A string is a template (`"web-${var.env}"`; `$${` is a literal), read by the HCL parser like a `.tf`
- * template, except where Terraform reads it as a literal (a variable's `default`). Strings without `${`
- * or `%{` are literal text and need no parser.
+ * template, except where Terraform reads a string as a bare expression (`"provider": "alicloud.hz"`) or a
+ * literal (a variable's `default`). Strings without `${` or `%{` are literal text and need no parser.
  */
 import type { Parser } from 'web-tree-sitter';
 import { parseJson } from '../parse.ts';
@@ -53,21 +53,29 @@ export function jsonChars(text: string, starts: number[], t: { span: Span }): { 
 
 const JSON_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
-/** Reads a template written in a string (hcl.ts `parseHclIn` with the parser loaded). */
-export type HclIn = (s: PlacedChars) => { expr: Expr; problems: SyntaxProblem[] };
+/** Reads HCL written in a string (hcl.ts `parseHclIn` with the parser loaded). */
+export type HclIn = (s: PlacedChars, as: 'template' | 'expression') => { expr: Expr; problems: SyntaxProblem[] };
 
-/** How Terraform reads a JSON string: as a template, or as literal text. */
-type Mode = 'template' | 'literal';
+/** How Terraform reads a JSON string: as a template, as a bare expression, or as literal text. */
+type Mode = 'template' | 'expression' | 'literal';
 
-/** Arguments whose JSON strings are not templates, by block type: a variable's `default` is a literal value. */
+/**
+ * Arguments whose JSON strings are not templates, by block type: references written as strings
+ * (`"provider": "alicloud.hz"`, `"depends_on": ["alicloud_vpc.main"]`, `"providers": {"alicloud": "alicloud.hz"}`),
+ * type expressions (`"type": "list(string)"`), and a variable's `default`, a literal value.
+ */
 const MODES: Record<string, Record<string, Mode>> = {
-  variable: { default: 'literal' },
+  resource: { provider: 'expression', depends_on: 'expression' },
+  data: { provider: 'expression', depends_on: 'expression' },
+  module: { providers: 'expression', depends_on: 'expression' },
+  output: { depends_on: 'expression' },
+  variable: { type: 'expression', default: 'literal' },
 };
 
 class JsonSyntax {
   readonly starts: number[];
   /** Strings that hold HCL, each with the expression standing for it until it is read. */
-  readonly pending: { into: Expr; span: Span; text: string }[] = [];
+  readonly pending: { into: Expr; span: Span; text: string; as: 'template' | 'expression' }[] = [];
   constructor(
     readonly file: string,
     readonly text: string,
@@ -100,9 +108,9 @@ class JsonSyntax {
 
   /** A string: literal text, or HCL to read (templates without `${` or `%{` are literal text). */
   string(span: Span, value: string, mode: Mode): Expr {
-    if (mode === 'template' && (value.includes('${') || value.includes('%{'))) {
+    if (mode === 'expression' || (mode === 'template' && (value.includes('${') || value.includes('%{')))) {
       const into: Expr = { k: 'other', span, text: value };
-      this.pending.push({ into, span, text: value });
+      this.pending.push({ into, span, text: value, as: mode });
       return into;
     }
     return { k: 'tmpl', parts: [this.lit(this.chars(span))], span, text: value, file: this.file };
@@ -112,7 +120,7 @@ class JsonSyntax {
   readPending(read: HclIn, problems: SyntaxProblem[]): void {
     for (const p of this.pending) {
       const end = offsetAt(this.starts, p.span.endLine, p.span.endColumn) - 1;
-      const r = read({ chars: this.chars(p.span), end, lines: this.lines });
+      const r = read({ chars: this.chars(p.span), end, lines: this.lines }, p.as);
       problems.push(...r.problems);
       // The template is placed on the whole string, quotes included, as a quoted template of a .tf file is.
       const e: Expr = r.expr.k === 'tmpl' ? { k: 'tmpl', parts: r.expr.parts, span: p.span, text: p.text, file: this.file } : r.expr;
@@ -179,7 +187,7 @@ export async function parseTfJson(path: string, text: string, hcl: (chars: numbe
   if (js.pending.length > 0) {
     const read = await hcl(js.pending.reduce((n, p) => n + p.text.length, 0));
     if (typeof read === 'string') {
-      problems.push({ message: `the HCL parser could not be loaded (${read}); the templates in this file's strings are unknown`, span: js.pending[0]!.span });
+      problems.push({ message: `the HCL parser could not be loaded (${read}); the templates and references in this file's strings are unknown`, span: js.pending[0]!.span });
     } else js.readPending(read, problems);
   }
   return { path, body, problems };
