@@ -151,6 +151,35 @@ describe('region, VPC links, instances', () => {
     expect(r.map((f) => [f.resource, f.span.file, f.span.line, f.span.column])).toEqual([['module.sg.alicloud_security_group.this', 'infra/main.tf', 7, 12]]);
   });
 
+  describe('a module called with count = 0 or an empty for_each has no resources, and its directory is no root module', () => {
+    const sg = { 'infra/modules/sg/main.tf': 'resource "alicloud_security_group" "this" {\n  security_group_name = "_bad"\n}\n' };
+    const calling = (meta: string) => ({ 'infra/main.tf': `module "sg" {\n  source = "./modules/sg"\n  ${meta}\n}\n`, ...sg });
+
+    test('count = 1: the module\'s resource is checked, once', async () => {
+      const findings = await lintFiles(calling('count = 1'));
+      expect(findings.map((f) => [f.resource, f.span.file, key(f)])).toEqual([
+        [
+          'module.sg[0].alicloud_security_group.this',
+          'infra/modules/sg/main.tf',
+          { ruleId: 'name-malformed', errorCode: 'InvalidSecurityGroupName.Malformed', line: 2, column: 25, endLine: 2, endColumn: 31 },
+        ],
+      ]);
+    });
+
+    test.each(['count = 0', 'for_each = {}'])('%s: nothing is checked in it', async (meta) => {
+      expect(await lintFiles(calling(meta))).toEqual([]);
+    });
+
+    test('nor in a module called only from there', async () => {
+      const findings = await lintFiles({
+        'infra/main.tf': 'module "outer" {\n  source = "./modules/outer"\n  count  = 0\n}\n',
+        'infra/modules/outer/main.tf': 'module "sg" {\n  source = "../sg"\n}\n',
+        ...sg,
+      });
+      expect(findings).toEqual([]);
+    });
+  });
+
   test('a .tf module read from disk is parsed when the input holds only .tf.json', async () => {
     const dir = workspace({
       'main.tf.json': '{ "module": { "m": { "source": "./mod" } } }\n',

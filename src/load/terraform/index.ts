@@ -1,11 +1,12 @@
 /**
  * Terraform modules: `.tf`, `.tf.json` and variable files of one directory, read together.
  *
- * A directory is one module. Directories that no other directory of the input calls as a local module are
- * root modules; their variables take values from (lowest to highest) defaults, `terraform.tfvars`,
+ * A directory is one module. Directories of the input that no module directory calls as a local module
+ * are root modules; their variables take values from (lowest to highest) defaults, `terraform.tfvars`,
  * `*.auto.tfvars` (name order), `--var-file` and `--var`. Local modules (`source = "./..."`) are read
- * first, then followed with their inputs (their resources are addressed `module.x.…`); remote ones are
- * reported once as not followed. Resources become model objects, one per `count`/`for_each` instance.
+ * first, then followed with their inputs, once per instance of the call (their resources are addressed
+ * `module.x.…`; a call with `count = 0` has none); remote ones are reported once as not followed.
+ * Resources become model objects, one per `count`/`for_each` instance.
  */
 import { readdirSync } from 'node:fs';
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
@@ -77,9 +78,10 @@ class TerraformLoad {
   private readonly dirs = new Map<string, SourceFile[]>();
   /** Configuration of every module directory: the input's, and local modules they call, read from disk. */
   private readonly modules = new Map<string, ConfigFile[]>();
+  /** Module directory → the local module directories it calls, whatever the calls' `count`. */
+  private readonly calls = new Map<string, string[]>();
   private readonly varFilesByDir = new Map<string, SourceFile[]>();
   private readonly built: Built[] = [];
-  private readonly visited = new Set<string>();
   private readonly model: Model = { groups: [], permissions: [], vpcs: [], policies: [] };
 
   constructor(private readonly ctx: LoadContext) {}
@@ -101,24 +103,32 @@ class TerraformLoad {
     for (const fs of this.varFilesByDir.values()) for (const f of fs) await this.variableFile(f);
     await this.readModules();
 
+    // Roots: directories of the input that no module directory calls, then, for directories only called
+    // from each other (a cycle), the first of each such group, so that it is read rather than not at all.
+    // A directory called only where `count = 0` is never a root: its resources do not exist.
     const called = new Set<string>();
-    for (const [dir, fs] of this.dirs) {
-      for (const f of fs) {
-        for (const b of this.configByAbs.get(f.abs)?.body.blocks ?? []) {
-          const src = b.type === 'module' ? literalSource(b) : undefined;
-          const target = src && isLocal(src) ? resolve(dir, src) : undefined;
-          if (target && target !== dir) called.add(target);
-        }
+    for (const [dir, targets] of this.calls) for (const t of targets) if (t !== dir) called.add(t);
+    const roots = [...this.dirs.keys()].filter((d) => !called.has(d));
+    const reached = new Set<string>();
+    const reach = (from: string): void => {
+      const stack = [from];
+      for (let d = stack.pop(); d !== undefined; d = stack.pop()) {
+        if (reached.has(d)) continue;
+        reached.add(d);
+        stack.push(...(this.calls.get(d) ?? []));
       }
+    };
+    for (const d of roots) reach(d);
+    for (const d of this.dirs.keys()) {
+      if (reached.has(d)) continue;
+      roots.push(d);
+      reach(d);
     }
-    const root = async (dir: string): Promise<void> => {
+    for (const dir of roots) {
       const mod = newScope('', posix.dirname(this.dirs.get(dir)![0]!.path));
       await this.rootInputs(mod, dir);
       this.build(mod, dir, this.modules.get(dir)!, new Map(), [dir]);
-    };
-    for (const dir of this.dirs.keys()) if (!called.has(dir)) await root(dir);
-    // Directories only called from each other (a cycle) are read as roots rather than not at all.
-    for (const dir of this.dirs.keys()) if (!this.visited.has(dir)) await root(dir);
+    }
     for (const b of this.built) this.mapModule(b);
     return this.model;
   }
@@ -205,16 +215,19 @@ class TerraformLoad {
     const queue = [...this.dirs.keys()];
     for (const [dir, fs] of this.dirs) this.modules.set(dir, fs.map((f) => this.configByAbs.get(f.abs)!));
     for (let dir = queue.shift(); dir !== undefined; dir = queue.shift()) {
+      const targets: string[] = [];
       for (const cf of this.modules.get(dir)!) {
         for (const b of cf.body.blocks) {
           const src = b.type === 'module' ? literalSource(b) : undefined;
           if (src === undefined || !isLocal(src)) continue;
           const target = resolve(dir, src);
+          targets.push(target);
           if (this.modules.has(target)) continue;
           this.modules.set(target, await this.readDir(target));
           queue.push(target);
         }
       }
+      this.calls.set(dir, targets);
     }
   }
 
@@ -331,7 +344,6 @@ class TerraformLoad {
       providers.set(name, { block: b, ctx: { mod } });
     }
     this.built.push({ mod, absDir, resources, providers });
-    this.visited.add(absDir);
     for (const c of calls) this.callModule(mod, absDir, c, providers, chain);
   }
 
