@@ -142,3 +142,13 @@ test('hostile templates in .tf.json never throw past the loader: deep nesting is
   const findings = await lintFiles({ 'main.tf.json': `{"resource": {"alicloud_security_group": {"web": {\n  "description": ${deep}\n}}}}\n` });
   expect(findings.map((f) => [f.ruleId, f.span.line, f.span.column])).toEqual([['parse-error', 2, 19]]);
 }, 20000);
+
+test('a --var collection is read as HCL when the input holds only .tf.json', async () => {
+  const { model } = await loadFiles(
+    [file('main.tf.json', '{"variable": {"teams": {}},\n "resource": {"alicloud_security_group": {"t": {"for_each": "${var.teams}", "security_group_name": "${each.value}"}}}}\n')],
+    { vars: { teams: '{ web = "Web" }' } },
+  );
+  expect(model.groups.map((g) => [g.id, g.fields.SecurityGroupName?.type === 'scalar' && g.fields.SecurityGroupName.value])).toEqual([
+    ['alicloud_security_group.t["web"]', 'Web'],
+  ]);
+});
