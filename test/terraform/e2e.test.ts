@@ -191,6 +191,17 @@ describe('region, VPC links, instances', () => {
     ]);
   });
 
+  test('a file named alone is read with the configuration files beside it (a pre-commit hook names only the staged ones)', async () => {
+    const dir = workspace({
+      'mod/main.tf': 'resource "alicloud_security_group" "web" {\n  security_group_name = var.name\n  vpc_id = "vpc-bp1opxu1zkhn00gzv1234"\n}\n',
+      'mod/variables.tf': 'variable "name" {\n  default = "1web"\n}\n',
+    });
+    const { findings } = await lintPaths([join(dir, 'mod/main.tf')], {}, dir);
+    expect(findings.map((f) => [f.resource, f.span.file.endsWith('/mod/variables.tf'), key(f)])).toEqual([
+      ['alicloud_security_group.web', true, { ruleId: 'name-malformed', errorCode: 'InvalidSecurityGroupName.Malformed', line: 2, column: 13, endLine: 2, endColumn: 19 }],
+    ]);
+  });
+
   test('a missing local module directory is reported at its source', async () => {
     const findings = await lintFiles({ 'main.tf': 'module "net" {\n  source = "./nowhere"\n}\n' });
     expect(findings.map(key)).toEqual([{ ruleId: 'terraform-module-missing', errorCode: null, line: 2, column: 12, endLine: 2, endColumn: 23 }]);

@@ -213,7 +213,13 @@ class TerraformLoad {
    */
   private async readModules(): Promise<void> {
     const queue = [...this.dirs.keys()];
-    for (const [dir, fs] of this.dirs) this.modules.set(dir, fs.map((f) => this.configByAbs.get(f.abs)!));
+    // A module is its whole directory: a file named alone (as a pre-commit hook names the staged ones)
+    // is read with the configuration files beside it, whose variables, locals and resources it uses.
+    for (const [dir, fs] of this.dirs) {
+      const given = fs.map((f) => this.configByAbs.get(f.abs)!);
+      const beside = await this.readDir(dir);
+      this.modules.set(dir, [...new Set([...beside, ...given])]);
+    }
     for (let dir = queue.shift(); dir !== undefined; dir = queue.shift()) {
       const targets: string[] = [];
       for (const cf of this.modules.get(dir)!) {
