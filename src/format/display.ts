@@ -21,9 +21,8 @@ const MESSAGE_MAX = 1000;
 const SHORT: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f', '\v': '\\v' };
 /** Backslash, C0 and C1 controls, DEL, line and paragraph separators, bidirectional embeddings, overrides and isolates. */
 const IN_TEXT = /[\\\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-/** The same in a line of a file (split at its line breaks), where tabs and backslashes are the file's own text. */
+/** The same in a line of a file, where tabs and backslashes are the file's own text. */
 const IN_SOURCE = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-const SOURCE_NEEDS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]|##\[/;
 
 const hex = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 const escapeChar = (c: string) => SHORT[c] ?? hex(c);
@@ -35,13 +34,9 @@ function escapeText(s: string): string {
   return noLegacyCommand(s.replace(IN_TEXT, escapeChar)).replace(/^(\s*):(?=:)/, (_, space: string) => `${space}${hex(':')}`);
 }
 
-/** A file's text for code frames: line breaks normalised, the other special characters escaped. */
-function escapeSource(source: string): string {
-  if (!SOURCE_NEEDS.test(source)) return source;
-  return source
-    .split(/\r\n|\r|\n/)
-    .map((line) => noLegacyCommand(line.replace(IN_SOURCE, escapeChar)))
-    .join('\n');
+/** A line of a file as code frames show it (frame.ts): tabs and backslashes kept, the other special characters escaped. */
+export function escapeSourceLine(line: string): string {
+  return noLegacyCommand(line.replace(IN_SOURCE, escapeChar));
 }
 
 /** The first max-1 characters and `…`, and the full length; undefined when `s` fits. */
@@ -71,12 +66,11 @@ export function displayText(s: string): string {
   return escapeText(clipValues(s));
 }
 
-/** Results as the human formats show them: paths, messages, resources and code frames escaped. */
+/** Results as the human formats show them: paths, messages and resources escaped (code frames escape their lines: frame.ts). */
 export function forDisplay(results: EslintResult[]): EslintResult[] {
   return results.map((r) => ({
     ...r,
     filePath: escapeText(r.filePath),
-    ...(r.source !== undefined ? { source: escapeSource(r.source) } : {}),
     messages: r.messages.map((m) => ({
       ...m,
       message: escapeText(m.message),

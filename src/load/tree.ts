@@ -156,6 +156,16 @@ export class LineIndex {
   get lineCount(): number {
     return this.starts.length;
   }
+
+  /** The text of a 1-based line, without its line break ('' past the end). */
+  line(n: number): string {
+    const start = this.starts[n - 1];
+    if (start === undefined) return '';
+    let end = this.starts[n] ?? this.text.length;
+    if (end > start && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
+    return this.text.slice(start, end);
+  }
 }
 
 /** Plain JS value of a tree (unknowns become undefined); cycles are impossible since trees are built fresh. */
