@@ -46,17 +46,32 @@ function toUri(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
 }
 
+/** Characters of a long line that its findings' fingerprints hash. */
+const HASHED = 256;
+
+/**
+ * The line a fingerprint hashes; of a longer line (minified JSON), the HASHED characters around the
+ * finding's column, so that a long line is not hashed whole once per finding.
+ */
+function hashedText(m: EslintMessage, lines: string[] | undefined): string {
+  const line = lines?.[m.line - 1];
+  if (line === undefined) return m.message;
+  if (line.length <= HASHED) return line;
+  const from = Math.max(0, Math.min(m.column - 1 - HASHED / 4, line.length - HASHED));
+  return line.slice(from, from + HASHED);
+}
+
 /**
  * GitHub's primaryLocationLineHash: `<hash>:<occurrence>`, the hash over the rule id and the finding's
- * line with whitespace collapsed (not its number, so moving code does not open a new alert), the
+ * line (of a line longer than HASHED, the part around the finding) with whitespace collapsed (not its number, so moving code does not open a new alert), the
  * occurrence counting equal (rule, line) pairs within the file.
  */
 function fingerprint(m: EslintMessage, lines: string[] | undefined, seen: Map<string, number>): string {
-  const text = (lines?.[m.line - 1] ?? m.message).replace(/\s+/g, ' ').trim();
-  const key = `${m.ruleId}\0${text}`;
-  const occurrence = (seen.get(key) ?? 0) + 1;
-  seen.set(key, occurrence);
-  return `${createHash('sha256').update(key).digest('hex').slice(0, 16)}:${occurrence}`;
+  const text = hashedText(m, lines).replace(/\s+/g, ' ').trim();
+  const hash = createHash('sha256').update(`${m.ruleId}\0${text}`).digest('hex').slice(0, 16);
+  const occurrence = (seen.get(hash) ?? 0) + 1;
+  seen.set(hash, occurrence);
+  return `${hash}:${occurrence}`;
 }
 
 export function sarifLog(results: EslintResult[], ctx: { catalog: Rule[]; cwd: string; root?: string; version: string }) {

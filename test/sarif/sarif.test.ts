@@ -129,6 +129,18 @@ describe('SARIF', () => {
     expect(fp(other)[0]).not.toBe(fp(one)[0]);
   });
 
+  it('on a long (minified) line a fingerprint hashes the text around its finding, not the whole line', async () => {
+    const group = (name: string, description: string) => ({ RegionId: 'cn-hangzhou', VpcId: 'vpc-bp1opxu1zkhn00gzv1234', SecurityGroupName: name, Description: description });
+    const file = (far: string) => ({ 'min.json': JSON.stringify({ securityGroups: [group('1web', 'first'), group('web', 'y'.repeat(200)), group('2web', far)] }) });
+    const fp = (log: Log) => results(log).map((r) => [r.ruleId, r.locations[0]!.physicalLocation.region.startColumn, r.partialFingerprints.primaryLocationLineHash]);
+    const one = fp(await sarifOf(file('a far description')));
+    const edited = fp(await sarifOf(file('another far description')));
+    // The first finding's neighbourhood is unchanged: same alert. The last one's text changed: new alert.
+    expect(one.map((r) => r[0])).toEqual(['name-malformed', 'name-malformed']);
+    expect(edited[0]).toEqual(one[0]);
+    expect(edited[1]![2]).not.toBe(one[1]![2]);
+  });
+
   it('the bundled CLI writes the same SARIF with --format sarif, exit 1 on errors, report on stdout only', async () => {
     const dir = tree({ 'sg/bad.yaml': BAD });
     mkdirSync(join(dir, '.git'));
