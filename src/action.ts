@@ -14,7 +14,7 @@ import { displayText, forDisplay } from './format/display.ts';
 import { planAnnotations, repoPath, restNotice } from './format/github.ts';
 import type { EslintMessage, EslintResult } from './format/results.ts';
 import { VERSION } from './version.ts';
-import { ioReason } from './util/io.ts';
+import { confineReads, ioReason } from './util/io.ts';
 import { within } from './util/paths.ts';
 
 type Core = typeof import('@actions/core');
@@ -154,6 +154,11 @@ async function runAction(core: Core): Promise<number> {
   // Checked against the workspace, then passed as written (relative to it), so messages show them so.
   opts.paths = paths.length ? paths : ['.'];
   for (const p of opts.paths) inWorkspace(workspace, p, 'paths');
+  try {
+    confineReads(workspace);
+  } catch (e) {
+    throw new InputError(`the workspace ${workspace} cannot be read: ${ioReason(e)}`);
+  }
   const config = core.getInput('config');
   if (config) opts.config = inWorkspace(workspace, config, 'config');
   const baseline = core.getInput('baseline');

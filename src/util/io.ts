@@ -2,8 +2,9 @@
  * Reading input files. Only regular files are read: a named pipe, socket or device would block the run
  * or never end. Errors say what went wrong in words (`permission denied`), not only an errno code.
  */
-import { closeSync, constants, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import type { Stats } from 'node:fs';
+import { within } from './paths.ts';
 
 const REASONS: Record<string, string> = {
   EACCES: 'permission denied',
@@ -59,12 +60,37 @@ export class FileTooLarge extends Error {
   }
 }
 
+/** The directory reads are confined to (its real path), once confineReads is called. */
+let confinedTo: string | undefined;
+
+/**
+ * From now on, refuse to read files whose real path lies outside `root`: the Action confines every
+ * read (inputs, local modules, variable files, config, policies, baselines) to the workspace, so that
+ * a change under review cannot make it read and print a file from elsewhere on the runner.
+ */
+export function confineReads(root: string): void {
+  confinedTo = realpathSync(root);
+}
+
 /**
  * The bytes of a regular file. Anything else (a directory, named pipe, socket, device) is refused with
  * an error whose ioReason() says what it is; a pipe is opened without blocking, so nothing waits on a
  * writer. `maxBytes`: larger files are not read (FileTooLarge).
  */
+/** False when reads are confined (confineReads) and `path` lies outside; true for a path that does not exist. */
+export function mayRead(path: string): boolean {
+  if (confinedTo === undefined) return true;
+  try {
+    return within(confinedTo, realpathSync(path));
+  } catch {
+    return true;
+  }
+}
+
 export function readRegularFile(path: string, maxBytes = Infinity): Buffer {
+  if (!mayRead(path)) {
+    throw Object.assign(new Error(`outside the workspace (${confinedTo}); not read`), { code: 'EOUTSIDE' });
+  }
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));

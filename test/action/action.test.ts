@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { BAD, GOOD, bundle, tree } from './bundle.ts';
 
 const CAP = join(import.meta.dirname, '..', 'fixtures', 'action', 'cap');
@@ -235,6 +235,18 @@ describe('GitHub Action bundle', () => {
     expect(r.summary).not.toContain('1topsecret');
     expect(r.stdout).toMatch(/^sglint: skipped sg\/leak\.yaml: /m);
     expect(r.stdout).toMatch(/^sglint: skipped elsewhere: /m);
+  });
+
+  it('a Terraform module outside the workspace is not read nor printed: a note at its source says so', () => {
+    const outside = tree({ 'mod/main.tf': 'resource "alicloud_security_group" "g" {\n  security_group_name = "1topsecret"\n  vpc_id = "vpc-bp1opxu1zkhn00gzv1234"\n}\n' });
+    const dir = tree({});
+    writeFileSync(join(dir, 'main.tf'), `module "m" {\n  source = "${relative(dir, join(outside, 'mod'))}"\n}\n`);
+    const r = runAction(dir, { paths: '.', format: 'stylish' });
+    expect(r.stdout).not.toContain('1topsecret');
+    expect(r.summary).not.toContain('1topsecret');
+    expect(r.commands.map((c) => [c.level, c.props.title, c.props.file, c.props.line, c.props.col])).toEqual([['notice', 'terraform-module-not-followed', 'main.tf', '2', '12']]);
+    expect(r.commands[0]!.message).toMatch(/outside the workspace/);
+    expect(r.status).toBe(0);
   });
 
   it('reads the config file like the CLI (input config or .sglint.yaml); a bad one is annotated where it is, exit 2', () => {

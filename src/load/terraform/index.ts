@@ -21,7 +21,7 @@ import type { UnplacedHcl } from './hcl.ts';
 import { parseTfJson } from './json.ts';
 import type { Attr, Block, ConfigFile, Expr } from './syntax.ts';
 import { emptyBody } from './syntax.ts';
-import { readRegularFile } from '../../util/io.ts';
+import { mayRead, readRegularFile } from '../../util/io.ts';
 import { evalConst, evaluate, indexKey, newScope, placed, unknown, where } from './eval.ts';
 import { DEPRECATED, jsonDocument, MAPPED_DATA, MAPPED_RESOURCES, mapGroup, mapPermission, mapVpc } from './map.ts';
 import type { EvalCtx, ModuleScope, VarSource } from './eval.ts';
@@ -229,7 +229,7 @@ class TerraformLoad {
           const target = resolve(dir, src);
           targets.push(target);
           if (this.modules.has(target)) continue;
-          this.modules.set(target, await this.readDir(target));
+          this.modules.set(target, mayRead(target) ? await this.readDir(target) : []);
           queue.push(target);
         }
       }
@@ -369,6 +369,10 @@ class TerraformLoad {
     const absDir = resolve(parentDir, src);
     if (chain.includes(absDir) || chain.length > MAX_MODULE_DEPTH) {
       this.report('terraform-module-not-followed', srcAttr.expr.span, `module "${name}" calls a module that is already being read (a cycle, or nesting deeper than ${MAX_MODULE_DEPTH}); not followed`);
+      return;
+    }
+    if (!mayRead(absDir)) {
+      this.report('terraform-module-not-followed', srcAttr.expr.span, `module "${name}" comes from "${src}", outside the workspace; its resources are not checked`);
       return;
     }
     const files = this.modules.get(absDir) ?? [];
