@@ -207,3 +207,25 @@ describe('region, VPC links, instances', () => {
     expect(findings.map(key)).toEqual([{ ruleId: 'terraform-module-missing', errorCode: null, line: 2, column: 12, endLine: 2, endColumn: 23 }]);
   });
 });
+
+describe('an argument set to null is not set', () => {
+  test('security_group_name = null (a variable defaulting to null): the deprecated name is what is sent, and checked', async () => {
+    const findings = await lintFiles({
+      'main.tf':
+        'variable "sg_name" {\n  default = null\n}\n\nresource "alicloud_security_group" "a" {\n  security_group_name = var.sg_name\n  name                = "bad name"\n  vpc_id              = "vpc-bp1opxu1zkhn00gzv1234"\n}\n',
+    });
+    expect(findings.filter((f) => f.ruleId === 'name-malformed').map(key)).toEqual([
+      { ruleId: 'name-malformed', errorCode: 'InvalidSecurityGroupName.Malformed', line: 7, column: 25, endLine: 7, endColumn: 35 },
+    ]);
+  });
+
+  test('policy_document = null: the deprecated document is the policy, not a null document', async () => {
+    const findings = await lintFiles({
+      'main.tf':
+        'resource "alicloud_ram_policy" "p" {\n  policy_name     = "p"\n  policy_document = null\n  document        = <<EOF\n{"Version": "1", "Statement": [{"Effect": "Allw", "Action": "ecs:*", "Resource": "*"}]}\nEOF\n}\n',
+    });
+    expect(findings.filter((f) => f.ruleId === 'ram-policy-malformed').map(key)).toEqual([
+      { ruleId: 'ram-policy-malformed', errorCode: null, line: 5, column: 43, endLine: 5, endColumn: 49 },
+    ]);
+  });
+});

@@ -481,7 +481,7 @@ class TerraformLoad {
         const address = `${b.mod.prefix}${r.type === 'data' ? 'data.' : ''}${type}.${name}${inst.key}`;
         const val = (attr: string): Tree | undefined => {
           const a = r.body.attrs.get(attr);
-          return a ? evaluate(a.expr, ctx) : undefined;
+          return a ? notNull(evaluate(a.expr, ctx)) : undefined;
         };
         const mark = <T extends Node>(o: T): T => marked(o, b.absDir, address, false);
         if (r.type === 'data') {
@@ -509,8 +509,14 @@ class TerraformLoad {
   }
 
   private policy(r: Block, address: string, ctx: EvalCtx): RamPolicy {
-    const a = r.body.attrs.get('policy_document') ?? r.body.attrs.get('document');
-    const document = a ? this.document(a, ctx) : unknown('policy_document (not set)', r.headSpan);
+    const doc = (attr: string): Tree | undefined => {
+      const a = r.body.attrs.get(attr);
+      if (!a) return undefined;
+      // `jsonencode(null)` is the text "null", which is set.
+      const d = this.document(a, ctx);
+      return a.expr.k === 'call' ? d : notNull(d);
+    };
+    const document = doc('policy_document') ?? doc('document') ?? unknown('policy_document (not set)', r.headSpan);
     return { kind: 'RamPolicy', name: address, document, span: r.span, resource: address };
   }
 
@@ -521,6 +527,11 @@ class TerraformLoad {
     const v = evaluate(e, ctx);
     return jsonDocument(v, literalOffsets(e), this.lines(v.span.file), this.problem);
   }
+}
+
+/** An argument whose value is null is not set: Terraform treats it as omitted (the provider sees no value). */
+function notNull(t: Tree): Tree | undefined {
+  return t.type === 'scalar' && t.value === null ? undefined : t;
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
