@@ -103,6 +103,24 @@ describe('conditions', () => {
   });
 });
 
+describe('a condition named by a plain string in Fn::And, Fn::Or and Fn::Not', () => {
+  const conditions = (extra: string) =>
+    `${HEAD}Parameters:\n  Env: {Type: String, AllowedValues: [dev, prod], Default: prod}\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\n  IsDev: !Not IsProd\n  Any: !Or [IsProd, IsDev]\n${extra}`;
+  const group = `Resources:\n  Sg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      SecurityGroupName: !If [IsProd, prod-web, !If [IsDev, dev-web, no such]]\n      Description: !If [Any, web servers, x]\n`;
+
+  it('is evaluated: branches no parameter value reaches are not checked', async () => {
+    expect((await lintFiles({ 't.ros.yaml': conditions(group) })).map(key)).toEqual([]);
+  });
+
+  it('must exist, and takes part in cycles', async () => {
+    const f = await lintFiles({ 't.ros.yaml': conditions(`  Typo: !And [IsPrd, IsDev]\n  Loop: !Or [Loop2, IsProd]\n  Loop2: !Not [Loop]\n${group}`) });
+    expect(f.map(key)).toEqual([
+      { ruleId: 'ros-ref-unknown', errorCode: null, line: 8, column: 15, endLine: 8, endColumn: 20 },
+      { ruleId: 'ros-ref-cycle', errorCode: null, line: 10, column: 16, endLine: 10, endColumn: 20 },
+    ]);
+  });
+});
+
 describe('values that cannot be known are skipped, never guessed', () => {
   it('a parameter without Default, a resource attribute and an unevaluated function', async () => {
     const t = `${HEAD}Parameters:\n  Name:\n    Type: String\nResources:\n  Sg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      SecurityGroupName: !Ref Name\n      Description: !Base64 x\n      VpcId: !GetAtt Other.VpcId\n  Other:\n    Type: ALIYUN::ECS::VPC\n`;

@@ -7,7 +7,7 @@
  */
 import { get, isScalar, isSeq } from '../tree.ts';
 import type { Tree } from '../tree.ts';
-import { call, conditionRef } from './functions.ts';
+import { call, conditionRef, logicalOperands } from './functions.ts';
 import type { Template } from './template.ts';
 
 /** Most parameter assignments tried; beyond, every combination is kept. */
@@ -38,8 +38,8 @@ function collect(tpl: Template, name: string, into: Map<string, Set<string>>, se
   if (def) walk(tpl, def, into, seen);
 }
 
-function walk(tpl: Template, t: Tree, into: Map<string, Set<string>>, seen: Set<string>): void {
-  const cond = conditionRef(t);
+function walk(tpl: Template, t: Tree, into: Map<string, Set<string>>, seen: Set<string>, operand = false): void {
+  const cond = conditionRef(t, operand);
   if (cond) {
     if (isScalar(cond.args) && typeof cond.args.value === 'string') collect(tpl, cond.args.value, into, seen);
     return;
@@ -53,6 +53,11 @@ function walk(tpl: Template, t: Tree, into: Map<string, Set<string>>, seen: Set<
       if (!allowed(tpl, p)) for (const v of literals) values.add(v);
       into.set(p, values);
     }
+  }
+  const operands = c && logicalOperands(c);
+  if (operands) {
+    for (const o of operands) walk(tpl, o, into, seen, true);
+    return;
   }
   const inner = c ? c.args : t;
   if (inner.type === 'map') for (const e of inner.entries) walk(tpl, e.value, into, seen);
@@ -85,8 +90,8 @@ function evaluateCondition(tpl: Template, name: string, a: Assignment, choice: R
   return v;
 }
 
-function evaluate(tpl: Template, t: Tree, a: Assignment, choice: ReadonlyMap<string, boolean>, visiting: Set<string>): boolean | undefined {
-  const cond = conditionRef(t);
+function evaluate(tpl: Template, t: Tree, a: Assignment, choice: ReadonlyMap<string, boolean>, visiting: Set<string>, operand = false): boolean | undefined {
+  const cond = conditionRef(t, operand);
   if (cond) {
     const n = isScalar(cond.args) && typeof cond.args.value === 'string' ? cond.args.value : undefined;
     if (n === undefined) return undefined;
@@ -96,7 +101,7 @@ function evaluate(tpl: Template, t: Tree, a: Assignment, choice: ReadonlyMap<str
   const c = call(t);
   if (!c) return undefined;
   const args = isSeq(c.args) ? c.args.items : [c.args];
-  const sub = () => args.map((x) => evaluate(tpl, x, a, choice, visiting));
+  const sub = () => (logicalOperands(c) ?? []).map((x) => evaluate(tpl, x, a, choice, visiting, true));
   switch (c.name) {
     case 'Fn::Equals': {
       if (args.length !== 2) return undefined;

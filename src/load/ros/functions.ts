@@ -1,5 +1,5 @@
 /** Recognising ROS intrinsic function calls, long form (`{Ref: X}`, `{'Fn::Join': [...]}`) and YAML short form (`!Ref X`). */
-import { isMap } from '../tree.ts';
+import { isMap, isScalar, isSeq } from '../tree.ts';
 import type { Span, Tree } from '../tree.ts';
 import { tight } from './template.ts';
 
@@ -28,11 +28,24 @@ export function call(t: Tree): Call | undefined {
   return undefined;
 }
 
-/** The name of a `Condition` reference inside a condition definition (`{Condition: Other}` / `!Condition Other`). */
-export function conditionRef(t: Tree): Call | undefined {
+/**
+ * The name of a `Condition` reference inside a condition definition (`{Condition: Other}` / `!Condition Other`).
+ * An `operand` of `Fn::And`, `Fn::Or` or `Fn::Not` may also name a condition as a plain string
+ * (`!And [IsProd, ...]`, as the ROS documentation of Fn::And writes it).
+ */
+export function conditionRef(t: Tree, operand = false): Call | undefined {
   if (t.type !== 'unknown' && t.tag === '!Condition') return call(t);
   if (isMap(t) && t.entries.length === 1 && t.entries[0]!.key === 'Condition') {
     return { name: 'Condition', args: t.entries[0]!.value, node: t, span: t.span };
   }
+  if (operand && isScalar(t) && typeof t.value === 'string' && !t.tag) return { name: 'Condition', args: t, node: t, span: t.span };
   return undefined;
+}
+
+const LOGICAL = new Set(['Fn::And', 'Fn::Or', 'Fn::Not']);
+
+/** The operands of `Fn::And`, `Fn::Or` or `Fn::Not` (a list, or for `Fn::Not` also one value); undefined for other calls. */
+export function logicalOperands(c: Call): Tree[] | undefined {
+  if (!LOGICAL.has(c.name)) return undefined;
+  return isSeq(c.args) ? c.args.items : [c.args];
 }

@@ -6,7 +6,7 @@
 import { get, isScalar, isSeq } from '../tree.ts';
 import type { Span, Tree } from '../tree.ts';
 import { suggest } from '../../util/suggest.ts';
-import { call, conditionRef } from './functions.ts';
+import { call, conditionRef, logicalOperands } from './functions.ts';
 import type { Call } from './functions.ts';
 import { getAttArgs } from './resolve.ts';
 import { PSEUDO } from './template.ts';
@@ -57,8 +57,8 @@ export function scanReferences(tpl: Template): void {
   cycles(tpl, conditions, 'condition');
 }
 
-function walk(t: Tree, tpl: Template, inConditions: boolean, onResource: (name: string, span: Span) => void, onCondition?: (name: string, span: Span) => void): void {
-  const cond = inConditions ? conditionRef(t) : undefined;
+function walk(t: Tree, tpl: Template, inConditions: boolean, onResource: (name: string, span: Span) => void, onCondition?: (name: string, span: Span) => void, operand = false): void {
+  const cond = inConditions ? conditionRef(t, operand) : undefined;
   if (cond) {
     const name = isScalar(cond.args) && typeof cond.args.value === 'string' ? cond.args.value : undefined;
     if (name !== undefined && checkCondition(tpl, name, cond.args.span)) onCondition?.(name, cond.args.span);
@@ -66,6 +66,11 @@ function walk(t: Tree, tpl: Template, inConditions: boolean, onResource: (name: 
   }
   const c = call(t);
   if (c) visit(c, tpl, onResource);
+  const operands = inConditions && c ? logicalOperands(c) : undefined;
+  if (operands) {
+    for (const o of operands) walk(o, tpl, true, onResource, onCondition, true);
+    return;
+  }
   const inner = c ? c.args : t;
   if (inner.type === 'map') for (const e of inner.entries) walk(e.value, tpl, inConditions, onResource, onCondition);
   else if (inner.type === 'seq') for (const i of inner.items) walk(i, tpl, inConditions, onResource, onCondition);
