@@ -121,6 +121,29 @@ describe('a condition named by a plain string in Fn::And, Fn::Or and Fn::Not', (
   });
 });
 
+describe('a parameter default the conditions of a variant exclude is not the value used there', () => {
+  const t = (extra: string) =>
+    `${HEAD}Parameters:\n  VpcId: {Type: String, Default: ''}\n  Env: {Type: String, AllowedValues: [dev, prod], Default: dev}\nConditions:\n  HasVpc: !Not [!Equals [!Ref VpcId, '']]\n  IsProd: !Equals [!Ref Env, prod]\n  Enterprise: !And [IsProd, HasVpc]\nResources:\n${extra}`;
+
+  it('an optional VpcId with an empty default: the group created only when it is given has one', async () => {
+    const sg = `  Sg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Condition: HasVpc\n    Properties:\n      VpcId: !Ref VpcId\n`;
+    expect((await lintFiles({ 't.ros.yaml': t(sg) }, { region: 'eu-central-1' })).map(key)).toEqual([]);
+  });
+
+  it('an enterprise group only when a VpcId is given: no InvalidParams.VpcIdGroupType', async () => {
+    const sg = `  Sg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      VpcId: !If [HasVpc, !Ref VpcId, !Ref ALIYUN::NoValue]\n      SecurityGroupType: !If [Enterprise, enterprise, normal]\n`;
+    expect((await lintFiles({ 't.ros.yaml': t(sg) })).map(key)).toEqual([]);
+  });
+
+  it('the default is still checked in the variants it can reach', async () => {
+    const sg = `  Sg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      VpcId: !Ref VpcId\n      SecurityGroupName: !Sub 'web-\${Env}'\n      SecurityGroupType: !If [IsProd, enterprise, normal]\n`;
+    expect((await lintFiles({ 't.ros.yaml': t(sg) }, { region: 'eu-central-1' })).map(key)).toEqual([
+      { ruleId: 'vpc-required-in-region', errorCode: 'InvalidVpcId.NotFound', line: 10, column: 3, endLine: 15, endColumn: 58 },
+      { ruleId: 'enterprise-needs-vpc', errorCode: 'InvalidParams.VpcIdGroupType', line: 15, column: 39, endLine: 15, endColumn: 49 },
+    ]);
+  });
+});
+
 describe('values that cannot be known are skipped, never guessed', () => {
   it('a parameter without Default, a resource attribute and an unevaluated function', async () => {
     const t = `${HEAD}Parameters:\n  Name:\n    Type: String\nResources:\n  Sg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      SecurityGroupName: !Ref Name\n      Description: !Base64 x\n      VpcId: !GetAtt Other.VpcId\n  Other:\n    Type: ALIYUN::ECS::VPC\n`;

@@ -17,7 +17,17 @@ const REGION = 'ALIYUN::Region';
 
 type Assignment = ReadonlyMap<string, string>;
 
-export function feasible(tpl: Template, choice: ReadonlyMap<string, boolean>): boolean {
+/** Whether a parameter may have a value (as text) while the conditions take the values chosen. */
+export type Allows = (param: string, value: string) => boolean;
+
+const ANY: Allows = () => true;
+
+/**
+ * Undefined when no parameter value makes the conditions take the values in `choice`; otherwise which
+ * values the parameters they read may then have (a default that contradicts the choice is not the value
+ * used in that variant: `HasVpc` true means the VpcId given is not the empty default).
+ */
+export function feasibility(tpl: Template, choice: ReadonlyMap<string, boolean>): Allows | undefined {
   const candidates = new Map<string, Set<string>>();
   const seen = new Set<string>();
   for (const name of choice.keys()) collect(tpl, name, candidates, seen);
@@ -25,10 +35,15 @@ export function feasible(tpl: Template, choice: ReadonlyMap<string, boolean>): b
   for (const [param, values] of candidates) {
     const fixed = param === REGION ? tpl.ctx.config.region : tpl.ctx.config.parameters?.[param];
     const options = fixed !== undefined ? [fixed] : [...values];
-    if (assignments.length * options.length > MAX_ASSIGNMENTS) return true;
+    if (assignments.length * options.length > MAX_ASSIGNMENTS) return ANY;
     assignments = assignments.flatMap((a) => options.map((v) => new Map(a).set(param, v)));
   }
-  return assignments.some((a) => [...choice].every(([name, want]) => evaluateCondition(tpl, name, a, choice, new Set()) !== !want));
+  const ok = assignments.filter((a) => [...choice].every(([name, want]) => evaluateCondition(tpl, name, a, choice, new Set()) !== !want));
+  if (ok.length === 0) return undefined;
+  return (param, value) => {
+    const c = candidates.get(param);
+    return c === undefined || ok.some((a) => a.get(param) === value || (a.get(param) === OTHER && !c.has(value)));
+  };
 }
 
 function collect(tpl: Template, name: string, into: Map<string, Set<string>>, seen: Set<string>): void {

@@ -11,6 +11,7 @@ import { get, isMap, isScalar, isSeq, text } from '../tree.ts';
 import type { Scalar, Span, TScalar, TUnknown, Tree } from '../tree.ts';
 import { call } from './functions.ts';
 import type { Call } from './functions.ts';
+import type { Allows } from './conditions.ts';
 import { at, resourceId, spend, tight } from './template.ts';
 import type { Template } from './template.ts';
 
@@ -22,6 +23,8 @@ export interface Scope {
   tpl: Template;
   /** The branch each `Fn::If` condition takes in this variant; a condition not listed makes `Fn::If` unknown. */
   choice: ReadonlyMap<string, boolean>;
+  /** Which parameter values this variant's conditions allow; a default they exclude is not the value used. */
+  allows?: Allows;
 }
 
 /** Parameter types whose value is a list (a comma-separated string when given as text). */
@@ -142,6 +145,9 @@ function parameter(name: string, def: Tree, span: Span, s: Scope): Resolved {
   }
   const d = get(def, 'Default');
   if (d === undefined) return unknown(span, `Ref ${name} (parameter without Default)`);
+  if (s.allows && isScalar(d) && d.value !== null && !s.allows(name, String(d.value))) {
+    return unknown(span, `Ref ${name} (a value other than its default, as the conditions of this variant require)`);
+  }
   const origin = `parameter \`${name}\` default, used at ${at(span)}`;
   if (isList && isScalar(d) && typeof d.value === 'string') {
     spend(s.tpl, d.value.length);

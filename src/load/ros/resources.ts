@@ -15,7 +15,7 @@ import { cover, get, isMap, isSeq, isUnknown } from '../tree.ts';
 import type { Span, TEntry, TMap, TScalar, Tree } from '../tree.ts';
 import { suggest } from '../../util/suggest.ts';
 import { call } from './functions.ts';
-import { feasible } from './conditions.ts';
+import { feasibility } from './conditions.ts';
 import { NO_VALUE, resolve } from './resolve.ts';
 import type { Scope } from './resolve.ts';
 import { TooLarge, resourceId, tight, typeOf } from './template.ts';
@@ -119,16 +119,21 @@ function variants(e: TEntry, tpl: Template): Variant[] {
   const fixed = new Map<string, boolean>();
   if (own?.type === 'scalar' && typeof own.value === 'string' && tpl.conditions.has(own.value)) fixed.set(own.value, true);
   const names = [...conds].filter((c) => tpl.conditions.has(c) && !fixed.has(c));
-  if (names.length === 0 || names.length > MAX_CONDITIONS) return [{ suffix: '', scope: { tpl, choice: fixed } }];
+  const unexpanded = (): Variant[] => {
+    const allows = fixed.size > 0 ? feasibility(tpl, fixed) : undefined;
+    return [{ suffix: '', scope: { tpl, choice: fixed, ...(allows ? { allows } : {}) } }];
+  };
+  if (names.length === 0 || names.length > MAX_CONDITIONS) return unexpanded();
   const out: Variant[] = [];
   for (let mask = 0; mask < 1 << names.length; mask++) {
     const choice = new Map([...fixed, ...names.map((n, i) => [n, (mask & (1 << i)) === 0] as const)]);
-    if (!feasible(tpl, choice)) continue;
+    const allows = feasibility(tpl, choice);
+    if (!allows) continue;
     const suffix = out.length === 0 ? '' : `[${names.map((n) => `${n}=${choice.get(n)}`).join(',')}]`;
-    out.push({ suffix, scope: { tpl, choice } });
+    out.push({ suffix, scope: { tpl, choice, allows } });
   }
   // No combination possible (contradictory conditions): the conditions' values are left unknown.
-  return out.length > 0 ? out : [{ suffix: '', scope: { tpl, choice: fixed } }];
+  return out.length > 0 ? out : unexpanded();
 }
 
 function nodeSpan(e: TEntry): Span {
