@@ -37,3 +37,15 @@ test('a module that calls itself is followed once and reported', async () => {
   const findings = await lintFiles({ 'main.tf': cases['module calling itself']! });
   expect(findings.map((f) => [f.ruleId, f.span.line, f.span.column])).toEqual([['terraform-module-not-followed', 2, 12]]);
 });
+
+test('an expression nested too deeply to read is a located parse-error, not a value lost silently', async () => {
+  const deep = `${'('.repeat(300)}"h"${')'.repeat(300)}`;
+  const findings = await lintFiles({ 'main.tf': `resource "alicloud_security_group" "a" {\n  security_group_name = "bad name"\n  description = ${deep}\n}\n` });
+  expect(findings.map((f) => [f.ruleId, f.errorCode, f.span.line, f.span.column, f.span.endLine])).toEqual([
+    ['name-malformed', 'InvalidSecurityGroupName.Malformed', 2, 25, 2],
+    ['parse-error', null, 3, 218, 3],
+  ]);
+  // The same in a .tf.json string, placed on the string's characters.
+  const json = await lintFiles({ 'main.tf.json': JSON.stringify({ resource: { alicloud_security_group: { a: { description: `\${${deep}}` } } } }) });
+  expect(json.map((f) => [f.ruleId, f.span.line])).toEqual([['parse-error', 1]]);
+});

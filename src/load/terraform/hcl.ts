@@ -79,7 +79,7 @@ export function parseHcl(p: Parser, path: string, text: string): ConfigFile {
     const bodyNode = root.namedChildren.find((c) => c?.type === 'body');
     const body = bodyNode ? conv.body(bodyNode, problems) : emptyBody();
     if (root.hasError) hoist(body, body);
-    return { path, body, problems };
+    return { path, body, problems: [...problems, ...conv.depthProblems()] };
   } finally {
     tree.delete();
   }
@@ -143,11 +143,11 @@ function readHclText(p: Parser, content: string, as: 'template' | 'expression'):
     }
     const attr = root.namedChildren.find((c) => c?.type === 'body')?.namedChildren.find((c) => c?.type === 'attribute');
     let n = attr?.namedChildren.find((c) => c?.type === 'expression') ?? undefined;
-    if (as === 'expression') return { expr: n ? conv.expr(n, 0) : { k: 'other', span: whole, text: content }, problems: [] };
+    if (as === 'expression') return { expr: n ? conv.expr(n, 0) : { k: 'other', span: whole, text: content }, problems: conv.depthProblems() };
     // expression → template_expr → heredoc_template
     while (n && n.type !== 'heredoc_template') n = n.namedChildren[0] ?? undefined;
     const expr = n ? conv.template(n, 0, [head.length, head.length + content.length]) : undefined;
-    return { expr: expr ?? { k: 'other', span: whole, text: content }, problems: [] };
+    return { expr: expr ?? { k: 'other', span: whole, text: content }, problems: conv.depthProblems() };
   } finally {
     tree.delete();
   }
@@ -300,8 +300,19 @@ class Converter {
     return t.k === 'tmpl' ? t.parts.map((p) => ('text' in p ? p.text : '')).join('') : '';
   }
 
+  /** The first expression not read because it is nested deeper than MAX_EXPR_DEPTH. */
+  private tooDeep: Span | undefined;
+
+  /** A located problem for an expression too deep to read, so that its value is not lost silently. */
+  depthProblems(): SyntaxProblem[] {
+    return this.tooDeep ? [{ message: `expression nested more than ${MAX_EXPR_DEPTH} syntax levels deep; it is not read`, span: this.tooDeep }] : [];
+  }
+
   expr(n: TSNode, depth: number): Expr {
-    if (depth > MAX_EXPR_DEPTH) return { k: 'other', span: this.span(n), text: n.text };
+    if (depth > MAX_EXPR_DEPTH) {
+      this.tooDeep ??= this.span(n);
+      return { k: 'other', span: this.span(n), text: n.text };
+    }
     const type = n.type;
     const kids = n.namedChildren.filter((c): c is TSNode => c !== null && c.type !== 'comment');
     // Wrappers of one node take that node's value (and span) without a span of their own.
