@@ -180,7 +180,8 @@ export function toPlain(t: Tree | undefined): unknown {
       return t.items.map(toPlain);
     case 'map': {
       const o: Record<string, unknown> = {};
-      for (const e of t.entries) o[e.key] = toPlain(e.value);
+      // Defined, not assigned: a key `__proto__` is data like any other, not the object's prototype.
+      for (const e of t.entries) Object.defineProperty(o, e.key, { value: toPlain(e.value), enumerable: true, writable: true, configurable: true });
       return o;
     }
   }

@@ -52,6 +52,15 @@ describe('config validation with positions', () => {
     expect(problems[0]!.span!.file.endsWith('.sglint.yaml')).toBe(true);
   });
 
+  it('a key named __proto__ is an unknown key like any other, and its settings do not apply', async () => {
+    const top = await load('{"__proto__": {"region": "cn-nowhere", "rules": {"name-malformed": "off"}}}', '.sglint.json');
+    expect(top.problems.map(pos)).toEqual([[1, 2]]);
+    expect(top.config.region).toBeUndefined();
+    expect(top.config.rules['name-malformed']).toBeUndefined();
+    const rules = await load('rules:\n  __proto__: off\n', '.sglint.yaml', ['name-malformed']);
+    expect(rules.problems.map(pos)).toEqual([[2, 3]]);
+  });
+
   it('an unknown nested key is located on the key', async () => {
     const { problems } = await load('ram:\n  polices:\n    - a.json\n');
     // "polices" is unknown and "policies" is missing: both reported on the ram map / key.
