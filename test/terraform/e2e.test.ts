@@ -229,3 +229,29 @@ describe('an argument set to null is not set', () => {
     ]);
   });
 });
+
+describe('for expressions over known collections are evaluated', () => {
+  const rules =
+    'locals {\n  rules = [\n    { name = "ssh", ports = "22/22", on = true },\n    { name = "bad", ports = "0/0", on = true },\n    { name = "off", ports = "99999/1", on = false },\n  ]\n' +
+    '  by_name = { for r in local.rules : r.name => r if r.on }\n  names   = [for i, r in local.rules : "${r.name} ${i}"]\n  tags    = { for k in ["aliyun:a", "ok"] : k => "v" }\n}\n' +
+    'resource "alicloud_security_group" "g" {\n  security_group_name = local.names[0]\n  tags                = local.tags\n  vpc_id              = "vpc-bp1opxu1zkhn00gzv1234"\n}\n' +
+    'resource "alicloud_security_group_rule" "r" {\n  for_each          = local.by_name\n  type              = "ingress"\n  ip_protocol       = "tcp"\n  port_range        = each.value.ports\n  cidr_ip           = "10.0.0.0/8"\n  security_group_id = alicloud_security_group.g.id\n}\n';
+
+  test('a for_each map built by a for expression (with if), a list of templates and a map of tags', async () => {
+    const findings = await lintFiles({ 'main.tf': rules });
+    expect(findings.map((f) => [f.resource, key(f)])).toEqual([
+      ['alicloud_security_group_rule.r["bad"]', { ruleId: 'rule-port-range-malformed', errorCode: 'InvalidParam.PortRange', line: 4, column: 29, endLine: 4, endColumn: 34 }],
+      ['alicloud_security_group.g', { ruleId: 'name-malformed', errorCode: 'InvalidSecurityGroupName.Malformed', line: 8, column: 40, endLine: 8, endColumn: 56 }],
+      ['alicloud_security_group.g', { ruleId: 'tag-key-malformed', errorCode: 'InvalidTagKey.Malformed', line: 9, column: 25, endLine: 9, endColumn: 35 }],
+    ]);
+  });
+
+  test('over an unknown collection, or with a condition not known, the result is unknown, not guessed', async () => {
+    const findings = await lintFiles({
+      'main.tf':
+        'variable "rules" {}\nvariable "on" {}\nlocals {\n  names = [for n in ["a b"] : n if var.on]\n}\nresource "alicloud_security_group" "g" {\n  tags   = { for k in var.rules : k => "v" }\n' +
+        '  security_group_name = local.names[0]\n  vpc_id = "vpc-bp1opxu1zkhn00gzv1234"\n}\n',
+    });
+    expect(findings.map(key)).toEqual([]);
+  });
+});

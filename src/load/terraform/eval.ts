@@ -1,8 +1,9 @@
 /**
  * Static evaluation of Terraform expressions into positioned trees. Only what is certain is computed:
  * literals, collections, templates whose parts are known, `var.*`, `local.*`, `count.index`, `each.*`,
- * outputs of followed local modules, conditionals with a known condition and a handful of identity-like
- * functions. Everything else is unknown; a reference to a resource keeps its address in `ref`.
+ * outputs of followed local modules, conditionals with a known condition, `for` expressions over known
+ * collections and a handful of identity-like functions. Everything else is unknown; a reference to a
+ * resource keeps its address in `ref`.
  * Nothing is executed.
  */
 import type { Span, Tree, TEntry } from '../tree.ts';
@@ -32,6 +33,8 @@ export interface EvalCtx {
   mod: ModuleScope;
   count?: Tree;
   each?: { key: Tree; value: Tree };
+  /** The variables of the `for` expressions being evaluated, innermost last. */
+  bound?: ReadonlyMap<string, Tree>;
 }
 
 export function newScope(prefix: string, dir: string): ModuleScope {
@@ -121,14 +124,57 @@ export function evaluate(e: Expr, ctx: EvalCtx): Tree {
     case 'call':
       return call(e, ctx);
     case 'cond': {
-      const c = evaluate(e.cond, ctx);
-      if (c.type === 'scalar' && typeof c.value === 'boolean') return evaluate(c.value ? e.then : e.else, ctx);
-      if (c.type === 'scalar' && (c.value === 'true' || c.value === 'false')) return evaluate(c.value === 'true' ? e.then : e.else, ctx);
-      return unknown(e.text, e.span);
+      const c = truth(evaluate(e.cond, ctx));
+      return c === undefined ? unknown(e.text, e.span) : evaluate(c ? e.then : e.else, ctx);
     }
+    case 'for':
+      return forExpr(e, ctx);
     case 'other':
       return unknown(e.text, e.span);
   }
+}
+
+/** A known condition's value (Terraform converts "true" and "false"); undefined when not known. */
+function truth(c: Tree): boolean | undefined {
+  if (c.type !== 'scalar') return undefined;
+  if (typeof c.value === 'boolean') return c.value;
+  return c.value === 'true' ? true : c.value === 'false' ? false : undefined;
+}
+
+/**
+ * A `for` expression over a known collection: a list gives index and item, a map its keys in lexical
+ * order and values. Unknown when the collection, a condition or an object key is not known, and when
+ * two elements give the same key (Terraform rejects that without grouping).
+ */
+function forExpr(e: Extract<Expr, { k: 'for' }>, ctx: EvalCtx): Tree {
+  const coll = evaluate(e.coll, ctx);
+  if (coll.type !== 'seq' && coll.type !== 'map') return unknown(e.text, e.span);
+  const pairs: [Tree, Tree][] =
+    coll.type === 'seq'
+      ? coll.items.map((v, i) => [{ type: 'scalar', value: i, span: v.span }, v])
+      : [...coll.entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((x) => [{ type: 'scalar', value: x.key, span: x.keySpan }, x.value]);
+  const items: Tree[] = [];
+  const entries: TEntry[] = [];
+  for (const [k, v] of pairs) {
+    const bound = new Map(ctx.bound);
+    if (e.keyVar !== undefined) bound.set(e.keyVar, k);
+    bound.set(e.valueVar, v);
+    const inner: EvalCtx = { ...ctx, bound };
+    if (e.cond) {
+      const keep = truth(evaluate(e.cond, inner));
+      if (keep === undefined) return unknown(e.text, e.span);
+      if (!keep) continue;
+    }
+    const value = evaluate(e.value, inner);
+    if (!e.key) {
+      items.push(value);
+      continue;
+    }
+    const key = evaluate(e.key, inner);
+    if (key.type !== 'scalar' || key.value === null || entries.some((x) => x.key === String(key.value))) return unknown(e.text, e.span);
+    entries.push({ key: String(key.value), keySpan: key.span, value });
+  }
+  return e.key ? { type: 'map', entries, span: e.span } : { type: 'seq', items, span: e.span };
 }
 
 function template(e: Extract<Expr, { k: 'tmpl' }>, ctx: EvalCtx): Tree {
@@ -177,6 +223,8 @@ function walk(t: Tree, steps: (string | Expr)[], ctx: EvalCtx, e: Extract<Expr, 
 function traversal(e: Extract<Expr, { k: 'trav' }>, ctx: EvalCtx): Tree {
   const [first, ...rest] = e.steps;
   const use = `used at ${where(e.span)}`;
+  const bound = ctx.bound?.get(e.root);
+  if (bound) return walk(bound, e.steps, ctx, e);
   switch (e.root) {
     case 'var': {
       if (typeof first !== 'string') return unknown(e.text, e.span);

@@ -172,6 +172,15 @@ function placeExpr(e: Expr, span: (s: Span) => Span, at: (k: number) => number, 
       return { ...e, span: span(e.span), args: e.args.map(place) };
     case 'cond':
       return { ...e, span: span(e.span), cond: place(e.cond), then: place(e.then), else: place(e.else) };
+    case 'for':
+      return {
+        ...e,
+        span: span(e.span),
+        coll: place(e.coll),
+        value: place(e.value),
+        ...(e.key ? { key: place(e.key) } : {}),
+        ...(e.cond ? { cond: place(e.cond) } : {}),
+      };
   }
 }
 
@@ -370,6 +379,8 @@ class Converter {
         if (!c || !a || !b) return { k: 'other', span, text: n.text };
         return { k: 'cond', cond: this.expr(c, depth + 1), then: this.expr(a, depth + 1), else: this.expr(b, depth + 1), span, text: n.text };
       }
+      case 'for_expr':
+        return kids[0] ? this.forExpr(kids[0], depth + 1) : { k: 'other', span, text: n.text };
       case 'operation': {
         // A negative number is written as unary minus on a literal.
         const u = kids[0];
@@ -385,6 +396,31 @@ class Converter {
       default:
         return { k: 'other', span, text: n.text };
     }
+  }
+
+  /** `for_tuple_expr` / `for_object_expr`; a grouping object (`value...`) is left unknown. */
+  forExpr(n: TSNode, depth: number): Expr {
+    const span = this.span(n);
+    const other: Expr = { k: 'other', span, text: n.text };
+    const kids = n.namedChildren.filter((c): c is TSNode => c !== null && c.type !== 'comment');
+    const intro = kids.find((c) => c.type === 'for_intro');
+    const names = intro?.namedChildren.filter((c) => c?.type === 'identifier').map((c) => c!.text) ?? [];
+    const coll = intro?.namedChildren.find((c) => c?.type === 'expression');
+    const exprs = kids.filter((c) => c.type === 'expression');
+    const cond = kids.find((c) => c.type === 'for_cond')?.namedChildren.find((c) => c?.type === 'expression');
+    const object = n.type === 'for_object_expr';
+    if (!coll || names.length < 1 || names.length > 2 || exprs.length !== (object ? 2 : 1) || kids.some((c) => c.type === 'ellipsis')) return other;
+    return {
+      k: 'for',
+      ...(names.length === 2 ? { keyVar: names[0]! } : {}),
+      valueVar: names[names.length - 1]!,
+      coll: this.expr(coll, depth + 1),
+      ...(object ? { key: this.expr(exprs[0]!, depth + 1) } : {}),
+      value: this.expr(exprs[exprs.length - 1]!, depth + 1),
+      ...(cond ? { cond: this.expr(cond, depth + 1) } : {}),
+      span,
+      text: n.text,
+    };
   }
 
   /** An object key: a bare word is a literal string (`{ env = "prod" }`), anything else an expression. */
