@@ -144,6 +144,20 @@ describe('a parameter default the conditions of a variant exclude is not the val
   });
 });
 
+describe('CommaDelimitedList defaults', () => {
+  it('an item is reported on its own text, plain or quoted; on the whole default when not written as is', async () => {
+    const t =
+      `${HEAD}Parameters:\n  Names: {Type: CommaDelimitedList, Default: "ok-name,bad name"}\n  Ports:\n    Type: CommaDelimitedList\n    Default: 22/22,0/0\n` +
+      `  Folded:\n    Type: CommaDelimitedList\n    Default: >-\n      10.0.0.0/8,x\nResources:\n  Sg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n` +
+      `      SecurityGroupName: !Select [1, !Ref Names]\n      SecurityGroupIngress:\n        - {IpProtocol: tcp, PortRange: !Select [1, !Ref Ports], SourceCidrIp: !Select [1, !Ref Folded]}\n`;
+    expect((await lintFiles({ 't.ros.yaml': t })).map(key)).toEqual([
+      { ruleId: 'name-malformed', errorCode: 'InvalidSecurityGroupName.Malformed', line: 3, column: 55, endLine: 3, endColumn: 63 },
+      { ruleId: 'rule-port-range-malformed', errorCode: 'InvalidParam.PortRange', line: 6, column: 20, endLine: 6, endColumn: 23 },
+      { ruleId: 'rule-source-cidr-malformed', errorCode: 'InvalidSourceCidrIp.Malformed', line: 9, column: 14, endLine: 10, endColumn: 19 },
+    ]);
+  });
+});
+
 describe('values that cannot be known are skipped, never guessed', () => {
   it('a parameter without Default, a resource attribute and an unevaluated function', async () => {
     const t = `${HEAD}Parameters:\n  Name:\n    Type: String\nResources:\n  Sg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      SecurityGroupName: !Ref Name\n      Description: !Base64 x\n      VpcId: !GetAtt Other.VpcId\n  Other:\n    Type: ALIYUN::ECS::VPC\n`;

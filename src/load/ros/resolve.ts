@@ -7,7 +7,7 @@
  * Resolution never follows a resource's properties and parameter defaults are literals, so evaluation
  * always terminates; reference cycles are reported by the reference scan (refs.ts).
  */
-import { get, isMap, isScalar, isSeq, text } from '../tree.ts';
+import { get, isMap, isScalar, isSeq, LineIndex, text } from '../tree.ts';
 import type { Scalar, Span, TScalar, TUnknown, Tree } from '../tree.ts';
 import { call } from './functions.ts';
 import type { Call } from './functions.ts';
@@ -151,10 +151,31 @@ function parameter(name: string, def: Tree, span: Span, s: Scope): Resolved {
   const origin = `parameter \`${name}\` default, used at ${at(span)}`;
   if (isList && isScalar(d) && typeof d.value === 'string') {
     spend(s.tpl, d.value.length);
-    return { type: 'seq', items: d.value.split(',').map((v) => scalar(v, d.span, origin)), span: d.span, origin };
+    return { type: 'seq', items: listItems(d as TScalar & { value: string }, origin, s.tpl), span: d.span, origin };
   }
   if (type === 'Json' && isScalar(d)) return unknown(span, `Ref ${name} (Json text)`);
   return withOrigin(d, origin, s);
+}
+
+/**
+ * The items of a comma-separated list default, each placed on its own text when the default is written
+ * as is on one line (plain, or quoted without escapes); otherwise each on the whole default.
+ */
+function listItems(d: TScalar & { value: string }, origin: string, tpl: Template): TScalar[] {
+  const parts = d.value.split(',');
+  const sp = d.span;
+  const lines = (tpl.lines ??= new LineIndex(tpl.file.path, tpl.file.text));
+  const start = lines.offset(sp.line, sp.column);
+  const written = sp.line === sp.endLine ? tpl.file.text.slice(start, lines.offset(sp.endLine, sp.endColumn)) : '';
+  const quoted = written.length === d.value.length + 2 && /^(["']).*\1$/s.test(written) && written.slice(1, -1) === d.value;
+  if (written !== d.value && !quoted) return parts.map((v) => scalar(v, sp, origin));
+  let at = start + (quoted ? 1 : 0);
+  return parts.map((v) => {
+    const a = lines.pos(at);
+    const b = lines.pos(at + v.length);
+    at += v.length + 1;
+    return scalar(v, { file: sp.file, line: a.line, column: a.column, endLine: b.line, endColumn: b.column }, origin);
+  });
 }
 
 /** A known scalar's text as ROS would splice it into a string; booleans and nulls are not guessed. */

@@ -4,7 +4,7 @@
  */
 import type { LoadContext, SourceFile } from '../loader.ts';
 import { get, isMap, isScalar } from '../tree.ts';
-import type { Span, TEntry, TMap, Tree } from '../tree.ts';
+import type { LineIndex, Span, TEntry, TMap, Tree } from '../tree.ts';
 
 export interface Template {
   file: SourceFile;
@@ -18,6 +18,8 @@ export interface Template {
   report(ruleId: string, at: Span, message: string): void;
   /** Values resolution may still produce: substituting a large parameter default many times must not hang the run. */
   budget: { left: number };
+  /** Line starts of the file, made when a value must be placed inside a scalar (list parameter defaults). */
+  lines?: LineIndex;
 }
 
 /** Most values one template may expand to when parameters, mappings and branches are substituted. */
