@@ -9,7 +9,9 @@ import { readDocument } from '../load/parsers.ts';
 import { isMap, isSeq, toPlain } from '../load/tree.ts';
 import type { Span, Tree } from '../load/tree.ts';
 import { suggest } from '../util/suggest.ts';
-import { ioReason, readRegularFile } from '../util/io.ts';
+import { ioReason } from '../util/io.ts';
+import { readText } from './text.ts';
+import type { Decoded } from './text.ts';
 import { upToRepoRoot } from '../util/paths.ts';
 import type { AjvError } from '../generated/config-validator.js';
 import { defaultConfig } from './config.ts';
@@ -77,14 +79,18 @@ export async function configFromText(path: string, text: string, opts: LoadConfi
 }
 
 async function readConfig(abs: string, opts: LoadConfigOptions, problems: ConfigProblem[], chain: string[]): Promise<Config | undefined> {
-  let text: string;
+  let decoded: Decoded;
   try {
-    text = readRegularFile(abs).toString('utf8');
+    decoded = readText(abs);
   } catch (e) {
     problems.push({ message: `cannot read config file ${display(resolve(opts.cwd), abs)}: ${ioReason(e)}` });
     return undefined;
   }
-  return configText(abs, text, opts, problems, chain);
+  if ('error' in decoded) {
+    problems.push({ message: `config file: ${decoded.error}`, span: decoded.at(display(resolve(opts.cwd), abs)) });
+    return undefined;
+  }
+  return configText(abs, decoded.text, opts, problems, chain);
 }
 
 async function configText(abs: string, text: string, opts: LoadConfigOptions, problems: ConfigProblem[], chain: string[]): Promise<Config | undefined> {

@@ -17,8 +17,8 @@ import { defaultConfig, severityOf } from './config.ts';
 import { applySuppressions, byPosition, todayUtc } from './suppress.ts';
 import type { Config } from './config.ts';
 import type { Finding, Report, Rule, Severity } from './rule.ts';
-import { decodeText } from './text.ts';
-import { ioReason, readRegularFile } from '../util/io.ts';
+import { decodeText, readText } from './text.ts';
+import { ioReason } from '../util/io.ts';
 
 export interface LintInput {
   /** Display path (relative to the working directory). */
@@ -109,7 +109,7 @@ export async function lint(inputs: LintInput[], configIn: Partial<Config>, optio
   const readFile = (abs: string): SourceFile | undefined => {
     const path = displayPath(abs);
     try {
-      const decoded = decodeText(readRegularFile(abs));
+      const decoded = readText(abs);
       if ('error' in decoded) {
         reportInput('parse-error', { at: decoded.at(path), message: decoded.error });
         fileResult(path).status = 'failed';

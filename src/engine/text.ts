@@ -1,4 +1,5 @@
 /** Bytes → text, refusing binary files and invalid UTF-8 with the position of the first bad byte. */
+import { readRegularFile } from '../util/io.ts';
 import { LineIndex } from '../load/tree.ts';
 import type { Span } from '../load/tree.ts';
 
@@ -17,6 +18,11 @@ export function decodeText(bytes: Uint8Array): Decoded {
     const bad = firstInvalidUtf8(bytes);
     return { error: 'invalid UTF-8: the file must be UTF-8 text', at: (file) => spanOfByte(bytes, bad, file) };
   }
+}
+
+/** A file's text as inputs are read (byte order mark dropped, binary and invalid UTF-8 refused); I/O errors are thrown. */
+export function readText(abs: string): Decoded {
+  return decodeText(readRegularFile(abs));
 }
 
 /** Line and column (in characters of the valid prefix, lines counted as LineIndex does) of a byte offset. */

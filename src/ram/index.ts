@@ -10,7 +10,9 @@ import { emptyInventory, INVENTORY_RULE, readInventory } from '../load/inventory
 import type { InventoryResult } from '../load/inventory.ts';
 import { readJson, readYaml } from '../load/parsers.ts';
 import type { Model, RamPolicy } from '../model.ts';
-import { ioReason, readRegularFile } from '../util/io.ts';
+import { ioReason } from '../util/io.ts';
+import { readText } from '../engine/text.ts';
+import type { Decoded } from '../engine/text.ts';
 import type { Span, Tree } from '../load/tree.ts';
 
 export const POLICY_MALFORMED = 'ram-policy-malformed';
@@ -29,16 +31,20 @@ type Read = { file: string; docs: Tree[]; failed: boolean } | { error: string } 
 
 /** Reads and parses a JSON (or YAML) file; parse problems are reported under `ruleId`. Undefined when there is no such file. */
 async function readDoc(abs: string, ruleId: string, ctx: LoadContext): Promise<Read> {
-  let text: string;
+  let decoded: Decoded;
   try {
-    text = readRegularFile(abs).toString('utf8');
+    decoded = readText(abs);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
     return { error: `cannot read ${shown(abs)}: ${ioReason(e)}` };
   }
   const file = shown(abs);
-  const parsed = await (/\.ya?ml$/i.test(abs) ? readYaml(file, text) : readJson(file, text));
+  if ('error' in decoded) {
+    ctx.report(ruleId, { at: decoded.at(file), message: decoded.error });
+    return { file, docs: [], failed: true };
+  }
+  const parsed = await (/\.ya?ml$/i.test(abs) ? readYaml(file, decoded.text) : readJson(file, decoded.text));
   for (const p of parsed.problems) ctx.report(ruleId, { at: p.span, message: p.message });
   return { file, docs: parsed.problems.length ? [] : parsed.docs, failed: parsed.problems.length > 0 };
 }

@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import { loadConfig } from '../../src/engine/config-file.ts';
 import { lintSources } from '../../src/index.ts';
 import type { Finding } from '../../src/engine/rule.ts';
-import { key } from '../helpers.ts';
+import { key, workspace } from '../helpers.ts';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'ram');
 const rel = (p: string) => relative(process.cwd(), p).split('\\').join('/');
@@ -110,5 +110,23 @@ describe('broken prerequisites are located findings', () => {
     ]);
     // The incomplete VPC export does not close the region: no vpc-not-found.
     expect(findings.map((f) => f.ruleId)).not.toContain('vpc-not-found');
+  });
+});
+
+describe('a byte order mark in the config file and in a policy file', () => {
+  it('is dropped, as in inputs: the files are read, findings placed on the right columns', async () => {
+    const dir = workspace({
+      '.git/x': '',
+      '.sglint.json': '\uFEFF{"region": "cn-hangzhou", "ram": {"policies": ["pol.json"]}}\r\n',
+      'pol.json': '\uFEFF{"Version": "1", "Statement": [{"Effect": "Alow", "Action": "ecs:*", "Resource": "*"}]}\r\n',
+    });
+    const { config, problems } = await loadConfig({ cwd: dir });
+    expect(problems).toEqual([]);
+    const spec = "ROSTemplateFormatVersion: '2015-09-01'\nResources:\n  Sg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      SecurityGroupName: web\n";
+    const { findings } = await lintSources([{ path: 't.ros.yaml', text: spec }], config);
+    const malformed = findings.filter((f) => f.ruleId === 'ram-policy-malformed');
+    expect(malformed.map((f) => [f.span.file.endsWith('pol.json'), key(f)])).toEqual([
+      [true, { ruleId: 'ram-policy-malformed', errorCode: null, line: 1, column: 43, endLine: 1, endColumn: 49 }],
+    ]);
   });
 });
