@@ -255,3 +255,29 @@ describe('for expressions over known collections are evaluated', () => {
     expect(findings.map(key)).toEqual([]);
   });
 });
+
+describe('merge, concat, lookup and join over known values are evaluated', () => {
+  test('tags merged from a local map, a port looked up, a name joined, a CIDR from concatenated lists', async () => {
+    const findings = await lintFiles({
+      'main.tf':
+        'variable "extra" {\n  default = {}\n}\nlocals {\n  common = { env = "prod", "acs:team" = "web" }\n  ports  = { ssh = "22/22", web = "0/0" }\n  cidrs  = concat(["10.0.0.0/8"], ["10.0.0.0/33"])\n}\n' +
+        'resource "alicloud_security_group" "a" {\n  security_group_name = join("-", ["web", "1 x"])\n  tags                = merge(local.common, var.extra, { Name = "a" })\n  vpc_id              = "vpc-bp1opxu1zkhn00gzv1234"\n}\n' +
+        'resource "alicloud_security_group_rule" "r" {\n  type              = "ingress"\n  ip_protocol       = "tcp"\n  port_range        = lookup(local.ports, "web", "22/22")\n  cidr_ip           = local.cidrs[1]\n  security_group_id = alicloud_security_group.a.id\n}\n',
+    });
+    expect(findings.map(key)).toEqual([
+      { ruleId: 'tag-key-malformed', errorCode: 'InvalidTagKey.Malformed', line: 5, column: 28, endLine: 5, endColumn: 38 },
+      { ruleId: 'rule-port-range-malformed', errorCode: 'InvalidParam.PortRange', line: 6, column: 35, endLine: 6, endColumn: 40 },
+      { ruleId: 'rule-source-cidr-malformed', errorCode: 'InvalidSourceCidrIp.Malformed', line: 7, column: 36, endLine: 7, endColumn: 49 },
+      { ruleId: 'name-malformed', errorCode: 'InvalidSecurityGroupName.Malformed', line: 10, column: 25, endLine: 10, endColumn: 50 },
+    ]);
+  });
+
+  test('an unknown argument, or a lookup of a missing key without default, is unknown', async () => {
+    const findings = await lintFiles({
+      'main.tf':
+        'variable "more" {}\nlocals {\n  ports = { ssh = "22/22" }\n}\nresource "alicloud_security_group" "a" {\n  tags   = merge({ "acs:x" = "v" }, var.more)\n  vpc_id = "vpc-bp1opxu1zkhn00gzv1234"\n}\n' +
+        'resource "alicloud_security_group_rule" "r" {\n  type              = "ingress"\n  ip_protocol       = "tcp"\n  port_range        = lookup(local.ports, "web")\n  cidr_ip           = "10.0.0.0/8"\n  security_group_id = alicloud_security_group.a.id\n}\n',
+    });
+    expect(findings.map(key)).toEqual([]);
+  });
+});

@@ -2,8 +2,8 @@
  * Static evaluation of Terraform expressions into positioned trees. Only what is certain is computed:
  * literals, collections, templates whose parts are known, `var.*`, `local.*`, `count.index`, `each.*`,
  * outputs of followed local modules, conditionals with a known condition, `for` expressions over known
- * collections and a handful of identity-like functions. Everything else is unknown; a reference to a
- * resource keeps its address in `ref`.
+ * collections, identity-like conversions and merge/concat/lookup/join of known values. Everything else
+ * is unknown; a reference to a resource keeps its address in `ref`.
  * Nothing is executed.
  */
 import type { Span, Tree, TEntry } from '../tree.ts';
@@ -330,8 +330,10 @@ function moduleOutput(e: Extract<Expr, { k: 'trav' }>, ctx: EvalCtx): Tree {
   return walk(withOrigin(val, `module.${name}.${out} used at ${where(e.span)}`), rest, ctx, e);
 }
 
-/** Functions whose result is certain and needs no library: conversions that keep the value. */
+/** Functions whose result is certain and needs no library: conversions that keep the value, and collection functions over known values. */
 function call(e: Extract<Expr, { k: 'call' }>, ctx: EvalCtx): Tree {
+  const collection = collectionCall(e, ctx);
+  if (collection) return collection;
   const [a] = e.args;
   if (e.args.length === 1 && a) {
     if (e.name === 'tolist' || e.name === 'tomap') return evaluate(a, ctx);
@@ -357,4 +359,44 @@ function call(e: Extract<Expr, { k: 'call' }>, ctx: EvalCtx): Tree {
     }
   }
   return unknown(e.text, e.span);
+}
+
+/**
+ * `merge` (maps; a later key wins), `concat` (lists), `lookup(map, key, default)` and `join(sep, lists...)`
+ * when every argument they read is known; undefined for other functions. Unknown when an argument is not
+ * known (or null), or when Terraform would fail (a lookup of a missing key without default).
+ */
+function collectionCall(e: Extract<Expr, { k: 'call' }>, ctx: EvalCtx): Tree | undefined {
+  if (!['merge', 'concat', 'lookup', 'join'].includes(e.name)) return undefined;
+  const args = e.args.map((x) => evaluate(x, ctx));
+  const none = unknown(e.text, e.span);
+  switch (e.name) {
+    case 'merge': {
+      if (args.some((m) => m.type !== 'map')) return none;
+      const byKey = new Map<string, TEntry>();
+      for (const m of args) if (m.type === 'map') for (const x of m.entries) byKey.set(x.key, x);
+      return { type: 'map', entries: [...byKey.values()].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0)), span: e.span };
+    }
+    case 'concat':
+      return args.every((l) => l.type === 'seq') ? { type: 'seq', items: args.flatMap((l) => (l.type === 'seq' ? l.items : [])), span: e.span } : none;
+    case 'lookup': {
+      const [m, k, d] = args;
+      if (args.length < 2 || args.length > 3 || m?.type !== 'map' || k?.type !== 'scalar' || k.value === null) return none;
+      return m.entries.find((x) => x.key === String(k.value))?.value ?? d ?? none;
+    }
+    case 'join': {
+      const [sep, ...lists] = args;
+      if (sep?.type !== 'scalar' || typeof sep.value !== 'string' || lists.length === 0) return none;
+      const parts: string[] = [];
+      for (const l of lists) {
+        if (l.type !== 'seq') return none;
+        for (const i of l.items) {
+          if (i.type !== 'scalar' || i.value === null) return none;
+          parts.push(String(i.value));
+        }
+      }
+      return { type: 'scalar', value: parts.join(sep.value), span: e.span };
+    }
+  }
+  return undefined;
 }
