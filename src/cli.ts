@@ -18,6 +18,8 @@ import { explain } from './explain.ts';
 import { VERSION } from './version.ts';
 import { ioReason, readRegularFile } from './util/io.ts';
 import { displayText } from './format/display.ts';
+import { readText } from './engine/text.ts';
+import type { Decoded } from './engine/text.ts';
 
 export class UsageError extends Error {}
 
@@ -294,12 +296,15 @@ export async function check(opts: Options, cwd: string): Promise<Checked> {
       const n = b.entries.reduce((k, e) => k + e.count, 0);
       notes.push(`sglint: wrote ${baselineFile}: ${n} finding(s) under ${b.entries.length} key(s)`);
     } else {
+      let decoded: Decoded;
       try {
-        text = readRegularFile(abs).toString('utf8');
+        decoded = readText(abs);
       } catch (e) {
         const hint = (e as NodeJS.ErrnoException).code === 'ENOENT' ? ` (create it with --write-baseline ${baselineFile})` : '';
         return { ok: false, problems: [{ message: `cannot read baseline ${baselineFile}: ${ioReason(e)}${hint}` }] };
       }
+      if ('error' in decoded) return { ok: false, problems: [{ message: `baseline: ${decoded.error}`, span: decoded.at(baselineFile) }] };
+      text = decoded.text;
     }
     const read = await readBaseline(baselineFile, text);
     if (!read.baseline) return { ok: false, problems: read.problems };

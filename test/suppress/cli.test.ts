@@ -97,6 +97,20 @@ describe('the README example repository', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('b.json:2:14:');
   });
+
+  it('a baseline saved with a byte order mark is read; one with invalid UTF-8 is exit 2 at the bad byte', async () => {
+    const dir = exampleRepo();
+    expect((await cli(['--write-baseline', 'base.json'], dir)).status).toBe(0);
+    const bytes = readFileSync(join(dir, 'base.json'));
+    writeFileSync(join(dir, 'bom.json'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]));
+    const r = await cli(['--baseline', 'bom.json'], dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/[1-9]\d* known finding\(s\) not reported; 0 entries fixed/);
+    writeFileSync(join(dir, 'bad.json'), Buffer.concat([Buffer.from('{\n  "version": 1,\n  "entries": ["'), Buffer.from([0xff]), Buffer.from('"]}')]));
+    const bad = await cli(['--baseline', 'bad.json'], dir);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('bad.json:3:16:');
+  });
 });
 
 describe('config errors are located (exit 2)', () => {
