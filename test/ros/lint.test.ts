@@ -158,6 +158,18 @@ describe('CommaDelimitedList defaults', () => {
   });
 });
 
+describe('CommaDelimitedList items are space-trimmed', () => {
+  it('`web, db` names `db`, not ` db`; a bad item is placed on its text without the spaces', async () => {
+    const sg = (names: string) =>
+      `${HEAD}Parameters:\n  Names: {Type: CommaDelimitedList, Default: "${names}"}\nResources:\n  Sg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n` +
+      `      SecurityGroupName: !Select [1, !Ref Names]\n`;
+    expect((await lintFiles({ 't.ros.yaml': sg('web, db') })).map(key)).toEqual([]);
+    expect((await lintFiles({ 't.ros.yaml': sg('web,  1db ') })).map(key)).toEqual([
+      { ruleId: 'name-malformed', errorCode: 'InvalidSecurityGroupName.Malformed', line: 3, column: 53, endLine: 3, endColumn: 56 },
+    ]);
+  });
+});
+
 describe('values that cannot be known are skipped, never guessed', () => {
   it('a parameter without Default, a resource attribute and an unevaluated function', async () => {
     const t = `${HEAD}Parameters:\n  Name:\n    Type: String\nResources:\n  Sg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      SecurityGroupName: !Ref Name\n      Description: !Base64 x\n      VpcId: !GetAtt Other.VpcId\n  Other:\n    Type: ALIYUN::ECS::VPC\n`;

@@ -140,7 +140,7 @@ function parameter(name: string, def: Tree, span: Span, s: Scope): Resolved {
     // A flag value is written nowhere in the template: it is placed where the parameter is used.
     const origin = `parameter \`${name}\` given with --parameter`;
     spend(s.tpl, given.length);
-    if (isList) return { type: 'seq', items: given.split(',').map((v) => scalar(v, span, origin)), span, origin };
+    if (isList) return { type: 'seq', items: given.split(',').map((v) => scalar(v.trim(), span, origin)), span, origin };
     return scalar(type === 'Number' && given.trim() !== '' && Number.isFinite(Number(given)) ? Number(given) : given, span, origin);
   }
   const d = get(def, 'Default');
@@ -159,22 +159,29 @@ function parameter(name: string, def: Tree, span: Span, s: Scope): Resolved {
 
 /**
  * The items of a comma-separated list default, each placed on its own text when the default is written
- * as is on one line (plain, or quoted without escapes); otherwise each on the whole default.
+ * as is on one line (plain, or quoted without escapes); otherwise each on the whole default. Items are
+ * space-trimmed, as CloudFormation documents for this type (ROS follows it; the ROS reference is silent,
+ * and trimming is the reading that reports no false error on `a, b`).
  */
 function listItems(d: TScalar & { value: string }, origin: string, tpl: Template): TScalar[] {
   const parts = d.value.split(',');
+  const trim = (v: string): [number, string] => {
+    const t = v.trim();
+    return [t === '' ? 0 : v.indexOf(t), t];
+  };
   const sp = d.span;
   const lines = (tpl.lines ??= new LineIndex(tpl.file.path, tpl.file.text));
   const start = lines.offset(sp.line, sp.column);
   const written = sp.line === sp.endLine ? tpl.file.text.slice(start, lines.offset(sp.endLine, sp.endColumn)) : '';
   const quoted = written.length === d.value.length + 2 && /^(["']).*\1$/s.test(written) && written.slice(1, -1) === d.value;
-  if (written !== d.value && !quoted) return parts.map((v) => scalar(v, sp, origin));
+  if (written !== d.value && !quoted) return parts.map((v) => scalar(trim(v)[1], sp, origin));
   let at = start + (quoted ? 1 : 0);
   return parts.map((v) => {
-    const a = lines.pos(at);
-    const b = lines.pos(at + v.length);
+    const [lead, t] = trim(v);
+    const a = lines.pos(at + lead);
+    const b = lines.pos(at + lead + t.length);
     at += v.length + 1;
-    return scalar(v, { file: sp.file, line: a.line, column: a.column, endLine: b.line, endColumn: b.column }, origin);
+    return scalar(t, { file: sp.file, line: a.line, column: a.column, endLine: b.line, endColumn: b.column }, origin);
   });
 }
 
