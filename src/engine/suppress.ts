@@ -14,6 +14,7 @@
  */
 import { relative, resolve } from 'node:path';
 import { fullParsers, loadedParsers, readDocumentSync } from '../load/parsers.ts';
+import { fastYamlComments } from '../load/fast.ts';
 import { LineIndex, get, isMap, isScalar, isSeq, text as scalarText } from '../load/tree.ts';
 import type { Span, Tree } from '../load/tree.ts';
 import { suggest } from '../util/suggest.ts';
@@ -44,6 +45,14 @@ export interface Comment {
  * is not one). Needs the full parsers loaded (`applySuppressions` loads them when a file needs them).
  */
 export function yamlComments(text: string): Comment[] {
+  // Texts in the fast parser's subset (most specs) are scanned by it: the full parser takes ten times as long.
+  const fast = fastYamlComments(text);
+  if (fast) return finish(text, fast.map(({ start, end }) => ({ start, end, body: text.slice(start + 1, end), trailing: false })));
+  return yamlCstComments(text);
+}
+
+/** Comments of any YAML text, from the `yaml` package's concrete syntax tree (needs the full parsers loaded). */
+export function yamlCstComments(text: string): Comment[] {
   const out: Comment[] = [];
   const walk = (x: unknown): void => {
     if (Array.isArray(x)) {
@@ -455,16 +464,31 @@ export async function applySuppressions(
     active.push({ s, ids, used: new Set() });
   }
 
+  // Line directives are looked up by file and line, the rest are tried in turn: a file with thousands
+  // of directives and findings costs their sum, not their product.
+  const byLine = new Map<string, Active[]>();
+  const others: Active[] = [];
+  for (const a of active) {
+    if (a.s.kind === 'line') {
+      const k = `${a.s.line}\0${a.s.file}`;
+      byLine.set(k, [...(byLine.get(k) ?? []), a]);
+    } else others.push(a);
+  }
+  const relOf = new Map<string, string>();
+  const rel = (file: string): string => {
+    let r = relOf.get(file);
+    if (r === undefined) relOf.set(file, (r = relative(config.baseDir, resolve(file)).split('\\').join('/')));
+    return r;
+  };
   const kept: Finding[] = [];
   for (const f of result.findings) {
     let suppressed = false;
-    for (const a of active) {
-      if (!covers(a.s, f, config)) continue;
-      for (const [id, ruleIds] of a.ids) {
-        if (ruleIds.has(f.ruleId)) {
-          a.used.add(id);
-          suppressed = true;
-        }
+    for (const list of [byLine.get(`${f.span.line}\0${f.span.file}`), others]) {
+      for (const a of list ?? []) {
+        const ids = [...a.ids].filter(([, ruleIds]) => ruleIds.has(f.ruleId));
+        if (ids.length === 0 || !covers(a.s, f, rel)) continue;
+        for (const [id] of ids) a.used.add(id);
+        suppressed = true;
       }
     }
     if (!suppressed) kept.push(f);
@@ -479,7 +503,7 @@ export async function applySuppressions(
   return regroup(result, [...kept, ...added]);
 }
 
-function covers(s: Suppression, f: Finding, config: Config): boolean {
+function covers(s: Suppression, f: Finding, rel: (file: string) => string): boolean {
   switch (s.kind) {
     case 'line':
       return f.span.file === s.file && f.span.line === s.line;
@@ -489,8 +513,8 @@ function covers(s: Suppression, f: Finding, config: Config): boolean {
       return f.span.file === s.file && f.resource !== undefined && (f.resource === s.resource || f.resource.startsWith(`${s.resource}.`) || f.resource.startsWith(`${s.resource}[`));
     case 'waiver': {
       if (s.paths) {
-        const rel = relative(config.baseDir, resolve(f.span.file)).split('\\').join('/');
-        if (!s.paths.some((p) => globMatch(p, rel))) return false;
+        const path = rel(f.span.file);
+        if (!s.paths.some((p) => globMatch(p, path))) return false;
       }
       if (s.resources) {
         if (f.resource === undefined) return false;

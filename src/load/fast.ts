@@ -172,7 +172,14 @@ class YamlScanner {
   constructor(
     readonly file: string,
     readonly text: string,
+    /** When given, every comment met is recorded here (offsets of `#` and of its line's end). */
+    readonly recorded?: { start: number; end: number }[],
   ) {}
+
+  /** A comment from offset p to the end of the current line. */
+  private comment(p: number): void {
+    this.recorded?.push({ start: p, end: this.le });
+  }
 
   /** Moves to the next line that holds content (skipping blank and comment-only lines). */
   advance(): void {
@@ -199,6 +206,7 @@ class YamlScanner {
       const c = t.charCodeAt(cs);
       if (c === 35) {
         this.comments.push(cs - ls);
+        this.recorded?.push({ start: cs, end: le });
         continue;
       }
       if (cs === ls && (c === 37 || ((c === 45 || c === 46) && /^(?:---|\.\.\.)(?:[ \n]|$)/.test(t.slice(ls, ls + 4))))) throw GIVE_UP;
@@ -262,6 +270,7 @@ class YamlScanner {
         return this.map(p, depth);
       }
       if (q !== this.le && !(t.charCodeAt(q) === 35 && q > end)) throw GIVE_UP;
+      if (q !== this.le) this.comment(q);
       const line = this.line;
       const ls = this.ls;
       this.advance();
@@ -276,6 +285,7 @@ class YamlScanner {
     const line = this.line;
     const ls = this.ls;
     const value = resolvePlain(t.slice(p, end));
+    if (this.stop !== this.le) this.comment(this.stop);
     this.advance();
     return { type: 'scalar', value, span: this.span(line, p - ls + 1, line, end - ls + 1) };
   }
@@ -283,6 +293,8 @@ class YamlScanner {
   /** Results of plain() and quoted(): where the scalar's text ends, and where a `:` key indicator is (or -1). */
   end = 0;
   colon = -1;
+  /** Where plain() stopped: the colon, a comment's `#` or the end of the line. */
+  stop = 0;
 
   /** A plain scalar at p: sets end and colon. */
   private plain(p: number): void {
@@ -313,6 +325,7 @@ class YamlScanner {
     while (end > p && t.charCodeAt(end - 1) === 32) end--;
     this.end = end;
     this.colon = colon;
+    this.stop = stop;
   }
 
   /** A single-line quoted scalar at p: its value; sets end (the offset just after the closing quote). */
@@ -401,6 +414,7 @@ class YamlScanner {
       let value: Tree;
       if (q === this.le || t.charCodeAt(q) === 35) {
         const nullSpan = this.span(line, q - ls + 1, line, q - ls + 1);
+        if (q !== this.le) this.comment(q);
         this.advance();
         if (!this.eof && this.ind > indent) {
           value = this.node(this.cs, true, depth + 1);
@@ -436,6 +450,7 @@ class YamlScanner {
       let item: Tree;
       if (q === this.le || t.charCodeAt(q) === 35) {
         const nullSpan = this.span(line, q - ls + 1, line, q - ls + 1);
+        if (q !== this.le) this.comment(q);
         this.advance();
         if (!this.eof && this.ind > indent) item = this.node(this.cs, true, depth + 1);
         else {
@@ -467,6 +482,23 @@ export function fastYaml(file: string, text: string): Parsed | undefined {
   try {
     const doc = s.document();
     return parsed(file, text, doc === undefined ? [] : [doc]);
+  } catch (e) {
+    if (e === GIVE_UP) return undefined;
+    throw e;
+  }
+}
+
+/**
+ * The comments of a YAML text in the fast subset (the offsets of each `#` and of its line's end, in
+ * order), or undefined when the text is outside it. The same scan as fastYaml, so `#` inside a quoted
+ * scalar is never taken for a comment.
+ */
+export function fastYamlComments(text: string): { start: number; end: number }[] | undefined {
+  if (YAML_UNSUPPORTED.test(text) || tooManyBrackets(text)) return undefined;
+  const out: { start: number; end: number }[] = [];
+  try {
+    new YamlScanner('', text, out).document();
+    return out;
   } catch (e) {
     if (e === GIVE_UP) return undefined;
     throw e;

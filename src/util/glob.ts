@@ -41,8 +41,13 @@ export function globToRegExp(pattern: string): RegExp {
   return new RegExp(`^${re}${tail}$`);
 }
 
+const compiled = new Map<string, RegExp>();
+
+/** Whether `path` matches `pattern`; each pattern is compiled once (waivers are tried on every finding). */
 export function globMatch(pattern: string, path: string): boolean {
-  return globToRegExp(pattern).test(path);
+  let re = compiled.get(pattern);
+  if (re === undefined) compiled.set(pattern, (re = globToRegExp(pattern)));
+  return re.test(path);
 }
 
 /**

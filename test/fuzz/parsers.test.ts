@@ -1,11 +1,13 @@
 // The fast YAML/JSON paths against the full parsers: whenever a fast path accepts a text, its trees
 // (values, keys, spans) must equal the full parser's, and the full parser must find no problem. Any
 // text, valid or not, parses without throwing and with every span inside the file.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fastJson, fastYaml } from '../../src/load/fast.ts';
+import { fastJson, fastYaml, fastYamlComments } from '../../src/load/fast.ts';
+import { fullParsers } from '../../src/load/parsers.ts';
+import { yamlCstComments } from '../../src/engine/suppress.ts';
 import { parseJson, parseJsonFully, parseYaml, parseYamlFully } from '../../src/load/parse.ts';
 import { expectInside, mutate, plain, treeSpans } from './spans.ts';
 
@@ -101,14 +103,27 @@ const edits = fc.array(
   { minLength: 1, maxLength: 4 },
 );
 
+let commented = 0;
+
 function agree(text: string, fast: typeof fastYaml, full: typeof parseYamlFully): boolean {
   const f = fast('f', text);
   const s = full('f', text);
   if (f === undefined) return false;
   expect(s.problems, JSON.stringify(text)).toEqual([]);
   expect(f.docs.map(plain), JSON.stringify(text)).toEqual(s.docs.map(plain));
+  if (fast === fastYaml) {
+    // The comments the fast scan finds (for sglint-ignore directives) are the full parser's, to the offset.
+    const comments = fastYamlComments(text);
+    const cst = yamlCstComments(text).map((c) => [c.start, c.end]);
+    expect(comments?.map((c) => [c.start, c.end]), JSON.stringify(text)).toEqual(cst);
+    if (cst.length > 0) commented++;
+  }
   return true;
 }
+
+beforeAll(async () => {
+  await fullParsers();
+});
 
 function wellFormed(text: string, parse: typeof parseYaml): void {
   const p = parse('f', text);
@@ -127,8 +142,9 @@ describe('fast YAML path', () => {
       }),
       { numRuns: 400 },
     );
-    // Not a vacuous property: the generated texts are mostly in the fast subset.
+    // Not a vacuous property: the generated texts are mostly in the fast subset, many with comments.
     expect(accepted / runs).toBeGreaterThan(0.25);
+    expect(commented / runs).toBeGreaterThan(0.03);
   });
 
   it('agrees with the full parser on mutated fixtures and generated documents', () => {
@@ -148,6 +164,15 @@ describe('fast YAML path', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('finds the comments the full parser finds, never a `#` inside a quoted scalar or a plain one', () => {
+    const t = 'a: "x #y" # c1\nb: \'p #q\'  #c2  \n# whole\n  # indented\nc: v#w # c3\nd: # c4\n  - e #c5\n  - k: v # c6\n- x\n';
+    expect(fastYamlComments(t)).toBeUndefined(); // a sequence after a map: outside the subset
+    const ok = t.replace('- x\n', '');
+    const fast = fastYamlComments(ok)!.map((c) => ok.slice(c.start, c.end));
+    expect(fast).toEqual(['# c1', '#c2  ', '# whole', '# indented', '# c3', '# c4', '#c5', '# c6']);
+    expect(fast).toEqual(yamlCstComments(ok).map((c) => ok.slice(c.start, c.end)));
   });
 
   it('accepts the fixtures and a realistic spec', () => {
