@@ -280,6 +280,7 @@ export async function check(opts: Options, cwd: string): Promise<Checked> {
   if (result.missing.length > 0) return { ok: false, problems: result.missing.map((m) => ({ message: `${m.path}: ${m.reason}` })), missing: result.missing };
   const notes = result.files.flatMap((f) => (f.status === 'skipped' && f.note !== undefined ? [`sglint: skipped ${f.path}: ${f.note}`] : []));
   if (result.notWalked.length > 0) notes.push(`sglint: not searched (skipped by default; name a directory as a path to check it): ${listed(result.notWalked)}`);
+  if (result.ignored.length > 0) notes.push(`sglint: left out (matched \`ignore\` in the configuration): ${listed(result.ignored)}`);
   const baselineFile = opts.writeBaseline ?? opts.baseline ?? (loaded.config.baseline ? relative(cwd, resolve(loaded.config.baseDir, loaded.config.baseline)) : undefined);
   if (baselineFile !== undefined) {
     const abs = resolve(cwd, baselineFile);

@@ -25,7 +25,7 @@ export async function lintPaths(
   paths: string[],
   config: Partial<Config> = {},
   cwd = process.cwd(),
-): Promise<LintResult & { missing: { path: string; reason: string }[]; notWalked: string[] }> {
+): Promise<LintResult & { missing: { path: string; reason: string }[]; notWalked: string[]; ignored: string[] }> {
   const max = config.maxFileBytes ?? 20 * 1024 * 1024;
   const found = discover(paths, cwd, config.isIgnored ?? (config.ignore?.length ? ignoreMatcher(config.ignore, config.baseDir ?? cwd) : undefined));
   const inputs: LintInput[] = [];
@@ -50,5 +50,5 @@ export async function lintPaths(
     inputs.push({ path, abs: u.path, unreadable: { rule: 'file-unreadable', message: `cannot read ${path}: ${u.reason}` } });
   }
   const result = await lintSources(inputs, config);
-  return { ...result, missing: found.missing, notWalked: found.notWalked.map((d) => displayPath(d, cwd)) };
+  return { ...result, missing: found.missing, notWalked: found.notWalked.map((d) => displayPath(d, cwd)), ignored: found.ignored.map((d) => displayPath(d, cwd)) };
 }

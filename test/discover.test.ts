@@ -66,6 +66,25 @@ describe('config ignore', () => {
   });
 });
 
+describe('config ignore in walks', () => {
+  it('what a walk leaves out (directories, candidate files) is listed in one note, not silently dropped', async () => {
+    const dir = workspace({
+      '.git/HEAD': '',
+      '.sglint.yaml': 'ignore:\n  - "generated/**"\n  - "*.gen.yaml"\n  - "*.md"\n',
+      'generated/a.yaml': spec('1gen'),
+      'sg/b.gen.yaml': spec('1gen'),
+      'sg/readme.md': 'x',
+      'ok.yaml': spec('web'),
+    });
+    const r = await cliInProcess(['-f', 'json', '.'], dir);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).map((f: { filePath: string }) => f.filePath)).toEqual(['ok.yaml']);
+    const notes = r.stderr.split('\n').filter((l) => l.includes('`ignore`'));
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatch(/^sglint: .*: generated, sg\/b\.gen\.yaml$/);
+  });
+});
+
 describe('directories skipped by default', () => {
   it('are named in a note (VCS metadata excepted); naming one checks it', async () => {
     const bad = spec('1web');

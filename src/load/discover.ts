@@ -26,10 +26,12 @@ export interface Discovered {
   skipped: { path: string; reason: string }[];
   /** Directories met in walks and not entered because of their name (DEFAULT_SKIPPED_DIRS). */
   notWalked: string[];
+  /** Directories and candidate files met in walks and left out because they match an `ignore` pattern. */
+  ignored: string[];
 }
 
 export function discover(paths: string[], cwd = process.cwd(), isIgnored: (abs: string) => boolean = () => false): Discovered {
-  const out: Discovered = { files: [], missing: [], unreadable: [], skipped: [], notWalked: [] };
+  const out: Discovered = { files: [], missing: [], unreadable: [], skipped: [], notWalked: [], ignored: [] };
   const seenDirs = new Set<string>();
   const seenFiles = new Set<string>();
   const addFile = (abs: string) => {
@@ -58,7 +60,6 @@ export function discover(paths: string[], cwd = process.cwd(), isIgnored: (abs: 
     }
     for (const name of entries) {
       const abs = join(dir, name);
-      if (isIgnored(abs)) continue;
       let st;
       let outside = false;
       try {
@@ -69,6 +70,10 @@ export function discover(paths: string[], cwd = process.cwd(), isIgnored: (abs: 
         }
       } catch (e) {
         out.unreadable.push({ path: abs, reason: ioReason(e) });
+        continue;
+      }
+      if ((st.isDirectory() || CANDIDATE.test(name)) && !VCS_DIRS.has(name) && isIgnored(abs)) {
+        out.ignored.push(abs);
         continue;
       }
       const leaves = () => out.skipped.push({ path: abs, reason: `a symbolic link to ${readlinkSync(abs)}, outside the directory being checked (${given}); not followed` });
