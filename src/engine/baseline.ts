@@ -13,7 +13,7 @@ import type { Span } from '../load/tree.ts';
 import type { LintResult } from './lint.ts';
 import type { Finding, Rule } from './rule.ts';
 import { byPosition, regroup } from './suppress.ts';
-import { pushAll } from '../util/array.ts';
+import { addTo, pushAll } from '../util/array.ts';
 
 export interface BaselineEntry {
   /** Path relative to the baseline file's directory, `/`-separated. */
@@ -99,7 +99,7 @@ export function applyBaseline(
       continue;
     }
     const k = keyOf(f, pathOf);
-    groups.set(k, [...(groups.get(k) ?? []), f]);
+    addTo(groups, k, f);
   }
   const recorded = new Map(baseline.entries.map((e) => [entryKey(e), e]));
   let known = 0;

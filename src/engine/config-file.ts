@@ -18,6 +18,7 @@ import { defaultConfig } from './config.ts';
 import type { Config, InventoryEntry, Waiver } from './config.ts';
 import type { Severity } from './rule.ts';
 import schemaJson from '../../schemas/sglint-config.schema.json' with { type: 'json' };
+import { addTo } from '../util/array.ts';
 
 export const CONFIG_NAMES = ['.sglint.yaml', '.sglint.yml', '.sglint.json'] as const;
 
@@ -368,7 +369,7 @@ function alternatives(errors: AjvError[]): Set<AjvError> {
     for (const e of errors) {
       if (!e.schemaPath.startsWith(prefix)) continue;
       const k = e.schemaPath.slice(prefix.length).split('/')[0]!;
-      byAlt.set(k, [...(byAlt.get(k) ?? []), e]);
+      addTo(byAlt, k, e);
     }
     const fits = [...byAlt.values()].filter(
       (errs) => !errs.some((e) => e.instancePath === a.instancePath && (e.keyword === 'type' || e.keyword === 'not')),

@@ -23,7 +23,7 @@ import { severityOf } from './config.ts';
 import type { Config } from './config.ts';
 import type { FileResult, LintResult } from './lint.ts';
 import type { Finding, Rule } from './rule.ts';
-import { pushAll } from '../util/array.ts';
+import { addTo, pushAll } from '../util/array.ts';
 
 export const SUPPRESSION_RULES = ['suppression-invalid', 'suppression-expired', 'suppression-unused'] as const;
 
@@ -402,7 +402,7 @@ export async function applySuppressions(
 ): Promise<LintResult> {
   const rules = new Map(catalog.map((r) => [r.id, r]));
   const byCode = new Map<string, Rule[]>();
-  for (const r of catalog) if (r.api.errorCode) byCode.set(r.api.errorCode, [...(byCode.get(r.api.errorCode) ?? []), r]);
+  for (const r of catalog) if (r.api.errorCode) addTo(byCode, r.api.errorCode, r);
   const unsuppressible = new Set([...catalog.filter((r) => r.suppressible === false).map((r) => r.id), ...(config.unsuppressible ?? []), ...SUPPRESSION_RULES]);
 
   const all: Suppression[] = [];
@@ -471,7 +471,7 @@ export async function applySuppressions(
   for (const a of active) {
     if (a.s.kind === 'line') {
       const k = `${a.s.line}\0${a.s.file}`;
-      byLine.set(k, [...(byLine.get(k) ?? []), a]);
+      addTo(byLine, k, a);
     } else others.push(a);
   }
   const relOf = new Map<string, string>();

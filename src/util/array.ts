@@ -3,3 +3,10 @@
 export function pushAll<T>(into: T[], items: Iterable<T>): void {
   for (const x of items) into.push(x);
 }
+
+/** Adds `item` to the list kept under `key` (in place: a copy per item would cost quadratic time). */
+export function addTo<K, T>(map: Map<K, T[]>, key: K, item: T): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}
