@@ -2,7 +2,8 @@
 // quickly. The `.tf` file with unbalanced braces and the ROS template whose Ref cycles are in
 // terraform-ros.test.ts.
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lintPaths, lintSources } from '../../src/index.ts';
@@ -149,7 +150,26 @@ describe('named hostile inputs', () => {
     expect(at(r)).toEqual([['file-unreadable', 1, 1, 1, 1]]);
   });
 
-  // Root reads files whatever their mode, so an unreadable file cannot be made here when running as root.
+  // Root reads files whatever their mode: as root (CI), the built CLI runs as `nobody` (setpriv, util-linux).
+  const asNobody = process.getuid?.() === 0 && spawnSync('setpriv', ['--version']).status === 0;
+  it.skipIf(!asNobody)('as a user without read permission: an unreadable file and directory in a walk are failed, the rest checked', () => {
+    const dir = workspace({ 'sg/a.yaml': spec('web'), 'sg/locked.yaml': spec('1web'), 'sg/private/b.yaml': spec('1web') });
+    cpSync(join(import.meta.dirname, '..', '..', 'dist'), join(dir, 'dist'), { recursive: true });
+    chmodSync(join(dir, 'sg', 'locked.yaml'), 0o000);
+    chmodSync(join(dir, 'sg', 'private'), 0o000);
+    for (const d of [dir, join(dir, 'sg')]) chmodSync(d, 0o755);
+    const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, 'dist/cli.js', '-f', 'json', 'sg'], { cwd: dir, encoding: 'utf8' });
+    chmodSync(join(dir, 'sg', 'private'), 0o755); // so that the workspace can be removed
+    expect(r.stderr).toMatch(/1 file\(s\) checked, 0 skipped \(not security-group inputs\), 2 failed/);
+    expect(r.status).toBe(1);
+    const out = JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string; line: number; column: number }[] }[];
+    expect(out.map((f) => [f.filePath, ...f.messages.map((m) => [m.ruleId, m.line, m.column])])).toEqual([
+      ['sg/a.yaml'],
+      ['sg/locked.yaml', ['file-unreadable', 1, 1]],
+      ['sg/private', ['file-unreadable', 1, 1]],
+    ]);
+  });
+
   it.skipIf(process.getuid?.() === 0)('a file without read permission is reported as file-unreadable', async () => {
     const dir = workspace({ 'sg/a.yaml': spec('web'), 'sg/locked.yaml': spec('web') });
     chmodSync(join(dir, 'sg', 'locked.yaml'), 0o000);
