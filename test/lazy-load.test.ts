@@ -53,6 +53,36 @@ describe('inputs that need the full parsers, in a fresh process', () => {
     expect(r.status).toBe(1);
   });
 
+  it('inline suppressions in a plain block YAML spec (comments from the fast scanner) and in a ROS template with tags', () => {
+    const spec = [
+      'securityGroups:',
+      '  - RegionId: cn-hangzhou',
+      '    # sglint-ignore name-malformed reason="legacy name"',
+      '    SecurityGroupName: 1web',
+      '  - RegionId: cn-hangzhou',
+      '    SecurityGroupName: "2web" # sglint-ignore name-malformed reason="legacy # name"',
+      '  - RegionId: cn-hangzhou',
+      '    SecurityGroupName: 3web',
+      '',
+    ].join('\n');
+    const ros = [
+      "ROSTemplateFormatVersion: '2015-09-01'",
+      'Resources:',
+      '  Sg:',
+      '    Type: ALIYUN::ECS::SecurityGroup',
+      '    Properties:',
+      '      VpcId: !Ref Vpc # sglint-ignore ros-ref-unknown reason="declared elsewhere"',
+      '      SecurityGroupName: 4web',
+      '',
+    ].join('\n');
+    const r = run(workspace({ 'spec.yaml': spec, 't.ros.yaml': ros }), ['--region', 'cn-hangzhou']);
+    expect(r.found).toEqual([
+      ['spec.yaml', 'name-malformed', 8, 24],
+      ['t.ros.yaml', 'name-malformed', 7, 26],
+    ]);
+    expect(r.status).toBe(1);
+  });
+
   it('a JSON spec with a syntax error is a located parse error', () => {
     const r = run(workspace({ 'spec.json': '{\n  "securityGroups": [\n    {"RegionId": "cn-hangzhou",}\n  ]\n}\n' }));
     expect(r.found).toContainEqual(['spec.json', 'parse-error', 3, 32]);

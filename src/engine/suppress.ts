@@ -47,8 +47,11 @@ export interface Comment {
 export function yamlComments(text: string): Comment[] {
   // Texts in the fast parser's subset (most specs) are scanned by it: the full parser takes ten times as long.
   const fast = fastYamlComments(text);
-  if (fast) return finish(text, fast.map(({ start, end }) => ({ start, end, body: text.slice(start + 1, end), trailing: false })));
-  return yamlCstComments(text);
+  return fast ? asComments(text, fast) : yamlCstComments(text);
+}
+
+function asComments(text: string, found: { start: number; end: number }[]): Comment[] {
+  return finish(text, found.map(({ start, end }) => ({ start, end, body: text.slice(start + 1, end), trailing: false })));
 }
 
 /** Comments of any YAML text, from the `yaml` package's concrete syntax tree (needs the full parsers loaded). */
@@ -203,9 +206,9 @@ const TOKEN = /([A-Za-z][\w-]*)=("(?:[^"\\]|\\.)*"?|'[^']*'?|\S*)|(\S+)/g;
 const KEYS = ['reason', 'expires'];
 
 /** The `sglint-ignore` directives among a file's comments. */
-export function inlineSuppressions(path: string, text: string): Suppression[] {
+export function inlineSuppressions(path: string, text: string, known?: Comment[]): Suppression[] {
   if (!text.includes('sglint-ignore')) return [];
-  const comments = commentsOf(path, text);
+  const comments = known ?? commentsOf(path, text);
   const lines = new LineIndex(path, text);
   // Lines that hold only comments: a directive above them applies to the first line below that does not.
   const commentLines = new Set<number>();
@@ -407,13 +410,21 @@ export async function applySuppressions(
 
   const all: Suppression[] = [];
   if (config.inlineSuppressions !== false) {
-    // YAML comments come from the `yaml` package's syntax tree; a template the caller did not parse is parsed here.
-    const full = (path: string, text: string): boolean =>
-      (text.includes('sglint-ignore') && /\.ya?ml$/i.test(path)) || (docsOf(path) === undefined && mayHoldMetadata(path, text));
-    if (result.files.some((f) => f.source !== undefined && full(f.path, f.source))) await fullParsers();
+    // YAML comments come from the fast scanner, else from the `yaml` package's syntax tree (loaded only
+    // then, as it is for a template the caller did not parse).
+    const scanned = new Map<string, Comment[]>();
+    const full = (path: string, text: string): boolean => {
+      if (text.includes('sglint-ignore') && /\.ya?ml$/i.test(path)) {
+        const fast = fastYamlComments(text);
+        if (!fast) return true;
+        scanned.set(path, asComments(text, fast));
+      }
+      return docsOf(path) === undefined && mayHoldMetadata(path, text);
+    };
+    if (result.files.filter((f) => f.source !== undefined && full(f.path, f.source)).length > 0) await fullParsers();
     for (const f of result.files) {
       if (f.source === undefined) continue;
-      pushAll(all, inlineSuppressions(f.path, f.source));
+      pushAll(all, inlineSuppressions(f.path, f.source, scanned.get(f.path)));
       pushAll(all, metadataSuppressions(f.path, f.source, docsOf(f.path)));
     }
   }
