@@ -13,7 +13,7 @@ import { cover } from '../tree.ts';
 import type { LineIndex, Span } from '../tree.ts';
 import type { Attr, Block, Body, ConfigFile, Expr, LitPart, SyntaxProblem } from './syntax.ts';
 import { emptyBody } from './syntax.ts';
-import { firstSyntaxError } from '../syntax-errors.ts';
+import { firstSyntaxError, quoteSnippet } from '../syntax-errors.ts';
 
 let parser: Promise<Parser> | undefined;
 
@@ -197,13 +197,14 @@ function nspan(file: string, n: TSNode): Span {
 /** Syntax errors under `n`; `text` gives the source text a node covers. */
 function collectErrors(n: TSNode, span: (n: TSNode) => Span, out: SyntaxProblem[], text = (n: TSNode) => n.text): void {
   if (n.isMissing) {
-    out.push({ message: `syntax error: missing ${JSON.stringify(n.type)}`, span: span(n) });
+    out.push({ message: `syntax error: missing ${quoteSnippet(n.type)}`, span: span(n) });
     return;
   }
   if (n.isError) {
+    // Shown by its first line: what follows is mostly text error recovery skipped over.
     const t = text(n);
-    const snippet = t.length > 40 ? `${t.slice(0, 40)}…` : t;
-    out.push({ message: `syntax error: unexpected ${JSON.stringify(snippet)}`, span: span(n) });
+    const first = t.split(/\r?\n/, 1)[0]!.trim();
+    out.push({ message: `syntax error: unexpected ${quoteSnippet(first || t.trim() || t)}`, span: span(n) });
     return;
   }
   for (const c of n.children) if (c && (c.hasError || c.isMissing)) collectErrors(c, span, out, text);
