@@ -33,7 +33,7 @@ describe('one syntax error, one finding', () => {
 
   it('Terraform: an unfinished argument is one parse-error, not another for the brace at the end of the file', async () => {
     const r = await rows({ 'main.tf': 'resource "alicloud_security_group" "broken" {\n  security_group_name =\n}\n\nresource "alicloud_security_group" "fine" {\n  security_group_name = "fine"\n}\n' });
-    expect(r.findings).toEqual([['main.tf', 'parse-error', 3, 1]]);
+    expect(r.findings).toEqual([['main.tf', 'parse-error', 2, 24]]);
   });
 });
 

@@ -48,9 +48,10 @@ describe('fixture corpus', () => {
 
   test('errors: syntax errors located, the rest of the file still checked', async () => {
     const findings = await lintDir('errors');
-    // One syntax error, one finding: the "missing }" at the end of the file follows from the first.
+    // One syntax error, one finding, on the line where the value is left out: the "missing }" at the end
+    // of the file follows from it.
     expect(findings.map(row)).toEqual([
-      ['parse-error', null, 'errors/main.tf', 3, 1, 3, 1],
+      ['parse-error', null, 'errors/main.tf', 2, 24, 2, 24],
       ['description-malformed', 'InvalidDescription.Malformed', 'errors/main.tf', 7, 25, 7, 28],
     ]);
   });

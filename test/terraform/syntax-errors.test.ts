@@ -3,7 +3,50 @@
 import { describe, expect, test } from 'vitest';
 import { lintFiles } from '../helpers.ts';
 
+const rows = async (code: string) => (await lintFiles({ 'main.tf': code })).map((f) => [f.ruleId, f.span.line, f.span.column]);
 const parseError = async (code: string) => (await lintFiles({ 'main.tf': code })).filter((f) => f.ruleId === 'parse-error');
+
+const sg = (body: string) => `resource "alicloud_security_group" "a" {\n${body}}\n`;
+
+describe('a value left out after "="', () => {
+  test('is reported on the line of the "=", where the value should start', async () => {
+    expect(await rows(sg('  vpc_id = \n'))).toEqual([['parse-error', 2, 12]]);
+    expect(await rows(sg('  vpc_id =\n'))).toEqual([['parse-error', 2, 11]]);
+    const [e] = await parseError(sg('  vpc_id = \n'));
+    expect(e!.message).toMatch(/expected a value/);
+  });
+
+  test('followed by another argument, which error recovery reads as its value: no finding from either', async () => {
+    expect(await rows(sg('  vpc_id = \n  security_group_name = "x"\n'))).toEqual([['parse-error', 2, 12]]);
+  });
+
+  test('before a "}" that error recovery reads as an object: on its line, and the next resource is still checked', async () => {
+    const code = 'resource "alicloud_security_group" "broken" {\n  security_group_name =\n}\n\nresource "alicloud_security_group" "fine" {\n  security_group_name = "x"\n}\n';
+    expect(await rows(code)).toEqual([
+      ['parse-error', 2, 24],
+      ['name-malformed', 6, 25],
+    ]);
+  });
+
+  test('at the end of the file, and in a nested block', async () => {
+    expect(await rows('resource "alicloud_security_group" "a" {\n  vpc_id =')).toEqual([['parse-error', 2, 11]]);
+    expect(await rows(sg('  timeouts {\n    create = \n  }\n'))).toEqual([['parse-error', 3, 14]]);
+  });
+});
+
+describe('two values on one line', () => {
+  test('the error is at the second value, and neither value is used', async () => {
+    const findings = await lintFiles({ 'main.tf': sg('  name = "web" "x"\n') });
+    expect(findings.map((f) => [f.ruleId, f.span.line, f.span.column, f.span.endLine, f.span.endColumn])).toEqual([['parse-error', 2, 16, 2, 19]]);
+    expect(findings[0]!.message).toMatch(/newline/);
+  });
+
+  test('a broken argument is still set (its value unknown): no finding that it is missing', async () => {
+    // An enterprise group needs a VPC: vpc_id is there, its value is not known.
+    const code = sg('  security_group_type = "enterprise"\n  vpc_id = "vpc-1" "vpc-2"\n');
+    expect(await rows(code)).toEqual([['parse-error', 3, 20]]);
+  });
+});
 
 describe('messages quote source text as written', () => {
   test('in backticks, without JSON escapes of quotes; control characters stay escaped', async () => {

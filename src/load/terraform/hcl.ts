@@ -68,18 +68,15 @@ export function parseHcl(p: Parser, path: string, text: string): ConfigFile {
   const tree = p.parse(text);
   if (!tree) return { path, body: emptyBody(), problems: [{ message: 'the HCL parser gave no result', span: at(path, 0, 0) }] };
   try {
-    const conv = new Converter(path, text);
     const root = tree.rootNode;
+    const errors: SyntaxProblem[] = [];
+    const conv = new Converter(path, text, undefined, root.hasError ? [] : undefined);
+    if (root.hasError) collectErrors(root, conv, errors);
     const problems: SyntaxProblem[] = [];
-    if (root.hasError) {
-      const errors: SyntaxProblem[] = [];
-      collectErrors(root, (n) => conv.span(n), errors);
-      problems.push(...firstSyntaxError(errors));
-    }
     const bodyNode = root.namedChildren.find((c) => c?.type === 'body');
     const body = bodyNode ? conv.body(bodyNode, problems) : emptyBody();
     if (root.hasError) hoist(body, body);
-    return { path, body, problems: [...problems, ...conv.depthProblems()] };
+    return { path, body, problems: [...firstSyntaxError(inOrder(errors)), ...problems, ...conv.depthProblems()] };
   } finally {
     tree.delete();
   }
@@ -138,8 +135,8 @@ function readHclText(p: Parser, content: string, as: 'template' | 'expression'):
       const problems: SyntaxProblem[] = [];
       // Error nodes can take in the text around the string's: only the string's own text is shown.
       const own = (n: TSNode): string => content.slice(index(n.startIndex), index(n.endIndex));
-      collectErrors(root, (n) => conv.span(n), problems, own);
-      return { expr: { k: 'other', span: whole, text: content }, problems: firstSyntaxError(problems) };
+      collectErrors(root, conv, problems, own, false);
+      return { expr: { k: 'other', span: whole, text: content }, problems: firstSyntaxError(inOrder(problems)) };
     }
     const attr = root.namedChildren.find((c) => c?.type === 'body')?.namedChildren.find((c) => c?.type === 'attribute');
     let n = attr?.namedChildren.find((c) => c?.type === 'expression') ?? undefined;
@@ -194,20 +191,93 @@ function nspan(file: string, n: TSNode): Span {
   return { file, line: s.row + 1, column: s.column + 1, endLine: e.row + 1, endColumn: e.column + 1 };
 }
 
-/** Syntax errors under `n`; `text` gives the source text a node covers. */
-function collectErrors(n: TSNode, span: (n: TSNode) => Span, out: SyntaxProblem[], text = (n: TSNode) => n.text): void {
+/** Problems in the order of their places in the text: the first is the one reported. */
+function inOrder(problems: SyntaxProblem[]): SyntaxProblem[] {
+  return problems.length <= 1 ? problems : [...problems].sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column);
+}
+
+/**
+ * Syntax errors under `n`; `text` gives the source text a node covers. tree-sitter's error recovery can
+ * place an error node far from the mistake (a missing value makes the next line the error, two values
+ * on a line make the first one the error): the usual mistakes are recognised from the tree around the
+ * error and reported where they are to be fixed. `attributes`: false when the text's only argument is
+ * the wrapper of a string's text (its errors are the string's, not an argument's).
+ */
+function collectErrors(n: TSNode, conv: Converter, out: SyntaxProblem[], text = (n: TSNode) => n.text, attributes = true): void {
+  if (attributes && n.type === 'attribute') {
+    const p = attributeError(n, conv);
+    if (p) {
+      out.push(p);
+      return;
+    }
+  }
   if (n.isMissing) {
-    out.push({ message: `syntax error: missing ${quoteSnippet(n.type)}`, span: span(n) });
+    out.push(missingError(n, conv));
     return;
   }
   if (n.isError) {
-    // Shown by its first line: what follows is mostly text error recovery skipped over.
-    const t = text(n);
-    const first = t.split(/\r?\n/, 1)[0]!.trim();
-    out.push({ message: `syntax error: unexpected ${quoteSnippet(first || t.trim() || t)}`, span: span(n) });
+    out.push(errorNodeError(n, conv, text, attributes));
     return;
   }
-  for (const c of n.children) if (c && (c.hasError || c.isMissing)) collectErrors(c, span, out, text);
+  for (const c of n.children) if (c && (c.hasError || c.isMissing)) collectErrors(c, conv, out, text, attributes);
+}
+
+/** `name =` with nothing after it on its line: the value is expected just after the `=` and its spaces. */
+function expectedValue(eq: TSNode, conv: Converter): SyntaxProblem {
+  let i = eq.endIndex;
+  while (conv.src[i] === ' ' || conv.src[i] === '\t') i++;
+  return { message: 'syntax error: expected a value after `=`', span: conv.point(i, eq.endPosition.row, eq.endPosition.column + (i - eq.endIndex)) };
+}
+
+/** Nothing but blanks or a comment from `i` to the end of its line. */
+function restOfLineEmpty(src: string, i: number): boolean {
+  let j = i;
+  while (src[j] === ' ' || src[j] === '\t') j++;
+  const c = src[j];
+  return c === undefined || c === '\n' || c === '\r' || c === '#' || src.startsWith('//', j);
+}
+
+/** An argument whose value is broken: nothing after the `=` on its line, or a second value on the line. */
+function attributeError(n: TSNode, conv: Converter): SyntaxProblem | undefined {
+  const kids = n.children.filter((c): c is TSNode => c !== null && c.type !== 'comment');
+  const k = kids.findIndex((c) => c.type === '=');
+  const eq = kids[k];
+  if (!eq) return undefined;
+  const after = kids[k + 1];
+  // A value starts on the line of its `=`.
+  if (!after || restOfLineEmpty(conv.src, eq.endIndex)) return expectedValue(eq, conv);
+  if (after.isError) {
+    // `name = "web" "x"`: the first value is the error node, the second one the argument's expression.
+    const value = kids.slice(k + 2).find((c) => c.type === 'expression');
+    if (value && value.startPosition.row === after.endPosition.row && !value.hasError) {
+      const single = value.endPosition.row === value.startPosition.row;
+      return {
+        message: "syntax error: missing newline after the argument's value",
+        span: single ? conv.span(value) : conv.point(value.startIndex, value.startPosition.row, value.startPosition.column),
+      };
+    }
+  }
+  return undefined;
+}
+
+/** A token tree-sitter found missing. */
+function missingError(n: TSNode, conv: Converter): SyntaxProblem {
+  return { message: `syntax error: missing ${quoteSnippet(n.type)}`, span: conv.span(n) };
+}
+
+/** An error node: unexpected text, shown by its first line; `name =` ending it is a value left out. */
+function errorNodeError(n: TSNode, conv: Converter, text: (n: TSNode) => string, attributes: boolean): SyntaxProblem {
+  const kids = n.children.filter((c): c is TSNode => c !== null && c.type !== 'comment');
+  const last = kids[kids.length - 1];
+  const before = kids[kids.length - 2];
+  if (attributes && last?.type === '=' && (before?.type === 'identifier' || before?.type === 'expression') && restOfLineEmpty(conv.src, last.endIndex)) {
+    return expectedValue(last, conv);
+  }
+  const t = text(n);
+  const nl = t.search(/\r?\n/);
+  const first = nl < 0 ? t : t.slice(0, nl);
+  const span = nl < 0 || first.trim() === '' ? conv.span(n) : conv.point(n.startIndex, n.startPosition.row, n.startPosition.column, first.length);
+  return { message: `syntax error: unexpected ${quoteSnippet((first.trim() === '' ? t : first).trim() || t)}`, span };
 }
 
 /** After error recovery a top-level block can end up inside another one: bring it back to the top. */
@@ -232,14 +302,26 @@ interface Placement {
 }
 
 class Converter {
+  /**
+   * `cut`, given when the text has syntax errors: ranges of text broken by them. Arguments overlapping
+   * one, holding an error, or read from inside an error node are then kept as broken (their value unknown).
+   */
   constructor(
     readonly file: string,
     readonly src: string,
     readonly place?: Placement,
+    readonly cut?: [number, number][],
   ) {}
 
   span(n: TSNode): Span {
     return this.place ? this.place.span(n.startIndex, n.endIndex) : nspan(this.file, n);
+  }
+
+  /** The place at text index `i` (row and column given by the tree), `length` characters on its line. */
+  point(i: number, row: number, column: number, length = 0): Span {
+    if (this.place) return this.place.span(i, i + length);
+    const s = at(this.file, row, column);
+    return { ...s, endColumn: s.column + length };
   }
 
   offset(i: number): number {
@@ -248,12 +330,14 @@ class Converter {
 
   body(n: TSNode, problems: SyntaxProblem[]): Body {
     const body = emptyBody();
-    const visit = (c: TSNode): void => {
+    const visit = (c: TSNode, inError: boolean): void => {
       if (c.type === 'attribute') {
-        const a = this.attribute(c);
+        const a = this.attribute(c, inError);
         if (!a) return;
         const prev = body.attrs.get(a.name);
         if (prev) {
+          // An argument cut by a syntax error may be a line read twice by error recovery.
+          if (a.broken || prev.broken) return;
           problems.push({
             message: `argument "${a.name}" is already set at line ${prev.nameSpan.line}; Terraform rejects a redefined argument`,
             span: a.nameSpan,
@@ -263,19 +347,24 @@ class Converter {
         const b = this.block(c, problems);
         if (b) body.blocks.push(b);
       } else if (c.type === 'ERROR') {
-        for (const x of c.namedChildren) if (x) visit(x);
+        for (const x of c.namedChildren) if (x) visit(x, true);
       }
     };
-    for (const c of n.namedChildren) if (c) visit(c);
+    for (const c of n.namedChildren) if (c) visit(c, false);
     return body;
   }
 
-  attribute(n: TSNode): Attr | undefined {
+  attribute(n: TSNode, inError = false): Attr | undefined {
     const kids = n.namedChildren;
     const id = kids.find((c) => c?.type === 'identifier');
     const ex = kids.find((c) => c?.type === 'expression');
     if (!id) return undefined;
     const span = this.span(n);
+    if (this.cut && (inError || n.hasError || this.cut.some(([a, b]) => a < n.endIndex && b > n.startIndex))) {
+      const eq = n.children.find((c) => c?.type === '=');
+      const text = eq ? this.src.slice(eq.endIndex, n.endIndex).trim() : '';
+      return { name: id.text, nameSpan: this.span(id), expr: { k: 'other', span, text }, span, broken: true };
+    }
     const expr: Expr = ex ? this.expr(ex, 0) : { k: 'other', span, text: '' };
     return { name: id.text, nameSpan: this.span(id), expr, span };
   }

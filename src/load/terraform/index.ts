@@ -471,7 +471,7 @@ class TerraformLoad {
       if (r.type === 'resource' && dep) {
         for (const [old, repl] of Object.entries(dep)) {
           const a = r.body.attrs.get(old);
-          if (a) this.report('terraform-deprecated-attribute', a.nameSpan, `"${old}" of ${type} is deprecated; use "${repl}"`);
+          if (a && !a.broken) this.report('terraform-deprecated-attribute', a.nameSpan, `"${old}" of ${type} is deprecated; use "${repl}"`);
         }
       }
       const wanted = r.type === 'resource' ? MAPPED_RESOURCES.has(type) : MAPPED_DATA.has(type);

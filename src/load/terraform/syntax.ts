@@ -9,6 +9,11 @@ export interface Attr {
   nameSpan: Span;
   expr: Expr;
   span: Span;
+  /**
+   * Cut by a syntax error (its value broken, or read from inside an error node): the argument is there,
+   * its value is unknown (`expr` is `other`), and no finding is taken from it.
+   */
+  broken?: true;
 }
 
 export interface Body {
