@@ -57,3 +57,33 @@ describe('messages quote source text as written', () => {
     expect(g!.message).not.toContain('\u0007');
   });
 });
+
+describe('other mistakes, placed on their line', () => {
+  test('a missing "}" at the end of the file', async () => {
+    expect(await rows(sg('  security_group_name = "web"\n').replace(/}\n$/, ''))).toEqual([['parse-error', 3, 1]]);
+  });
+
+  test('a missing "}" before the next resource: placed at that resource, which is still checked', async () => {
+    const code = 'resource "alicloud_security_group" "a" {\n  security_group_name = "web"\n\nresource "alicloud_security_group" "b" {\n  security_group_name = "x"\n}\n';
+    expect(await rows(code)).toEqual([
+      ['parse-error', 4, 1],
+      ['name-malformed', 5, 25],
+    ]);
+  });
+
+  test('an extra "}"', async () => {
+    expect(await rows(sg('  security_group_name = "web"\n') + '}\n')).toEqual([['parse-error', 4, 1]]);
+  });
+
+  test('a missing closing quote: at the end of its line, and no finding from the string run on', async () => {
+    expect(await rows(sg('  security_group_name = "web\n  description = "d"\n'))).toEqual([['parse-error', 2, 29]]);
+    // CRLF line endings: the end of the line is before the "\r".
+    expect(await rows(sg('  security_group_name = "web\n  description = "d"\n').replace(/\n/g, '\r\n'))).toEqual([['parse-error', 2, 29]]);
+  });
+
+  test('a missing "=" between a name and its value', async () => {
+    const [e] = await parseError(sg('  name "web"\n'));
+    expect([e!.span.line, e!.span.column]).toEqual([2, 8]);
+    expect(e!.message).toMatch(/`=`/);
+  });
+});

@@ -70,7 +70,13 @@ export function parseHcl(p: Parser, path: string, text: string): ConfigFile {
   try {
     const root = tree.rootNode;
     const errors: SyntaxProblem[] = [];
-    const conv = new Converter(path, text, undefined, root.hasError ? [] : undefined);
+    let cut: [number, number][] = [];
+    if (root.hasError) {
+      const strings = unclosedStrings(root, path);
+      errors.push(...strings.problems);
+      cut = strings.cut;
+    }
+    const conv = new Converter(path, text, undefined, root.hasError ? cut : undefined);
     if (root.hasError) collectErrors(root, conv, errors);
     const problems: SyntaxProblem[] = [];
     const bodyNode = root.namedChildren.find((c) => c?.type === 'body');
@@ -260,8 +266,36 @@ function attributeError(n: TSNode, conv: Converter): SyntaxProblem | undefined {
   return undefined;
 }
 
-/** A token tree-sitter found missing. */
+/** A token tree-sitter found missing, placed where it was left out when the tree shows it. */
 function missingError(n: TSNode, conv: Converter): SyntaxProblem {
+  const block = n.parent?.parent;
+  if (block?.type === 'block' && n.type === '{') {
+    // `name "web"` reads as the header of a block whose `{` is missing (on the next line).
+    const head = block.children.filter((c): c is TSNode => c !== null && (c.type === 'identifier' || c.type === 'string_lit'));
+    const last = head[head.length - 1];
+    if (last && head[0] && n.startPosition.row > last.endPosition.row && head[0].startPosition.row === last.endPosition.row) {
+      const nested = block.parent?.parent?.type === 'block';
+      if (nested && head.length === 2) {
+        return { message: `syntax error: missing \`=\` between ${quoteSnippet(head[0].text)} and its value`, span: conv.span(last) };
+      }
+      return { message: 'syntax error: missing `{` at the end of the block header', span: conv.point(last.endIndex, last.endPosition.row, last.endPosition.column) };
+    }
+  }
+  if (block?.type === 'block' && n.type === '}') {
+    const opened = block.startPosition.row + 1;
+    // A block that cannot be nested read as nested in this one: this one's `}` is missing before it.
+    const body = block.children.find((c) => c?.type === 'body');
+    const inner = body?.children.find(
+      (c) => c?.type === 'block' && TOP_LEVEL.has(c.children[0]?.text ?? '') && (c.children[1]?.type === 'string_lit' || c.children[1]?.type === 'identifier'),
+    );
+    if (inner) {
+      return {
+        message: `syntax error: missing \`}\` before this block, closing the block opened at line ${opened}`,
+        span: conv.point(inner.startIndex, inner.startPosition.row, inner.startPosition.column),
+      };
+    }
+    return { message: `syntax error: missing \`}\` closing the block opened at line ${opened}`, span: conv.span(n) };
+  }
   return { message: `syntax error: missing ${quoteSnippet(n.type)}`, span: conv.span(n) };
 }
 
@@ -278,6 +312,27 @@ function errorNodeError(n: TSNode, conv: Converter, text: (n: TSNode) => string,
   const first = nl < 0 ? t : t.slice(0, nl);
   const span = nl < 0 || first.trim() === '' ? conv.span(n) : conv.point(n.startIndex, n.startPosition.row, n.startPosition.column, first.length);
   return { message: `syntax error: unexpected ${quoteSnippet((first.trim() === '' ? t : first).trim() || t)}`, span };
+}
+
+/**
+ * Quoted strings that run past the end of their line: their closing `"` is missing (HCL strings are one
+ * line), placed at the end of the line; `cut` holds their ranges (the arguments holding them are broken).
+ */
+function unclosedStrings(root: TSNode, file: string): { problems: SyntaxProblem[]; cut: [number, number][] } {
+  const problems: SyntaxProblem[] = [];
+  const cut: [number, number][] = [];
+  for (const lit of root.descendantsOfType('template_literal')) {
+    const str = lit?.parent;
+    if (!lit || !str || (str.type !== 'string_lit' && str.type !== 'quoted_template')) continue;
+    const t = lit.text;
+    const nl = t.indexOf('\n');
+    if (nl < 0) continue;
+    const eol = nl > 0 && t[nl - 1] === '\r' ? nl - 1 : nl;
+    if (lit.startPosition.row !== str.startPosition.row) continue;
+    problems.push({ message: 'syntax error: missing `"` closing the string (a quoted string cannot continue on the next line)', span: at(file, lit.startPosition.row, lit.startPosition.column + eol) });
+    cut.push([str.startIndex, str.endIndex]);
+  }
+  return { problems, cut };
 }
 
 /** After error recovery a top-level block can end up inside another one: bring it back to the top. */
