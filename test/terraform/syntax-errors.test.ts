@@ -86,4 +86,10 @@ describe('other mistakes, placed on their line', () => {
     expect([e!.span.line, e!.span.column]).toEqual([2, 8]);
     expect(e!.message).toMatch(/`=`/);
   });
+
+  test('a resource with one label', async () => {
+    const findings = await lintFiles({ 'main.tf': 'resource "alicloud_security_group" {\n  security_group_name = "x"\n}\n' });
+    expect(findings.map((f) => [f.ruleId, f.span.line, f.span.column, f.span.endLine, f.span.endColumn])).toEqual([['parse-error', 1, 1, 1, 35]]);
+    expect(findings[0]!.message).toMatch(/label/);
+  });
 });

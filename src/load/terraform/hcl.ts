@@ -82,6 +82,7 @@ export function parseHcl(p: Parser, path: string, text: string): ConfigFile {
     const bodyNode = root.namedChildren.find((c) => c?.type === 'body');
     const body = bodyNode ? conv.body(bodyNode, problems) : emptyBody();
     if (root.hasError) hoist(body, body);
+    errors.push(...labelProblems(body, (b) => conv.brokenHeads.has(b)));
     return { path, body, problems: [...firstSyntaxError(inOrder(errors)), ...problems, ...conv.depthProblems()] };
   } finally {
     tree.delete();
@@ -335,6 +336,30 @@ function unclosedStrings(root: TSNode, file: string): { problems: SyntaxProblem[
   return { problems, cut };
 }
 
+/** Labels a top-level block must have (Terraform rejects a `resource` with one label, and never reads it). */
+const LABELS: Record<string, string[]> = {
+  resource: ['type', 'name'],
+  data: ['type', 'name'],
+  variable: ['name'],
+  module: ['name'],
+  output: ['name'],
+  provider: ['name'],
+};
+
+function labelProblems(body: Body, broken: (b: Block) => boolean): SyntaxProblem[] {
+  const out: SyntaxProblem[] = [];
+  for (const b of body.blocks) {
+    const want = LABELS[b.type];
+    if (!want || b.labels.length === want.length || broken(b)) continue;
+    const names = want.length === 1 ? want[0]! : want.join(' and ');
+    out.push({
+      message: `syntax error: a \`${b.type}\` block has ${want.length === 1 ? 'one label' : `${want.length} labels`} (${names}); this one has ${b.labels.length}`,
+      span: b.headSpan,
+    });
+  }
+  return out;
+}
+
 /** After error recovery a top-level block can end up inside another one: bring it back to the top. */
 function hoist(top: Body, body: Body): void {
   for (const b of body.blocks) {
@@ -440,14 +465,19 @@ class Converter {
       } else if (c.type === 'body') bodyNode = c;
     }
     if (!type || !last) return undefined;
-    return {
+    const b: Block = {
       type: type.text,
       labels,
       span: this.span(n),
       headSpan: cover(this.span(type), this.span(last)),
       body: bodyNode ? this.body(bodyNode, problems) : emptyBody(),
     };
+    if (this.cut && n.children.some((c) => c !== null && c.type !== 'body' && (c.hasError || c.isMissing))) this.brokenHeads.add(b);
+    return b;
   }
+
+  /** Blocks whose header (type, labels, `{`, `}`) holds a syntax error: what their labels are is not known. */
+  readonly brokenHeads = new WeakSet<Block>();
 
   stringLit(n: TSNode): string {
     const t = this.template(n, 0);
