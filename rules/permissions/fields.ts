@@ -1,7 +1,7 @@
 /** Single-rule constraints of AuthorizeSecurityGroup / AuthorizeSecurityGroupEgress `Permissions.N` fields. */
 import { defineRule } from '../../src/engine/rule.ts';
 import { describe, text } from '../../src/load/tree.ts';
-import type { Permission, PermissionParam } from '../../src/model.ts';
+import type { Permission, PermissionParam, SecurityGroup } from '../../src/model.ts';
 import ruleData from '../data/permission-rules.json' with { type: 'json' };
 import { chars } from '../create/util.ts';
 import {
@@ -309,15 +309,35 @@ export const nicTypeMismatch = defineRule({
   api: { operation: API, errorCode: 'InvalidNicType.Mismatch', httpStatus: 400 },
   severity: 'error',
   certainty: 'documented',
-  summary: 'NicType internet on a VPC group, or on a rule that references only a security group',
+  summary: 'NicType internet on a rule that references only a security group, or on a Terraform rule of a VPC group',
   docs: {
     description:
-      'Rules of VPC security groups always apply to the internal interface: NicType must be `intranet` (or left out). A rule whose peer is only another security group (SourceGroupId / DestGroupId without a CIDR) must be `intranet` too. Terraform checks the same before calling the API.',
+      'A rule whose peer is only another security group (SourceGroupId / DestGroupId without a CIDR) must be `intranet`. In Terraform, `alicloud_security_group_rule` also refuses `nic_type = "internet"` when the group has a `vpc_id`: the provider checks this itself before calling the API. For ROS templates and native specs, NicType internet on a VPC group is reported by `rule-nic-type-vpc-internet` (a warning) instead.',
     fix: 'Remove NicType or set it to `intranet`.',
     uncertainty:
-      'The error table gives InvalidNicType.Mismatch with HTTP 400 in one document and 403 in another; this rule uses 400. For an egress rule referencing a group, AuthorizeSecurityGroupEgress also documents 403 InvalidDestGroupId.Mismatch ("group reference without NicType=intranet").',
+      'The error table gives InvalidNicType.Mismatch with HTTP 400 in one document and 403 in another; this rule uses 400. For an egress rule referencing a group, AuthorizeSecurityGroupEgress also documents 403 InvalidDestGroupId.Mismatch ("group reference without NicType=intranet"). For the Terraform VPC case the error comes from the provider, not from the API.',
     valid: [classicRules('{IpProtocol: tcp, PortRange: 22/22, SourceCidrIp: 203.0.113.0/24, NicType: internet}')],
-    invalid: [rules('{IpProtocol: tcp, PortRange: 22/22, SourceCidrIp: 10.0.0.0/8, NicType: internet}'), classicRules('{IpProtocol: tcp, PortRange: 22/22, SourceGroupId: sg-bp67acfmxazb4p1234, NicType: internet}')],
+    invalid: [
+      classicRules('{IpProtocol: tcp, PortRange: 22/22, SourceGroupId: sg-bp67acfmxazb4p1234, NicType: internet}'),
+      {
+        file: 'main.tf',
+        code: [
+          'resource "alicloud_security_group" "web" {',
+          '  vpc_id = "vpc-bp1opxu1zkhn00gzv1234"',
+          '}',
+          '',
+          'resource "alicloud_security_group_rule" "ssh" {',
+          '  type              = "ingress"',
+          '  security_group_id = alicloud_security_group.web.id',
+          '  ip_protocol       = "tcp"',
+          '  port_range        = "22/22"',
+          '  cidr_ip           = "10.0.0.0/8"',
+          '  nic_type          = "internet"',
+          '}',
+          '',
+        ].join('\n'),
+      },
+    ],
   },
   sources: [SOURCE_RULE_API, SOURCE_FACTS + ' §3.2, §5.1, §5.2'],
   local: true,
@@ -327,8 +347,40 @@ export const nicTypeMismatch = defineRule({
       if (!f || f.value.toLowerCase() !== 'internet') continue;
       const side = peerFields(p.direction);
       const groupOnly = present(p, side.group) && !present(p, side.cidr) && !present(p, side.ipv6);
-      if (p.group && isVpcGroup(p.group)) report({ at: f.tree, node: p, message: `${operation(p)}: NicType internet on a VPC security group; VPC rules are always intranet` });
-      else if (groupOnly) report({ at: f.tree, node: p, message: `${operation(p)}: NicType internet on a rule whose ${p.direction === 'ingress' ? 'source' : 'destination'} is a security group; it must be intranet` });
+      if (groupOnly) report({ at: f.tree, node: p, message: `${operation(p)}: NicType internet on a rule whose ${p.direction === 'ingress' ? 'source' : 'destination'} is a security group; it must be intranet` });
+      else if (p.group && isVpcGroup(p.group) && fromTerraform(p.group)) report({ at: f.tree, node: p, message: `${operation(p)}: nic_type internet on a rule of a VPC security group; the Terraform provider accepts only intranet there` });
+    }
+  },
+});
+
+/** Terraform configuration or plan: the provider checks nic_type against the group's VPC before the call. */
+const fromTerraform = (g: SecurityGroup) => g.format.startsWith('terraform');
+
+export const nicTypeVpcInternet = defineRule({
+  id: 'rule-nic-type-vpc-internet',
+  group: 'permission',
+  api: { operation: API, errorCode: 'InvalidNicType.Mismatch', httpStatus: 400 },
+  severity: 'warning',
+  certainty: 'uncertain',
+  summary: 'NicType internet on a rule of a VPC security group',
+  docs: {
+    description:
+      'Rules of VPC security groups always apply to the internal interface; the API reference says NicType must be `intranet` there. Reported for ROS templates and native specs; Terraform rules are reported by `rule-nic-type-mismatch`, because the provider refuses them itself.',
+    fix: 'Remove NicType or set it to `intranet`.',
+    uncertainty:
+      'A warning, not an error: the parameter is documented with the default `internet`, yet rules of VPC groups that leave it out are accepted (as intranet), and Alibaba Cloud\'s own published ROS templates write `NicType: internet` on VPC groups. The error text of InvalidNicType.Mismatch ("conflicts with the authorization record") does not clearly describe this case, so the call may well succeed with the value ignored.',
+    valid: [classicRules('{IpProtocol: tcp, PortRange: 22/22, SourceCidrIp: 203.0.113.0/24, NicType: internet}'), rules('{IpProtocol: tcp, PortRange: 22/22, SourceCidrIp: 10.0.0.0/8, NicType: intranet}')],
+    invalid: [rules('{IpProtocol: tcp, PortRange: 22/22, SourceCidrIp: 10.0.0.0/8, NicType: internet}')],
+  },
+  sources: [SOURCE_RULE_API, SOURCE_FACTS + ' §5.1, §5.2'],
+  local: true,
+  check({ model, report }) {
+    for (const p of model.permissions) {
+      const f = field(p, 'NicType');
+      if (!f || f.value.toLowerCase() !== 'internet' || !p.group || !isVpcGroup(p.group) || fromTerraform(p.group)) continue;
+      const side = peerFields(p.direction);
+      if (present(p, side.group) && !present(p, side.cidr) && !present(p, side.ipv6)) continue;
+      report({ at: f.tree, node: p, message: `${operation(p)}: NicType internet on a VPC security group; VPC rules are always intranet` });
     }
   },
 });

@@ -28,7 +28,7 @@ export const contractCases: Case[] = [
   ['Priority "101"', [R(`${TCP22}, SourceCidrIp: 10.0.0.0/8, Priority: "101"`)], [['"101"', 'rule-priority-invalid', 'InvalidPriority.Malformed']]],
   ['Priority 1.5', [R(`${TCP22}, SourceCidrIp: 10.0.0.0/8, Priority: 1.5`)], [['1.5', 'rule-priority-invalid', 'InvalidPriority.Malformed']]],
   ['NicType public', [R(`${TCP22}, SourceCidrIp: 10.0.0.0/8, NicType: public`)], [['public', 'rule-nic-type-invalid', 'InvalidNicType.ValueNotSupported']]],
-  ['NicType internet on a VPC group', [R(`${TCP22}, SourceCidrIp: 10.0.0.0/8, NicType: internet`)], [['internet', 'rule-nic-type-mismatch', 'InvalidNicType.Mismatch']]],
+  ['NicType internet on a VPC group (warning)', [R(`${TCP22}, SourceCidrIp: 10.0.0.0/8, NicType: internet`)], [['internet', 'rule-nic-type-vpc-internet', 'InvalidNicType.Mismatch']]],
   ['ingress without source', [R('IpProtocol: tcp, PortRange: 443/443')], [['{IpProtocol: tcp, PortRange: 443/443}', 'rule-source-missing', 'MissingParameter.Source']]],
   ['ingress with an empty source', [R('IpProtocol: tcp, PortRange: 443/443, SourceCidrIp: ""')], [['{IpProtocol: tcp, PortRange: 443/443, SourceCidrIp: ""}', 'rule-source-missing', 'MissingParameter.Source']]],
   ['egress without destination (a source is not enough)', [R('Direction: egress, IpProtocol: tcp, PortRange: 443/443, SourceCidrIp: 10.0.0.0/8')], [['{Direction: egress, IpProtocol: tcp, PortRange: 443/443, SourceCidrIp: 10.0.0.0/8}', 'rule-dest-missing', 'MissingParameter.Dest']]],

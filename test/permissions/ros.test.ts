@@ -60,6 +60,15 @@ describe('exposure (ROS inline rules)', () => {
 });
 
 describe('ROS standalone rule resources and references', () => {
+  it('NicType internet with a CIDR on a VPC group is a warning, inline and standalone, in both directions', async () => {
+    const text = template([R(`${EGRESS}IpProtocol: tcp, PortRange: 443/443, DestCidrIp: 10.0.0.0/8, NicType: internet`)], [], [
+      'Web:',
+      '  Type: ALIYUN::ECS::SecurityGroupIngress',
+      `  Properties: {SecurityGroupId: {Ref: WebSg}, ${TCP22}, SourceCidrIp: 192.168.0.0/16, NicType: internet}`,
+    ]);
+    expect(await lint(text)).toEqual([at(text, 'internet', 'rule-nic-type-vpc-internet', 'InvalidNicType.Mismatch'), at(text, 'internet', 'rule-nic-type-vpc-internet', 'InvalidNicType.Mismatch', 2)]);
+  });
+
   it('a standalone Ingress on a group of the template is checked (enterprise group reference)', async () => {
     const text = template([], ['SecurityGroupType: enterprise'], ['Ssh:', '  Type: ALIYUN::ECS::SecurityGroupIngress', `  Properties: {SecurityGroupId: {Ref: WebSg}, ${TCP22}, SourceGroupId: sg-bp67acfmxazb4p1234}`]);
     expect(await lint(text)).toEqual([at(text, 'sg-bp67acfmxazb4p1234', 'rule-enterprise-group-reference', 'InvalidGroupParameter.OperationDenied')]);
