@@ -93,3 +93,26 @@ describe('other mistakes, placed on their line', () => {
     expect(findings[0]!.message).toMatch(/label/);
   });
 });
+
+describe('a quoted argument name (Terraform 0.11 syntax)', () => {
+  test('is reported at the name, not at the `{` of its block', async () => {
+    const code = 'data "alicloud_zones" "z" {\n  "available_disk_category" = "cloud_efficiency"\n}\n';
+    const [e, ...rest] = await parseError(code);
+    expect(rest).toEqual([]);
+    expect([e!.span.line, e!.span.column, e!.span.endLine, e!.span.endColumn]).toEqual([2, 3, 2, 28]);
+    expect(e!.message).toMatch(/argument names must not be quoted: `"available_disk_category"`/);
+  });
+
+  test('in a nested block too; resources before it are still checked', async () => {
+    const code = 'resource "alicloud_security_group" "ok" {\n  security_group_name = "1x"\n}\n\n' + sg('  timeouts {\n    "create" = "5m"\n  }\n');
+    expect(await rows(code)).toEqual([
+      ['name-malformed', 2, 25],
+      ['parse-error', 7, 5],
+    ]);
+  });
+
+  test('a quoted key of an object (valid HCL) is not one, also in a file with an error elsewhere', async () => {
+    expect(await rows(sg('  vpc_id = "vpc-bp1opxu1zkhn00gzv1234"\n  tags = {\n    "k8s.io/role" = "web"\n  }\n'))).toEqual([]);
+    expect(await rows(sg('  tags = {\n    "k8s.io/role" = "web"\n  }\n  description =\n'))).toEqual([['parse-error', 5, 16]]);
+  });
+});

@@ -77,7 +77,10 @@ export function parseHcl(p: Parser, path: string, text: string): ConfigFile {
       cut = strings.cut;
     }
     const conv = new Converter(path, text, undefined, root.hasError ? cut : undefined);
-    if (root.hasError) collectErrors(root, conv, errors);
+    if (root.hasError) {
+      collectErrors(root, conv, errors);
+      quotedNames(root, conv, errors);
+    }
     const problems: SyntaxProblem[] = [];
     const bodyNode = root.namedChildren.find((c) => c?.type === 'body');
     const body = bodyNode ? conv.body(bodyNode, problems) : emptyBody();
@@ -265,6 +268,97 @@ function attributeError(n: TSNode, conv: Converter): SyntaxProblem | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * `"name" = value` in a block body (Terraform 0.11 allowed quoted argument names; HCL 2 does not). Error
+ * recovery then breaks the whole block and reports its `{`: the quoted name is reported instead, and the
+ * errors between the block's header line and it (consequences of it) are dropped. A quoted key in an
+ * object (`tags = { "k" = "v" }`) is valid and left alone.
+ */
+function quotedNames(root: TSNode, conv: Converter, errors: SyntaxProblem[]): void {
+  const src = conv.src;
+  const candidates: TSNode[] = [];
+  for (const lit of root.descendantsOfType('string_lit')) {
+    if (!lit || lit.parent?.type === 'object_elem' || lit.parent?.parent?.type === 'object_elem') continue;
+    let b = lit.startIndex - 1;
+    while (b >= 0 && (src[b] === ' ' || src[b] === '\t')) b--;
+    // First on its line.
+    if (b >= 0 && src[b] !== '\n' && src[b] !== '\r') continue;
+    let j = lit.endIndex;
+    while (src[j] === ' ' || src[j] === '\t') j++;
+    if (src[j] === '=' && src[j + 1] !== '=' && src[j + 1] !== '>') candidates.push(lit);
+  }
+  if (candidates.length === 0) return;
+  const opens = openBraces(root, src, candidates.map((c) => c.startIndex));
+  const found: { problem: SyntaxProblem; from: number; at: number }[] = [];
+  for (const [n, lit] of candidates.entries()) {
+    const open = opens[n]!;
+    if (open < 0) continue;
+    let k = open - 1;
+    while (k >= 0 && /\s/.test(src[k]!)) k--;
+    // A block's `{` follows its last label or its type; an object's follows `=`, `(`, `[`, `,`, `:`, `?`, `{`.
+    if (k < 0 || !/["\w-]/.test(src[k]!)) continue;
+    found.push({
+      problem: { message: `syntax error: argument names must not be quoted: ${quoteSnippet(lit.text)}`, span: conv.span(lit) },
+      from: src.lastIndexOf('\n', open) + 1,
+      at: lit.startIndex,
+    });
+  }
+  if (found.length === 0) return;
+  const lineStarts = [0];
+  for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const offsetOf = (sp: Span) => (lineStarts[sp.line - 1] ?? src.length) + sp.column - 1;
+  // The text from each block's header line to its quoted name, as disjoint ranges in order.
+  const ranges: [number, number][] = [];
+  for (const f of [...found].sort((x, y) => x.from - y.from)) {
+    const last = ranges[ranges.length - 1];
+    if (last && f.from <= last[1]) last[1] = Math.max(last[1], f.at);
+    else ranges.push([f.from, f.at]);
+  }
+  const covered = (o: number) => {
+    let lo = 0;
+    let hi = ranges.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const [a, z] = ranges[mid]!;
+      if (o < a) hi = mid - 1;
+      else if (o > z) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
+  const kept = errors.filter((e) => !covered(offsetOf(e.span)));
+  errors.splice(0, errors.length, ...kept, ...found.map((f) => f.problem));
+}
+
+/**
+ * For each offset of `at` (ascending), the offset of the innermost `{` still open there, or -1: one pass
+ * over the text, strings, heredocs and comments skipped.
+ */
+function openBraces(root: TSNode, src: string, at: number[]): number[] {
+  const skip: [number, number][] = [];
+  for (const n of root.descendantsOfType(['string_lit', 'heredoc_template', 'comment'])) if (n) skip.push([n.startIndex, n.endIndex]);
+  skip.sort((a, b) => a[0] - b[0]);
+  const out: number[] = [];
+  const stack: number[] = [];
+  let s = 0;
+  let next = 0;
+  for (let k = 0; k < src.length && next < at.length; k++) {
+    while (next < at.length && at[next]! <= k) out[next++] = stack.length ? stack[stack.length - 1]! : -1;
+    while (s < skip.length && skip[s]![1] <= k) s++;
+    if (s < skip.length && skip[s]![0] <= k) {
+      // Inside a string (or nested strings): jump past the outermost one.
+      let end = skip[s]![1];
+      while (s + 1 < skip.length && skip[s + 1]![0] < end) end = Math.max(end, skip[++s]![1]);
+      k = end - 1;
+      continue;
+    }
+    if (src[k] === '{') stack.push(k);
+    else if (src[k] === '}') stack.pop();
+  }
+  while (next < at.length) out[next++] = stack.length ? stack[stack.length - 1]! : -1;
+  return out;
 }
 
 /** A token tree-sitter found missing, placed where it was left out when the tree shows it. */
