@@ -14,6 +14,35 @@ const rows = async (files: Record<string, string>) => {
   };
 };
 
+describe('duplicate keys', () => {
+  it('each is a parse-error at the second key, and the rest of the file is still checked (YAML as JSON)', async () => {
+    const r = await rows({
+      's.yaml': 'securityGroups:\n  - RegionId: cn-hangzhou\n    RegionId: cn-hangzhou\n    SecurityGroupName: 1web\n',
+      's.json': '{"securityGroups": [{"RegionId": "cn-hangzhou", "RegionId": "cn-hangzhou", "SecurityGroupName": "1web"}]}\n',
+      't.ros.yaml':
+        "ROSTemplateFormatVersion: '2015-09-01'\nConditions:\n  A: {Fn::Equals: [a, a]}\nConditions:\n  A: {Fn::Equals: [a, a]}\n" +
+        'Resources:\n  Sg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      SecurityGroupName: 2web\n',
+    });
+    expect(r.findings).toEqual([
+      ['s.json', 'parse-error', 1, 49],
+      ['s.json', 'name-malformed', 1, 97],
+      ['s.yaml', 'parse-error', 3, 5],
+      ['s.yaml', 'name-malformed', 4, 24],
+      ['t.ros.yaml', 'parse-error', 4, 1],
+      ['t.ros.yaml', 'name-malformed', 10, 26],
+    ]);
+  });
+
+  it('a file of another kind with a duplicate key is still skipped, not failed', async () => {
+    const r = await rows({ 'settings.json': '{"a": 1, "a": 2}\n', 'ci.yaml': 'on: push\non: pull_request\n' });
+    expect(r.findings).toEqual([]);
+    expect(r.files).toEqual([
+      ['ci.yaml', 'skipped'],
+      ['settings.json', 'skipped'],
+    ]);
+  });
+});
+
 describe('one syntax error, one finding', () => {
   it('JSON: a trailing comma or an unclosed object is one parse-error, where it is', async () => {
     const r = await rows({

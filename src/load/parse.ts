@@ -139,7 +139,10 @@ export function parseYamlFully(file: string, text: string): Parsed {
     for (const err of doc.errors) {
       (err.code === 'DUPLICATE_KEY' ? problems : syntax).push({ message: yamlMessage(err.code, err.message), span: lines.span(err.pos[0], err.pos[1]) });
     }
-    if (doc.errors.length > 0) {
+    // A document whose only errors are duplicate keys is read as JSON ones are: each duplicate is
+    // reported, and the rest of the document is still checked (a template with a section written twice
+    // would otherwise have nothing else reported until the duplicate is gone).
+    if (doc.errors.length > 0 && !doc.errors.every((e) => e.code === 'DUPLICATE_KEY')) {
       try {
         if (doc.contents !== null) recovered.push(fromYaml(doc.contents as YNode, doc, lines, new Budget(), 0));
       } catch {
@@ -266,7 +269,9 @@ export function parseJsonFully(file: string, text: string): Parsed {
   const seen: ParseProblem[] = [];
   const tree = fromJson(root, lines, seen);
   pushAll(problems, seen);
-  if (problems.length) return { docs: [], problems, lines, recovered: { docs: [tree], jsonc: false } };
+  // Duplicate keys are reported, and the rest of the document is still checked (`recovered` tells
+  // whether the file is an input at all: a JSON file of another kind with a duplicate key is skipped).
+  if (problems.length) return { docs: [tree], problems, lines, recovered: { docs: [], jsonc: false } };
   return { docs: [tree], problems, lines };
 }
 
