@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/rule.ts';
-import { SOURCE_API, SOURCE_FACTS, chars, param, spec, startsWithHttp } from './util.ts';
+import { SOURCE_API, SOURCE_FACTS, chars, knownStart, param, spec, startsWithHttp } from './util.ts';
 
 const NAME_FIRST = /^\p{L}/u;
 const NAME_REST = /^[\p{L}\p{Nd}:_.-]*$/u;
@@ -13,7 +13,7 @@ export const nameMalformed = defineRule({
   summary: 'SecurityGroupName: 2-128 characters, starts with a letter, then letters, digits, `:` `_` `.` `-`',
   docs: {
     description:
-      'The name must be 2 to 128 characters long, start with a letter (Unicode letters, Chinese characters included), contain only letters, digits, colons, underscores, periods and hyphens, and not start with http:// or https://. An empty name means "no name" and is not checked.',
+      'The name must be 2 to 128 characters long, start with a letter (Unicode letters, Chinese characters included), contain only letters, digits, colons, underscores, periods and hyphens, and not start with http:// or https://. An empty name means "no name" and is not checked. When only the start of a name is known (`web-${var.env}`, `!Sub \'1-${Env}\'`), that start is checked: its first character, its characters and its length.',
     fix: 'Rename the group, e.g. `web-frontend`.',
     uncertainty:
       'Sources disagree on the character set: the parameter text and the Terraform docs allow `:` and any Unicode letter, while the error text and the ROS docs list neither. This rule follows the most permissive current reading; name-uncertain-characters warns about `:` and non-ASCII letters.',
@@ -29,7 +29,13 @@ export const nameMalformed = defineRule({
   check({ model, report }) {
     for (const g of model.groups) {
       const n = param(g, 'SecurityGroupName');
-      if (!n || n.value === '') continue;
+      if (!n) {
+        const k = knownStart(g, 'SecurityGroupName');
+        const why = k && prefixProblem(k.prefix);
+        if (k && why) report({ at: k.tree, node: g, message: `SecurityGroupName \`${k.prefix}…\` (the rest is not known) ${why}` });
+        continue;
+      }
+      if (n.value === '') continue;
       const len = chars(n.value);
       let why: string | undefined;
       if (len < 2 || len > 128) why = `is ${len} characters long; it must be 2 to 128`;
@@ -43,6 +49,17 @@ export const nameMalformed = defineRule({
     }
   },
 });
+
+/** What is wrong with the known start of a name whatever its rest, if anything. */
+function prefixProblem(prefix: string): string | undefined {
+  const len = chars(prefix);
+  const bad = [...prefix].find((c) => !NAME_REST.test(c));
+  if (len > 128) return `is longer than 128 characters (${len} known)`;
+  if (startsWithHttp(prefix)) return 'starts with http:// or https://';
+  if (!NAME_FIRST.test(prefix)) return 'must start with a letter';
+  if (bad !== undefined) return `contains \`${bad}\`; only letters, digits, \`:\`, \`_\`, \`.\` and \`-\` are allowed`;
+  return undefined;
+}
 
 export const nameUncertainCharacters = defineRule({
   id: 'name-uncertain-characters',
@@ -79,7 +96,8 @@ export const descriptionMalformed = defineRule({
   certainty: 'documented',
   summary: 'Description: 2-256 characters, not starting with http:// or https://',
   docs: {
-    description: 'The description must be 2 to 256 characters long and must not start with http:// or https://. An empty description means "none" and is not checked.',
+    description:
+      'The description must be 2 to 256 characters long and must not start with http:// or https://. An empty description means "none" and is not checked. When only the start of a description is known (`https://${var.host}/wiki`), that start is checked.',
     fix: 'Write a description of 2 to 256 characters that does not start with a URL.',
     uncertainty:
       'The error table lists two codes for an invalid description: InvalidDescription.Malformed and the misspelled InvalidSecurityGroupDiscription.Malformed. Which one the service returns is not documented; this rule predicts the first.',
@@ -91,7 +109,13 @@ export const descriptionMalformed = defineRule({
   check({ model, report }) {
     for (const g of model.groups) {
       const d = param(g, 'Description');
-      if (!d || d.value === '') continue;
+      if (!d) {
+        const k = knownStart(g, 'Description');
+        if (k && chars(k.prefix) > 256) report({ at: k.tree, node: g, message: `Description is longer than 256 characters (${chars(k.prefix)} known)` });
+        else if (k && startsWithHttp(k.prefix)) report({ at: k.tree, node: g, message: 'Description starts with http:// or https:// (the rest is not known)' });
+        continue;
+      }
+      if (d.value === '') continue;
       const len = chars(d.value);
       if (len < 2 || len > 256) report({ at: d.tree, node: g, message: `Description is ${len} characters long; it must be 2 to 256` });
       else if (startsWithHttp(d.value)) report({ at: d.tree, node: g, message: 'Description starts with http:// or https://' });

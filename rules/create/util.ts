@@ -37,3 +37,9 @@ export function param(g: SecurityGroup, name: keyof SecurityGroup['fields']): { 
   if (tree === undefined || value === undefined) return undefined;
   return { tree, value };
 }
+
+/** The text a string parameter is known to start with when the rest of it is not known (`web-${var.env}`). */
+export function knownStart(g: SecurityGroup, name: keyof SecurityGroup['fields']): { tree: Tree; prefix: string } | undefined {
+  const tree = g.fields[name];
+  return tree?.type === 'unknown' && tree.prefix ? { tree, prefix: tree.prefix } : undefined;
+}

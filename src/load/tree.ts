@@ -59,6 +59,11 @@ export interface TUnknown {
   /** Address of a resource the value refers to (`alicloud_vpc.main`, `Resources.MyVpc`), for linking. */
   ref?: string;
   origin?: string;
+  /**
+   * The text a string value is known to start with when only its rest is unknown (`https://${var.host}`,
+   * `!Sub 'web-${Env}'`): the checks of a string's start (a letter first, no URL) still apply to it.
+   */
+  prefix?: string;
 }
 
 export type Tree = TScalar | TMap | TSeq | TUnknown;

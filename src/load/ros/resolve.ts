@@ -214,17 +214,31 @@ function sub(c: Call, s: Scope): Resolved {
     template = literalName(c.args);
   }
   if (template === undefined) return unknown(c.span, 'Fn::Sub');
-  let known = true;
-  const out = template.replace(/\$\{([^}]*)\}/g, (whole, inner: string) => {
-    if (inner.startsWith('!')) return `\${${inner.slice(1)}}`;
+  // `prefix`: what the value is known to start with, the text before the first variable not known.
+  let prefix: string | undefined;
+  let out = '';
+  let last = 0;
+  for (const m of template.matchAll(/\$\{([^}]*)\}/g)) {
+    out += template.slice(last, m.index);
+    last = m.index + m[0].length;
+    const inner = m[1]!;
+    if (inner.startsWith('!')) {
+      out += `\${${inner.slice(1)}}`;
+      continue;
+    }
     const local = vars === undefined ? undefined : get(vars, inner);
     const value = local !== undefined ? resolve(local, s) : inner.includes('.') && !inner.startsWith('ALIYUN::') ? undefined : ref(inner, c.span, s);
     const p = value === undefined ? undefined : piece(value);
-    if (p === undefined) known = false;
     spend(s.tpl, p?.length ?? 0);
-    return p ?? whole;
-  });
-  if (!known) return unknown(c.span, 'Fn::Sub');
+    if (p === undefined) prefix ??= out + (typeof value === 'object' && value.type === 'unknown' ? (value.prefix ?? '') : '');
+    out += p ?? m[0];
+  }
+  out += template.slice(last);
+  if (prefix !== undefined) {
+    const u = unknown(c.span, 'Fn::Sub');
+    if (prefix !== '') u.prefix = prefix;
+    return u;
+  }
   return scalar(out, c.span, `evaluated from Fn::Sub at ${at(c.span)}`);
 }
 

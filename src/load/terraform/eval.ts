@@ -6,7 +6,7 @@
  * is unknown; a reference to a resource keeps its address in `ref`.
  * Nothing is executed.
  */
-import type { Span, Tree, TEntry } from '../tree.ts';
+import type { Span, Tree, TEntry, TUnknown } from '../tree.ts';
 import type { Attr, Block, Expr } from './syntax.ts';
 
 /** Where a variable's value comes from, evaluated on use (module inputs refer to the calling scope). */
@@ -187,7 +187,11 @@ function template(e: Extract<Expr, { k: 'tmpl' }>, ctx: EvalCtx): Tree {
       continue;
     }
     const v = evaluate(p, ctx);
-    if (v.type !== 'scalar' || v.value === null) return unknown(e.text, e.span);
+    if (v.type !== 'scalar' || v.value === null) {
+      const u = unknown(e.text, e.span) as TUnknown;
+      const known = s + (v.type === 'unknown' ? (v.prefix ?? '') : '');
+      return known === '' ? u : { ...u, prefix: known };
+    }
     s += String(v.value);
   }
   return { type: 'scalar', value: s, span: e.span };

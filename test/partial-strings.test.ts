@@ -1,0 +1,42 @@
+// Strings whose start is known and whose rest is not (`"https://${var.host}"`, `!Sub '1-${Env}'`): the
+// checks of a string's start apply to the known start; nothing is guessed about the rest.
+import { describe, expect, it } from 'vitest';
+import { key, lintFiles } from './helpers.ts';
+
+const region = { region: 'cn-hangzhou' };
+const at = (ruleId: string, errorCode: string, line: number, column: number, endLine: number, endColumn: number) => ({ ruleId, errorCode, line, column, endLine, endColumn });
+
+describe('Terraform templates with unknown parts', () => {
+  const tf = (name: string, description: string) =>
+    `variable "host" {}\nresource "alicloud_security_group" "a" {\n  security_group_name = "${name}"\n  description = "${description}"\n}\n`;
+
+  it('a name or description whose known start breaks a rule is reported on the template', async () => {
+    expect((await lintFiles({ 'main.tf': tf('-${var.host}', 'https://${var.host}/wiki') }, region)).map(key)).toEqual([
+      at('name-malformed', 'InvalidSecurityGroupName.Malformed', 3, 25, 3, 39),
+      at('description-malformed', 'InvalidDescription.Malformed', 4, 17, 4, 43),
+    ]);
+    expect((await lintFiles({ 'main.tf': tf('web_${var.host}x', 'http:/${var.host}') }, region)).map(key)).toEqual([]);
+    expect((await lintFiles({ 'main.tf': tf('we b${var.host}', 'See ${var.host}') }, region)).map((f) => f.ruleId)).toEqual(['name-malformed']);
+  });
+
+  it('a prefix made of known values and an unknown one counts its known part only', async () => {
+    const t = `variable "host" {}\nlocals {\n  scheme = "https"\n}\nresource "alicloud_security_group" "a" {\n  description = "\${local.scheme}://\${var.host}"\n}\n`;
+    expect((await lintFiles({ 'main.tf': t }, region)).map(key)).toEqual([at('description-malformed', 'InvalidDescription.Malformed', 6, 17, 6, 48)]);
+  });
+});
+
+describe('ROS Fn::Sub with unknown variables', () => {
+  const ros = (name: string, description: string) =>
+    "ROSTemplateFormatVersion: '2015-09-01'\nParameters:\n  Host: {Type: String}\nResources:\n  Sg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n" +
+    `      SecurityGroupName: !Sub '${name}'\n      Description: !Sub '${description}'\n`;
+
+  it('the known start of the substituted text is checked', async () => {
+    expect((await lintFiles({ 't.ros.yaml': ros('1-${Host}', 'https://${Host}') }, region)).map(key)).toEqual([
+      at('name-malformed', 'InvalidSecurityGroupName.Malformed', 8, 31, 8, 42),
+      at('description-malformed', 'InvalidDescription.Malformed', 9, 25, 9, 42),
+    ]);
+    expect((await lintFiles({ 't.ros.yaml': ros('web-${Host}', 'See ${Host}') }, region)).map(key)).toEqual([]);
+    // Known variables before the first unknown one are part of the known start.
+    expect((await lintFiles({ 't.ros.yaml': ros('${AWS::NoSuch}x', '${ALIYUN::Region}') }, region)).map(key)).toEqual([]);
+  });
+});
