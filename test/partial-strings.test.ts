@@ -40,3 +40,17 @@ describe('ROS Fn::Sub with unknown variables', () => {
     expect((await lintFiles({ 't.ros.yaml': ros('${AWS::NoSuch}x', '${ALIYUN::Region}') }, region)).map(key)).toEqual([]);
   });
 });
+
+describe('tags with unknown parts', () => {
+  it('a key starting with a reserved prefix or a value holding a URL in its known start is reported', async () => {
+    const tf = 'variable "team" {}\nresource "alicloud_security_group" "a" {\n  tags = {\n    docs = "see https://${var.team}"\n    owner = "ok ${var.team}"\n  }\n}\n';
+    expect((await lintFiles({ 'main.tf': tf }, region)).map(key)).toEqual([at('tag-value-malformed', 'InvalidTagValue.Malformed', 4, 12, 4, 37)]);
+    const ros =
+      "ROSTemplateFormatVersion: '2015-09-01'\nParameters:\n  Team: {Type: String}\nResources:\n  Sg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      Tags:\n" +
+      "        - {Key: !Sub 'acs:${Team}', Value: x}\n        - {Key: !Sub 'ali${Team}', Value: !Sub 'https://${Team}'}\n        - {Key: !Sub '${Team}-x', Value: !Sub 'a ${Team}'}\n";
+    expect((await lintFiles({ 't.ros.yaml': ros }, region)).map(key)).toEqual([
+      at('tag-key-malformed', 'InvalidTagKey.Malformed', 9, 22, 9, 35),
+      at('tag-value-malformed', 'InvalidTagValue.Malformed', 10, 48, 10, 65),
+    ]);
+  });
+});

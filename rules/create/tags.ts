@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/engine/rule.ts';
 import { text } from '../../src/load/tree.ts';
 import type { Span } from '../../src/load/tree.ts';
-import { SOURCE_API, SOURCE_FACTS, chars, containsHttp, spec } from './util.ts';
+import { SOURCE_API, SOURCE_FACTS, chars, containsHttp, spec, startOf } from './util.ts';
 
 const tags = (...lines: string[]) => spec('VpcId: vpc-bp1opxu1zkhn00gzv1234', 'Tag:', ...lines.map((l) => `  ${l}`));
 
@@ -13,7 +13,8 @@ export const tagKeyMalformed = defineRule({
   certainty: 'documented',
   summary: 'Tag key: not empty, at most 128 characters, not starting with `aliyun` or `acs:`, no http:// or https://',
   docs: {
-    description: 'A tag key cannot be empty, can be up to 128 characters long, cannot start with `aliyun` or `acs:` (reserved for the system) and cannot contain http:// or https://.',
+    description:
+      'A tag key cannot be empty, can be up to 128 characters long, cannot start with `aliyun` or `acs:` (reserved for the system) and cannot contain http:// or https://. When only the start of a key is known (`!Sub \'acs:${Team}\'`), that start is checked.',
     fix: 'Rename the key, e.g. `env` instead of `acs:env`.',
     valid: [tags('- Key: env', '  Value: prod')],
     invalid: [tags('- Key: "acs:env"', '  Value: prod'), tags('- Key: aliyunteam', '  Value: a'), tags('- Key: ""', '  Value: a'), tags('- Value: orphan')],
@@ -28,7 +29,13 @@ export const tagKeyMalformed = defineRule({
           continue;
         }
         const k = text(t.Key);
-        if (k === undefined) continue;
+        if (k === undefined) {
+          // Only the start known (`acs:${var.team}`): what it already breaks.
+          const p = startOf(t.Key);
+          const why = p === undefined ? undefined : chars(p) > 128 ? `is longer than 128 characters (${chars(p)} known)` : p.startsWith('aliyun') || p.startsWith('acs:') ? 'starts with a reserved prefix (`aliyun` or `acs:`)' : containsHttp(p) ? 'contains http:// or https://' : undefined;
+          if (why) report({ at: t.Key, node: g, message: `tag key \`${p}…\` (the rest is not known) ${why}` });
+          continue;
+        }
         let why: string | undefined;
         if (k === '') why = 'is empty';
         else if (chars(k) > 128) why = `is ${chars(k)} characters long; at most 128`;
@@ -59,6 +66,11 @@ export const tagValueMalformed = defineRule({
     for (const g of model.groups) {
       for (const t of g.Tag?.items ?? []) {
         const v = text(t.Value);
+        const p = startOf(t.Value);
+        if (p !== undefined && t.Value) {
+          if (chars(p) > 128) report({ at: t.Value, node: g, message: `tag value is longer than 128 characters (${chars(p)} known)` });
+          else if (containsHttp(p)) report({ at: t.Value, node: g, message: 'tag value contains http:// or https:// (in the part that is known)' });
+        }
         if (v === undefined || !t.Value) continue;
         if (chars(v) > 128) report({ at: t.Value, node: g, message: `tag value is ${chars(v)} characters long; at most 128` });
         else if (containsHttp(v)) report({ at: t.Value, node: g, message: 'tag value contains http:// or https://' });

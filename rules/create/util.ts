@@ -41,5 +41,11 @@ export function param(g: SecurityGroup, name: keyof SecurityGroup['fields']): { 
 /** The text a string parameter is known to start with when the rest of it is not known (`web-${var.env}`). */
 export function knownStart(g: SecurityGroup, name: keyof SecurityGroup['fields']): { tree: Tree; prefix: string } | undefined {
   const tree = g.fields[name];
-  return tree?.type === 'unknown' && tree.prefix ? { tree, prefix: tree.prefix } : undefined;
+  const prefix = startOf(tree);
+  return tree && prefix ? { tree, prefix } : undefined;
+}
+
+/** The known start of a value whose rest is not known, if any. */
+export function startOf(tree: Tree | undefined): string | undefined {
+  return tree?.type === 'unknown' && tree.prefix ? tree.prefix : undefined;
 }
