@@ -36,6 +36,12 @@ describe('ROS Fn::Sub with unknown variables', () => {
       at('description-malformed', 'InvalidDescription.Malformed', 9, 25, 9, 42),
     ]);
     expect((await lintFiles({ 't.ros.yaml': ros('web-${Host}', 'See ${Host}') }, region)).map(key)).toEqual([]);
+    const join = ros('web', 'ok').replace("!Sub 'ok'", "!Join ['', ['https://', !Ref Host, /x]]").replace("!Sub 'web'", "!Join ['-', ['1', !Sub 'a${Host}']]");
+    expect((await lintFiles({ 't.ros.yaml': join }, region)).map(key)).toEqual([
+      at('name-malformed', 'InvalidSecurityGroupName.Malformed', 8, 32, 8, 61),
+      at('description-malformed', 'InvalidDescription.Malformed', 9, 26, 9, 59),
+    ]);
+    expect((await lintFiles({ 't.ros.yaml': join.replace("['1', ", "['w', ").replace("'https://'", 'see') }, region)).map(key)).toEqual([]);
     // Known variables before the first unknown one are part of the known start.
     expect((await lintFiles({ 't.ros.yaml': ros('${AWS::NoSuch}x', '${ALIYUN::Region}') }, region)).map(key)).toEqual([]);
   });

@@ -199,7 +199,15 @@ function join(c: Call, s: Scope): Resolved {
   const list = resolve(c.args.items[1]!, s);
   if (delim === undefined || list === NO_VALUE || !isSeq(list)) return unknown(c.span, 'Fn::Join');
   const parts = list.items.map(piece);
-  if (parts.some((p) => p === undefined)) return unknown(c.span, 'Fn::Join');
+  const first = parts.indexOf(undefined);
+  if (first >= 0) {
+    // What the value is known to start with: the items before the first unknown one, and its own start.
+    const item = list.items[first]!;
+    const prefix = parts.slice(0, first).map((p) => p + delim).join('') + (item.type === 'unknown' ? (item.prefix ?? '') : '');
+    const u = unknown(c.span, 'Fn::Join');
+    if (prefix !== '') u.prefix = prefix;
+    return u;
+  }
   spend(s.tpl, parts.reduce((n, p) => n + p!.length + delim.length, 0));
   return scalar(parts.join(delim), c.span, `evaluated from Fn::Join at ${at(c.span)}`);
 }
