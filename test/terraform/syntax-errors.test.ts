@@ -16,8 +16,19 @@ describe('a value left out after "="', () => {
     expect(e!.message).toMatch(/expected a value/);
   });
 
-  test('followed by another argument, which error recovery reads as its value: no finding from either', async () => {
-    expect(await rows(sg('  vpc_id = \n  security_group_name = "x"\n'))).toEqual([['parse-error', 2, 12]]);
+  test('followed by another argument, which error recovery reads as its value: the next argument is read from its own line', async () => {
+    expect(await rows(sg('  vpc_id = \n  security_group_name = "x"\n'))).toEqual([
+      ['parse-error', 2, 12],
+      ['name-malformed', 3, 25],
+    ]);
+    expect(await rows(sg('  vpc_id =\n  security_group_name = "1web"\n'))).toEqual([
+      ['parse-error', 2, 11],
+      ['name-malformed', 3, 25],
+    ]);
+    // The argument left without a value is still set (an enterprise group needs a VPC): no finding that it is missing.
+    expect(await rows(sg('  security_group_type = "enterprise"\n  vpc_id =\n  security_group_name = "web"\n'))).toEqual([['parse-error', 3, 11]]);
+    // The next argument broken too: no finding from it.
+    expect(await rows(sg('  vpc_id =\n  security_group_name = "1web" "x"\n'))).toEqual([['parse-error', 2, 11]]);
   });
 
   test('before a "}" that error recovery reads as an object: on its line, and the next resource is still checked', async () => {

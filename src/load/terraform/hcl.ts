@@ -504,19 +504,26 @@ class Converter {
 
   body(n: TSNode, problems: SyntaxProblem[]): Body {
     const body = emptyBody();
+    const add = (a: Attr): void => {
+      const prev = body.attrs.get(a.name);
+      if (prev) {
+        // An argument cut by a syntax error may be a line read twice by error recovery.
+        if (a.broken || prev.broken) return;
+        problems.push({
+          message: `argument "${a.name}" is already set at line ${prev.nameSpan.line}; Terraform rejects a redefined argument`,
+          span: a.nameSpan,
+        });
+      } else body.attrs.set(a.name, a);
+    };
     const visit = (c: TSNode, inError: boolean): void => {
       if (c.type === 'attribute') {
+        const split = this.cut && !inError && c.hasError ? this.valueLeftOut(c) : undefined;
+        if (split) {
+          for (const a of split) add(a);
+          return;
+        }
         const a = this.attribute(c, inError);
-        if (!a) return;
-        const prev = body.attrs.get(a.name);
-        if (prev) {
-          // An argument cut by a syntax error may be a line read twice by error recovery.
-          if (a.broken || prev.broken) return;
-          problems.push({
-            message: `argument "${a.name}" is already set at line ${prev.nameSpan.line}; Terraform rejects a redefined argument`,
-            span: a.nameSpan,
-          });
-        } else body.attrs.set(a.name, a);
+        if (a) add(a);
       } else if (c.type === 'block') {
         const b = this.block(c, problems);
         if (b) body.blocks.push(b);
@@ -541,6 +548,31 @@ class Converter {
     }
     const expr: Expr = ex ? this.expr(ex, 0) : { k: 'other', span, text: '' };
     return { name: id.text, nameSpan: this.span(id), expr, span };
+  }
+
+  /**
+   * `name =` with nothing after it on its line, then `other = value` on a later line: error recovery reads
+   * `other =` as an error inside the first argument and `value` as its value. Read as two arguments: the
+   * first broken (set, its value unknown), the second as written, unless an error cuts it too.
+   */
+  valueLeftOut(n: TSNode): [Attr, Attr] | undefined {
+    const kids = n.children.filter((c): c is TSNode => c !== null && c.type !== 'comment');
+    const [id, eq, err, value] = kids;
+    if (kids.length !== 4 || id?.type !== 'identifier' || eq?.type !== '=' || !err?.isError || value?.type !== 'expression') return undefined;
+    if (err.startPosition.row <= eq.endPosition.row || !restOfLineEmpty(this.src, eq.endIndex)) return undefined;
+    const inner = err.children.filter((c): c is TSNode => c !== null && c.type !== 'comment');
+    const [name, eq2] = inner;
+    if (inner.length !== 2 || name?.type !== 'expression' || eq2?.type !== '=' || name.hasError) return undefined;
+    const v = name.namedChildren;
+    const w = v.length === 1 && v[0]?.type === 'variable_expr' ? v[0].namedChildren : [];
+    const id2 = w.length === 1 && w[0]?.type === 'identifier' ? w[0] : undefined;
+    if (!id2 || value.startPosition.row !== eq2.endPosition.row) return undefined;
+    const first: Attr = { name: id.text, nameSpan: this.span(id), expr: { k: 'other', span: cover(this.span(id), this.span(eq)), text: '' }, span: cover(this.span(id), this.span(eq)), broken: true };
+    const span = cover(this.span(id2), this.span(value));
+    if (value.hasError || this.cut?.some(([a, b]) => a < value.endIndex && b > id2.startIndex)) {
+      return [first, { name: id2.text, nameSpan: this.span(id2), expr: { k: 'other', span, text: this.src.slice(eq2.endIndex, value.endIndex).trim() }, span, broken: true }];
+    }
+    return [first, { name: id2.text, nameSpan: this.span(id2), expr: this.expr(value, 0), span }];
   }
 
   block(n: TSNode, problems: SyntaxProblem[]): Block | undefined {
