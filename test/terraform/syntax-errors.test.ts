@@ -86,6 +86,24 @@ describe('other mistakes, placed on their line', () => {
     expect(await rows(sg('  security_group_name = "web"\n') + '}\n')).toEqual([['parse-error', 4, 1]]);
   });
 
+  test('an extra "}" before another resource: placed at the "}", and the next resources are still checked', async () => {
+    const b = 'resource "alicloud_security_group" "b" {\n  security_group_name = "1web"\n}\n';
+    expect(await rows(sg('  security_group_name = "web"\n') + '}\n' + b)).toEqual([
+      ['parse-error', 4, 1],
+      ['name-malformed', 6, 25],
+    ]);
+    expect(await rows(sg('  security_group_name = "web"\n') + '}\n}\n\n' + b + b.replace('"b"', '"c"'))).toEqual([
+      ['parse-error', 4, 1],
+      ['name-malformed', 8, 25],
+      ['name-malformed', 11, 25],
+    ]);
+    // A second mistake after it: still one parse-error, and no finding from the argument it cuts.
+    const [e, ...rest] = await lintFiles({ 'main.tf': sg('  security_group_name = "web"\n') + '}\n' + b.replace('"1web"', '"1web" "x"') });
+    expect(rest).toEqual([]);
+    expect([e!.ruleId, e!.span.line, e!.span.column]).toEqual(['parse-error', 4, 1]);
+    expect(e!.message).toMatch(/1 more syntax error/);
+  });
+
   test('a missing closing quote: at the end of its line, and no finding from the string run on', async () => {
     expect(await rows(sg('  security_group_name = "web\n  description = "d"\n'))).toEqual([['parse-error', 2, 29]]);
     // CRLF line endings: the end of the line is before the "\r".

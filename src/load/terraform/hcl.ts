@@ -61,22 +61,38 @@ export function hclParser(expectedChars = 0): Promise<Parser> {
 
 /** Block types that only ever appear at the top of a file: recovered from wherever error recovery put them. */
 const TOP_LEVEL = new Set(['resource', 'data', 'variable', 'locals', 'provider', 'module', 'output', 'terraform']);
+/** `}` closing no block, each read past by parsing the file again: at most this many. */
+const MAX_STRAY_BRACES = 8;
 /** Expressions nested deeper than this are not followed (they are unknown), so hostile input cannot overflow the stack. */
 const MAX_EXPR_DEPTH = 200;
 
 export function parseHcl(p: Parser, path: string, text: string): ConfigFile {
-  const tree = p.parse(text);
+  let tree = p.parse(text);
   if (!tree) return { path, body: emptyBody(), problems: [{ message: 'the HCL parser gave no result', span: at(path, 0, 0) }] };
+  const errors: SyntaxProblem[] = [];
+  let src = text;
+  const failed = tree.rootNode.hasError;
+  // A `}` closing no block: error recovery would take in the rest of the file. Reported, then the file is
+  // read again without it (the same length, so every position stays); a few times, for `}` after `}`.
+  for (let tries = 0; failed && tries < MAX_STRAY_BRACES && tree.rootNode.hasError; tries++) {
+    const stray = strayBraces(tree.rootNode);
+    if (!stray) break;
+    const again = p.parse(src.slice(0, stray.brace) + ' ' + src.slice(stray.brace + 1));
+    if (!again) break;
+    errors.push(errorNodeError(stray.error, new Converter(path, src), (n) => n.text, true));
+    src = src.slice(0, stray.brace) + ' ' + src.slice(stray.brace + 1);
+    tree.delete();
+    tree = again;
+  }
   try {
     const root = tree.rootNode;
-    const errors: SyntaxProblem[] = [];
     let cut: [number, number][] = [];
     if (root.hasError) {
       const strings = unclosedStrings(root, path);
       errors.push(...strings.problems);
       cut = strings.cut;
     }
-    const conv = new Converter(path, text, undefined, root.hasError ? cut : undefined);
+    const conv = new Converter(path, src, undefined, failed ? cut : undefined);
     if (root.hasError) {
       collectErrors(root, conv, errors);
       quotedNames(root, conv, errors);
@@ -84,7 +100,7 @@ export function parseHcl(p: Parser, path: string, text: string): ConfigFile {
     const problems: SyntaxProblem[] = [];
     const bodyNode = root.namedChildren.find((c) => c?.type === 'body');
     const body = bodyNode ? conv.body(bodyNode, problems) : emptyBody();
-    if (root.hasError) hoist(body, body);
+    if (failed) hoist(body, body);
     errors.push(...labelProblems(body, (b) => conv.brokenHeads.has(b)));
     return { path, body, problems: [...firstSyntaxError(inOrder(errors)), ...problems, ...conv.depthProblems()] };
   } finally {
@@ -359,6 +375,22 @@ function openBraces(root: TSNode, src: string, at: number[]): number[] {
   }
   while (next < at.length) out[next++] = stack.length ? stack[stack.length - 1]! : -1;
   return out;
+}
+
+/**
+ * `}` closing no block: the first error node at the top of the file when it starts with `}` and follows
+ * blocks read without error. The offset of that `}`, and the error node.
+ */
+function strayBraces(root: TSNode): { brace: number; error: TSNode } | undefined {
+  const kids = root.children.filter((c): c is TSNode => c !== null && c.type !== 'comment');
+  const k = kids.findIndex((c) => c.hasError || c.isError || c.isMissing);
+  const err = kids[k];
+  const prev = kids[k - 1];
+  if (!err?.isError || prev?.type !== 'body' || prev.hasError) return undefined;
+  const last = prev.children.filter((c): c is TSNode => c !== null && c.type !== 'comment').pop();
+  if (last?.type !== 'block' || last.hasError) return undefined;
+  const first = err.children.find((c) => c !== null && c.type !== 'comment');
+  return first?.type === '}' ? { brace: first.startIndex, error: err } : undefined;
 }
 
 /** A token tree-sitter found missing, placed where it was left out when the tree shows it. */
