@@ -140,6 +140,19 @@ describe('a quoted argument name (Terraform 0.11 syntax)', () => {
     ]);
   });
 
+  test('at the top of a .tfvars file, also after an argument written right', async () => {
+    for (const [text, line] of [
+      ['"region" = "cn-hangzhou"\n', 1],
+      ['env = "prod"\n\n"region" = "cn-hangzhou"\n', 3],
+    ] as const) {
+      const findings = await lintFiles({ 'main.tf': sg('  security_group_name = "web"\n'), 'terraform.tfvars': text });
+      expect(findings.map((f) => [f.ruleId, f.span.file, f.span.line, f.span.column, f.span.endLine, f.span.endColumn])).toEqual([
+        ['parse-error', 'terraform.tfvars', line, 1, line, 9],
+      ]);
+      expect(findings[0]!.message).toMatch(/must not be quoted/);
+    }
+  });
+
   test('a quoted key of an object (valid HCL) is not one, also in a file with an error elsewhere', async () => {
     expect(await rows(sg('  vpc_id = "vpc-bp1opxu1zkhn00gzv1234"\n  tags = {\n    "k8s.io/role" = "web"\n  }\n'))).toEqual([]);
     expect(await rows(sg('  tags = {\n    "k8s.io/role" = "web"\n  }\n  description =\n'))).toEqual([['parse-error', 5, 16]]);

@@ -310,7 +310,20 @@ function quotedNames(root: TSNode, conv: Converter, errors: SyntaxProblem[]): vo
   const found: { problem: SyntaxProblem; from: number; at: number }[] = [];
   for (const [n, lit] of candidates.entries()) {
     const open = opens[n]!;
-    if (open < 0) continue;
+    if (open < 0) {
+      // At the top of the file (a `.tfvars` file): error recovery reads the name as a value continuing the
+      // line before it, whose errors are dropped with the name's own.
+      const start = src.lastIndexOf('\n', lit.startIndex - 1) + 1;
+      let prev = start;
+      for (let e = start - 1; e > 0; ) {
+        const s0 = src.lastIndexOf('\n', e - 1) + 1;
+        prev = s0;
+        if (!restOfLineEmpty(src, s0)) break;
+        e = s0 - 1;
+      }
+      found.push({ problem: { message: `syntax error: argument names must not be quoted: ${quoteSnippet(lit.text)}`, span: conv.span(lit) }, from: prev, at: lit.startIndex });
+      continue;
+    }
     let k = open - 1;
     while (k >= 0 && /\s/.test(src[k]!)) k--;
     // A block's `{` follows its last label or its type; an object's follows `=`, `(`, `[`, `,`, `:`, `?`, `{`.
