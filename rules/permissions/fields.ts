@@ -345,13 +345,17 @@ export const nicTypeMismatch = defineRule({
     for (const p of model.permissions) {
       const f = field(p, 'NicType');
       if (!f || f.value.toLowerCase() !== 'internet') continue;
-      const side = peerFields(p.direction);
-      const groupOnly = present(p, side.group) && !present(p, side.cidr) && !present(p, side.ipv6);
-      if (groupOnly) report({ at: f.tree, node: p, message: `${operation(p)}: NicType internet on a rule whose ${p.direction === 'ingress' ? 'source' : 'destination'} is a security group; it must be intranet` });
+      if (groupPeerOnly(p)) report({ at: f.tree, node: p, message: `${operation(p)}: NicType internet on a rule whose ${p.direction === 'ingress' ? 'source' : 'destination'} is a security group; it must be intranet` });
       else if (p.group && isVpcGroup(p.group) && fromTerraform(p.group)) report({ at: f.tree, node: p, message: `${operation(p)}: nic_type internet on a rule of a VPC security group; the Terraform provider accepts only intranet there` });
     }
   },
 });
+
+/** The rule's peer is only a security group (no CIDR of either family). */
+function groupPeerOnly(p: Permission): boolean {
+  const side = peerFields(p.direction);
+  return present(p, side.group) && !present(p, side.cidr) && !present(p, side.ipv6);
+}
 
 /** Terraform configuration or plan: the provider checks nic_type against the group's VPC before the call. */
 const fromTerraform = (g: SecurityGroup) => g.format.startsWith('terraform');
@@ -377,9 +381,7 @@ export const nicTypeVpcInternet = defineRule({
   check({ model, report }) {
     for (const p of model.permissions) {
       const f = field(p, 'NicType');
-      if (!f || f.value.toLowerCase() !== 'internet' || !p.group || !isVpcGroup(p.group) || fromTerraform(p.group)) continue;
-      const side = peerFields(p.direction);
-      if (present(p, side.group) && !present(p, side.cidr) && !present(p, side.ipv6)) continue;
+      if (!f || f.value.toLowerCase() !== 'internet' || !p.group || !isVpcGroup(p.group) || fromTerraform(p.group) || groupPeerOnly(p)) continue;
       report({ at: f.tree, node: p, message: `${operation(p)}: NicType internet on a VPC security group; VPC rules are always intranet` });
     }
   },
