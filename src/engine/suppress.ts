@@ -41,8 +41,9 @@ export interface Comment {
 }
 
 /**
- * Comments of a YAML text, from the YAML parser's concrete syntax tree (so `#` in strings and block scalars
- * is not one). Needs the full parsers loaded (`applySuppressions` loads them when a file needs them).
+ * Comments of a YAML text (`#` in strings and block scalars is not one): from the fast scanner when the
+ * text is in its subset, else from the YAML parser's concrete syntax tree, which needs the full parsers
+ * loaded (`applySuppressions` loads them when a file needs them).
  */
 export function yamlComments(text: string): Comment[] {
   // Texts in the fast parser's subset (most specs) are scanned by it: the full parser takes ten times as long.
@@ -421,7 +422,10 @@ export async function applySuppressions(
       }
       return docsOf(path) === undefined && mayHoldMetadata(path, text);
     };
-    if (result.files.filter((f) => f.source !== undefined && full(f.path, f.source)).length > 0) await fullParsers();
+    // Every file is looked at (not only up to the first that needs the full parsers): `full` records the scans.
+    let needFull = false;
+    for (const f of result.files) if (f.source !== undefined && full(f.path, f.source)) needFull = true;
+    if (needFull) await fullParsers();
     for (const f of result.files) {
       if (f.source === undefined) continue;
       pushAll(all, inlineSuppressions(f.path, f.source, scanned.get(f.path)));
