@@ -1,6 +1,7 @@
 // Syntax errors in .tf files: reported where the mistake is to be fixed, their text quoted as written,
 // and no finding taken from an argument a syntax error cuts.
 import { describe, expect, test } from 'vitest';
+import { displayText } from '../../src/format/display.ts';
 import { lintFiles } from '../helpers.ts';
 
 const rows = async (code: string) => (await lintFiles({ 'main.tf': code })).map((f) => [f.ruleId, f.span.line, f.span.column]);
@@ -60,12 +61,15 @@ describe('two values on one line', () => {
 });
 
 describe('messages quote source text as written', () => {
-  test('in backticks, without JSON escapes of quotes; control characters stay escaped', async () => {
+  test('in backticks, without JSON escapes of quotes; control characters escaped once, where reports show them', async () => {
     const [e] = await parseError('resource "alicloud_security_group" "a" {\n  name = "web"\n}\n}\n');
     expect(e!.message).toContain('`}`');
     const [g] = await parseError('"web" \u0007 ===\n');
     expect(g!.message).not.toContain('\\"');
-    expect(g!.message).not.toContain('\u0007');
+    // The finding keeps the text as written (JSON and SARIF show it so); the human formats escape it.
+    expect(g!.message).toContain('\u0007');
+    expect(displayText(g!.message)).toContain('\\u0007');
+    expect(displayText(g!.message)).not.toContain('\\\\u0007');
   });
 });
 

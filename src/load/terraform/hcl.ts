@@ -13,7 +13,7 @@ import { cover } from '../tree.ts';
 import type { LineIndex, Span } from '../tree.ts';
 import type { Attr, Block, Body, ConfigFile, Expr, LitPart, SyntaxProblem } from './syntax.ts';
 import { emptyBody } from './syntax.ts';
-import { firstSyntaxError, quoteSnippet } from '../syntax-errors.ts';
+import { firstSyntaxError } from '../syntax-errors.ts';
 
 let parser: Promise<Parser> | undefined;
 
@@ -286,6 +286,8 @@ function attributeError(n: TSNode, conv: Converter): SyntaxProblem | undefined {
   return undefined;
 }
 
+const quotedName = (lit: TSNode, conv: Converter): SyntaxProblem => ({ message: `syntax error: argument names must not be quoted: \`${lit.text}\``, span: conv.span(lit) });
+
 /**
  * `"name" = value` in a block body (Terraform 0.11 allowed quoted argument names; HCL 2 does not). Error
  * recovery then breaks the whole block and reports its `{`: the quoted name is reported instead, and the
@@ -321,7 +323,7 @@ function quotedNames(root: TSNode, conv: Converter, errors: SyntaxProblem[]): vo
         if (!restOfLineEmpty(src, s0)) break;
         e = s0 - 1;
       }
-      found.push({ problem: { message: `syntax error: argument names must not be quoted: ${quoteSnippet(lit.text)}`, span: conv.span(lit) }, from: prev, at: lit.startIndex });
+      found.push({ problem: quotedName(lit, conv), from: prev, at: lit.startIndex });
       continue;
     }
     let k = open - 1;
@@ -329,7 +331,7 @@ function quotedNames(root: TSNode, conv: Converter, errors: SyntaxProblem[]): vo
     // A block's `{` follows its last label or its type; an object's follows `=`, `(`, `[`, `,`, `:`, `?`, `{`.
     if (k < 0 || !/["\w-]/.test(src[k]!)) continue;
     found.push({
-      problem: { message: `syntax error: argument names must not be quoted: ${quoteSnippet(lit.text)}`, span: conv.span(lit) },
+      problem: quotedName(lit, conv),
       from: src.lastIndexOf('\n', open) + 1,
       at: lit.startIndex,
     });
@@ -416,7 +418,7 @@ function missingError(n: TSNode, conv: Converter): SyntaxProblem {
     if (last && head[0] && n.startPosition.row > last.endPosition.row && head[0].startPosition.row === last.endPosition.row) {
       const nested = block.parent?.parent?.type === 'block';
       if (nested && head.length === 2) {
-        return { message: `syntax error: missing \`=\` between ${quoteSnippet(head[0].text)} and its value`, span: conv.span(last) };
+        return { message: `syntax error: missing \`=\` between \`${head[0].text}\` and its value`, span: conv.span(last) };
       }
       return { message: 'syntax error: missing `{` at the end of the block header', span: conv.point(last.endIndex, last.endPosition.row, last.endPosition.column) };
     }
@@ -436,7 +438,7 @@ function missingError(n: TSNode, conv: Converter): SyntaxProblem {
     }
     return { message: `syntax error: missing \`}\` closing the block opened at line ${opened}`, span: conv.span(n) };
   }
-  return { message: `syntax error: missing ${quoteSnippet(n.type)}`, span: conv.span(n) };
+  return { message: `syntax error: missing \`${n.type}\``, span: conv.span(n) };
 }
 
 /** An error node: unexpected text, shown by its first line; `name =` ending it is a value left out. */
@@ -451,7 +453,9 @@ function errorNodeError(n: TSNode, conv: Converter, text: (n: TSNode) => string,
   const nl = t.search(/\r?\n/);
   const first = nl < 0 ? t : t.slice(0, nl);
   const span = nl < 0 || first.trim() === '' ? conv.span(n) : conv.point(n.startIndex, n.startPosition.row, n.startPosition.column, first.length);
-  return { message: `syntax error: unexpected ${quoteSnippet((first.trim() === '' ? t : first).trim() || t)}`, span };
+  // Shown as its first line that holds something (reports clip long values: format/display.ts).
+  const shown = t.split(/\r?\n/).find((l) => l.trim() !== '')?.trim() ?? t;
+  return { message: `syntax error: unexpected \`${shown}\``, span };
 }
 
 /**

@@ -1,2 +1,0 @@
-import { createRequire as __sglintCreateRequire } from 'node:module'; const require = __sglintCreateRequire(import.meta.url);
-import{c as b,d as c,e as d,f as e,g as f,h as g,i as h}from"./chunk-26DCVRXA.js";import{c as a}from"./chunk-QTZFDY37.js";import"./chunk-ZUYFCAHH.js";import"./chunk-CZCKNPIQ.js";var export_YamlParser=h.Parser;export{a as MAX_DEPTH,export_YamlParser as YamlParser,f as parseJson,g as parseJsonFully,d as parseYaml,e as parseYamlFully,b as tooDeepAt,c as yamlTooDeepAt};
