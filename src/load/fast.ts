@@ -477,15 +477,8 @@ const YAML_UNSUPPORTED = /[\x00-\x09\x0b-\x1f\x7f-\x9f\r\ufeff\u2028\u2029\ud800
 
 /** Parses a YAML text in the fast subset, or returns undefined to ask for the full parser. */
 export function fastYaml(file: string, text: string): Parsed | undefined {
-  if (YAML_UNSUPPORTED.test(text) || tooManyBrackets(text)) return undefined;
-  const s = new YamlScanner(file, text);
-  try {
-    const doc = s.document();
-    return parsed(file, text, doc === undefined ? [] : [doc]);
-  } catch (e) {
-    if (e === GIVE_UP) return undefined;
-    throw e;
-  }
+  const doc = scanYaml(file, text);
+  return doc === undefined ? undefined : parsed(file, text, doc === null ? [] : [doc]);
 }
 
 /**
@@ -494,11 +487,15 @@ export function fastYaml(file: string, text: string): Parsed | undefined {
  * scalar is never taken for a comment.
  */
 export function fastYamlComments(text: string): { start: number; end: number }[] | undefined {
-  if (YAML_UNSUPPORTED.test(text) || tooManyBrackets(text)) return undefined;
   const out: { start: number; end: number }[] = [];
+  return scanYaml('', text, out) === undefined ? undefined : out;
+}
+
+/** The document's tree (null when it is empty), or undefined when the text is outside the fast subset. */
+function scanYaml(file: string, text: string, comments?: { start: number; end: number }[]): Tree | null | undefined {
+  if (YAML_UNSUPPORTED.test(text) || tooManyBrackets(text)) return undefined;
   try {
-    new YamlScanner('', text, out).document();
-    return out;
+    return new YamlScanner(file, text, comments).document() ?? null;
   } catch (e) {
     if (e === GIVE_UP) return undefined;
     throw e;
