@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/rule.ts';
-import { SOURCE_API, SOURCE_FACTS, chars, knownStart, param, spec, startsWithHttp } from './util.ts';
+import { SOURCE_API, SOURCE_FACTS, known, lengthProblem, param, shown, spec, startsWithHttp } from './util.ts';
 
 const NAME_FIRST = /^\p{L}/u;
 const NAME_REST = /^[\p{L}\p{Nd}:_.-]*$/u;
@@ -28,37 +28,22 @@ export const nameMalformed = defineRule({
   local: true,
   check({ model, report }) {
     for (const g of model.groups) {
-      const n = param(g, 'SecurityGroupName');
-      if (!n) {
-        const k = knownStart(g, 'SecurityGroupName');
-        const why = k && prefixProblem(k.prefix);
-        if (k && why) report({ at: k.tree, node: g, message: `SecurityGroupName \`${k.prefix}…\` (the rest is not known) ${why}` });
-        continue;
-      }
-      if (n.value === '') continue;
-      const len = chars(n.value);
-      let why: string | undefined;
-      if (len < 2 || len > 128) why = `is ${len} characters long; it must be 2 to 128`;
-      else if (startsWithHttp(n.value)) why = 'starts with http:// or https://';
-      else if (!NAME_FIRST.test(n.value)) why = 'must start with a letter';
-      else if (!NAME_REST.test(n.value)) {
-        const bad = [...n.value].find((c) => !NAME_REST.test(c));
-        why = `contains \`${bad}\`; only letters, digits, \`:\`, \`_\`, \`.\` and \`-\` are allowed`;
-      }
-      if (why) report({ at: n.tree, node: g, message: `SecurityGroupName \`${n.value}\` ${why}` });
+      const n = known(g.fields.SecurityGroupName);
+      // An empty name means "no name".
+      if (!n || n.text === '') continue;
+      const why = lengthProblem(n, 2, 128, 'it must be 2 to 128') ?? characterProblem(n.text);
+      if (why) report({ at: n.tree, node: g, message: `SecurityGroupName ${shown(n)} ${why}` });
     }
   },
 });
 
-/** What is wrong with the known start of a name whatever its rest, if anything. */
-function prefixProblem(prefix: string): string | undefined {
-  const len = chars(prefix);
-  const bad = [...prefix].find((c) => !NAME_REST.test(c));
-  if (len > 128) return `is longer than 128 characters (${len} known)`;
-  if (startsWithHttp(prefix)) return 'starts with http:// or https://';
-  if (!NAME_FIRST.test(prefix)) return 'must start with a letter';
-  if (bad !== undefined) return `contains \`${bad}\`; only letters, digits, \`:\`, \`_\`, \`.\` and \`-\` are allowed`;
-  return undefined;
+/** What the characters of a name (or of its known start) break, if anything. */
+function characterProblem(name: string): string | undefined {
+  if (startsWithHttp(name)) return 'starts with http:// or https://';
+  if (!NAME_FIRST.test(name)) return 'must start with a letter';
+  if (NAME_REST.test(name)) return undefined;
+  const bad = [...name].find((c) => !NAME_REST.test(c));
+  return `contains \`${bad}\`; only letters, digits, \`:\`, \`_\`, \`.\` and \`-\` are allowed`;
 }
 
 export const nameUncertainCharacters = defineRule({
@@ -108,17 +93,10 @@ export const descriptionMalformed = defineRule({
   local: true,
   check({ model, report }) {
     for (const g of model.groups) {
-      const d = param(g, 'Description');
-      if (!d) {
-        const k = knownStart(g, 'Description');
-        if (k && chars(k.prefix) > 256) report({ at: k.tree, node: g, message: `Description is longer than 256 characters (${chars(k.prefix)} known)` });
-        else if (k && startsWithHttp(k.prefix)) report({ at: k.tree, node: g, message: 'Description starts with http:// or https:// (the rest is not known)' });
-        continue;
-      }
-      if (d.value === '') continue;
-      const len = chars(d.value);
-      if (len < 2 || len > 256) report({ at: d.tree, node: g, message: `Description is ${len} characters long; it must be 2 to 256` });
-      else if (startsWithHttp(d.value)) report({ at: d.tree, node: g, message: 'Description starts with http:// or https://' });
+      const d = known(g.fields.Description);
+      if (!d || d.text === '') continue;
+      const why = lengthProblem(d, 2, 256, 'it must be 2 to 256') ?? (startsWithHttp(d.text) ? 'starts with http:// or https://' : undefined);
+      if (why) report({ at: d.tree, node: g, message: `Description ${d.whole ? '' : `${shown(d)} `}${why}` });
     }
   },
 });

@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/engine/rule.ts';
 import { text } from '../../src/load/tree.ts';
 import type { Span } from '../../src/load/tree.ts';
-import { SOURCE_API, SOURCE_FACTS, chars, containsHttp, spec, startOf } from './util.ts';
+import { SOURCE_API, SOURCE_FACTS, containsHttp, known, lengthProblem, shown, spec } from './util.ts';
 
 const tags = (...lines: string[]) => spec('VpcId: vpc-bp1opxu1zkhn00gzv1234', 'Tag:', ...lines.map((l) => `  ${l}`));
 
@@ -28,20 +28,14 @@ export const tagKeyMalformed = defineRule({
           report({ at: t.span, node: g, message: 'the tag has no Key' });
           continue;
         }
-        const k = text(t.Key);
-        if (k === undefined) {
-          // Only the start known (`acs:${var.team}`): what it already breaks.
-          const p = startOf(t.Key);
-          const why = p === undefined ? undefined : chars(p) > 128 ? `is longer than 128 characters (${chars(p)} known)` : p.startsWith('aliyun') || p.startsWith('acs:') ? 'starts with a reserved prefix (`aliyun` or `acs:`)' : containsHttp(p) ? 'contains http:// or https://' : undefined;
-          if (why) report({ at: t.Key, node: g, message: `tag key \`${p}…\` (the rest is not known) ${why}` });
-          continue;
-        }
-        let why: string | undefined;
-        if (k === '') why = 'is empty';
-        else if (chars(k) > 128) why = `is ${chars(k)} characters long; at most 128`;
-        else if (k.startsWith('aliyun') || k.startsWith('acs:')) why = 'starts with a reserved prefix (`aliyun` or `acs:`)';
-        else if (containsHttp(k)) why = 'contains http:// or https://';
-        if (why) report({ at: t.Key, node: g, message: `tag key \`${k}\` ${why}` });
+        const k = known(t.Key);
+        if (k === undefined) continue;
+        const why =
+          k.text === ''
+            ? 'is empty'
+            : (lengthProblem(k, 1, 128, 'at most 128') ??
+              (k.text.startsWith('aliyun') || k.text.startsWith('acs:') ? 'starts with a reserved prefix (`aliyun` or `acs:`)' : containsHttp(k.text) ? 'contains http:// or https://' : undefined));
+        if (why) report({ at: k.tree, node: g, message: `tag key ${shown(k)} ${why}` });
       }
     }
   },
@@ -65,15 +59,10 @@ export const tagValueMalformed = defineRule({
   check({ model, report }) {
     for (const g of model.groups) {
       for (const t of g.Tag?.items ?? []) {
-        const v = text(t.Value);
-        const p = startOf(t.Value);
-        if (p !== undefined && t.Value) {
-          if (chars(p) > 128) report({ at: t.Value, node: g, message: `tag value is longer than 128 characters (${chars(p)} known)` });
-          else if (containsHttp(p)) report({ at: t.Value, node: g, message: 'tag value contains http:// or https:// (in the part that is known)' });
-        }
-        if (v === undefined || !t.Value) continue;
-        if (chars(v) > 128) report({ at: t.Value, node: g, message: `tag value is ${chars(v)} characters long; at most 128` });
-        else if (containsHttp(v)) report({ at: t.Value, node: g, message: 'tag value contains http:// or https://' });
+        const v = known(t.Value);
+        if (v === undefined) continue;
+        const why = lengthProblem(v, 0, 128, 'at most 128') ?? (containsHttp(v.text) ? `contains http:// or https://${v.whole ? '' : ' (in the part that is known)'}` : undefined);
+        if (why) report({ at: v.tree, node: g, message: `tag value ${why}` });
       }
     }
   },

@@ -38,14 +38,32 @@ export function param(g: SecurityGroup, name: keyof SecurityGroup['fields']): { 
   return { tree, value };
 }
 
-/** The text a string parameter is known to start with when the rest of it is not known (`web-${var.env}`). */
-export function knownStart(g: SecurityGroup, name: keyof SecurityGroup['fields']): { tree: Tree; prefix: string } | undefined {
-  const tree = g.fields[name];
-  const prefix = startOf(tree);
-  return tree && prefix ? { tree, prefix } : undefined;
+/**
+ * What is known of a string value: all of it (`whole`), or only its start when the rest is not known
+ * (`web-${var.env}`), so that the checks of a string's start and length apply to that start too.
+ */
+export interface Known {
+  tree: Tree;
+  text: string;
+  whole: boolean;
 }
 
-/** The known start of a value whose rest is not known, if any. */
-export function startOf(tree: Tree | undefined): string | undefined {
-  return tree?.type === 'unknown' && tree.prefix ? tree.prefix : undefined;
+export function known(tree: Tree | undefined): Known | undefined {
+  if (tree === undefined) return undefined;
+  const whole = text(tree);
+  if (whole !== undefined) return { tree, text: whole, whole: true };
+  const start = tree.type === 'unknown' ? tree.prefix : undefined;
+  return start ? { tree, text: start, whole: false } : undefined;
+}
+
+/** A known value quoted for a message, its start marked as such. */
+export function shown(k: Known): string {
+  return k.whole ? `\`${k.text}\`` : `\`${k.text}…\` (the rest is not known)`;
+}
+
+/** "is N characters long; ..." for a whole value, "is longer than max" for a known start already over it. */
+export function lengthProblem(k: Known, min: number, max: number, limits: string): string | undefined {
+  const len = chars(k.text);
+  if (!k.whole) return len > max ? `is longer than ${max} characters (${len} known)` : undefined;
+  return len < min || len > max ? `is ${len} characters long; ${limits}` : undefined;
 }
