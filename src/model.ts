@@ -67,6 +67,8 @@ export interface Tag {
 export interface TagList {
   span: Span;
   items: Tag[];
+  /** Set when more tags than `items` may be there: the expression that may add them (`var.tags`). */
+  more?: string;
 }
 
 export interface SecurityGroup extends Node {

@@ -60,3 +60,49 @@ describe('tags with unknown parts', () => {
     ]);
   });
 });
+
+describe('Terraform tag maps known in part', () => {
+  const tf = (tags: string, vars = 'variable "more" {}\nvariable "k" {}\n') => `${vars}resource "alicloud_security_group" "a" {\n  tags = ${tags}\n}\n`;
+
+  it('the keys of the known maps of a merge with an unknown map are checked', async () => {
+    expect((await lintFiles({ 'main.tf': tf('merge(var.more, { "acs:team" = "web", env = "prod" })') }, region)).map(key)).toEqual([
+      at('tag-key-malformed', 'InvalidTagKey.Malformed', 4, 28, 4, 38),
+    ]);
+    // The same map without the unknown part: the same finding, at its key.
+    expect((await lintFiles({ 'main.tf': tf('merge({ "acs:team" = "web", env = "prod" })') }, region)).map(key)).toEqual([
+      at('tag-key-malformed', 'InvalidTagKey.Malformed', 4, 18, 4, 28),
+    ]);
+    expect((await lintFiles({ 'main.tf': tf('merge(var.more, { team = "web" })') }, region)).map(key)).toEqual([]);
+  });
+
+  it('a value that a later unknown map may replace is not judged; one after it is', async () => {
+    const url = '{ docs = "https://wiki.example.com" }';
+    expect((await lintFiles({ 'main.tf': tf(`merge(${url}, var.more)`) }, region)).map(key)).toEqual([]);
+    expect((await lintFiles({ 'main.tf': tf(`merge(var.more, ${url})`) }, region)).map(key)).toEqual([
+      at('tag-value-malformed', 'InvalidTagValue.Malformed', 4, 35, 4, 61),
+    ]);
+  });
+
+  it('an object with a key that is not known keeps its other keys; values before that key may be replaced', async () => {
+    expect((await lintFiles({ 'main.tf': tf('{\n    (var.k) = "x"\n    aliyun_env = "https://a"\n  }') }, region)).map(key)).toEqual([
+      at('tag-key-malformed', 'InvalidTagKey.Malformed', 6, 5, 6, 15),
+      at('tag-value-malformed', 'InvalidTagValue.Malformed', 6, 18, 6, 29),
+    ]);
+    expect((await lintFiles({ 'main.tf': tf('{\n    aliyun_env = "https://a"\n    (var.k) = "x"\n  }') }, region)).map(key)).toEqual([
+      at('tag-key-malformed', 'InvalidTagKey.Malformed', 5, 5, 5, 15),
+    ]);
+  });
+
+  // Terraform orders a map's keys (k0, k1, k10 ... k19, k2, k20, k3 ... k9): the 21st is k9.
+  it('more than 20 known keys beside an unknown map are reported; 20 are not', async () => {
+    const many = (n: number) => `merge(var.more, {\n${Array.from({ length: n }, (_, i) => `    k${i} = "v"\n`).join('')}  })`;
+    expect((await lintFiles({ 'main.tf': tf(many(20)) }, region)).map(key)).toEqual([]);
+    expect((await lintFiles({ 'main.tf': tf(many(21)) }, region)).map(key)).toEqual([at('tag-count', 'QuotaExceed.Tags', 14, 5, 14, 13)]);
+  });
+
+  it('a local known in part keeps its entries where it is used', async () => {
+    const t = 'variable "more" {}\nlocals {\n  tags = merge(var.more, { "acs:x" = "v" })\n}\nresource "alicloud_security_group" "a" {\n  tags = local.tags\n}\n';
+    const f = await lintFiles({ 'main.tf': t }, region);
+    expect(f.map(key)).toEqual([at('tag-key-malformed', 'InvalidTagKey.Malformed', 3, 28, 3, 35)]);
+  });
+});

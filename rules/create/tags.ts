@@ -155,7 +155,7 @@ export const tagCount = defineRule({
       const items = g.Tag?.items ?? [];
       items.forEach((t, i) => {
         if (t.flatIndex && t.flatIndex.n > 20) report({ at: t.flatIndex.span, node: g, message: `Tag.${t.flatIndex.n}: N runs from 1 to 20` });
-        else if (i === 20) report({ at: t.span, node: g, message: `${items.length} tags; at most 20` });
+        else if (i === 20) report({ at: t.span, node: g, message: `${g.Tag?.more ? 'at least ' : ''}${items.length} tags; at most 20` });
       });
     }
   },

@@ -64,6 +64,12 @@ export interface TUnknown {
    * `!Sub 'web-${Env}'`): the checks of a string's start (a letter first, no URL) still apply to it.
    */
   prefix?: string;
+  /**
+   * Entries a map is known to hold when the map as a whole is not known (`merge(var.tags, { env = "prod" })`,
+   * `{ (var.k) = "a", env = "b" }`): more may be there, and a value that an unknown part may replace is
+   * itself unknown. Keys and values listed here are checked; nothing is guessed about the rest.
+   */
+  entries?: TEntry[];
 }
 
 export type Tree = TScalar | TMap | TSeq | TUnknown;

@@ -61,13 +61,30 @@ export function unknown(expr: string, span: Span, ref?: string): Tree {
   return t;
 }
 
+/** An unknown map known to hold `entries` (see TUnknown.entries); plainly unknown when it holds none. */
+function partialMap(expr: string, span: Span, entries: TEntry[]): Tree {
+  const t = unknown(expr, span);
+  if (entries.length > 0 && t.type === 'unknown') t.entries = entries;
+  return t;
+}
+
+/** The entry with its value unknown: `by` may replace it. */
+function replaced(x: TEntry, by: string): TEntry {
+  return x.value.type === 'unknown' && x.value.entries === undefined ? x : { key: x.key, keySpan: x.keySpan, value: unknown(`the value of \`${x.key}\` unless ${by} replaces it`, x.value.span) };
+}
+
+function replaceable(entries: TEntry[], by: string): void {
+  for (let i = 0; i < entries.length; i++) entries[i] = replaced(entries[i]!, by);
+}
+
 /** A copy of a tree with a use site recorded on every node (the value is reported where it is written). */
 export function withOrigin(t: Tree, origin: string): Tree {
   const o = t.origin ? `${t.origin}; ${origin}` : origin;
   switch (t.type) {
     case 'scalar':
-    case 'unknown':
       return { ...t, origin: o };
+    case 'unknown':
+      return { ...t, origin: o, ...(t.entries ? { entries: t.entries.map((e) => ({ key: e.key, keySpan: e.keySpan, value: withOrigin(e.value, origin) })) } : {}) };
     case 'seq':
       return { ...t, origin: o, items: t.items.map((i) => withOrigin(i, origin)) };
     case 'map':
@@ -79,8 +96,9 @@ export function withOrigin(t: Tree, origin: string): Tree {
 export function placed(t: Tree, span: Span): Tree {
   switch (t.type) {
     case 'scalar':
-    case 'unknown':
       return { ...t, span };
+    case 'unknown':
+      return { ...t, span, ...(t.entries ? { entries: t.entries.map((e) => ({ key: e.key, keySpan: span, value: placed(e.value, span) })) } : {}) };
     case 'seq':
       return { ...t, span, items: t.items.map((i) => placed(i, span)) };
     case 'map':
@@ -110,14 +128,18 @@ export function evaluate(e: Expr, ctx: EvalCtx): Tree {
       return { type: 'seq', items: e.items.map((i) => evaluate(i, ctx)), span: e.span };
     case 'obj': {
       const entries: TEntry[] = [];
+      let open: string | undefined;
       for (const it of e.items) {
         const k = evaluate(it.key, ctx);
         if (k.type !== 'scalar' || k.value === null || typeof k.value === 'object') {
-          return unknown(`an object with a key that is not known (${it.key.k === 'other' ? it.key.text : 'expression'})`, e.span);
+          // The entries before may share that key: their keys stay, their values may be replaced.
+          open ??= it.key.k === 'other' ? it.key.text : 'expression';
+          replaceable(entries, it.key.k === 'other' ? it.key.text : 'a key that is not known');
+          continue;
         }
         entries.push({ key: String(k.value), keySpan: k.span, value: evaluate(it.value, ctx) });
       }
-      return { type: 'map', entries, span: e.span };
+      return open === undefined ? { type: 'map', entries, span: e.span } : partialMap(`an object with a key that is not known (${open})`, e.span, entries);
     }
     case 'trav':
       return traversal(e, ctx);
@@ -376,10 +398,19 @@ function collectionCall(e: Extract<Expr, { k: 'call' }>, ctx: EvalCtx): Tree | u
   const none = unknown(e.text, e.span);
   switch (e.name) {
     case 'merge': {
-      if (args.some((m) => m.type !== 'map')) return none;
+      // An unknown argument may hold any key: the keys before it stay, their values may be replaced.
+      if (args.some((m) => m.type !== 'map' && m.type !== 'unknown')) return none;
       const byKey = new Map<string, TEntry>();
-      for (const m of args) if (m.type === 'map') for (const x of m.entries) byKey.set(x.key, x);
-      return { type: 'map', entries: [...byKey.values()].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0)), span: e.span };
+      let open = false;
+      for (const m of args) {
+        if (m.type === 'unknown') {
+          open = true;
+          byKey.forEach((x, k) => byKey.set(k, replaced(x, m.expr)));
+        }
+        if (m.type === 'map' || m.type === 'unknown') for (const x of m.entries ?? []) byKey.set(x.key, x);
+      }
+      const entries = [...byKey.values()].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+      return open ? partialMap(e.text, e.span, entries) : { type: 'map', entries, span: e.span };
     }
     case 'concat':
       return args.every((l) => l.type === 'seq') ? { type: 'seq', items: args.flatMap((l) => (l.type === 'seq' ? l.items : [])), span: e.span } : none;

@@ -54,12 +54,14 @@ export function mapGroup(span: Span, address: string, val: Val, region: Region, 
   const g: SecurityGroup = { kind: 'SecurityGroup', id: address, format, span, resource: address, fields, permissions: [] };
   if (region.source) g.regionSource = region.source;
   const tags = val('tags');
-  if (tags?.type === 'map') {
-    const items: Tag[] = tags.entries.map((e) => {
+  // A map known in part (`merge(var.tags, { env = "prod" })`): the entries known to be there are checked.
+  const tagEntries = tags?.type === 'map' ? tags.entries : tags?.type === 'unknown' ? tags.entries : undefined;
+  if (tags && tagEntries) {
+    const items: Tag[] = tagEntries.map((e) => {
       const Key: Tree = { type: 'scalar', value: e.key, span: e.keySpan, ...(tags.origin ? { origin: tags.origin } : {}) };
       return { span: e.keySpan.file === e.value.span.file ? cover(e.keySpan, e.value.span) : e.keySpan, Key, Value: e.value };
     });
-    g.Tag = { span: tags.span, items };
+    g.Tag = tags.type === 'unknown' ? { span: tags.span, items, more: tags.expr } : { span: tags.span, items };
   }
   return g;
 }
