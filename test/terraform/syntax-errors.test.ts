@@ -162,3 +162,67 @@ describe('a quoted argument name (Terraform 0.11 syntax)', () => {
     expect(await rows(sg('  tags = {\n    "k8s.io/role" = "web"\n  }\n  description =\n'))).toEqual([['parse-error', 5, 16]]);
   });
 });
+
+describe('characters HCL never reads, and commas between arguments', () => {
+  const spans = async (code: string) =>
+    (await lintFiles({ 'main.tf': code })).map((f) => [f.ruleId, f.span.line, f.span.column, f.span.endLine, f.span.endColumn]);
+  const next = 'resource "alicloud_security_group" "b" {\n  security_group_name = "1b"\n}\n';
+
+  test('a string in single quotes is reported on the string and read as the double-quoted string it means', async () => {
+    expect(await spans(sg("  security_group_name = '1web'\n") + next)).toEqual([
+      ['name-malformed', 2, 25, 2, 31],
+      ['parse-error', 2, 25, 2, 31],
+      ['name-malformed', 5, 25, 5, 29],
+    ]);
+    expect((await parseError(sg("  security_group_name = 'web'\n")))[0]!.message).toMatch(/double quotes/);
+  });
+
+  test('`;` or `,` after an argument is reported where it is; the next arguments and resources are still checked', async () => {
+    for (const end of [';', ',']) {
+      expect(await spans(sg(`  vpc_id = "vpc-bp1opxu1zkhn00gzv1234"${end}\n  security_group_name = "1a"\n`) + next), end).toEqual([
+        ['parse-error', 2, 39, 2, 40],
+        ['name-malformed', 3, 25, 3, 29],
+        ['name-malformed', 6, 25, 6, 29],
+      ]);
+    }
+  });
+
+  test('a backslash or another stray character is reported where it is, not where error recovery ends', async () => {
+    // Before: the whole file was one error at 1:1, and nothing in it was checked.
+    const tagged = 'variable "v" {}\n' + sg('  tags = {\n    k0 = "v"\\n    k1 = "v"\n  }\n') + next;
+    const found = await spans(tagged);
+    expect(found[0]).toEqual(['parse-error', 4, 13, 4, 14]);
+    expect(found.slice(1)).toEqual([['name-malformed', 8, 25, 8, 29]]);
+    for (const c of ['@', '`', '^', '~', '$', '&', '|']) {
+      const [e] = await parseError(sg(`  security_group_name = "web" ${c} 3\n`));
+      expect([e!.span.line, e!.span.column, e!.span.endColumn], c).toEqual([2, 31, 32]);
+    }
+  });
+
+  test('the same characters in strings, templates, heredocs and comments, and commas in collections, are not reported', async () => {
+    const valid = [
+      '# a comment; with \' @ ` ^ ~ $ & | \\ and, commas',
+      '// another; one',
+      '/* and; a \' block */',
+      'locals {',
+      '  a = "semi; colon \' @ ` ^ ~ & | \\" \\\\ $${not} %%{not}"',
+      '  b = "${join(",", ["x", "y"])}-${var.v == "a;b" ? "c,d" : "e"}"',
+      '  c = { for k, v in { x = 1, y = 2 } : k => v if v > 1 && k != "z" || true }',
+      '  d = [for s in ["a", "b"] : upper(s)]',
+      '  e = <<-EOT',
+      "    it's; here @ ` ^ ~ $ & | \\ ${var.v}, %{ if true }yes%{ endif }",
+      '  EOT',
+      '  f = { "k8s.io/role" = "web", other = "x" }',
+      '  g = !false',
+      '  h = 10 % 3 * 2',
+      '}',
+      'variable "v" {',
+      '  default = "a"',
+      '}',
+      sg('  security_group_name = "web"\n  tags = merge(local.f, { env = "prod" })\n').trimEnd(),
+    ].join('\n');
+    expect(await spans(valid + '\n')).toEqual([]);
+    // The file with an error elsewhere: only that error is reported.
+    expect(await spans(valid + '\nresource "alicloud_security_group" "c" {\n  description =\n}\n')).toEqual([['parse-error', 24, 16, 24, 16]]);
+  });
+});

@@ -9,11 +9,12 @@ import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
-import { cover } from '../tree.ts';
-import type { LineIndex, Span } from '../tree.ts';
+import { cover, LineIndex } from '../tree.ts';
+import type { Span } from '../tree.ts';
 import type { Attr, Block, Body, ConfigFile, Expr, LitPart, SyntaxProblem } from './syntax.ts';
 import { emptyBody } from './syntax.ts';
 import { firstSyntaxError } from '../syntax-errors.ts';
+import { lexHcl } from './lex.ts';
 
 let parser: Promise<Parser> | undefined;
 
@@ -72,6 +73,20 @@ export function parseHcl(p: Parser, path: string, text: string): ConfigFile {
   const errors: SyntaxProblem[] = [];
   let src = text;
   const failed = tree.rootNode.hasError;
+  if (failed) {
+    // Characters HCL never reads (`'`, `;`, `\`...): reported where they are, the file read again without them.
+    const lex = lexHcl(src);
+    if (lex.problems.length > 0) {
+      const lines = new LineIndex(path, text);
+      for (const q of lex.problems) errors.push({ message: q.message, span: lines.span(q.index, q.index + q.length) });
+      const again = p.parse(lex.text);
+      if (again) {
+        tree.delete();
+        tree = again;
+        src = lex.text;
+      }
+    }
+  }
   // A `}` closing no block: error recovery would take in the rest of the file. Reported, then the file is
   // read again without it (the same length, so every position stays); a few times, for `}` after `}`.
   for (let tries = 0; failed && tries < MAX_STRAY_BRACES && tree.rootNode.hasError; tries++) {
