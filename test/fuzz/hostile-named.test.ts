@@ -42,6 +42,27 @@ describe('named hostile inputs', () => {
     }
   });
 
+  it('100,000-level template nesting in .tf and .tf.json: one located parse-error, not a parse of minutes', async () => {
+    // The grammar's parse time grows with the square of template nesting (10,000 levels took 5 s).
+    const d = 100_000;
+    const deep = '"${'.repeat(d) + 'x' + '}"'.repeat(d);
+    const tf = (value: string) => `resource "alicloud_security_group" "a" {\n  description = ${value}\n}\n`;
+    // The 201st opening: after `  description = ` (16 characters) and 200 openings of 3.
+    const r = await lintSources([{ path: 'main.tf', text: tf(deep) }]);
+    expect(at(r)).toEqual([['parse-error', 2, 618, 2, 620]]);
+    expect(r.files[0]!.status).toBe('failed');
+    const heredoc = await lintSources([{ path: 'main.tf', text: tf(`<<EOT\n${deep}\nEOT`) }]);
+    expect(at(heredoc)).toEqual([['parse-error', 3, 602, 3, 604]]);
+    // In .tf.json the string is a template: its 201st `${` (after 200 openings of `${\"`, 4 characters each).
+    const json = JSON.stringify({ resource: { alicloud_security_group: { a: { description: deep.slice(1, -1) } } } });
+    const j = await lintSources([{ path: 'main.tf.json', text: json }]);
+    expect(j.findings.map((f) => f.ruleId)).toEqual(['parse-error']);
+    expect(j.findings[0]!.span.column).toBe(json.indexOf('${') + 1 + 200 * 4);
+    // 150 levels are read (their expression is deeper than 200 syntax levels: that is reported, not the templates).
+    const ok = await lintSources([{ path: 'main.tf', text: tf('"${'.repeat(150) + 'x' + '}"'.repeat(150)) }]);
+    expect(ok.findings.map((f) => f.message).join('\n')).not.toMatch(/templates nested/);
+  });
+
   it('a 50 MB file through lintPaths: file-too-large above maxFileBytes (default 20 MiB), not read', async () => {
     const dir = workspace({ 'ok.yaml': spec('web') });
     truncateSync(join(dir, 'ok.yaml'), 0);

@@ -140,7 +140,8 @@ describe('.tf.json meta-arguments are references written as strings', () => {
 test('hostile templates in .tf.json never throw past the loader: deep nesting is a located syntax error', async () => {
   const deep = JSON.stringify('${"'.repeat(5000));
   const findings = await lintFiles({ 'main.tf.json': `{"resource": {"alicloud_security_group": {"web": {\n  "description": ${deep}\n}}}}\n` });
-  expect(findings.map((f) => [f.ruleId, f.span.line, f.span.column])).toEqual([['parse-error', 2, 19]]);
+  // At the 201st `${` (200 openings of `${\"`, 4 characters each, after the string's quote at column 18).
+  expect(findings.map((f) => [f.ruleId, f.span.line, f.span.column])).toEqual([['parse-error', 2, 19 + 200 * 4]]);
 }, 20000);
 
 test('a --var collection is read as HCL when the input holds only .tf.json', async () => {

@@ -15,6 +15,7 @@ import type { Attr, Block, Body, ConfigFile, Expr, LitPart, SyntaxProblem } from
 import { emptyBody } from './syntax.ts';
 import { firstSyntaxError } from '../syntax-errors.ts';
 import { lexHcl } from './lex.ts';
+import { tooDeepTemplate } from './scan.ts';
 
 let parser: Promise<Parser> | undefined;
 
@@ -66,8 +67,11 @@ const TOP_LEVEL = new Set(['resource', 'data', 'variable', 'locals', 'provider',
 const MAX_STRAY_BRACES = 8;
 /** Expressions nested deeper than this are not followed (they are unknown), so hostile input cannot overflow the stack. */
 const MAX_EXPR_DEPTH = 200;
+const tooDeep = (what: string): string => `templates nested more than ${MAX_EXPR_DEPTH} levels deep: the ${what} is not read`;
 
 export function parseHcl(p: Parser, path: string, text: string): ConfigFile {
+  const deep = tooDeepTemplate(text, MAX_EXPR_DEPTH);
+  if (deep >= 0) return { path, body: emptyBody(), problems: [{ message: tooDeep('file'), span: new LineIndex(path, text).span(deep, deep + 2) }] };
   let tree = p.parse(text);
   if (!tree) return { path, body: emptyBody(), problems: [{ message: 'the HCL parser gave no result', span: at(path, 0, 0) }] };
   const errors: SyntaxProblem[] = [];
@@ -168,6 +172,8 @@ function readHclText(p: Parser, content: string, as: 'template' | 'expression'):
     span: (a, b) => ({ file: '', line: 0, column: index(a), endLine: 0, endColumn: index(b) }),
   });
   const whole: Span = { file: '', line: 0, column: 0, endLine: 0, endColumn: content.length };
+  const deep = tooDeepTemplate(content, MAX_EXPR_DEPTH, as === 'template');
+  if (deep >= 0) return { expr: { k: 'other', span: whole, text: content }, problems: [{ message: tooDeep('string'), span: { ...whole, column: deep, endColumn: deep + 2 } }] };
   const tree = p.parse(conv.src);
   if (!tree) return { expr: { k: 'other', span: whole, text: content }, problems: [{ message: 'the HCL parser gave no result', span: whole }] };
   try {

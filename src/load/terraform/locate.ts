@@ -3,6 +3,7 @@
  * (with `${}` templates), heredocs, comments and brackets. Used synchronously by the plan loader to put
  * a plan's values back on the configuration that wrote them.
  */
+import { commentEnd, heredocEnd, stringEnd } from './scan.ts';
 
 export interface BlockPlace {
   /** Offsets of the whole block and of its header (type and labels). */
@@ -15,7 +16,6 @@ export interface BlockPlace {
 
 const BLOCK = /(resource|data)\s+"([^"\\]+)"\s+"([^"\\]+)"\s*\{/y;
 const ARG = /([A-Za-z_][\w-]*)[ \t]*=(?!=)[ \t]*/y;
-const HEREDOC = /<<-?([A-Za-z_][\w-]*)[ \t]*\r?\n/y;
 
 /** `resource.type.name` / `data.type.name` → place, for the top-level blocks of a .tf text. */
 export function locateBlocks(text: string): Map<string, BlockPlace> {
@@ -32,35 +32,6 @@ export function locateBlocks(text: string): Map<string, BlockPlace> {
     arg = undefined;
   };
 
-  /** Index just after a quoted string starting at `j` (the opening quote). */
-  const skipString = (j: number): number => {
-    j++;
-    while (j < n) {
-      const c = text[j];
-      if (c === '\\') j += 2;
-      else if (c === '"') return j + 1;
-      else if ((c === '$' || c === '%') && text[j + 1] === '{' && text[j - 1] !== c) j = skipBraces(j + 1);
-      else if (c === '\n') return j; // unterminated: stop at the line end
-      else j++;
-    }
-    return j;
-  };
-  /** Index just after the `}` matching the `{` at `j`. */
-  const skipBraces = (j: number): number => {
-    let d = 0;
-    while (j < n) {
-      const c = text[j];
-      if (c === '"') {
-        j = skipString(j);
-        continue;
-      }
-      if (c === '{') d++;
-      else if (c === '}' && --d === 0) return j + 1;
-      j++;
-    }
-    return j;
-  };
-
   while (i < n) {
     const c = text[i]!;
     if (c === '\n') {
@@ -73,13 +44,9 @@ export function locateBlocks(text: string): Map<string, BlockPlace> {
       i++;
       continue;
     }
-    if (c === '#' || (c === '/' && text[i + 1] === '/')) {
-      while (i < n && text[i] !== '\n') i++;
-      continue;
-    }
-    if (c === '/' && text[i + 1] === '*') {
-      const e = text.indexOf('*/', i + 2);
-      i = e < 0 ? n : e + 2;
+    const comment = commentEnd(text, i);
+    if (comment >= 0) {
+      i = comment;
       continue;
     }
     if (lineStart && depth === 0) {
@@ -107,27 +74,10 @@ export function locateBlocks(text: string): Map<string, BlockPlace> {
     }
     lineStart = false;
     let next = i + 1;
-    if (c === '"') next = skipString(i);
-    else if (c === '<' && text[i + 1] === '<') {
-      HEREDOC.lastIndex = i;
-      const m = HEREDOC.exec(text);
-      if (m) {
-        const re = new RegExp(`^[ \\t]*${m[1]}[ \\t]*$`, 'my');
-        let j = i + m[0].length;
-        next = n;
-        while (j < n) {
-          re.lastIndex = j;
-          const e = re.exec(text);
-          const eol = text.indexOf('\n', j);
-          if (e) {
-            next = j + e[0].length;
-            break;
-          }
-          if (eol < 0) break;
-          j = eol + 1;
-        }
-      }
-    } else if (c === '{' || c === '[' || c === '(') depth++;
+    const heredoc = c === '<' ? heredocEnd(text, i) : -1;
+    if (c === '"') next = stringEnd(text, i);
+    else if (heredoc >= 0) next = heredoc;
+    else if (c === '{' || c === '[' || c === '(') depth++;
     else if (c === '}' || c === ']' || c === ')') {
       depth--;
       if (depth === 0 && block) {

@@ -1,0 +1,123 @@
+/**
+ * The lexical pieces of HCL that the scans reading `.tf` text without parsing it must step over:
+ * comments, quoted strings (with their `${}` and `%{}` templates) and heredocs.
+ */
+
+const HEREDOC = /<<-?([A-Za-z_][\w-]*)[ \t]*\r?\n/y;
+
+/** Index after the comment starting at `i` (a `#` or `//` comment ends before its line break); -1 when none starts there. */
+export function commentEnd(text: string, i: number): number {
+  const c = text[i];
+  if (c === '#' || (c === '/' && text[i + 1] === '/')) {
+    const e = text.indexOf('\n', i);
+    return e < 0 ? text.length : e;
+  }
+  if (c === '/' && text[i + 1] === '*') {
+    const e = text.indexOf('*/', i + 2);
+    return e < 0 ? text.length : e + 2;
+  }
+  return -1;
+}
+
+/**
+ * Index after the quoted string opening at `j`, templates and the strings inside them included; its line
+ * end when unterminated. A loop, not recursion: templates nested however deep cannot overflow the stack.
+ */
+export function stringEnd(text: string, j: number): number {
+  const n = text.length;
+  // Innermost last: -1 for a string, d >= 0 for the code of a template with d braces open in it.
+  const frames: number[] = [-1];
+  j++;
+  while (j < n) {
+    const c = text[j];
+    const top = frames.length - 1;
+    const f = frames[top]!;
+    if (f >= 0) {
+      if (c === '"') frames.push(-1);
+      else if (c === '{') frames[top] = f + 1;
+      else if (c === '}') {
+        if (f === 0) frames.pop();
+        else frames[top] = f - 1;
+      }
+      j++;
+    } else if (c === '\\') j += 2;
+    else if (c === '"' || c === '\n') {
+      // A line break ends a string unterminated (a template's code may span lines, a string may not).
+      frames.pop();
+      if (frames.length === 0) return c === '"' ? j + 1 : j;
+      j++;
+    } else if ((c === '$' || c === '%') && text[j + 1] === '{' && text[j - 1] !== c) {
+      frames.push(0);
+      j += 2;
+    } else j++;
+  }
+  return j;
+}
+
+/** Index at the end of the closing marker's line of the heredoc starting at `i` (`<<EOT`, `<<-EOT`); -1 when none starts there. */
+export function heredocEnd(text: string, i: number): number {
+  HEREDOC.lastIndex = i;
+  const m = HEREDOC.exec(text);
+  if (!m) return -1;
+  const re = new RegExp(`^[ \\t]*${m[1]}[ \\t]*$`, 'my');
+  let j = i + m[0].length;
+  while (j < text.length) {
+    re.lastIndex = j;
+    const e = re.exec(text);
+    if (e) return j + e[0].length;
+    const eol = text.indexOf('\n', j);
+    if (eol < 0) break;
+    j = eol + 1;
+  }
+  return text.length;
+}
+
+/**
+ * Index of the first `${` or `%{` that opens a template nested more than `limit` levels deep, or -1.
+ * `text` is code (a `.tf` file, an expression) or, with `template`, the text of a template. The grammar's
+ * parse time grows with the square of that depth, so such text is refused before it is parsed.
+ */
+export function tooDeepTemplate(text: string, limit: number, template = false): number {
+  const n = text.length;
+  // Fewer openings than the limit cannot nest deeper than it: most files stop here.
+  let openings = 0;
+  for (let k = text.indexOf('{'); k > 0 && openings <= limit; k = text.indexOf('{', k + 1)) if (text[k - 1] === '$' || text[k - 1] === '%') openings++;
+  if (openings <= limit) return -1;
+  // Innermost last: braces open in code (a number), a quoted string, or a template's text up to `end`.
+  const frames: (number | 'string' | { end: number })[] = [template ? { end: n } : 0];
+  let open = 0;
+  let j = 0;
+  while (j < n) {
+    const top = frames.length - 1;
+    const f = frames[top]!;
+    const c = text[j];
+    if (typeof f === 'number') {
+      const comment = commentEnd(text, j);
+      const heredoc = c === '<' ? heredocEnd(text, j) : -1;
+      if (comment >= 0) j = comment;
+      else if (heredoc >= 0) {
+        frames.push({ end: heredoc });
+        j = text.indexOf('\n', j) + 1;
+      } else {
+        if (c === '"') frames.push('string');
+        else if (c === '{') frames[top] = f + 1;
+        else if (c === '}' && f > 0) frames[top] = f - 1;
+        else if (c === '}' && top > 0) {
+          frames.pop();
+          open--;
+        }
+        j++;
+      }
+    } else if (f !== 'string' && j >= f.end) frames.pop();
+    else if (f === 'string' && c === '\\') j += 2;
+    else if (f === 'string' && (c === '"' || c === '\n')) {
+      frames.pop();
+      j++;
+    } else if ((c === '$' || c === '%') && text[j + 1] === '{' && text[j - 1] !== c) {
+      if (++open > limit) return j;
+      frames.push(0);
+      j += 2;
+    } else j++;
+  }
+  return -1;
+}
