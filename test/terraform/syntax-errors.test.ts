@@ -108,6 +108,19 @@ describe('other mistakes, placed on their line', () => {
     expect(e!.message).toMatch(/1 more syntax error/);
   });
 
+  test('a "}" inside a block, or after an argument at the top of a file: the resources after it are still checked', async () => {
+    const b = 'resource "alicloud_security_group" "b" {\n  security_group_name = "1web"\n}\n';
+    // The `}` on line 5 closes the block early: `description` lands at the top, the block's own `}` is the extra one.
+    expect(await rows(sg('  tags = {\n    env = "x"\n  }\n  }\n  description = "y"\n') + b)).toEqual([
+      ['parse-error', 7, 1],
+      ['name-malformed', 9, 25],
+    ]);
+    expect(await rows('variable "x" {}\nregion = "a"\n}\n' + b)).toEqual([
+      ['parse-error', 3, 1],
+      ['name-malformed', 5, 25],
+    ]);
+  });
+
   test('a missing closing quote: at the end of its line, and no finding from the string run on', async () => {
     expect(await rows(sg('  security_group_name = "web\n  description = "d"\n'))).toEqual([['parse-error', 2, 29]]);
     // CRLF line endings: the end of the line is before the "\r".

@@ -424,7 +424,7 @@ function strayBraces(root: TSNode): { brace: number; error: TSNode } | undefined
   const prev = kids[k - 1];
   if (!err?.isError || prev?.type !== 'body' || prev.hasError) return undefined;
   const last = prev.children.filter((c): c is TSNode => c !== null && c.type !== 'comment').pop();
-  if (last?.type !== 'block' || last.hasError) return undefined;
+  if ((last?.type !== 'block' && last?.type !== 'attribute') || last.hasError) return undefined;
   const first = err.children.find((c) => c !== null && c.type !== 'comment');
   return first?.type === '}' ? { brace: first.startIndex, error: err } : undefined;
 }
