@@ -85,7 +85,7 @@ describe('inputs that need the full parsers, in a fresh process', () => {
 
   it('a JSON spec with a syntax error is a located parse error', () => {
     const r = run(workspace({ 'spec.json': '{\n  "securityGroups": [\n    {"RegionId": "cn-hangzhou",}\n  ]\n}\n' }));
-    expect(r.found).toContainEqual(['spec.json', 'parse-error', 3, 32]);
+    expect(r.found).toContainEqual(['spec.json', 'parse-error', 3, 31]);
   });
 
   it('a flow-style config file is read and validated, with positions', () => {

@@ -50,9 +50,27 @@ describe('one syntax error, one finding', () => {
       'open.json': '{"securityGroups": [{"RegionId": "cn-hangzhou"\n',
     });
     expect(r.findings).toEqual([
-      ['comma.json', 'parse-error', 1, 48],
+      // At the comma, the mistake, not at the `}` after it.
+      ['comma.json', 'parse-error', 1, 47],
       ['open.json', 'parse-error', 2, 1],
     ]);
+  });
+
+  it('said as the mistake it is: an unclosed quote at its opening, `Key:value`, a plain value holding `: `, a trailing comma', async () => {
+    const sg = (line: string) => `securityGroups:\n  - RegionId: cn-hangzhou\n    ${line}\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n`;
+    const cases: [string, string, number, number, RegExp][] = [
+      // The parser itself reports the end of the file.
+      ['quote.yaml', sg('Description: "web'), 3, 18, /double-quoted string is never closed/],
+      ['single.yaml', sg("Description: 'web"), 3, 18, /single-quoted string is never closed/],
+      ['colon.yaml', sg('SecurityGroupName:web'), 3, 22, /`SecurityGroupName:` needs a space/],
+      ['plain.yaml', sg("Description: it's: a group"), 3, 18, /holds `: ` must be quoted/],
+      ['comma.json', '{"securityGroups": [\n  {"RegionId": "cn-hangzhou"},\n]}\n', 2, 30, /comma after the last item/],
+    ];
+    for (const [path, text, line, column, message] of cases) {
+      const r = await lintSources([{ path, text }]);
+      expect(r.findings.map((f) => [f.ruleId, f.span.line, f.span.column]), path).toEqual([['parse-error', line, column]]);
+      expect(r.findings[0]!.message, path).toMatch(message);
+    }
   });
 
   it('YAML: a bad indentation that confuses the lines after it is one parse-error', async () => {

@@ -2,8 +2,8 @@
  * YAML and JSON text → positioned value trees. Syntax errors come back as located problems, never as
  * exceptions; hostile input (alias bombs, deep nesting, huge lines) is bounded here.
  */
-import { parseAllDocuments, isAlias, isMap as yIsMap, isScalar as yIsScalar, isSeq as yIsSeq, isPair } from 'yaml';
-import type { Document, Node as YNode } from 'yaml';
+import { parseAllDocuments, isAlias, isMap as yIsMap, isScalar as yIsScalar, isSeq as yIsSeq, isPair, Parser as CstParser } from 'yaml';
+import type { Document, Node as YNode, YAMLError } from 'yaml';
 import { parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Node as JNode, ParseError } from 'jsonc-parser';
 import { LineIndex } from './tree.ts';
@@ -137,7 +137,7 @@ export function parseYamlFully(file: string, text: string): Parsed {
   let limited = false;
   for (const doc of parsed) {
     for (const err of doc.errors) {
-      (err.code === 'DUPLICATE_KEY' ? problems : syntax).push({ message: yamlMessage(err.code, err.message), span: lines.span(err.pos[0], err.pos[1]) });
+      (err.code === 'DUPLICATE_KEY' ? problems : syntax).push(yamlProblem(err, text, lines));
     }
     // A document whose only errors are duplicate keys is read as JSON ones are: each duplicate is
     // reported, and the rest of the document is still checked (a template with a section written twice
@@ -166,10 +166,50 @@ export function parseYamlFully(file: string, text: string): Parsed {
   return { docs, problems, lines, recovered: { docs: recovered, jsonc: false } };
 }
 
-function yamlMessage(code: string, message: string): string {
+/**
+ * A `yaml` error, said as the mistake it usually is where the parser's words would mislead: an unclosed
+ * quote at its opening quote (not at the end of the file), `Key:value` without a space, and a plain value
+ * holding `: `. Otherwise the parser's message, at its place, with its code.
+ */
+function yamlProblem(err: YAMLError, text: string, lines: LineIndex): ParseProblem {
+  const [a, b] = err.pos;
+  const said = (message: string, span: Span): ParseProblem => ({ message: `${message} (${err.code})`, span });
+  if (err.code === 'MISSING_CHAR' && /^Missing closing ['"]quote/.test(err.message)) {
+    const open = openingQuote(text, a);
+    if (open >= 0) return said(`this ${text[open] === '"' ? 'double' : 'single'}-quoted string is never closed`, lines.span(open, open + 1));
+  }
+  if (err.code === 'MULTILINE_IMPLICIT_KEY' || err.code === 'MISSING_CHAR') {
+    const m = /^([^\s:#'"\-[\]{},][^\s:]*):(?=[^\s:])/.exec(text.slice(a, a + 300));
+    if (m) return said(`\`${m[1]}:\` needs a space after its colon to be a key`, lines.span(a + m[1]!.length, a + m[1]!.length + 1));
+  }
+  if (err.code === 'BLOCK_AS_IMPLICIT_KEY') {
+    const eol = text.indexOf('\n', a);
+    const rest = text.slice(a, eol < 0 ? text.length : eol).trimEnd();
+    if (rest.includes(': ') && !/^['"]/.test(rest)) return said('a value that holds `: ` must be quoted', lines.span(a, a + rest.length));
+  }
   // The message of `yaml` ends with " at line L, column C" when prettyErrors is off; the span says that.
-  const m = message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '');
-  return `${m} (${code})`;
+  return said(err.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, ''), lines.span(a, b));
+}
+
+/** Offset of the opening quote of the quoted scalar that runs on to `at` (an unclosed one), or -1. */
+function openingQuote(text: string, at: number): number {
+  let found = -1;
+  const stack: unknown[] = [...new CstParser().parse(text)];
+  while (stack.length > 0) {
+    const t = stack.pop();
+    if (t === null || typeof t !== 'object') continue;
+    if (Array.isArray(t)) {
+      pushAll(stack, t);
+      continue;
+    }
+    const tok = t as { type?: string; offset?: number; source?: string };
+    if ((tok.type === 'double-quoted-scalar' || tok.type === 'single-quoted-scalar') && tok.offset !== undefined && tok.source !== undefined) {
+      if (tok.offset < at && tok.offset + tok.source.length >= at && tok.offset > found) found = tok.offset;
+      continue;
+    }
+    pushAll(stack, Object.values(t));
+  }
+  return found;
 }
 
 function yspan(node: YNode, lines: LineIndex): Span {
@@ -257,7 +297,7 @@ export function parseJsonFully(file: string, text: string): Parsed {
   if (deep >= 0) return { docs: [], problems: [deepProblem(lines, deep)], lines };
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: false, allowEmptyContent: true });
-  const syntax = errors.map((e) => ({ message: jsonMessage(printParseErrorCode(e.error)), span: lines.span(e.offset, e.offset + Math.max(1, e.length)) }));
+  const syntax = errors.map((e) => jsonProblem(e, text, lines));
   pushAll(problems, firstSyntaxError(syntax));
   if (errors.length > 0) {
     // Read again as JSONC (trailing commas allowed), only to tell what the file is.
@@ -275,9 +315,16 @@ export function parseJsonFully(file: string, text: string): Parsed {
   return { docs: [tree], problems, lines };
 }
 
-function jsonMessage(code: string): string {
+/** A jsonc-parser error; a name or value expected at a `}` or `]` right after a comma is that comma's mistake. */
+function jsonProblem(e: ParseError, text: string, lines: LineIndex): ParseProblem {
+  const code = printParseErrorCode(e.error);
+  if ((code === 'PropertyNameExpected' || code === 'ValueExpected') && (text[e.offset] === '}' || text[e.offset] === ']')) {
+    let k = e.offset - 1;
+    while (k > 0 && /\s/.test(text[k]!)) k--;
+    if (text[k] === ',') return { message: 'JSON syntax error: a comma after the last item (JSON allows none)', span: lines.span(k, k + 1) };
+  }
   const words = code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  return `JSON syntax error: ${words}`;
+  return { message: `JSON syntax error: ${words}`, span: lines.span(e.offset, e.offset + Math.max(1, e.length)) };
 }
 
 function fromJson(node: JNode, lines: LineIndex, problems: ParseProblem[]): Tree {
