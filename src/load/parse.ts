@@ -175,7 +175,12 @@ function yamlProblem(err: YAMLError, text: string, lines: LineIndex): ParseProbl
   const [a, b] = err.pos;
   const said = (message: string, span: Span): ParseProblem => ({ message: `${message} (${err.code})`, span });
   if (err.code === 'MISSING_CHAR' && /^Missing closing ['"]quote/.test(err.message)) {
-    const open = openingQuote(text, a);
+    let open = -1;
+    try {
+      open = openingQuote(text, a);
+    } catch {
+      // the parser's own place is kept
+    }
     if (open >= 0) return said(`this ${text[open] === '"' ? 'double' : 'single'}-quoted string is never closed`, lines.span(open, open + 1));
   }
   if (err.code === 'MULTILINE_IMPLICIT_KEY' || err.code === 'MISSING_CHAR') {

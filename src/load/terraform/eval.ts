@@ -70,7 +70,7 @@ function partialMap(expr: string, span: Span, entries: TEntry[]): Tree {
 
 /** The entry with its value unknown: `by` may replace it. */
 function replaced(x: TEntry, by: string): TEntry {
-  return x.value.type === 'unknown' && x.value.entries === undefined ? x : { key: x.key, keySpan: x.keySpan, value: unknown(`the value of \`${x.key}\` unless ${by} replaces it`, x.value.span) };
+  return x.value.type === 'unknown' && x.value.entries === undefined ? x : { key: x.key, keySpan: x.keySpan, value: unknown(`the value of \`${x.key}\`, which ${by} may replace`, x.value.span) };
 }
 
 function replaceable(entries: TEntry[], by: string): void {
