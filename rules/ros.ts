@@ -63,12 +63,16 @@ export const rosRules: Rule[] = [
     api: NONE,
     severity: 'error',
     certainty: 'documented',
-    summary: 'A ROS template value has the wrong shape (Properties not a mapping, Tags not a list, a resource without Type...)',
+    summary: 'A ROS template value has the wrong shape (Properties not a mapping, Tags not a list, a resource without Type or with a misspelt one...)',
     docs: {
-      description: 'A section, resource, property list or list item of the wrong shape cannot be read as the resource it declares, so it is not checked; ROS rejects it as well.',
+      description:
+        'A section, resource, property list or list item of the wrong shape cannot be read as the resource it declares, so it is not checked; ROS rejects it as well. So is a resource whose Type differs from a security-group, rule, VPC or managed-policy type only in case or a letter or two (`ALIYUN::ECS::Securitygroup`): ROS types are case-sensitive. Other types are left alone.',
       fix: 'Follow the resource syntax of the ROS documentation: `Tags` and rule properties are lists of mappings, `Properties` is a mapping.',
       valid: [{ file: 'template.ros.yaml', code: `${HEAD}Resources:\n  WebSg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      Tags:\n        - Key: env\n          Value: prod\n` }],
-      invalid: [{ file: 'template.ros.yaml', code: `${HEAD}Resources:\n  WebSg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      Tags:\n        Key: env\n        Value: prod\n` }],
+      invalid: [
+        { file: 'template.ros.yaml', code: `${HEAD}Resources:\n  WebSg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      Tags:\n        Key: env\n        Value: prod\n` },
+        { file: 'template.ros.yaml', code: `${HEAD}Resources:\n  WebSg:\n    Type: ALIYUN::ECS::Securitygroup\n    Properties:\n      SecurityGroupName: web\n` },
+      ],
     },
     sources: [SOURCE_ROS],
   }),

@@ -231,3 +231,22 @@ describe('standalone rules with conditions', () => {
     ]);
   });
 });
+
+describe('a resource type misspelt from one that is checked', () => {
+  const tpl = (...types: string[]) => HEAD + 'Resources:\n' + types.map((t, i) => `  R${i}:\n    Type: ${t}\n    Properties:\n      SecurityGroupName: web\n`).join('');
+
+  it('in its case or a letter or two is a ros-shape error at the Type, not a resource silently left unchecked', async () => {
+    const f = await lintFiles({ 't.ros.yaml': tpl('ALIYUN::ECS::Securitygroup', 'ALIYUN::ECS::SecurityGroupIngres', 'ALIYUN::ECS::Vpc') });
+    expect(f.map((x) => [x.ruleId, x.span.line, x.span.column, x.span.endColumn])).toEqual([
+      ['ros-shape', 4, 11, 37],
+      ['ros-shape', 8, 11, 43],
+      ['ros-shape', 12, 11, 27],
+    ]);
+    expect(f[0]!.message).toMatch(/`ALIYUN::ECS::SecurityGroup`/);
+  });
+
+  it('other types, in other namespaces or with more after a known name, are left alone', async () => {
+    const f = await lintFiles({ 't.ros.yaml': tpl('ALIYUN::ECS::SecurityGroupClone', 'ALIYUN::ECS::Instance', 'ALIYUN::VPC::VPC', 'ALIYUN::ECS::VSwitch', 'ALIYUN::ECS::SecurityGroups') });
+    expect(f.map((x) => x.ruleId)).toEqual([]);
+  });
+});

@@ -57,6 +57,26 @@ interface Variant {
   scope: Scope;
 }
 
+const READ_TYPES = [SG_TYPE, ...Object.keys(RULE_TYPES), VPC_TYPE, POLICY_TYPE];
+
+/**
+ * A type that is one of those read here but for its case or a letter or two (`ALIYUN::ECS::Securitygroup`):
+ * ROS types are case-sensitive, so the template fails, and the resource would go unchecked unsaid. Only
+ * within the same namespace, and not a known type with more after it, so that another real type is not
+ * taken for a misspelling.
+ */
+function misspeltType(tpl: Template, e: TEntry, type: string): void {
+  const cut = type.lastIndexOf('::');
+  const ns = type.slice(0, cut + 2).toLowerCase();
+  const near = READ_TYPES.filter((t) => t.slice(0, t.lastIndexOf('::') + 2).toLowerCase() === ns);
+  const last = suggest(type.slice(cut + 2), near.map((t) => t.slice(t.lastIndexOf('::') + 2)));
+  const meant = last === undefined ? undefined : near.find((t) => t.endsWith(`::${last}`));
+  // A known type with more after it (`SecurityGroupClone`, `SecurityGroups`) may be another real type.
+  if (meant === undefined || cut < 0 || (type.startsWith(meant) && type !== meant)) return;
+  const at = get(e.value, 'Type')?.span ?? e.keySpan;
+  tpl.report('ros-shape', at, `\`${type}\` is not a ROS resource type; did you mean \`${meant}\`${meant.toLowerCase() === type.toLowerCase() ? ' (types are case-sensitive)' : ''}? The resource is not checked.`);
+}
+
 export function readResources(tpl: Template): Partial<Model> {
   const out: Model = { groups: [], permissions: [], vpcs: [], policies: [] };
   const groupsByName = new Map<string, SecurityGroup>();
@@ -71,7 +91,10 @@ export function readResources(tpl: Template): Partial<Model> {
       tpl.report('ros-shape', get(e.value, 'Type')?.span ?? e.keySpan, `resource \`${name}\` needs a \`Type\` (a string such as ${SG_TYPE})`);
       continue;
     }
-    if (type !== SG_TYPE && !RULE_TYPES[type] && type !== VPC_TYPE && type !== POLICY_TYPE) continue;
+    if (type !== SG_TYPE && !RULE_TYPES[type] && type !== VPC_TYPE && type !== POLICY_TYPE) {
+      misspeltType(tpl, e, type);
+      continue;
+    }
     if (type === SG_TYPE || RULE_TYPES[type]) {
       for (const k of e.value.entries) if (!RESOURCE_KEYS.includes(k.key)) unknownProperty(tpl, k, RESOURCE_KEYS, `resource \`${name}\``);
     }
