@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintSources } from '../../src/index.ts';
+import { lexHcl } from '../../src/load/terraform/lex.ts';
 import { expectInside, mutate } from './spans.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -42,6 +43,23 @@ describe('Terraform under fuzzing', () => {
         await lintOne('main.tf', mutate(tfFixture, es));
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('the scan for stray characters keeps every position: same length, problems inside the text, in order', () => {
+    const unit = fc.constantFrom('a', ' ', '\n', '{', '}', '[', ']', '(', ')', '"', "'", '=', ',', ';', '\\', '$', '${', '%{', '<<EOT\n', 'EOT', '#', '//', '/*', '*/', '@', '&', '|', '&&');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 80 }), (text) => {
+        const r = lexHcl(text);
+        expect(r.text.length).toBe(text.length);
+        let last = -1;
+        for (const p of r.problems) {
+          expect(p.index).toBeGreaterThan(last);
+          expect(p.index + p.length).toBeLessThanOrEqual(text.length);
+          last = p.index;
+        }
+      }),
+      { numRuns: 500 },
     );
   });
 
