@@ -39,6 +39,14 @@ describe('locating blocks and arguments without parsing', () => {
     expect(slice('resource.alicloud_security_group.web', 'tags')).toBe('{\n    a = "${lookup(var.m, "k")}"\n  }');
     expect(slice('resource.alicloud_security_group.web', 'vpc_id')).toBe('alicloud_vpc.main.id');
   });
+
+  test('with CRLF line ends, a heredoc ends at its marker line', () => {
+    const crlf = tf.replaceAll('\n', '\r\n');
+    const r = locateBlocks(crlf).get('resource.alicloud_security_group.web')!.attrs;
+    expect([...r.keys()]).toEqual(['name', 'description', 'tags', 'vpc_id']);
+    const [a, b] = r.get('description')!;
+    expect(crlf.slice(a, b)).toBe('<<-EOT\r\n    } still the heredoc\r\n    EOT');
+  });
 });
 
 test('plan JSON beside its configuration: findings land on the .tf arguments', async () => {
