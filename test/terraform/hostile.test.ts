@@ -6,6 +6,7 @@ const cases: Record<string, string> = {
   'deep tuple': `resource "alicloud_security_group" "a" {\n  description = ${'['.repeat(20000)}${']'.repeat(20000)}\n}\n`,
   'deep unclosed': `resource "alicloud_security_group" "a" {\n  description = ${'{ a = '.repeat(20000)}\n`,
   'deep blocks': `${'resource "a" "b" {\n'.repeat(5000)}`,
+  'deep blocks with an error': `${'a {\n'.repeat(20000)}x =\n${'}\n'.repeat(20000)}`,
   'deep template': `resource "alicloud_security_group" "a" {\n  description = "${'${"'.repeat(5000)}"\n}\n`,
   'unterminated heredoc': 'resource "alicloud_security_group" "a" {\n  description = <<EOT\nno end\n',
   'garbage': '\u0000\u0001}}{{"""=== <<<< ${ %{ \\',
@@ -19,8 +20,18 @@ test.each(Object.entries(cases))('%s', async (_name, code) => {
     expect(f.span.line).toBeGreaterThanOrEqual(1);
   }
   expect(findings.filter((f) => f.ruleId === 'internal-error')).toEqual([]);
-  if (/unclosed|blocks|unterminated|garbage/.test(_name)) expect(findings.map((f) => f.ruleId)).toContain('parse-error');
+  // A loader that threw (a stack overflow) would be reported as "could not be read: <what it threw>".
+  expect(findings.map((f) => f.message).join('\n')).not.toMatch(/could not be read|call stack/);
+  if (/unclosed|blocks|unterminated|garbage|with an error/.test(_name)) expect(findings.map((f) => f.ruleId)).toContain('parse-error');
 }, 20000);
+
+test('blocks or brackets nested deep: the first opening past the limit is a located parse-error', async () => {
+  const rows = async (code: string) => (await lintFiles({ 'main.tf': code })).map((f) => [f.ruleId, f.span.line, f.span.column, f.message.replace(/ nested.*/, '')]);
+  // 300 blocks: the 201st is not read; 20,000 with an error inside: the file is refused at the 501st `{`.
+  expect(await rows('a {\n'.repeat(300) + '}\n'.repeat(300))).toEqual([['parse-error', 201, 1, 'block']]);
+  expect(await rows('a {\n'.repeat(20000) + 'x =\n' + '}\n'.repeat(20000))).toEqual([['parse-error', 501, 3, 'brackets']]);
+  expect(await rows(`x = ${'['.repeat(20000)}1,,${']'.repeat(20000)}\n`)).toEqual([['parse-error', 1, 505, 'brackets']]);
+});
 
 test('modules calling each other are still read (as roots), the cycle is reported', async () => {
   const findings = await lintFiles({

@@ -15,7 +15,8 @@ import type { Attr, Block, Body, ConfigFile, Expr, LitPart, SyntaxProblem } from
 import { emptyBody } from './syntax.ts';
 import { firstSyntaxError } from '../syntax-errors.ts';
 import { lexHcl } from './lex.ts';
-import { tooDeepTemplate } from './scan.ts';
+import { tooDeep } from './scan.ts';
+import type { TooDeep } from './scan.ts';
 
 let parser: Promise<Parser> | undefined;
 
@@ -67,11 +68,15 @@ const TOP_LEVEL = new Set(['resource', 'data', 'variable', 'locals', 'provider',
 const MAX_STRAY_BRACES = 8;
 /** Expressions nested deeper than this are not followed (they are unknown), so hostile input cannot overflow the stack. */
 const MAX_EXPR_DEPTH = 200;
-const tooDeep = (what: string): string => `templates nested more than ${MAX_EXPR_DEPTH} levels deep: the ${what} is not read`;
+/** Brackets nested deeper than this are refused before the parse: walks of the tree recurse with its depth. */
+const MAX_BRACKETS = 500;
+const LIMITS = { templates: MAX_EXPR_DEPTH, brackets: MAX_BRACKETS };
+const tooDeepMessage = (d: TooDeep, what: string): string =>
+  `${d.what} nested more than ${d.what === 'templates' ? MAX_EXPR_DEPTH : MAX_BRACKETS} levels deep: the ${what} is not read`;
 
 export function parseHcl(p: Parser, path: string, text: string): ConfigFile {
-  const deep = tooDeepTemplate(text, MAX_EXPR_DEPTH);
-  if (deep >= 0) return { path, body: emptyBody(), problems: [{ message: tooDeep('file'), span: new LineIndex(path, text).span(deep, deep + 2) }] };
+  const deep = tooDeep(text, LIMITS);
+  if (deep) return { path, body: emptyBody(), problems: [{ message: tooDeepMessage(deep, 'file'), span: new LineIndex(path, text).span(deep.index, deep.index + (deep.what === 'templates' ? 2 : 1)) }] };
   let tree = p.parse(text);
   if (!tree) return { path, body: emptyBody(), problems: [{ message: 'the HCL parser gave no result', span: at(path, 0, 0) }] };
   const errors: SyntaxProblem[] = [];
@@ -172,8 +177,11 @@ function readHclText(p: Parser, content: string, as: 'template' | 'expression'):
     span: (a, b) => ({ file: '', line: 0, column: index(a), endLine: 0, endColumn: index(b) }),
   });
   const whole: Span = { file: '', line: 0, column: 0, endLine: 0, endColumn: content.length };
-  const deep = tooDeepTemplate(content, MAX_EXPR_DEPTH, as === 'template');
-  if (deep >= 0) return { expr: { k: 'other', span: whole, text: content }, problems: [{ message: tooDeep('string'), span: { ...whole, column: deep, endColumn: deep + 2 } }] };
+  const deep = tooDeep(content, LIMITS, as === 'template');
+  if (deep) {
+    const span = { ...whole, column: deep.index, endColumn: deep.index + (deep.what === 'templates' ? 2 : 1) };
+    return { expr: { k: 'other', span: whole, text: content }, problems: [{ message: tooDeepMessage(deep, 'string'), span }] };
+  }
   const tree = p.parse(conv.src);
   if (!tree) return { expr: { k: 'other', span: whole, text: content }, problems: [{ message: 'the HCL parser gave no result', span: whole }] };
   try {
@@ -572,7 +580,8 @@ class Converter {
     return this.place ? this.place.offset(i) : i;
   }
 
-  body(n: TSNode, problems: SyntaxProblem[]): Body {
+  /** `depth`: how many blocks enclose this body; blocks deeper than MAX_EXPR_DEPTH are not read. */
+  body(n: TSNode, problems: SyntaxProblem[], depth = 0): Body {
     const body = emptyBody();
     const add = (a: Attr): void => {
       const prev = body.attrs.get(a.name);
@@ -595,7 +604,7 @@ class Converter {
         const a = this.attribute(c, inError);
         if (a) add(a);
       } else if (c.type === 'block') {
-        const b = this.block(c, problems);
+        const b = this.block(c, problems, depth + 1);
         if (b) body.blocks.push(b);
       } else if (c.type === 'ERROR') {
         for (const x of c.namedChildren) if (x) visit(x, true);
@@ -645,7 +654,11 @@ class Converter {
     return [first, { name: id2.text, nameSpan: this.span(id2), expr: this.expr(value, 0), span }];
   }
 
-  block(n: TSNode, problems: SyntaxProblem[]): Block | undefined {
+  block(n: TSNode, problems: SyntaxProblem[], depth: number): Block | undefined {
+    if (depth > MAX_EXPR_DEPTH) {
+      this.tooDeepBlock ??= this.span(n);
+      return undefined;
+    }
     let type: TSNode | undefined;
     const labels: string[] = [];
     let last: TSNode | undefined;
@@ -666,7 +679,7 @@ class Converter {
       labels,
       span: this.span(n),
       headSpan: cover(this.span(type), this.span(last)),
-      body: bodyNode ? this.body(bodyNode, problems) : emptyBody(),
+      body: bodyNode ? this.body(bodyNode, problems, depth) : emptyBody(),
     };
     if (this.cut && n.children.some((c) => c !== null && c.type !== 'body' && (c.hasError || c.isMissing))) this.brokenHeads.add(b);
     return b;
@@ -680,12 +693,16 @@ class Converter {
     return t.k === 'tmpl' ? t.parts.map((p) => ('text' in p ? p.text : '')).join('') : '';
   }
 
-  /** The first expression not read because it is nested deeper than MAX_EXPR_DEPTH. */
+  /** The first expression, and the first block, not read because nested deeper than MAX_EXPR_DEPTH. */
   private tooDeep: Span | undefined;
+  private tooDeepBlock: Span | undefined;
 
-  /** A located problem for an expression too deep to read, so that its value is not lost silently. */
+  /** Located problems for what is too deep to read, so that it is not lost silently. */
   depthProblems(): SyntaxProblem[] {
-    return this.tooDeep ? [{ message: `expression nested more than ${MAX_EXPR_DEPTH} syntax levels deep; it is not read`, span: this.tooDeep }] : [];
+    const out: SyntaxProblem[] = [];
+    if (this.tooDeep) out.push({ message: `expression nested more than ${MAX_EXPR_DEPTH} syntax levels deep; it is not read`, span: this.tooDeep });
+    if (this.tooDeepBlock) out.push({ message: `block nested more than ${MAX_EXPR_DEPTH} blocks deep; it is not read`, span: this.tooDeepBlock });
+    return out;
   }
 
   expr(n: TSNode, depth: number): Expr {

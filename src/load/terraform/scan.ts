@@ -72,20 +72,36 @@ export function heredocEnd(text: string, i: number): number {
   return text.length;
 }
 
+/** Where text nests too deep to be parsed: the offset of the opening, and what nests. */
+export interface TooDeep {
+  index: number;
+  what: 'templates' | 'brackets';
+}
+
 /**
- * Index of the first `${` or `%{` that opens a template nested more than `limit` levels deep, or -1.
- * `text` is code (a `.tf` file, an expression) or, with `template`, the text of a template. The grammar's
- * parse time grows with the square of that depth, so such text is refused before it is parsed.
+ * The first `${` or `%{` that opens a template nested more than `templates` levels deep, or the first
+ * bracket (`{`, `[`, `(`, in code and in templates' code) nested more than `brackets` deep. `text` is code (a
+ * `.tf` file, an expression) or, with `template`, the text of a template. The grammar's parse time grows
+ * with the square of template nesting, and walks of the parsed tree with its depth, so such text is
+ * refused before it is parsed.
  */
-export function tooDeepTemplate(text: string, limit: number, template = false): number {
+export function tooDeep(text: string, limits: { templates: number; brackets: number }, template = false): TooDeep | undefined {
   const n = text.length;
-  // Fewer openings than the limit cannot nest deeper than it: most files stop here.
+  // Fewer openings than the limits cannot nest deeper than them: most files stop here.
   let openings = 0;
-  for (let k = text.indexOf('{'); k > 0 && openings <= limit; k = text.indexOf('{', k + 1)) if (text[k - 1] === '$' || text[k - 1] === '%') openings++;
-  if (openings <= limit) return -1;
-  // Innermost last: braces open in code (a number), a quoted string, or a template's text up to `end`.
+  let brackets = 0;
+  for (let k = 0; k < n && openings <= limits.templates && brackets <= limits.brackets; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 123 || c === 91 || c === 40) {
+      brackets++;
+      if (c === 123 && (text[k - 1] === '$' || text[k - 1] === '%')) openings++;
+    }
+  }
+  if (openings <= limits.templates && brackets <= limits.brackets) return undefined;
+  // Innermost last: brackets open in code (a number), a quoted string, or a template's text up to `end`.
   const frames: (number | 'string' | { end: number })[] = [template ? { end: n } : 0];
   let open = 0;
+  let depth = 0;
   let j = 0;
   while (j < n) {
     const top = frames.length - 1;
@@ -100,9 +116,13 @@ export function tooDeepTemplate(text: string, limit: number, template = false): 
         j = text.indexOf('\n', j) + 1;
       } else {
         if (c === '"') frames.push('string');
-        else if (c === '{') frames[top] = f + 1;
-        else if (c === '}' && f > 0) frames[top] = f - 1;
-        else if (c === '}' && top > 0) {
+        else if (c === '{' || c === '[' || c === '(') {
+          if (++depth > limits.brackets) return { index: j, what: 'brackets' };
+          frames[top] = f + 1;
+        } else if ((c === '}' || c === ']' || c === ')') && f > 0) {
+          depth--;
+          frames[top] = f - 1;
+        } else if (c === '}' && top > 0) {
           frames.pop();
           open--;
         }
@@ -114,10 +134,10 @@ export function tooDeepTemplate(text: string, limit: number, template = false): 
       frames.pop();
       j++;
     } else if ((c === '$' || c === '%') && text[j + 1] === '{' && text[j - 1] !== c) {
-      if (++open > limit) return j;
+      if (++open > limits.templates) return { index: j, what: 'templates' };
       frames.push(0);
       j += 2;
     } else j++;
   }
-  return -1;
+  return undefined;
 }
