@@ -21,37 +21,10 @@ export function commentEnd(text: string, i: number): number {
 
 /**
  * Index after the quoted string opening at `j`, templates and the strings inside them included; its line
- * end when unterminated. A loop, not recursion: templates nested however deep cannot overflow the stack.
+ * end when unterminated.
  */
 export function stringEnd(text: string, j: number): number {
-  const n = text.length;
-  // Innermost last: -1 for a string, d >= 0 for the code of a template with d braces open in it.
-  const frames: number[] = [-1];
-  j++;
-  while (j < n) {
-    const c = text[j];
-    const top = frames.length - 1;
-    const f = frames[top]!;
-    if (f >= 0) {
-      if (c === '"') frames.push(-1);
-      else if (c === '{') frames[top] = f + 1;
-      else if (c === '}') {
-        if (f === 0) frames.pop();
-        else frames[top] = f - 1;
-      }
-      j++;
-    } else if (c === '\\') j += 2;
-    else if (c === '"' || c === '\n') {
-      // A line break ends a string unterminated (a template's code may span lines, a string may not).
-      frames.pop();
-      if (frames.length === 0) return c === '"' ? j + 1 : j;
-      j++;
-    } else if ((c === '$' || c === '%') && text[j + 1] === '{' && text[j - 1] !== c) {
-      frames.push(0);
-      j += 2;
-    } else j++;
-  }
-  return j;
+  return walk(text, j + 1, ['string']).end;
 }
 
 /** Index at the end of the closing marker's line of the heredoc starting at `i` (`<<EOT`, `<<-EOT`); -1 when none starts there. */
@@ -78,6 +51,11 @@ export interface TooDeep {
   what: 'templates' | 'brackets';
 }
 
+interface Limits {
+  templates: number;
+  brackets: number;
+}
+
 /**
  * The first `${` or `%{` that opens a template nested more than `templates` levels deep, or the first
  * bracket (`{`, `[`, `(`, in code and in templates' code) nested more than `brackets` deep. `text` is code (a
@@ -85,12 +63,11 @@ export interface TooDeep {
  * with the square of template nesting, and walks of the parsed tree with its depth, so such text is
  * refused before it is parsed.
  */
-export function tooDeep(text: string, limits: { templates: number; brackets: number }, template = false): TooDeep | undefined {
-  const n = text.length;
+export function tooDeep(text: string, limits: Limits, template = false): TooDeep | undefined {
   // Fewer openings than the limits cannot nest deeper than them: most files stop here.
   let openings = 0;
   let brackets = 0;
-  for (let k = 0; k < n && openings <= limits.templates && brackets <= limits.brackets; k++) {
+  for (let k = 0; k < text.length && openings <= limits.templates && brackets <= limits.brackets; k++) {
     const c = text.charCodeAt(k);
     if (c === 123 || c === 91 || c === 40) {
       brackets++;
@@ -98,12 +75,22 @@ export function tooDeep(text: string, limits: { templates: number; brackets: num
     }
   }
   if (openings <= limits.templates && brackets <= limits.brackets) return undefined;
-  // Innermost last: brackets open in code (a number), a quoted string, or a template's text up to `end`.
-  const frames: (number | 'string' | { end: number })[] = [template ? { end: n } : 0];
+  return walk(text, 0, [template ? { end: text.length } : 0], limits).deep;
+}
+
+/** Innermost last: brackets open in code (a number), a quoted string, or a template's text up to `end`. */
+type Frame = number | 'string' | { end: number };
+
+/**
+ * Steps through HCL from `j` with `frames` open until the outermost closes (its end) or the text ends.
+ * A loop, not recursion: text nested however deep cannot overflow the stack. With `limits`, stops at the
+ * first template or bracket nested past them.
+ */
+function walk(text: string, j: number, frames: Frame[], limits?: Limits): { end: number; deep?: TooDeep } {
+  const n = text.length;
   let open = 0;
   let depth = 0;
-  let j = 0;
-  while (j < n) {
+  while (j < n && frames.length > 0) {
     const top = frames.length - 1;
     const f = frames[top]!;
     const c = text[j];
@@ -117,12 +104,13 @@ export function tooDeep(text: string, limits: { templates: number; brackets: num
       } else {
         if (c === '"') frames.push('string');
         else if (c === '{' || c === '[' || c === '(') {
-          if (++depth > limits.brackets) return { index: j, what: 'brackets' };
+          if (limits && ++depth > limits.brackets) return { end: j, deep: { index: j, what: 'brackets' } };
           frames[top] = f + 1;
         } else if ((c === '}' || c === ']' || c === ')') && f > 0) {
           depth--;
           frames[top] = f - 1;
         } else if (c === '}' && top > 0) {
+          // The end of a template's code: back to its string or text.
           frames.pop();
           open--;
         }
@@ -131,13 +119,14 @@ export function tooDeep(text: string, limits: { templates: number; brackets: num
     } else if (f !== 'string' && j >= f.end) frames.pop();
     else if (f === 'string' && c === '\\') j += 2;
     else if (f === 'string' && (c === '"' || c === '\n')) {
+      // A line break ends a string unterminated (a template's code may span lines, a string may not).
       frames.pop();
-      j++;
+      j += frames.length === 0 && c === '\n' ? 0 : 1;
     } else if ((c === '$' || c === '%') && text[j + 1] === '{' && text[j - 1] !== c) {
-      if (++open > limits.templates) return { index: j, what: 'templates' };
+      if (limits && ++open > limits.templates) return { end: j, deep: { index: j, what: 'templates' } };
       frames.push(0);
       j += 2;
     } else j++;
   }
-  return undefined;
+  return { end: Math.min(j, n) };
 }
