@@ -14,10 +14,14 @@ export const inputRules: Rule[] = [
     suppressible: false,
     summary: 'The file does not parse (syntax error, binary content, invalid UTF-8, too deep or too large)',
     docs: {
-      description: 'A file that cannot be parsed cannot be checked. The finding is placed at the first syntax error (one per file: later errors mostly follow from it); the other files are still checked. A YAML or JSON file that does not parse and is not evidently a security-group input (nothing read of it is claimed by a loader, and it names no key they claim by) is skipped with a note instead.',
+      description: 'A file that cannot be parsed cannot be checked. The finding is placed at the first syntax error (one per file: later errors mostly follow from it); the other files are still checked. In a Terraform configuration file (`.tf`, `.tf.json`), what Terraform rejects at the top of the file is reported here too, as its contents would otherwise go unchecked: an argument outside any block (often a block closed early by a `}`) and a block type Terraform does not read (a misspelt `resouce`). A YAML or JSON file that does not parse and is not evidently a security-group input (nothing read of it is claimed by a loader, and it names no key they claim by) is skipped with a note instead.',
       fix: 'Fix the syntax at the reported position.',
       valid: [{ file: 'spec.yaml', code: 'securityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n' }],
-      invalid: [{ file: 'spec.yaml', code: 'securityGroups:\n  - RegionId: [cn-hangzhou\n' }, { file: 'spec.json', code: '{"securityGroups": [}' }],
+      invalid: [
+        { file: 'spec.yaml', code: 'securityGroups:\n  - RegionId: [cn-hangzhou\n' },
+        { file: 'spec.json', code: '{"securityGroups": [}' },
+        { file: 'main.tf', code: 'resouce "alicloud_security_group" "web" {\n  security_group_name = "web"\n}\n' },
+      ],
     },
     sources: [SOURCE],
   }),

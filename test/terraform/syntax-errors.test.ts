@@ -239,3 +239,51 @@ describe('characters HCL never reads, and commas between arguments', () => {
     expect(await spans(valid + '\nresource "alicloud_security_group" "c" {\n  description =\n}\n')).toEqual([['parse-error', 24, 16, 24, 16]]);
   });
 });
+
+describe('what stands at the top of a file outside any block Terraform reads', () => {
+  test('an argument after a block closed early: reported at its name, the resource above still checked', async () => {
+    const code = 'resource "alicloud_security_group" "a" {\n  vpc_id = "vpc-1"\n}\n  security_group_name = "1web"\n  tags = { "acs:x" = "y" }\n';
+    expect(await rows(code)).toEqual([
+      ['parse-error', 4, 3],
+      ['parse-error', 5, 3],
+    ]);
+    const [e] = await parseError(code);
+    expect(e!.span.endColumn).toBe(22);
+  });
+
+  test('a misspelt block type: reported at its header, with the type meant', async () => {
+    const code = 'resouce "alicloud_security_group" "a" {\n  security_group_name = "1web"\n}\nprovider "alicloud" {\n  region = "cn-hangzhou"\n}\n';
+    const [e, ...more] = await parseError(code);
+    expect([e!.span.line, e!.span.column, e!.span.endColumn, more.length]).toEqual([1, 1, 38, 0]);
+    expect(e!.message).toContain('`resource`');
+  });
+
+  test('every block type Terraform reads is left alone, and variable files may hold arguments', async () => {
+    const code = [
+      'terraform {\n  required_version = ">= 1.5"\n}',
+      'variable "v" {\n  default = "x"\n}',
+      'locals {\n  a = 1\n}',
+      'data "alicloud_vpcs" "d" {\n  name_regex = "x"\n}',
+      'ephemeral "random_password" "p" {\n  length = 16\n}',
+      'module "m" {\n  source = "./m"\n}',
+      'output "o" {\n  value = 1\n}',
+      'moved {\n  from = alicloud_vpc.a\n  to = alicloud_vpc.b\n}',
+      'import {\n  to = alicloud_vpc.b\n  id = "vpc-1"\n}',
+      'removed {\n  from = alicloud_vpc.c\n}',
+      'check "c" {\n  assert {\n    condition = true\n    error_message = "x"\n  }\n}',
+    ].join('\n');
+    const found = await lintFiles({ 'main.tf': code, 'm/main.tf': '', 'prod.tfvars': 'region = "cn-hangzhou"\n' });
+    expect(found.filter((f) => f.ruleId === 'parse-error')).toEqual([]);
+  });
+
+  test('not reported on top of a syntax error, which is the mistake to fix first', async () => {
+    expect(await rows('resource "alicloud_security_group" "a" {\n  vpc_id = "vpc-1" "x"\n}\n  name = "web"\n')).toEqual([['parse-error', 2, 20]]);
+  });
+
+  test('in .tf.json, a key that is no block type: at the key, with the type meant; "//" comments are fine', async () => {
+    const json = '{\n  "//": "x",\n  "resources": { "alicloud_security_group": { "g": { "security_group_name": "1web" } } },\n  "locals": {}\n}\n';
+    const found = await lintFiles({ 'main.tf.json': json });
+    expect(found.map((f) => [f.ruleId, f.span.line, f.span.column, f.span.endColumn])).toEqual([['parse-error', 3, 3, 14]]);
+    expect(found[0]!.message).toContain('`resource`');
+  });
+});

@@ -12,7 +12,7 @@ import { setFlagsFromString } from 'node:v8';
 import { cover, LineIndex } from '../tree.ts';
 import type { Span } from '../tree.ts';
 import type { Attr, Block, Body, ConfigFile, Expr, LitPart, SyntaxProblem } from './syntax.ts';
-import { emptyBody } from './syntax.ts';
+import { emptyBody, TOP_LEVEL_BLOCKS } from './syntax.ts';
 import { firstSyntaxError } from '../syntax-errors.ts';
 import { lexHcl } from './lex.ts';
 import { tooDeep } from './scan.ts';
@@ -63,7 +63,7 @@ export function hclParser(expectedChars = 0): Promise<Parser> {
 }
 
 /** Block types that only ever appear at the top of a file: recovered from wherever error recovery put them. */
-const TOP_LEVEL = new Set(['resource', 'data', 'variable', 'locals', 'provider', 'module', 'output', 'terraform']);
+const TOP_LEVEL = new Set(TOP_LEVEL_BLOCKS);
 /** `}` closing no block, each read past by parsing the file again: at most this many. */
 const MAX_STRAY_BRACES = 8;
 /** Expressions nested deeper than this are not followed (they are unknown), so hostile input cannot overflow the stack. */

@@ -20,7 +20,7 @@ import { hclParser, parseHcl, parseHclIn } from './hcl.ts';
 import type { UnplacedHcl } from './hcl.ts';
 import { parseTfJson } from './json.ts';
 import type { Attr, Block, ConfigFile, Expr } from './syntax.ts';
-import { emptyBody } from './syntax.ts';
+import { emptyBody, TOP_LEVEL_BLOCKS, unsupportedAtTop } from './syntax.ts';
 import { mayRead, readRegularFile } from '../../util/io.ts';
 import { evalConst, evaluate, indexKey, newScope, placed, unknown, where } from './eval.ts';
 import { DEPRECATED, jsonDocument, MAPPED_DATA, MAPPED_RESOURCES, mapGroup, mapPermission, mapVpc } from './map.ts';
@@ -174,6 +174,12 @@ class TerraformLoad {
         const span = { file: f.path, line: 1, column: 1, endLine: 1, endColumn: 1 };
         cf = { path: f.path, body: emptyBody(), problems: [{ message: `the HCL parser could not be loaded (${p}); the file is not checked`, span }] };
       }
+    }
+    // In a configuration file read without a syntax error, what stands at the top outside any block Terraform
+    // reads (an argument, a misspelt block type) would go unchecked: reported. (In .tf.json, the reader does it.)
+    if (cf.problems.length === 0 && f.path.endsWith('.tf')) {
+      for (const a of cf.body.attrs.values()) cf.problems.push(unsupportedAtTop(a.name, a.nameSpan, 'argument'));
+      for (const b of cf.body.blocks) if (!TOP_LEVEL_BLOCKS.includes(b.type)) cf.problems.push(unsupportedAtTop(b.type, b.headSpan, 'block'));
     }
     for (const p of cf.problems) this.report('parse-error', p.span, p.message);
     this.configByAbs.set(f.abs, cf);

@@ -9,7 +9,7 @@ import { parseJson } from '../parse.ts';
 import { cover, LineIndex } from '../tree.ts';
 import type { Span, Tree } from '../tree.ts';
 import type { Attr, Block, Body, ConfigFile, Expr, LitPart, SyntaxProblem } from './syntax.ts';
-import { emptyBody } from './syntax.ts';
+import { emptyBody, TOP_LEVEL_BLOCKS, unsupportedAtTop } from './syntax.ts';
 import type { PlacedChars } from './hcl.ts';
 
 /** Start offset of every line, with LineIndex's idea of a line break. */
@@ -181,7 +181,10 @@ export async function parseTfJson(path: string, text: string, hcl: (chars: numbe
   const js = new JsonSyntax(path, text, parsed.lines);
   for (const e of doc.entries) {
     const n = LABELS[e.key];
-    if (n === undefined) continue;
+    if (n === undefined) {
+      if (e.key !== '//' && !TOP_LEVEL_BLOCKS.includes(e.key)) problems.push(unsupportedAtTop(e.key, e.keySpan, 'key'));
+      continue;
+    }
     js.blocks(e.key, e.value, n, body.blocks);
   }
   if (js.pending.length > 0) {

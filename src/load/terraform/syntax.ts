@@ -3,6 +3,7 @@
  * syntax (`.tf.json`). Expressions are kept unevaluated; eval.ts gives them values in a module scope.
  */
 import type { Scalar, Span } from '../tree.ts';
+import { suggest } from '../../util/suggest.ts';
 
 export interface Attr {
   name: string;
@@ -66,6 +67,23 @@ export interface ConfigFile {
   path: string;
   body: Body;
   problems: SyntaxProblem[];
+}
+
+/** The block types Terraform reads at the top of a configuration file; nothing else may stand there. */
+export const TOP_LEVEL_BLOCKS: readonly string[] = ['resource', 'data', 'ephemeral', 'variable', 'locals', 'provider', 'module', 'output', 'terraform', 'moved', 'import', 'removed', 'check'];
+
+/**
+ * What a configuration file holds at its top that Terraform rejects ("Unsupported argument", "Unsupported
+ * block type"): an argument, or a block of a type Terraform does not know (`resouce "alicloud_security_group"`),
+ * whose contents would otherwise go unchecked. `what` names the thing found (`.tf.json` has keys, not blocks).
+ */
+export function unsupportedAtTop(name: string, span: Span, what: 'argument' | 'block' | 'key'): SyntaxProblem {
+  if (what === 'argument') {
+    return { message: `an argument \`${name}\` outside any block: Terraform rejects it (Unsupported argument); move it into the block it belongs to (a \`}\` above may close that block early)`, span };
+  }
+  const meant = suggest(name, TOP_LEVEL_BLOCKS);
+  const found = what === 'block' ? `a \`${name}\` block` : `the key \`${name}\``;
+  return { message: `${found} at the top of the file: not a block type Terraform reads (Unsupported block type), so nothing in it is checked${meant ? `; did you mean \`${meant}\`?` : ''}`, span };
 }
 
 export function emptyBody(): Body {
