@@ -287,3 +287,60 @@ describe('what stands at the top of a file outside any block Terraform reads', (
     expect(found[0]!.message).toContain('`resource`');
   });
 });
+
+describe('a list missing a "," between two items', () => {
+  const at = async (list: string) => {
+    const found = await lintFiles({ 'main.tf': sg(`  tags = { a = "b" }\n  cidrs = ${list}\n  security_group_name = "1web"\n`) });
+    return found.map((f) => [f.ruleId, f.span.line, f.span.column, f.span.endLine, f.span.endColumn]);
+  };
+
+  test('is reported at the second item, and the resource is read on past it', async () => {
+    expect(await at('["a" "b"]')).toEqual([
+      ['parse-error', 3, 16, 3, 19],
+      ['name-malformed', 4, 25, 4, 31],
+    ]);
+    expect(await at('["a", "b" "c"]')).toEqual([
+      ['parse-error', 3, 21, 3, 24],
+      ['name-malformed', 4, 25, 4, 31],
+    ]);
+    expect(await at('[var.a "b"]')).toEqual([
+      ['parse-error', 3, 18, 3, 21],
+      ['name-malformed', 4, 25, 4, 31],
+    ]);
+    // Numbers, where the grammar's recovery gives up on the whole file.
+    expect(await at('[1 2]')).toEqual([
+      ['parse-error', 3, 14, 3, 15],
+      ['name-malformed', 4, 25, 4, 31],
+    ]);
+  });
+
+  test('across lines and comments, the "," placed before the item on its line', async () => {
+    expect(await at('[\n    "a"\n    "b"\n  ]')).toEqual([
+      ['parse-error', 5, 5, 5, 8],
+      ['name-malformed', 7, 25, 7, 31],
+    ]);
+    expect(await at('["a" # first\n    "b"]')).toEqual([
+      ['parse-error', 4, 5, 4, 8],
+      ['name-malformed', 5, 25, 5, 31],
+    ]);
+    expect(await at('["a" /* x */ "b"]')).toEqual([
+      ['parse-error', 3, 24, 3, 27],
+      ['name-malformed', 4, 25, 4, 31],
+    ]);
+  });
+
+  test('each missing "," counts: the first is reported, the message counts the rest', async () => {
+    const found = await lintFiles({ 'main.tf': sg('  cidrs = [a b c]\n  security_group_name = "1web"\n') });
+    expect(found.map((f) => [f.ruleId, f.span.line, f.span.column])).toEqual([
+      ['parse-error', 2, 14],
+      ['name-malformed', 3, 25],
+    ]);
+    expect(found[0]!.message).toMatch(/\b1 more syntax error\b/);
+  });
+
+  test('a mistake a "," does not mend keeps the parser\'s report, and valid lists are left alone', async () => {
+    const [e] = await parseError(sg('  cidrs = ["a" = 1]\n'));
+    expect(e!.message).not.toMatch(/missing `,`/);
+    expect(await at('[for c in var.cidrs : c if c != ""]')).toEqual([['name-malformed', 4, 25, 4, 31]]);
+  });
+});

@@ -15,7 +15,7 @@ import type { Attr, Block, Body, ConfigFile, Expr, LitPart, SyntaxProblem } from
 import { emptyBody, TOP_LEVEL_BLOCKS } from './syntax.ts';
 import { firstSyntaxError } from '../syntax-errors.ts';
 import { lexHcl } from './lex.ts';
-import { tooDeep } from './scan.ts';
+import { commentEnd, tooDeep } from './scan.ts';
 import type { TooDeep } from './scan.ts';
 
 let parser: Promise<Parser> | undefined;
@@ -64,8 +64,12 @@ export function hclParser(expectedChars = 0): Promise<Parser> {
 
 /** Block types that only ever appear at the top of a file: recovered from wherever error recovery put them. */
 const TOP_LEVEL = new Set(TOP_LEVEL_BLOCKS);
-/** `}` closing no block, each read past by parsing the file again: at most this many. */
-const MAX_STRAY_BRACES = 8;
+/**
+ * Parses of a file again to read past a slip (a `}` closing no block, a missing `,`), for each kind: at most
+ * this many, and fewer for a large file (about 4 MB of text parsed again), which takes a second to parse.
+ */
+const MAX_REPARSES = 8;
+const reparses = (text: string): number => Math.max(1, Math.min(MAX_REPARSES, Math.floor(4_000_000 / Math.max(1, text.length))));
 /** Expressions nested deeper than this are not followed (they are unknown), so hostile input cannot overflow the stack. */
 const MAX_EXPR_DEPTH = 200;
 /** Brackets nested deeper than this are refused before the parse: walks of the tree recurse with its depth. */
@@ -98,7 +102,7 @@ export function parseHcl(p: Parser, path: string, text: string): ConfigFile {
   }
   // A `}` closing no block: error recovery would take in the rest of the file. Reported, then the file is
   // read again without it (the same length, so every position stays); a few times, for `}` after `}`.
-  for (let tries = 0; failed && tries < MAX_STRAY_BRACES && tree.rootNode.hasError; tries++) {
+  for (let tries = 0; failed && tries < reparses(text) && tree.rootNode.hasError; tries++) {
     const stray = strayBraces(tree.rootNode);
     if (!stray) break;
     const again = p.parse(src.slice(0, stray.brace) + ' ' + src.slice(stray.brace + 1));
@@ -107,6 +111,29 @@ export function parseHcl(p: Parser, path: string, text: string): ConfigFile {
     src = src.slice(0, stray.brace) + ' ' + src.slice(stray.brace + 1);
     tree.delete();
     tree = again;
+  }
+  // Two list items with no `,` between them: reported at the second, then read with a `,` in the space
+  // before it (the same length, so every position stays), for `[a b c]` more than once. Each place tried
+  // costs a parse of the file.
+  for (let parses = 0, mended = true; failed && mended && tree.rootNode.hasError; ) {
+    mended = false;
+    for (const gap of commaPlaces(tree.rootNode, src)) {
+      if (parses++ >= reparses(text)) break;
+      const fixed = src.slice(0, gap.at) + ',' + src.slice(gap.at + 1);
+      const again = p.parse(fixed);
+      if (!again) break;
+      // Kept only when the text then reads without an error up to the second item at least.
+      if (firstError(again.rootNode) < gap.next) {
+        again.delete();
+        continue;
+      }
+      errors.push({ message: 'syntax error: missing `,` between list items', span: nspan(path, itemAt(again.rootNode, gap.next)) });
+      src = fixed;
+      tree.delete();
+      tree = again;
+      mended = true;
+      break;
+    }
   }
   try {
     const root = tree.rootNode;
@@ -435,6 +462,77 @@ function strayBraces(root: TSNode): { brace: number; error: TSNode } | undefined
   if ((last?.type !== 'block' && last?.type !== 'attribute') || last.hasError) return undefined;
   const first = err.children.find((c) => c !== null && c.type !== 'comment');
   return first?.type === '}' ? { brace: first.startIndex, error: err } : undefined;
+}
+
+/**
+ * Where two list items may stand with no `,` between them, in the order of the text: for each, `at`, the
+ * space or tab (the last before the second item) a `,` would go in, and `next`, where the second item
+ * starts. Around an error node in a list: after the item before it, after each part of it, and at its end
+ * when an item follows; after the first item when recovery closed the list there (a missing `]`); and,
+ * when recovery gave up on the list, after the last item after its `[`. The caller keeps a `,` only
+ * where it mends the text.
+ */
+/** A character an expression may start with. */
+const ITEM_START = /[\w"[{(<!-]/;
+
+function commaPlaces(root: TSNode, src: string): { at: number; next: number }[] {
+  const ends: number[] = [];
+  const found = root.descendantsOfType(['ERROR', 'tuple_end']);
+  for (const e of root.isError ? [root, ...found] : found) {
+    if (!e || (e.type === 'tuple_end' && !e.hasError && !e.isMissing)) continue;
+    if (e.parent?.type === 'tuple') {
+      if (e.previousSibling?.type === 'expression') ends.push(e.previousSibling.endIndex);
+      if (e.type !== 'ERROR') continue;
+      const parts = e.namedChildren.filter((c): c is TSNode => c !== null && c.type !== 'comment');
+      for (const c of parts.slice(0, -1)) ends.push(c.endIndex);
+      let after = e.nextNamedSibling;
+      while (after?.type === 'comment') after = after.nextNamedSibling;
+      if (after?.type === 'expression') ends.push(e.endIndex);
+    } else if (e.type === 'ERROR') {
+      const kids = e.children.filter((c): c is TSNode => c !== null && c.type !== 'comment');
+      for (let k = kids.findIndex((c) => c.type === 'tuple_start') + 1; k > 0 && k < kids.length - 1; k += 2) {
+        if (kids[k]!.type !== 'expression') break;
+        if (kids[k + 1]!.type === ',') continue;
+        if (kids[k + 1]!.type !== 'tuple_end') ends.push(kids[k]!.endIndex);
+        break;
+      }
+    }
+  }
+  const out: { at: number; next: number }[] = [];
+  for (const end of ends) {
+    // Past spaces and comments to the next item; the `,` goes in the last space or tab outside a comment.
+    let at = -1;
+    let next = end;
+    while (next < src.length) {
+      const c = commentEnd(src, next);
+      if (c >= 0) next = c;
+      else if (src[next] === ' ' || src[next] === '\t') at = next++;
+      else if (src[next] === '\n' || src[next] === '\r') next++;
+      else break;
+    }
+    if (at >= 0 && ITEM_START.test(src[next] ?? '')) out.push({ at, next });
+  }
+  return out.sort((x, y) => x.at - y.at);
+}
+
+/** Offset of the first error or missing token in a tree (Infinity when it has none). */
+function firstError(n: TSNode): number {
+  if (n.isError || n.isMissing) return n.startIndex;
+  if (!n.hasError) return Infinity;
+  for (const c of n.children) {
+    const at = c ? firstError(c) : Infinity;
+    if (at < Infinity) return at;
+  }
+  return n.startIndex;
+}
+
+/** The largest node starting at `i` inside a list item (the item itself). */
+function itemAt(root: TSNode, i: number): TSNode {
+  const leaf = root.descendantForIndex(i) ?? root;
+  let n = leaf;
+  while (n.parent && n.parent.startIndex === i && n.parent.type !== 'tuple') n = n.parent;
+  // An item on more than one line: its first token, a place a reader can see at once.
+  return n.endPosition.row === n.startPosition.row ? n : leaf;
 }
 
 /** A token tree-sitter found missing, placed where it was left out when the tree shows it. */
