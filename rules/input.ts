@@ -66,7 +66,7 @@ export const inputRules: Rule[] = [
     certainty: 'documented',
     summary: 'A key the native spec format does not know (ignored)',
     docs: {
-      description: 'Native spec fields are the API\'s request parameter names, case-sensitive. An unknown key is ignored, which usually means a typo (`SecurityGroupname`) that leaves the real parameter unset.',
+      description: 'Native spec fields are the API\'s request parameter names, case-sensitive. An unknown key is ignored, which usually means a typo (`SecurityGroupname`) that leaves the real parameter unset. Top-level keys starting with `x-` are extension fields and are not reported: the place for YAML anchors that groups merge (`x-defaults: &defaults` ... `<<: *defaults`).',
       fix: 'Use the API parameter name suggested in the message.',
       valid: [{ file: 'spec.yaml', code: 'securityGroups:\n  - RegionId: cn-hangzhou\n    SecurityGroupName: web\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n' }],
       invalid: [{ file: 'spec.yaml', code: 'securityGroups:\n  - RegionId: cn-hangzhou\n    SecurityGroupname: web\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n' }],

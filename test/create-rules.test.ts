@@ -95,6 +95,12 @@ describe('CreateSecurityGroup constraints', () => {
     expect(f[0]!.message).toContain('SecurityGroupName');
   });
 
+  it('top-level x- keys are extension fields (YAML anchors): not reported, other unknown top-level keys are', async () => {
+    const text = 'x-defaults: &d\n  RegionId: cn-hangzhou\n  VpcId: vpc-bp1opxu1zkhn00gzv1234\ndefaults: 1\nsecurityGroups:\n  - <<: *d\n    SecurityGroupName: 1web\n';
+    const f = await lintFiles({ 'a.yaml': text });
+    expect(f.map(key)).toEqual([at('spec-unknown-key', null, 4, 1, 4, 9), at('name-malformed', 'InvalidSecurityGroupName.Malformed', 7, 24, 7, 28)]);
+  });
+
   it('JSON specs give the same spans as YAML would', async () => {
     const f = await lintFiles({ 'a.json': '{\n  "securityGroups": [\n    {"RegionId": "cn-hangzhou", "VpcId": "vpc-bp1opxu1zkhn00gzv1234", "SecurityGroupName": "1web"}\n  ]\n}\n' });
     expect(f.map(key)).toEqual([at('name-malformed', 'InvalidSecurityGroupName.Malformed', 3, 92, 3, 98)]);

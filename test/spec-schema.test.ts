@@ -17,4 +17,6 @@ it('the good example validates, a misspelled key does not', () => {
   const good = parse(readFileSync(join(import.meta.dirname, '..', 'examples', 'spec', 'good.yaml'), 'utf8'));
   expect(validate(good), JSON.stringify(validate.errors)).toBe(true);
   expect(validate({ securityGroups: [{ RegionId: 'cn-hangzhou', SecurityGroupname: 'x' }] })).toBe(false);
+  expect(validate({ 'x-defaults': { RegionId: 'cn-hangzhou' }, securityGroups: [{ RegionId: 'cn-hangzhou' }] })).toBe(true);
+  expect(validate({ defaults: { RegionId: 'cn-hangzhou' }, securityGroups: [{ RegionId: 'cn-hangzhou' }] })).toBe(false);
 });

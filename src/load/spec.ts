@@ -18,6 +18,8 @@ import { suggest } from '../util/suggest.ts';
 
 const META_KEYS = ['$schema', '$comment'];
 const TOP_KEYS = ['region', 'securityGroups', 'vpcs', ...META_KEYS];
+/** Top-level keys with this prefix are extension fields, not read: the place for YAML anchors (`x-defaults: &defaults`). */
+const EXTENSION = 'x-';
 const GROUP_KEYS = [...SG_PARAMS, 'Tag', 'Permissions'];
 const VPC_KEYS = ['VpcId', 'RegionId', 'Status', 'CidrBlock', 'VpcName'];
 const PERMISSION_KEYS = ['Direction', ...PERMISSION_PARAMS];
@@ -42,7 +44,7 @@ export const specLoader: DocLoader = {
       return out;
     }
     for (const e of root.entries) {
-      if (!TOP_KEYS.includes(e.key)) unknownKey(e, TOP_KEYS, 'top level', ctx);
+      if (!TOP_KEYS.includes(e.key) && !e.key.startsWith(EXTENSION)) unknownKey(e, TOP_KEYS, 'top level', ctx);
     }
     const region = r.value('region', get(root, 'region'));
     const groups = get(root, 'securityGroups');
