@@ -23,6 +23,20 @@ describe('hostile input', () => {
     expect(r.files[0]!.status).toBe('failed');
   });
 
+  it('YAML merge keys in every group of a large spec: read without an alias limit error', async () => {
+    // 12,000 aliases used side by side, more than the flat limit for one document: each costs one expansion.
+    const groups = Array.from({ length: 12_000 }, (_, i) => `  - <<: *base\n    SecurityGroupName: ${i === 11_999 ? '1web' : `web-${i}`}\n`);
+    const r = await run('merged.yaml', `x-base: &base\n  RegionId: cn-hangzhou\nsecurityGroups:\n${groups.join('')}`);
+    const found = r.findings.filter((f) => f.ruleId !== 'group-quota');
+    expect(found.map((f) => [f.ruleId, f.span.line])).toEqual([['name-malformed', 3 + 2 * 12_000]]);
+  });
+
+  it('YAML anchors defined twice: an alias refers to the latest one before it', async () => {
+    const text = 'x-a: &n web-one\nx-b: &n 1web\nsecurityGroups:\n  - RegionId: cn-hangzhou\n    SecurityGroupName: *n\n';
+    const r = await run('anchors.yaml', text);
+    expect(r.findings.map((f) => [f.ruleId, f.span.line, f.span.column])).toEqual([['name-malformed', 5, 24]]);
+  });
+
   it('a binary file named .yaml: parse-error at the NUL byte', async () => {
     const bytes = new Uint8Array([0x61, 0x3a, 0x0a, 0x62, 0x00, 0xff, 0x10]);
     const r = await run('blob.yaml', bytes);

@@ -2,7 +2,7 @@
  * YAML and JSON text → positioned value trees. Syntax errors come back as located problems, never as
  * exceptions; hostile input (alias bombs, deep nesting, huge lines) is bounded here.
  */
-import { parseAllDocuments, isAlias, isMap as yIsMap, isScalar as yIsScalar, isSeq as yIsSeq, isPair, Parser as CstParser } from 'yaml';
+import { parseAllDocuments, visit, isAlias, isMap as yIsMap, isScalar as yIsScalar, isSeq as yIsSeq, isPair, Parser as CstParser } from 'yaml';
 import type { Document, Node as YNode, YAMLError } from 'yaml';
 import { parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Node as JNode, ParseError } from 'jsonc-parser';
@@ -33,12 +33,29 @@ export interface Parsed {
   recovered?: { docs: Tree[]; jsonc: boolean };
 }
 
-/** Most alias dereferences one YAML document may need (the `yaml` package's own guard is 100 per toJS). */
+/**
+ * Most alias dereferences one YAML document may need: this many, and ten per alias written in it. An
+ * alias inside an anchored value is expanded again wherever that value is used, so a few aliases can
+ * expand exponentially (the "billion laughs"); aliases used side by side (`<<: *defaults` in every
+ * group) each cost one.
+ */
 const MAX_ALIASES = 10_000;
 
 class Budget {
   aliases = 0;
   nodes = 0;
+  /** What each alias of the document refers to: the latest node before it with its anchor. */
+  readonly targets = new Map<YNode, YNode | undefined>();
+  readonly maxAliases: number;
+  constructor(doc: Document.Parsed) {
+    // One walk for the whole document: the package's own lookup walks the document for each alias.
+    const anchors = new Map<string, YNode>();
+    visit(doc, (_key, node) => {
+      if (isAlias(node)) this.targets.set(node as YNode, anchors.get(node.source));
+      else if ((yIsScalar(node) || yIsMap(node) || yIsSeq(node)) && node.anchor) anchors.set(node.anchor, node as YNode);
+    });
+    this.maxAliases = MAX_ALIASES + 10 * this.targets.size;
+  }
 }
 
 class Exhausted extends Error {
@@ -144,16 +161,16 @@ export function parseYamlFully(file: string, text: string): Parsed {
     // would otherwise have nothing else reported until the duplicate is gone).
     if (doc.errors.length > 0 && !doc.errors.every((e) => e.code === 'DUPLICATE_KEY')) {
       try {
-        if (doc.contents !== null) recovered.push(fromYaml(doc.contents as YNode, doc, lines, new Budget(), 0));
+        if (doc.contents !== null) recovered.push(fromYaml(doc.contents as YNode, lines, new Budget(doc), 0));
       } catch {
         // what could not be read back does not tell what the file is
       }
       continue;
     }
     if (doc.contents === null) continue;
-    const budget = new Budget();
+    const budget = new Budget(doc);
     try {
-      docs.push(fromYaml(doc.contents as YNode, doc, lines, budget, 0));
+      docs.push(fromYaml(doc.contents as YNode, lines, budget, 0));
     } catch (e) {
       if (e instanceof Exhausted) {
         problems.push({ message: e.message, span: lines.span(e.offset, e.offset + 1) });
@@ -225,21 +242,21 @@ function yspan(node: YNode, lines: LineIndex): Span {
   return lines.span(r[0], end);
 }
 
-function fromYaml(node: YNode, doc: Document.Parsed, lines: LineIndex, budget: Budget, depth: number): Tree {
+function fromYaml(node: YNode, lines: LineIndex, budget: Budget, depth: number): Tree {
   if (++budget.nodes > MAX_NODES) {
     throw new Exhausted(`document expands to more than ${MAX_NODES} values; not read further`, node.range?.[0] ?? 0);
   }
   if (depth > MAX_DEPTH) throw new Exhausted(`nesting deeper than ${MAX_DEPTH} levels`, node.range?.[0] ?? 0);
   if (isAlias(node)) {
-    if (++budget.aliases > MAX_ALIASES) {
+    if (++budget.aliases > budget.maxAliases) {
       throw new Exhausted(
-        `more than ${MAX_ALIASES} alias expansions (a resource exhaustion attack?); not read further`,
+        `more than ${budget.maxAliases} alias expansions (a resource exhaustion attack?); not read further`,
         node.range?.[0] ?? 0,
       );
     }
-    const target = node.resolve(doc);
+    const target = budget.targets.get(node);
     if (!target) return { type: 'scalar', value: null, span: yspan(node, lines) };
-    const t = fromYaml(target, doc, lines, budget, depth + 1);
+    const t = fromYaml(target, lines, budget, depth + 1);
     // An alias is reported where it is used: the value was written there by reference.
     return { ...t, span: yspan(node, lines) } as Tree;
   }
@@ -262,13 +279,13 @@ function fromYaml(node: YNode, doc: Document.Parsed, lines: LineIndex, budget: B
       const keySpan = k ? yspan(k, lines) : yspan(node, lines);
       if (keyText === '<<' && pair.value) {
         // Merge key: copy entries of the merged map(s), as YAML 1.1 merge does.
-        const merged = fromYaml(pair.value as YNode, doc, lines, budget, depth + 1);
+        const merged = fromYaml(pair.value as YNode, lines, budget, depth + 1);
         const maps = merged.type === 'seq' ? merged.items : [merged];
         for (const m of maps) if (m.type === 'map') for (const e of m.entries) if (!entries.some((x) => x.key === e.key)) entries.push(e);
         continue;
       }
       const value: Tree = pair.value
-        ? fromYaml(pair.value as YNode, doc, lines, budget, depth + 1)
+        ? fromYaml(pair.value as YNode, lines, budget, depth + 1)
         : { type: 'scalar', value: null, span: { ...keySpan, line: keySpan.endLine, column: keySpan.endColumn } };
       entries.push({ key: keyText, keySpan, value });
     }
@@ -280,7 +297,7 @@ function fromYaml(node: YNode, doc: Document.Parsed, lines: LineIndex, budget: B
     const items = node.items.map((i) =>
       i === null
         ? ({ type: 'scalar', value: null, span: yspan(node, lines) } as Tree)
-        : fromYaml(i as YNode, doc, lines, budget, depth + 1),
+        : fromYaml(i as YNode, lines, budget, depth + 1),
     );
     const t: Tree = { type: 'seq', items, span: yspan(node, lines) };
     if (tag) t.tag = tag;
