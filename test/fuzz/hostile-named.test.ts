@@ -171,6 +171,41 @@ describe('named hostile inputs', () => {
     expect(at(r)).toEqual([['file-unreadable', 1, 1, 1, 1]]);
   });
 
+  it('ROS conditions chained 5,000 deep, each naming the one before twice: the resource is checked', async () => {
+    const conditions: Record<string, unknown> = { C0: { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] } };
+    for (let i = 1; i < 5_000; i++) conditions[`C${i}`] = { 'Fn::And': [{ Condition: `C${i - 1}` }, { Condition: `C${i - 1}` }] };
+    const template = {
+      ROSTemplateFormatVersion: '2015-09-01',
+      Parameters: { Env: { Type: 'String' } },
+      Conditions: conditions,
+      Resources: { SG: { Type: 'ALIYUN::ECS::SecurityGroup', Properties: { SecurityGroupName: { 'Fn::If': ['C4999', '1web', 'web'] } } } },
+    };
+    const r = await lintSources([{ path: 'chain.json', text: JSON.stringify(template, null, 1) }]);
+    expect(r.findings.map((f) => f.ruleId)).toEqual(['name-malformed']);
+  });
+
+  it('Terraform locals that double a string or a list sixty times: unknown past a size, the resource checked', async () => {
+    const doubling = (name: string, twice: (prev: string) => string, first: string) =>
+      [`  ${name}0 = ${first}`, ...Array.from({ length: 60 }, (_, i) => `  ${name}${i + 1} = ${twice(`local.${name}${i}`)}`)].join('\n');
+    const text = [
+      'locals {',
+      doubling('s', (p) => `"\${${p}}\${${p}}"`, '"x"'),
+      doubling('l', (p) => `concat(${p}, ${p})`, '["x"]'),
+      '}',
+      'resource "alicloud_security_group" "g" {',
+      '  security_group_name = local.s60',
+      '  description = join(",", local.l60)',
+      '  tags = { for i, v in local.l60 : tostring(i) => v }',
+      '}',
+      'resource "alicloud_security_group" "h" {',
+      '  security_group_name = "1web"',
+      '}',
+      '',
+    ].join('\n');
+    const r = await lintSources([{ path: 'main.tf', text }]);
+    expect(r.findings.map((f) => [f.ruleId, f.span.line])).toEqual([['name-malformed', 131]]);
+  });
+
   // Root reads files whatever their mode: as root (CI), the built CLI runs as `nobody` (setpriv, util-linux).
   const asNobody = process.getuid?.() === 0 && spawnSync('setpriv', ['--version']).status === 0;
   it.skipIf(!asNobody)('as a user without read permission: an unreadable file and directory in a walk are failed, the rest checked', () => {

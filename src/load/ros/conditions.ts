@@ -12,6 +12,8 @@ import type { Template } from './template.ts';
 
 /** Most parameter assignments tried; beyond, every combination is kept. */
 const MAX_ASSIGNMENTS = 256;
+/** Conditions referring to conditions deeper than this are not evaluated (they count as possible). */
+const MAX_CONDITION_DEPTH = 100;
 const OTHER = '\u0000other';
 const REGION = 'ALIYUN::Region';
 
@@ -29,8 +31,7 @@ const ANY: Allows = () => true;
  */
 export function feasibility(tpl: Template, choice: ReadonlyMap<string, boolean>): Allows | undefined {
   const candidates = new Map<string, Set<string>>();
-  const seen = new Set<string>();
-  for (const name of choice.keys()) collect(tpl, name, candidates, seen);
+  collect(tpl, [...choice.keys()], candidates);
   let assignments: Map<string, string>[] = [new Map()];
   for (const [param, values] of candidates) {
     const fixed = param === REGION ? tpl.ctx.config.region : tpl.ctx.config.parameters?.[param];
@@ -38,7 +39,10 @@ export function feasibility(tpl: Template, choice: ReadonlyMap<string, boolean>)
     if (assignments.length * options.length > MAX_ASSIGNMENTS) return ANY;
     assignments = assignments.flatMap((a) => options.map((v) => new Map(a).set(param, v)));
   }
-  const ok = assignments.filter((a) => [...choice].every(([name, want]) => evaluateCondition(tpl, name, a, choice, new Set()) !== !want));
+  const ok = assignments.filter((a) => {
+    const known = new Map<string, boolean | undefined>();
+    return [...choice].every(([name, want]) => evaluateCondition(tpl, name, a, choice, new Set(), known) !== !want);
+  });
   if (ok.length === 0) return undefined;
   return (param, value) => {
     const c = candidates.get(param);
@@ -46,17 +50,24 @@ export function feasibility(tpl: Template, choice: ReadonlyMap<string, boolean>)
   };
 }
 
-function collect(tpl: Template, name: string, into: Map<string, Set<string>>, seen: Set<string>): void {
-  if (seen.has(name)) return;
-  seen.add(name);
-  const def = tpl.conditions.get(name)?.value;
-  if (def) walk(tpl, def, into, seen);
+/** The values the parameters read by these conditions, and the conditions they refer to, are compared with. */
+function collect(tpl: Template, names: string[], into: Map<string, Set<string>>): void {
+  // A list of conditions still to read, not recursion: conditions may refer to each other in long chains.
+  const seen = new Set<string>();
+  const queue = [...names];
+  while (queue.length > 0) {
+    const name = queue.pop()!;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const def = tpl.conditions.get(name)?.value;
+    if (def) walk(tpl, def, into, queue);
+  }
 }
 
-function walk(tpl: Template, t: Tree, into: Map<string, Set<string>>, seen: Set<string>, operand = false): void {
+function walk(tpl: Template, t: Tree, into: Map<string, Set<string>>, queue: string[], operand = false): void {
   const cond = conditionRef(t, operand);
   if (cond) {
-    if (isScalar(cond.args) && typeof cond.args.value === 'string') collect(tpl, cond.args.value, into, seen);
+    if (isScalar(cond.args) && typeof cond.args.value === 'string') queue.push(cond.args.value);
     return;
   }
   const c = call(t);
@@ -71,12 +82,12 @@ function walk(tpl: Template, t: Tree, into: Map<string, Set<string>>, seen: Set<
   }
   const operands = c && logicalOperands(c);
   if (operands) {
-    for (const o of operands) walk(tpl, o, into, seen, true);
+    for (const o of operands) walk(tpl, o, into, queue, true);
     return;
   }
   const inner = c ? c.args : t;
-  if (inner.type === 'map') for (const e of inner.entries) walk(tpl, e.value, into, seen);
-  else if (inner.type === 'seq') for (const i of inner.items) walk(tpl, i, into, seen);
+  if (inner.type === 'map') for (const e of inner.entries) walk(tpl, e.value, into, queue);
+  else if (inner.type === 'seq') for (const i of inner.items) walk(tpl, i, into, queue);
 }
 
 function paramOf(t: Tree): string | undefined {
@@ -95,28 +106,34 @@ function allowed(tpl: Template, param: string): string[] | undefined {
   return values.every((v) => v !== undefined) ? (values as string[]) : undefined;
 }
 
-/** True, false, or undefined when it cannot be evaluated. */
-function evaluateCondition(tpl: Template, name: string, a: Assignment, choice: ReadonlyMap<string, boolean>, visiting: Set<string>): boolean | undefined {
+/**
+ * True, false, or undefined when it cannot be evaluated (a cycle, a chain of conditions deeper than
+ * MAX_CONDITION_DEPTH). `known`: the values found so far for this assignment, so that each condition is
+ * evaluated once however often others refer to it.
+ */
+function evaluateCondition(tpl: Template, name: string, a: Assignment, choice: ReadonlyMap<string, boolean>, visiting: Set<string>, known: Map<string, boolean | undefined>): boolean | undefined {
+  if (known.has(name)) return known.get(name);
   const def = tpl.conditions.get(name)?.value;
-  if (!def || visiting.has(name)) return undefined;
+  if (!def || visiting.has(name) || visiting.size >= MAX_CONDITION_DEPTH) return undefined;
   visiting.add(name);
-  const v = evaluate(tpl, def, a, choice, visiting);
+  const v = evaluate(tpl, def, a, choice, visiting, known);
   visiting.delete(name);
+  known.set(name, v);
   return v;
 }
 
-function evaluate(tpl: Template, t: Tree, a: Assignment, choice: ReadonlyMap<string, boolean>, visiting: Set<string>, operand = false): boolean | undefined {
+function evaluate(tpl: Template, t: Tree, a: Assignment, choice: ReadonlyMap<string, boolean>, visiting: Set<string>, known: Map<string, boolean | undefined>, operand = false): boolean | undefined {
   const cond = conditionRef(t, operand);
   if (cond) {
     const n = isScalar(cond.args) && typeof cond.args.value === 'string' ? cond.args.value : undefined;
     if (n === undefined) return undefined;
-    return choice.get(n) ?? evaluateCondition(tpl, n, a, choice, visiting);
+    return choice.get(n) ?? evaluateCondition(tpl, n, a, choice, visiting, known);
   }
   if (isScalar(t) && typeof t.value === 'boolean') return t.value;
   const c = call(t);
   if (!c) return undefined;
   const args = isSeq(c.args) ? c.args.items : [c.args];
-  const sub = () => (logicalOperands(c) ?? []).map((x) => evaluate(tpl, x, a, choice, visiting, true));
+  const sub = () => (logicalOperands(c) ?? []).map((x) => evaluate(tpl, x, a, choice, visiting, known, true));
   switch (c.name) {
     case 'Fn::Equals': {
       if (args.length !== 2) return undefined;

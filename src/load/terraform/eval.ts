@@ -199,6 +199,14 @@ function forExpr(e: Extract<Expr, { k: 'for' }>, ctx: EvalCtx): Tree {
   return e.key ? { type: 'map', entries, span: e.span } : { type: 'seq', items, span: e.span };
 }
 
+/**
+ * Longest string and longest list a value may be. Values that double at each step (a local made of two
+ * copies of the one before) would otherwise exhaust memory; past these, the value is unknown. Any string
+ * the API takes is far shorter.
+ */
+const MAX_STRING = 1_000_000;
+const MAX_ITEMS = 100_000;
+
 function template(e: Extract<Expr, { k: 'tmpl' }>, ctx: EvalCtx): Tree {
   // "${x}" alone is x itself, whatever its type.
   if (e.parts.length === 1 && !('offsets' in e.parts[0]!)) return evaluate(e.parts[0] as Expr, ctx);
@@ -215,6 +223,7 @@ function template(e: Extract<Expr, { k: 'tmpl' }>, ctx: EvalCtx): Tree {
       return known === '' ? u : { ...u, prefix: known };
     }
     s += String(v.value);
+    if (s.length > MAX_STRING) return unknown(e.text, e.span);
   }
   return { type: 'scalar', value: s, span: e.span };
 }
@@ -412,8 +421,10 @@ function collectionCall(e: Extract<Expr, { k: 'call' }>, ctx: EvalCtx): Tree | u
       const entries = [...byKey.values()].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
       return open ? partialMap(e.text, e.span, entries) : { type: 'map', entries, span: e.span };
     }
-    case 'concat':
-      return args.every((l) => l.type === 'seq') ? { type: 'seq', items: args.flatMap((l) => (l.type === 'seq' ? l.items : [])), span: e.span } : none;
+    case 'concat': {
+      if (!args.every((l) => l.type === 'seq') || args.reduce((n, l) => n + (l.type === 'seq' ? l.items.length : 0), 0) > MAX_ITEMS) return none;
+      return { type: 'seq', items: args.flatMap((l) => (l.type === 'seq' ? l.items : [])), span: e.span };
+    }
     case 'lookup': {
       const [m, k, d] = args;
       if (args.length < 2 || args.length > 3 || m?.type !== 'map' || k?.type !== 'scalar' || k.value === null) return none;
@@ -423,11 +434,14 @@ function collectionCall(e: Extract<Expr, { k: 'call' }>, ctx: EvalCtx): Tree | u
       const [sep, ...lists] = args;
       if (sep?.type !== 'scalar' || typeof sep.value !== 'string' || lists.length === 0) return none;
       const parts: string[] = [];
+      let length = 0;
       for (const l of lists) {
         if (l.type !== 'seq') return none;
         for (const i of l.items) {
           if (i.type !== 'scalar' || i.value === null) return none;
           parts.push(String(i.value));
+          length += parts[parts.length - 1]!.length + sep.value.length;
+          if (length > MAX_STRING) return none;
         }
       }
       return { type: 'scalar', value: parts.join(sep.value), span: e.span };
