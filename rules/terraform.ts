@@ -91,6 +91,35 @@ export const terraformRules: Rule[] = [
     },
   },
   {
+    id: 'terraform-too-many-instances',
+    api: { operation: 'none', errorCode: null, httpStatus: null },
+    severity: 'warning',
+    certainty: 'documented',
+    summary: 'A count or for_each makes more instances than are read; the first ones are checked.',
+    group: 'input',
+    sources: ['sglint input limits'],
+    docs: {
+      description:
+        'Each `count` index and `for_each` element of a resource or module is read as an instance of its own (so ' +
+        'that the quota of groups per region counts them). At most 10,000 instances of one block and 100,000 in ' +
+        'all are read, so that `count = 1000000000` cannot stall the run: the first ones are checked, and this ' +
+        'finding says how many were made. The quota rule counts the instances read.',
+      fix: 'Check the count: no region holds that many security groups or rules. If it is meant, split the resources over smaller blocks or modules.',
+      valid: [
+        {
+          file: 'main.tf',
+          code: 'resource "alicloud_security_group" "web" {\n  count               = 3\n  security_group_name = "web-${count.index}"\n}\n',
+        },
+      ],
+      invalid: [
+        {
+          file: 'main.tf',
+          code: 'resource "alicloud_security_group" "web" {\n  count               = 1000000000\n  security_group_name = "web-${count.index}"\n}\n',
+        },
+      ],
+    },
+  },
+  {
     id: 'terraform-rule-type-invalid',
     api: { operation: 'terraform plan', errorCode: null, httpStatus: null },
     severity: 'error',

@@ -206,6 +206,30 @@ describe('named hostile inputs', () => {
     expect(r.findings.map((f) => [f.ruleId, f.span.line])).toEqual([['name-malformed', 131]]);
   });
 
+  it('count = 1000000000: the first 10,000 instances are read (the quota still counts them), with a warning at the count', async () => {
+    const text = [
+      'provider "alicloud" {',
+      '  region = "cn-hangzhou"',
+      '}',
+      'resource "alicloud_security_group" "g" {',
+      '  count               = 1000000000',
+      '  security_group_name = "1web"',
+      '}',
+      'resource "alicloud_security_group" "h" {',
+      `  for_each            = { ${Array.from({ length: 10_001 }, (_, i) => `k${i} = ${i}`).join(', ')} }`,
+      '  security_group_name = "web"',
+      '}',
+      '',
+    ].join('\n');
+    const r = await lintSources([{ path: 'main.tf', text }]);
+    expect(at(r)).toEqual([
+      ['group-quota', 4, 1, 7, 2],
+      ['terraform-too-many-instances', 5, 25, 5, 35],
+      ['name-malformed', 6, 25, 6, 31],
+      ['terraform-too-many-instances', 9, 25, 9, 25 + 4 + Array.from({ length: 10_001 }, (_, i) => `k${i} = ${i}`).join(', ').length],
+    ]);
+  });
+
   // Root reads files whatever their mode: as root (CI), the built CLI runs as `nobody` (setpriv, util-linux).
   const asNobody = process.getuid?.() === 0 && spawnSync('setpriv', ['--version']).status === 0;
   it.skipIf(!asNobody)('as a user without read permission: an unreadable file and directory in a walk are failed, the rest checked', () => {

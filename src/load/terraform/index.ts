@@ -41,6 +41,9 @@ export const terraformLoader: SetLoader = {
 const MODULE_META = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
 /** Deepest chain of local modules followed. */
 const MAX_MODULE_DEPTH = 16;
+/** Instances read of one resource or module block, and of all blocks (`count = 1000000000` must not stall the run). */
+const MAX_BLOCK_INSTANCES = 10_000;
+const MAX_INSTANCES = 100_000;
 
 interface Provider {
   block?: Block;
@@ -83,6 +86,8 @@ class TerraformLoad {
   private readonly varFilesByDir = new Map<string, SourceFile[]>();
   private readonly built: Built[] = [];
   private readonly model: Model = { groups: [], permissions: [], vpcs: [], policies: [] };
+  /** Instances still to be read before MAX_INSTANCES is reached. */
+  private instancesLeft = MAX_INSTANCES;
 
   constructor(private readonly ctx: LoadContext) {}
 
@@ -417,14 +422,18 @@ class TerraformLoad {
     }
   }
 
-  /** The instances of a resource or module block: one, or one per `count` index / `for_each` element. */
+  /**
+   * The instances of a resource or module block: one, or one per `count` index / `for_each` element, at
+   * most MAX_BLOCK_INSTANCES of a block and MAX_INSTANCES in all (the first ones; the cut is reported).
+   */
   private instances(b: Block, ctx: EvalCtx): Instance[] {
     const count = b.body.attrs.get('count');
     const forEach = b.body.attrs.get('for_each');
     if (count) {
       const v = evaluate(count.expr, ctx);
       if (v.type === 'scalar' && typeof v.value === 'number' && Number.isInteger(v.value) && v.value >= 0) {
-        return Array.from({ length: v.value }, (_, i) => ({ key: indexKey(i), count: { type: 'scalar', value: i, span: count.expr.span } }));
+        const n = this.allowInstances(v.value, count.expr.span, 'count');
+        return Array.from({ length: n }, (_, i) => ({ key: indexKey(i), count: { type: 'scalar', value: i, span: count.expr.span } }));
       }
       // Unknown count: one representative instance, so that its known values are still checked.
       return [{ key: '[*]', count: unknown('count.index', count.expr.span) }];
@@ -432,15 +441,27 @@ class TerraformLoad {
     if (forEach) {
       const v = evaluate(forEach.expr, ctx);
       if (v.type === 'map') {
-        return v.entries.map((e) => ({ key: indexKey(e.key), each: { key: { type: 'scalar', value: e.key, span: e.keySpan }, value: e.value } }));
+        const entries = v.entries.slice(0, this.allowInstances(v.entries.length, forEach.expr.span, 'for_each'));
+        return entries.map((e) => ({ key: indexKey(e.key), each: { key: { type: 'scalar', value: e.key, span: e.keySpan }, value: e.value } }));
       }
       if (v.type === 'seq' && v.items.every((i) => i.type === 'scalar' && typeof i.value === 'string')) {
-        return v.items.map((i) => ({ key: indexKey(String((i as { value: string }).value)), each: { key: i, value: i } }));
+        const items = v.items.slice(0, this.allowInstances(v.items.length, forEach.expr.span, 'for_each'));
+        return items.map((i) => ({ key: indexKey(String((i as { value: string }).value)), each: { key: i, value: i } }));
       }
       const u = unknown('each', forEach.expr.span);
       return [{ key: '[*]', each: { key: u, value: u } }];
     }
     return [{ key: '' }];
+  }
+
+  /** How many of a block's `wanted` instances are read (the rest reported at `span`); at least one. */
+  private allowInstances(wanted: number, span: Span, by: 'count' | 'for_each'): number {
+    const n = Math.min(wanted, MAX_BLOCK_INSTANCES, Math.max(1, this.instancesLeft));
+    this.instancesLeft -= n;
+    if (n < wanted) {
+      this.report('terraform-too-many-instances', span, `${by} makes ${wanted} instances; the first ${n} are checked (at most ${MAX_BLOCK_INSTANCES} of one block and ${MAX_INSTANCES} in all are read)`);
+    }
+    return n;
   }
 
   // ---- mapping ---------------------------------------------------------------------------------------
