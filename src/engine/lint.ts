@@ -303,17 +303,39 @@ function startSpan(file: string): Span {
 /**
  * One finding per rule, place and message. A value shared by several resources (a provider's region, a
  * variable default used by each for_each instance) is one mistake in one place: it is reported once, for
- * the first resource.
+ * the first resource. The instances of one Terraform block (`count`, `for_each`, module instances) with
+ * a finding at one place are one mistake too, whether or not its message differs by instance
+ * (`web-${count.index}`): the first is reported, and says in how many more instances it recurs.
  */
 function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
-  return findings.filter((f) => {
-    const k = `${f.ruleId}|${f.span.file}|${f.span.line}|${f.span.column}|${f.span.endLine}|${f.span.endColumn}|${f.message}`;
-    if (seen.has(k)) return false;
+  const blocks = new Map<string, { at: number; base: string; more: Set<string> }>();
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const place = `${f.ruleId}|${f.span.file}|${f.span.line}|${f.span.column}|${f.span.endLine}|${f.span.endColumn}`;
+    const base = f.resource?.replace(INSTANCE_KEY, '[*]');
+    const block = base !== undefined && base !== f.resource ? blocks.get(`${place}|${base}`) : undefined;
+    if (block) {
+      block.more.add(f.resource!);
+      continue;
+    }
+    const k = `${place}|${f.message}`;
+    if (seen.has(k)) continue;
     seen.add(k);
-    return true;
-  });
+    if (base !== undefined && base !== f.resource) blocks.set(`${place}|${base}`, { at: out.length, base, more: new Set() });
+    out.push(f);
+  }
+  for (const b of blocks.values()) {
+    const f = out[b.at]!;
+    b.more.delete(f.resource!);
+    const n = b.more.size;
+    if (n > 0) out[b.at] = { ...f, message: `${f.message} (also in ${n} more instance${n === 1 ? '' : 's'} of ${b.base})` };
+  }
+  return out;
 }
+
+/** An instance key in a Terraform resource address: `[0]`, `["web"]`, `[*]`. */
+const INSTANCE_KEY = /\[(?:\d+|\*|"(?:[^"\\]|\\.)*")\]/g;
 
 /** Groups that name no region take the configured default (`--region` / config `region`). */
 function applyDefaultRegion(model: Model, config: Config): void {

@@ -127,6 +127,26 @@ describe('region, VPC links, instances', () => {
     expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 
+  test('one mistake in a block with instances is one finding, at the first instance, counting the others', async () => {
+    const findings = await lintFiles({
+      'main.tf':
+        'resource "alicloud_security_group" "g" {\n  count               = 3\n  security_group_name = "1web-${count.index}"\n}\n\n' +
+        'resource "alicloud_security_group" "h" {\n  for_each            = toset(["a", "b"])\n  security_group_name = "1web"\n}\n\n' +
+        'module "m" {\n  source = "./m"\n  count  = 2\n}\n',
+      'm/main.tf': 'resource "alicloud_security_group" "i" {\n  security_group_name = "1web"\n}\n',
+    });
+    expect(findings.map((f) => [f.ruleId, f.resource, f.span.file, f.span.line, f.span.column])).toEqual([
+      ['name-malformed', 'module.m[0].alicloud_security_group.i', 'm/main.tf', 2, 25],
+      ['name-malformed', 'alicloud_security_group.g[0]', 'main.tf', 3, 25],
+      ['name-malformed', 'alicloud_security_group.h["a"]', 'main.tf', 8, 25],
+    ]);
+    expect(findings.map((f) => /\b(\d+) more instances? of (\S+)\)$/.exec(f.message)?.slice(1))).toEqual([
+      ['1', 'module.m[*].alicloud_security_group.i'],
+      ['2', 'alicloud_security_group.g[*]'],
+      ['1', 'alicloud_security_group.h[*]'],
+    ]);
+  });
+
   test('for_each instances each count for the quota, and findings name the instance address', async () => {
     const findings = await lintFiles(
       {
