@@ -206,6 +206,26 @@ describe('named hostile inputs', () => {
     expect(r.findings.map((f) => [f.ruleId, f.span.line])).toEqual([['name-malformed', 131]]);
   });
 
+  it('Terraform for expressions nested three deep over a 3,000-item list: bounded, the resource checked', { timeout: 120_000 }, async () => {
+    const items = Array.from({ length: 3_000 }, (_, i) => `"i${i}"`).join(', ');
+    const text = [
+      'locals {',
+      `  l = [${items}]`,
+      '  m = flatten([for a in local.l : [for b in local.l : "${a}-${b}"]])',
+      '  n = [for a in local.l : [for b in local.l : [for c in local.l : c]]]',
+      '  o = { for a in local.l : a => [for b in local.l : b] }',
+      '}',
+      'resource "alicloud_security_group" "g" {',
+      '  security_group_name = "1web"',
+      '  description         = join(",", local.m)',
+      '  tags                = { for k, v in local.o : k => v[0] }',
+      '}',
+      '',
+    ].join('\n');
+    const r = await lintSources([{ path: 'main.tf', text }]);
+    expect(at(r)).toEqual([['name-malformed', 8, 25, 8, 31]]);
+  });
+
   it('count = 1000000000: the first 10,000 instances are read (the quota still counts them), with a warning at the count', async () => {
     const text = [
       'provider "alicloud" {',

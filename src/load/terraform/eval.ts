@@ -27,7 +27,12 @@ export interface ModuleScope {
   modules: Map<string, Map<string, ModuleScope>>;
   cache: Map<string, Tree>;
   busy: Set<string>;
+  /** Elements `for` expressions may still iterate over, shared by a root module and the modules it calls. */
+  budget: { steps: number };
 }
+
+/** Elements all `for` expressions of a root module (and its modules) may iterate over; past it, a `for` is unknown. */
+const MAX_FOR_STEPS = 250_000;
 
 export interface EvalCtx {
   mod: ModuleScope;
@@ -37,8 +42,9 @@ export interface EvalCtx {
   bound?: ReadonlyMap<string, Tree>;
 }
 
-export function newScope(prefix: string, dir: string): ModuleScope {
+export function newScope(prefix: string, dir: string, budget = { steps: MAX_FOR_STEPS }): ModuleScope {
   return {
+    budget,
     prefix,
     dir,
     variables: new Map(),
@@ -76,6 +82,19 @@ function replaced(x: TEntry, by: string): TEntry {
 function replaceable(entries: TEntry[], by: string): void {
   for (let i = 0; i < entries.length; i++) entries[i] = replaced(entries[i]!, by);
 }
+
+/**
+ * A value with its use site recorded (withOrigin), made once per value and use: a reference evaluated
+ * again and again (`for b in local.list` inside another `for`) does not copy the value each time.
+ */
+function usedAt(t: Tree, origin: string): Tree {
+  let uses = USES.get(t);
+  if (!uses) USES.set(t, (uses = new Map()));
+  let v = uses.get(origin);
+  if (!v) uses.set(origin, (v = withOrigin(t, origin)));
+  return v;
+}
+const USES = new WeakMap<Tree, Map<string, Tree>>();
 
 /** A copy of a tree with a use site recorded on every node (the value is reported where it is written). */
 export function withOrigin(t: Tree, origin: string): Tree {
@@ -171,12 +190,17 @@ function truth(c: Tree): boolean | undefined {
 function forExpr(e: Extract<Expr, { k: 'for' }>, ctx: EvalCtx): Tree {
   const coll = evaluate(e.coll, ctx);
   if (coll.type !== 'seq' && coll.type !== 'map') return unknown(e.text, e.span);
+  // Nested `for` expressions over long lists multiply: their work is bounded, what is past it unknown.
+  const size = coll.type === 'seq' ? coll.items.length : coll.entries.length;
+  if (size > ctx.mod.budget.steps) return unknown(e.text, e.span);
+  ctx.mod.budget.steps -= size;
   const pairs: [Tree, Tree][] =
     coll.type === 'seq'
       ? coll.items.map((v, i) => [{ type: 'scalar', value: i, span: v.span }, v])
       : [...coll.entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((x) => [{ type: 'scalar', value: x.key, span: x.keySpan }, x.value]);
   const items: Tree[] = [];
   const entries: TEntry[] = [];
+  const keys = new Set<string>();
   for (const [k, v] of pairs) {
     const bound = new Map(ctx.bound);
     if (e.keyVar !== undefined) bound.set(e.keyVar, k);
@@ -193,7 +217,8 @@ function forExpr(e: Extract<Expr, { k: 'for' }>, ctx: EvalCtx): Tree {
       continue;
     }
     const key = evaluate(e.key, inner);
-    if (key.type !== 'scalar' || key.value === null || entries.some((x) => x.key === String(key.value))) return unknown(e.text, e.span);
+    if (key.type !== 'scalar' || key.value === null || keys.has(String(key.value))) return unknown(e.text, e.span);
+    keys.add(String(key.value));
     entries.push({ key: String(key.value), keySpan: key.span, value });
   }
   return e.key ? { type: 'map', entries, span: e.span } : { type: 'seq', items, span: e.span };
@@ -265,13 +290,13 @@ function traversal(e: Extract<Expr, { k: 'trav' }>, ctx: EvalCtx): Tree {
       if (typeof first !== 'string') return unknown(e.text, e.span);
       const v = variable(first, e.span, ctx.mod);
       if (v.type === 'unknown' && v.span === e.span) return unknown(e.text, e.span);
-      return walk(withOrigin(v, `var.${first} ${use}`), rest, ctx, e);
+      return walk(usedAt(v, `var.${first} ${use}`), rest, ctx, e);
     }
     case 'local': {
       if (typeof first !== 'string') return unknown(e.text, e.span);
       const v = local(first, ctx.mod);
       if (!v) return unknown(e.text, e.span);
-      return walk(withOrigin(v, `local.${first} ${use}`), rest, ctx, e);
+      return walk(usedAt(v, `local.${first} ${use}`), rest, ctx, e);
     }
     case 'count':
       return first === 'index' && ctx.count && rest.length === 0 ? ctx.count : unknown(e.text, e.span);

@@ -410,7 +410,7 @@ class TerraformLoad {
     const instances = new Map<string, ModuleScope>();
     parent.modules.set(name, instances);
     for (const inst of this.instances(call, { mod: parent })) {
-      const child = newScope(`${parent.prefix}module.${name}${inst.key}.`, dir);
+      const child = newScope(`${parent.prefix}module.${name}${inst.key}.`, dir, parent.budget);
       const ictx: EvalCtx = { mod: parent, ...(inst.count ? { count: inst.count } : {}), ...(inst.each ? { each: inst.each } : {}) };
       for (const a of call.body.attrs.values()) {
         if (MODULE_META.has(a.name)) continue;
