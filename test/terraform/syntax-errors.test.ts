@@ -265,6 +265,7 @@ describe('what stands at the top of a file outside any block Terraform reads', (
       'locals {\n  a = 1\n}',
       'data "alicloud_vpcs" "d" {\n  name_regex = "x"\n}',
       'ephemeral "random_password" "p" {\n  length = 16\n}',
+      'action "aws_lambda_invoke" "a" {\n  config {\n    function_name = "f"\n  }\n}',
       'module "m" {\n  source = "./m"\n}',
       'output "o" {\n  value = 1\n}',
       'moved {\n  from = alicloud_vpc.a\n  to = alicloud_vpc.b\n}',

@@ -70,7 +70,7 @@ export interface ConfigFile {
 }
 
 /** The block types Terraform reads at the top of a configuration file; nothing else may stand there. */
-export const TOP_LEVEL_BLOCKS: readonly string[] = ['resource', 'data', 'ephemeral', 'variable', 'locals', 'provider', 'module', 'output', 'terraform', 'moved', 'import', 'removed', 'check'];
+export const TOP_LEVEL_BLOCKS: readonly string[] = ['resource', 'data', 'ephemeral', 'action', 'variable', 'locals', 'provider', 'module', 'output', 'terraform', 'moved', 'import', 'removed', 'check'];
 
 /**
  * What a configuration file holds at its top that Terraform rejects ("Unsupported argument", "Unsupported
