@@ -97,6 +97,29 @@ describe('conditions', () => {
     expect(f[0]!.message).toContain('IsProd');
   });
 
+  it('a resource with more Fn::If conditions than are combined: every branch is still checked', async () => {
+    // Six conditions: one Fn::If per tag key, and a name nested three deep.
+    const conds = Array.from({ length: 6 }, (_, i) => `  C${i}: !Equals [!Ref P${i}, x]`).join('\n');
+    const params = Array.from({ length: 6 }, (_, i) => `  P${i}:\n    Type: String`).join('\n');
+    const tags = Array.from({ length: 6 }, (_, i) => `        - Key: !If [C${i}, k${i}, "acs:k${i}"]\n          Value: v`).join('\n');
+    const text =
+      `${HEAD}Parameters:\n${params}\nConditions:\n${conds}\nResources:\n  Sg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n` +
+      `      SecurityGroupName: !If [C0, !If [C1, !If [C2, web, 1c], 1b], 1a]\n      Tags:\n${tags}\n`;
+    const f = await lintFiles({ 't.ros.yaml': text });
+    // Line and column of the first text of `s` after `after` on its line.
+    const lines = text.split('\n');
+    const at = (after: string, s: string) => {
+      const n = lines.findIndex((l) => l.includes(after));
+      return [n + 1, lines[n]!.indexOf(s, lines[n]!.indexOf(after)) + 1];
+    };
+    expect(f.map((x) => [x.ruleId, x.errorCode, x.span.line, x.span.column])).toEqual([
+      ['name-malformed', 'InvalidSecurityGroupName.Malformed', ...at('SecurityGroupName', '1c')],
+      ['name-malformed', 'InvalidSecurityGroupName.Malformed', ...at('SecurityGroupName', '1b')],
+      ['name-malformed', 'InvalidSecurityGroupName.Malformed', ...at('SecurityGroupName', '1a')],
+      ...Array.from({ length: 6 }, (_, i) => ['tag-key-malformed', 'InvalidTagKey.Malformed', ...at(`!If [C${i}, k${i}`, '"acs:')]),
+    ]);
+  });
+
   it('a property removed by one branch (ALIYUN::NoValue) is missing in that variant only', async () => {
     const f = await lintFiles({ 't.ros.yaml': tpl('enterprise', '!If [IsProd, !Ref Vpc, !Ref ALIYUN::NoValue]') });
     expect(f.map(key)).toEqual([{ ruleId: 'enterprise-needs-vpc', errorCode: 'InvalidParams.VpcIdGroupType', line: 10, column: 26, endLine: 10, endColumn: 36 }]);

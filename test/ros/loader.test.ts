@@ -180,12 +180,17 @@ describe('values', () => {
     expect(model.groups[0]!.Tag!.items.map((t) => val(t.Key))).toEqual(['a']);
   });
 
-  it('more conditions than can be expanded make Fn::If unknown (one group)', () => {
-    const conds = 'Conditions:\n  C1: true\n  C2: true\n  C3: true\n  C4: true\n  C5: true\n';
+  it('more conditions than are combined: all alike and each alone different, of those that can occur', () => {
+    // Conditions that are always true: of the 12 covering variants, only "all true" can occur.
+    const always = 'Conditions:\n  C1: true\n  C2: true\n  C3: true\n  C4: true\n  C5: true\n';
     const props = ['SecurityGroupName', 'Description', 'SecurityGroupType', 'ResourceGroupId', 'VpcId'].map((k, i) => `      ${k}: !If [C${i + 1}, abc, def]\n`).join('');
-    const { model } = loadRos('t.yaml', tpl(props, conds));
-    expect(model.groups).toHaveLength(1);
-    expect(model.groups[0]!.fields.SecurityGroupName!.type).toBe('unknown');
+    const one = loadRos('t.yaml', tpl(props, always)).model;
+    expect(one.groups.map((g) => val(g.fields.SecurityGroupName))).toEqual(['abc']);
+    // Conditions on parameters: 2 + 2 × 5 variants, each branch read.
+    const free = `Parameters:\n${[1, 2, 3, 4, 5].map((i) => `  P${i}:\n    Type: String\n`).join('')}Conditions:\n${[1, 2, 3, 4, 5].map((i) => `  C${i}: !Equals [!Ref P${i}, x]\n`).join('')}`;
+    const all = loadRos('t.yaml', tpl(props, free)).model;
+    expect(all.groups).toHaveLength(12);
+    expect(new Set(all.groups.map((g) => `${val(g.fields.SecurityGroupName)}/${val(g.fields.VpcId)}`))).toEqual(new Set(['abc/abc', 'def/def', 'def/abc', 'abc/def']));
   });
 
   it('Fn::FindInMap and Fn::Select resolve to the value where it is written', () => {

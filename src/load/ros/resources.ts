@@ -5,7 +5,9 @@
  * Conditions: a resource whose properties use `Fn::If` is read once per combination of its conditions
  * (at most MAX_CONDITIONS conditions, so at most 16 variants). All variants carry the same resource name
  * (`Resources.WebSg`), so a finding on text outside any `Fn::If` is reported once; a finding inside a
- * branch is placed on that branch and names its condition. Beyond MAX_CONDITIONS, `Fn::If` values are unknown.
+ * branch is placed on that branch and names its condition. With more conditions, the resource is read with
+ * all of them true, all false, and each one alone true and alone false: every branch of an `Fn::If` is
+ * read, and of nested ones every branch whose conditions differ in at most one from all the others.
  * A resource with its own `Condition` is read with that condition true only, and combinations no parameter
  * value can produce are dropped (conditions.ts).
  */
@@ -146,10 +148,20 @@ function variants(e: TEntry, tpl: Template): Variant[] {
     const allows = fixed.size > 0 ? feasibility(tpl, fixed) : undefined;
     return [{ suffix: '', scope: { tpl, choice: fixed, ...(allows ? { allows } : {}) } }];
   };
-  if (names.length === 0 || names.length > MAX_CONDITIONS) return unexpanded();
+  if (names.length === 0) return unexpanded();
+  // Every combination, or with many conditions the covering ones: all alike, and each one alone different.
+  const masks: boolean[][] = [];
+  if (names.length <= MAX_CONDITIONS) {
+    for (let mask = 0; mask < 1 << names.length; mask++) masks.push(names.map((_, i) => (mask & (1 << i)) === 0));
+  } else {
+    for (const all of [true, false]) {
+      masks.push(names.map(() => all));
+      names.forEach((_, k) => masks.push(names.map((__, i) => (i === k ? !all : all))));
+    }
+  }
   const out: Variant[] = [];
-  for (let mask = 0; mask < 1 << names.length; mask++) {
-    const choice = new Map([...fixed, ...names.map((n, i) => [n, (mask & (1 << i)) === 0] as const)]);
+  for (const values of masks) {
+    const choice = new Map([...fixed, ...names.map((n, i) => [n, values[i]!] as const)]);
     const allows = feasibility(tpl, choice);
     if (!allows) continue;
     const suffix = out.length === 0 ? '' : `[${names.map((n) => `${n}=${choice.get(n)}`).join(',')}]`;
