@@ -2,7 +2,7 @@
  * The command line: argv → lint → format → exit code. Exit 0: no errors; 1: errors (or more warnings
  * than --max-warnings); 2: sglint could not run (bad flag, missing path, bad config). Never a stack trace.
  */
-import { existsSync, writeFileSync, writeSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { catalog, lintPaths } from './index.ts';
 import { loadConfig } from './engine/config-file.ts';
@@ -17,6 +17,8 @@ import type { Config } from './engine/config.ts';
 import { explain } from './explain.ts';
 import { VERSION } from './version.ts';
 import { ioReason, readRegularFile } from './util/io.ts';
+import { DEFAULT_MAX_BYTES } from './index.ts';
+import type { LintInput } from './engine/lint.ts';
 import { displayText } from './format/display.ts';
 import { readText } from './engine/text.ts';
 import type { Decoded } from './engine/text.ts';
@@ -42,6 +44,8 @@ export interface Options {
   writeBaseline?: string;
   init: boolean;
   force: boolean;
+  /** The name standard input is checked under (`-` as a path reads it). */
+  stdinFilepath?: string;
 }
 
 const HELP = `Usage: sglint [options] [--] [paths...]
@@ -63,6 +67,10 @@ Options:
       --var <k=v>         Terraform variable value (repeatable)
       --var-file <file>   Terraform variable file (repeatable)
       --parameter <k=v>   ROS template parameter value (repeatable)
+      --stdin-filepath <name>
+                          check standard input under this name (its extension gives the
+                          format); a path "-" reads standard input too, named from its
+                          content: stdin.json, stdin.tf or stdin.yaml
       --no-inline-suppressions
                           ignore sglint-ignore comments and ROS Metadata (audits)
       --baseline <file>   report only findings not recorded in this baseline
@@ -167,6 +175,9 @@ export function parseArgs(argv: string[]): Options | 'help' | 'version' {
         break;
       case '--init':
         o.init = true;
+        break;
+      case '--stdin-filepath':
+        o.stdinFilepath = next(a);
         break;
       case '--force':
         o.force = true;
@@ -276,7 +287,11 @@ export async function check(opts: Options, cwd: string): Promise<Checked> {
   const config: Partial<Config> = { ...loaded.config, vars: opts.vars, varFiles: opts.varFiles.map((f) => resolve(cwd, f)), parameters: opts.parameters };
   if (opts.region) config.region = opts.region;
   if (opts.noInlineSuppressions) config.inlineSuppressions = false;
-  let result = await lintPaths(opts.paths.length ? opts.paths : ['.'], config, cwd);
+  // Standard input (`-`, or a name for it given): one more input, beside any paths.
+  const stdin = opts.paths.includes('-') || opts.stdinFilepath !== undefined;
+  const paths = opts.paths.filter((p) => p !== '-');
+  const extra = stdin ? [stdinInput(opts.stdinFilepath, config.maxFileBytes ?? DEFAULT_MAX_BYTES)] : [];
+  let result = await lintPaths(paths.length > 0 || stdin ? paths : ['.'], config, cwd, extra);
   if (result.missing.length > 0) return { ok: false, problems: result.missing.map((m) => ({ message: `${m.path}: ${m.reason}` })), missing: result.missing };
   const notes = result.files.flatMap((f) => (f.status === 'skipped' && f.note !== undefined ? [`sglint: skipped ${f.path}: ${f.note}`] : []));
   if (result.notWalked.length > 0) notes.push(`sglint: not searched (skipped by default; name a directory as a path to check it): ${listed(result.notWalked)}`);
@@ -389,4 +404,22 @@ export async function run(argv: string[]): Promise<void> {
     else process.stderr.write(`${line(`sglint: internal error: ${(e as Error).message}`)}${process.env.SGLINT_DEBUG ? (e as Error).stack + '\n' : ''}`);
     process.exitCode = 2;
   }
+}
+
+/**
+ * Standard input as an input. Its name is the one given, else one its content suggests: JSON (it opens
+ * with `{` or `[`), Terraform (it opens with a top-level block type), else YAML.
+ */
+function stdinInput(name: string | undefined, maxBytes: number): LintInput {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(0);
+  } catch (e) {
+    const path = name ?? 'stdin';
+    return { path, unreadable: { rule: 'file-unreadable', message: `cannot read standard input: ${ioReason(e)}` } };
+  }
+  const head = bytes.subarray(0, 4096).toString('utf8').replace(/^\uFEFF?(\s|#[^\n]*\n|\/\/[^\n]*\n)*/, '');
+  const path = name ?? (/^[[{]/.test(head) ? 'stdin.json' : /^(resource|data|provider|variable|locals|module|output|terraform)\b/.test(head) ? 'stdin.tf' : 'stdin.yaml');
+  if (bytes.length > maxBytes) return { path, unreadable: { rule: 'file-too-large', message: `standard input is ${bytes.length} bytes; inputs over ${maxBytes} bytes (maxFileBytes) are not read` } };
+  return { path, bytes };
 }

@@ -21,12 +21,17 @@ export function lintSources(inputs: LintInput[], config: Partial<Config> = {}): 
 }
 
 /** Lint files and directories: discovery, reading (bounded by maxFileBytes), then lint. */
+/** Files larger than this are not read unless the configuration's `maxFileBytes` says otherwise. */
+export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+
+/** `extra`: inputs that are not files of the paths (standard input), checked with them. */
 export async function lintPaths(
   paths: string[],
   config: Partial<Config> = {},
   cwd = process.cwd(),
+  extra: LintInput[] = [],
 ): Promise<LintResult & { missing: { path: string; reason: string }[]; notWalked: string[]; ignored: string[] }> {
-  const max = config.maxFileBytes ?? 20 * 1024 * 1024;
+  const max = config.maxFileBytes ?? DEFAULT_MAX_BYTES;
   const found = discover(paths, cwd, config.isIgnored ?? (config.ignore?.length ? ignoreMatcher(config.ignore, config.baseDir ?? cwd) : undefined));
   const inputs: LintInput[] = [];
   for (const abs of found.files) {
@@ -49,6 +54,6 @@ export async function lintPaths(
     const path = displayPath(u.path, cwd);
     inputs.push({ path, abs: u.path, unreadable: { rule: 'file-unreadable', message: `cannot read ${path}: ${u.reason}` } });
   }
-  const result = await lintSources(inputs, config);
+  const result = await lintSources([...inputs, ...extra], config);
   return { ...result, missing: found.missing, notWalked: found.notWalked.map((d) => displayPath(d, cwd)), ignored: found.ignored.map((d) => displayPath(d, cwd)) };
 }

@@ -1,7 +1,7 @@
 // The bundled CLI as users run it: exit codes, formats, no stack traces.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync, symlinkSync, chmodSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, symlinkSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -134,5 +134,40 @@ describe('pipes', () => {
     const r = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" -f compact many.yaml | head -1`], { cwd: dir, encoding: 'utf8' });
     expect(r.stdout.split('\n')[0]).toMatch(/^many\.yaml:2:/);
     expect(r.stderr).not.toMatch(/EPIPE|\n\s+at /);
+  });
+});
+
+describe('standard input', () => {
+  const piped = (args: string[], input: string, cwd: string) =>
+    spawnSync(process.execPath, [cli, '-f', 'json', ...args], { cwd, input, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+  const found = (stdout: string) =>
+    (JSON.parse(stdout) as { filePath: string; messages: { ruleId: string; line: number; column: number }[] }[]).flatMap((f) => f.messages.map((m) => [f.filePath, m.ruleId, m.line, m.column]));
+
+  it('"-" checks standard input, named from its content (YAML, JSON, Terraform, a Terraform plan)', () => {
+    const dir = workspace({});
+    const yaml = piped(['-'], bad, dir);
+    expect(yaml.status).toBe(1);
+    expect(found(yaml.stdout)).toEqual([['stdin.yaml', 'name-malformed', 4, 24]]);
+    const json = piped(['-'], '{"securityGroups": [{"RegionId": "cn-hangzhou", "SecurityGroupName": "1web"}]}', dir);
+    expect(found(json.stdout)).toEqual([['stdin.json', 'name-malformed', 1, 70]]);
+    const tf = piped(['-'], '# made by a script\nresource "alicloud_security_group" "g" {\n  security_group_name = "1web"\n}\n', dir);
+    expect(found(tf.stdout)).toEqual([['stdin.tf', 'name-malformed', 3, 25]]);
+    const plan = readFileSync(join(import.meta.dirname, 'fixtures', 'terraform', 'equiv', 'plan', 'plan.json'), 'utf8');
+    expect(found(piped(['-'], plan, dir).stdout).map((f) => f[1])).toContain('name-malformed');
+  });
+
+  it('--stdin-filepath names it (its extension gives the format), beside the paths given', () => {
+    const dir = workspace({ 'sg/a.yaml': bad });
+    const r = piped(['--stdin-filepath', 'sg/b.tf', 'sg'], 'resource "alicloud_security_group" "g" {\n  security_group_name = "2web"\n}\n', dir);
+    expect(found(r.stdout)).toEqual([
+      ['sg/a.yaml', 'name-malformed', 4, 24],
+      ['sg/b.tf', 'name-malformed', 2, 25],
+    ]);
+  });
+
+  it('an input that is not a security-group input is skipped, as a file would be', () => {
+    const r = piped(['-'], 'hello: world\n', workspace({}));
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/0 file\(s\) checked, 1 skipped/);
   });
 });
