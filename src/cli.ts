@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { catalog, lintPaths } from './index.ts';
+import { catalog, DEFAULT_MAX_BYTES, lintPaths } from './index.ts';
 import { loadConfig } from './engine/config-file.ts';
 import { applyBaseline, createBaseline, formatBaseline, readBaseline } from './engine/baseline.ts';
 import type { Span } from './load/tree.ts';
@@ -17,7 +17,6 @@ import type { Config } from './engine/config.ts';
 import { explain } from './explain.ts';
 import { VERSION } from './version.ts';
 import { ioReason, readRegularFile } from './util/io.ts';
-import { DEFAULT_MAX_BYTES } from './index.ts';
 import type { LintInput } from './engine/lint.ts';
 import { displayText } from './format/display.ts';
 import { readText } from './engine/text.ts';

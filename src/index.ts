@@ -20,11 +20,13 @@ export function lintSources(inputs: LintInput[], config: Partial<Config> = {}): 
   return lint(inputs, config, { catalog, prerequisites });
 }
 
-/** Lint files and directories: discovery, reading (bounded by maxFileBytes), then lint. */
 /** Files larger than this are not read unless the configuration's `maxFileBytes` says otherwise. */
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 
-/** `extra`: inputs that are not files of the paths (standard input), checked with them. */
+/**
+ * Lint files and directories: discovery, reading (bounded by maxFileBytes), then lint. `extra`: inputs
+ * that are not files of the paths (standard input), checked with them.
+ */
 export async function lintPaths(
   paths: string[],
   config: Partial<Config> = {},

@@ -130,11 +130,9 @@ export function indexKey(v: string | number): string {
   return typeof v === 'number' ? `[${v}]` : `[${JSON.stringify(v)}]`;
 }
 
-const EMPTY_CTX: EvalCtx = { mod: newScope('', '') };
-
-/** Constant evaluation (variable defaults, tfvars): no scope. */
+/** Constant evaluation (variable defaults, tfvars): an empty scope, with a `for` budget of its own. */
 export function evalConst(e: Expr): Tree {
-  return evaluate(e, EMPTY_CTX);
+  return evaluate(e, { mod: newScope('', '') });
 }
 
 export function evaluate(e: Expr, ctx: EvalCtx): Tree {

@@ -464,6 +464,9 @@ function strayBraces(root: TSNode): { brace: number; error: TSNode } | undefined
   return first?.type === '}' ? { brace: first.startIndex, error: err } : undefined;
 }
 
+/** A character an expression may start with. */
+const ITEM_START = /[\w"[{(<!-]/;
+
 /**
  * Where two list items may stand with no `,` between them, in the order of the text: for each, `at`, the
  * space or tab (the last before the second item) a `,` would go in, and `next`, where the second item
@@ -472,9 +475,6 @@ function strayBraces(root: TSNode): { brace: number; error: TSNode } | undefined
  * when recovery gave up on the list, after the last item after its `[`. The caller keeps a `,` only
  * where it mends the text.
  */
-/** A character an expression may start with. */
-const ITEM_START = /[\w"[{(<!-]/;
-
 function commaPlaces(root: TSNode, src: string): { at: number; next: number }[] {
   const ends: number[] = [];
   const found = root.descendantsOfType(['ERROR', 'tuple_end']);
