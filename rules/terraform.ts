@@ -91,6 +91,39 @@ export const terraformRules: Rule[] = [
     },
   },
   {
+    id: 'terraform-unknown-argument',
+    api: { operation: 'terraform plan', errorCode: null, httpStatus: null },
+    severity: 'warning',
+    certainty: 'documented',
+    summary: 'An alicloud_security_group or alicloud_security_group_rule argument the provider does not have (not checked).',
+    group: 'input',
+    sources: [PROVIDER],
+    docs: {
+      description:
+        'Terraform rejects an argument a resource does not have ("An argument named ... is not expected here"), and ' +
+        'a misspelt one (`descripton`) leaves the argument meant unset, so its checks never run. The arguments ' +
+        'known are those of the provider schema in the reference (`alicloud_security_group`: security_group_name, ' +
+        'name, description, vpc_id, security_group_type, inner_access_policy, inner_access, resource_group_id, ' +
+        'tags and a `timeouts` block; `alicloud_security_group_rule`: its fourteen arguments), plus Terraform\'s ' +
+        'meta-arguments. Computed-only attributes (`id`, `create_time`) cannot be set either. A warning, not an ' +
+        'error: a provider newer than the reference may have added an argument. The message suggests the nearest ' +
+        'known name.',
+      fix: 'Use the argument name suggested in the message (or suppress the finding for an argument a newer provider added).',
+      valid: [
+        {
+          file: 'main.tf',
+          code: 'resource "alicloud_security_group" "web" {\n  security_group_name = "web"\n  description         = "Web tier"\n}\n',
+        },
+      ],
+      invalid: [
+        {
+          file: 'main.tf',
+          code: 'resource "alicloud_security_group" "web" {\n  security_group_name = "web"\n  descripton          = "Web tier"\n}\n',
+        },
+      ],
+    },
+  },
+  {
     id: 'terraform-too-many-instances',
     api: { operation: 'none', errorCode: null, httpStatus: null },
     severity: 'warning',

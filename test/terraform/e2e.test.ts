@@ -127,6 +127,28 @@ describe('region, VPC links, instances', () => {
     expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 
+  test('an argument a security-group resource does not have: a warning at its name, with the name meant', async () => {
+    const json = '{"resource": {"alicloud_security_group": {"j": {"security_group_name": "web", "descripton": "https://x"}}}}';
+    const key = json.indexOf('"descripton"') + 1;
+    const findings = await lintFiles({
+      'main.tf':
+        'resource "alicloud_security_group" "g" {\n  count               = 1\n  security_group_nmae = "1web"\n  id                  = "sg-1"\n' +
+        '  lifecycle {\n    create_before_destroy = true\n  }\n  timeouts {\n    create = "5m"\n  }\n  rules {\n  }\n}\n\n' +
+        'resource "alicloud_security_group_rule" "r" {\n  type              = "ingress"\n  ip_protocol       = "tcp"\n  port_range        = "22/22"\n' +
+        '  cidr_ip           = "10.0.0.0/8"\n  security_group_id = "sg-1"\n  depends_on        = [alicloud_security_group.g]\n  priorty           = 1\n}\n',
+      'other.tf.json': json,
+    });
+    const unknown = findings.filter((f) => f.ruleId === 'terraform-unknown-argument');
+    expect(unknown.map((f) => [f.span.file, f.span.line, f.span.column, f.span.endColumn, /did you mean `(\w+)`/.exec(f.message)?.[1]])).toEqual([
+      ['main.tf', 3, 3, 22, 'security_group_name'],
+      ['main.tf', 4, 3, 5, undefined],
+      ['main.tf', 11, 3, 8, undefined],
+      ['main.tf', 22, 3, 10, 'priority'],
+      ['other.tf.json', 1, key, key + '"descripton"'.length, 'description'],
+    ]);
+    expect(unknown.every((f) => f.severity === 'warning')).toBe(true);
+  });
+
   test('one mistake in a block with instances is one finding, at the first instance, counting the others', async () => {
     const findings = await lintFiles({
       'main.tf':

@@ -23,7 +23,8 @@ import type { Attr, Block, ConfigFile, Expr } from './syntax.ts';
 import { emptyBody, TOP_LEVEL_BLOCKS, unsupportedAtTop } from './syntax.ts';
 import { mayRead, readRegularFile } from '../../util/io.ts';
 import { evalConst, evaluate, indexKey, newScope, placed, unknown, where } from './eval.ts';
-import { DEPRECATED, jsonDocument, MAPPED_DATA, MAPPED_RESOURCES, mapGroup, mapPermission, mapVpc } from './map.ts';
+import { ARGUMENTS, DEPRECATED, jsonDocument, MAPPED_DATA, MAPPED_RESOURCES, mapGroup, mapPermission, mapVpc, META_ARGUMENTS } from './map.ts';
+import { suggest } from '../../util/suggest.ts';
 import type { EvalCtx, ModuleScope, VarSource } from './eval.ts';
 import { marked } from './join.ts';
 
@@ -464,6 +465,21 @@ class TerraformLoad {
     return n;
   }
 
+  /** Arguments and blocks a resource does not take: Terraform rejects them, and the one meant stays unset. */
+  private unknownArguments(r: Block, type: string, args: { attrs: readonly string[]; blocks: readonly string[] }): void {
+    const attrs = [...args.attrs, ...META_ARGUMENTS.attrs];
+    const blocks = [...args.blocks, ...META_ARGUMENTS.blocks];
+    for (const a of r.body.attrs.values()) {
+      if (a.broken || attrs.includes(a.name)) continue;
+      const near = suggest(a.name, attrs);
+      this.report('terraform-unknown-argument', a.nameSpan, `${type} has no argument \`${a.name}\`${near ? `; did you mean \`${near}\`?` : ''} It is not checked.`);
+    }
+    for (const b of r.body.blocks) {
+      if (blocks.includes(b.type) || attrs.includes(b.type)) continue;
+      this.report('terraform-unknown-argument', b.headSpan, `${type} takes no \`${b.type}\` block. It is not checked.`);
+    }
+  }
+
   // ---- mapping ---------------------------------------------------------------------------------------
 
   private region(providers: Map<string, Provider>, b: Block): { tree?: Tree; source?: string } {
@@ -494,6 +510,8 @@ class TerraformLoad {
     for (const r of b.resources) {
       const [type, name] = r.labels;
       if (type === undefined || name === undefined) continue;
+      const args = ARGUMENTS[type];
+      if (r.type === 'resource' && args) this.unknownArguments(r, type, args);
       const dep = DEPRECATED[type];
       if (r.type === 'resource' && dep) {
         for (const [old, repl] of Object.entries(dep)) {

@@ -27,6 +27,27 @@ export const DEPRECATED: Record<string, Record<string, string>> = {
   alicloud_ram_policy: { name: 'policy_name', document: 'policy_document' },
 };
 
+/**
+ * The arguments of the resources whose every argument the reference lists (alibaba-security-groups.md
+ * §3.1, §3.2: the provider's schema, computed-only attributes left out), and the blocks they take. Any
+ * other argument is a typo Terraform rejects, and leaves the argument meant unset.
+ */
+export const ARGUMENTS: Record<string, { attrs: readonly string[]; blocks: readonly string[] }> = {
+  alicloud_security_group: {
+    attrs: ['security_group_name', 'name', 'description', 'vpc_id', 'security_group_type', 'inner_access_policy', 'inner_access', 'resource_group_id', 'tags'],
+    blocks: ['timeouts'],
+  },
+  alicloud_security_group_rule: {
+    attrs: [
+      'security_group_id', 'type', 'ip_protocol', 'policy', 'priority', 'cidr_ip', 'ipv6_cidr_ip', 'source_security_group_id',
+      'source_group_owner_account', 'source_group_owner_id', 'prefix_list_id', 'port_range', 'nic_type', 'description',
+    ],
+    blocks: [],
+  },
+};
+/** Arguments and blocks every resource takes (Terraform's meta-arguments). */
+export const META_ARGUMENTS = { attrs: ['count', 'for_each', 'provider', 'depends_on'], blocks: ['lifecycle', 'provisioner', 'connection', 'dynamic'] };
+
 export const MAPPED_RESOURCES = new Set(['alicloud_security_group', 'alicloud_security_group_rule', 'alicloud_vpc', 'alicloud_ram_policy']);
 export const MAPPED_DATA = new Set(['alicloud_vpcs']);
 
