@@ -124,6 +124,38 @@ export const terraformRules: Rule[] = [
     },
   },
   {
+    id: 'terraform-argument-missing',
+    api: { operation: 'terraform plan', errorCode: null, httpStatus: null },
+    severity: 'error',
+    certainty: 'documented',
+    summary: 'An alicloud_security_group_rule without type or security_group_id, which the provider requires.',
+    group: 'input',
+    sources: [PROVIDER],
+    docs: {
+      description:
+        'The provider schema marks `type`, `ip_protocol` and `security_group_id` of `alicloud_security_group_rule` ' +
+        'as required; Terraform rejects a rule without one at plan ("The argument ... is required"). Without ' +
+        '`type` it is not even known which API call the rule would be (AuthorizeSecurityGroup or ' +
+        'AuthorizeSecurityGroupEgress), so nothing else of it is checked. A missing `ip_protocol` is reported by ' +
+        '`rule-protocol-invalid`, with the API\'s error code.',
+      fix: 'Add the arguments named in the message: `type = "ingress"` or `"egress"`, and the group the rule belongs to.',
+      valid: [
+        {
+          file: 'main.tf',
+          code:
+            'resource "alicloud_security_group_rule" "ssh" {\n  type              = "ingress"\n  ip_protocol       = "tcp"\n' +
+            '  port_range        = "22/22"\n  cidr_ip           = "10.0.0.0/8"\n  security_group_id = "sg-123"\n}\n',
+        },
+      ],
+      invalid: [
+        {
+          file: 'main.tf',
+          code: 'resource "alicloud_security_group_rule" "ssh" {\n  ip_protocol = "tcp"\n  port_range  = "22/22"\n  cidr_ip     = "10.0.0.0/8"\n}\n',
+        },
+      ],
+    },
+  },
+  {
     id: 'terraform-too-many-instances',
     api: { operation: 'none', errorCode: null, httpStatus: null },
     severity: 'warning',

@@ -285,10 +285,23 @@ describe('security_group_name wins over name; inner_access maps to InnerAccessPo
 
   test('an invalid rule type is reported and the rule is not mapped', async () => {
     const { model, reports } = await loadFiles([
-      file('main.tf', 'resource "alicloud_security_group_rule" "r" {\n  type = "Ingress"\n  ip_protocol = "tcp"\n}\n'),
+      file('main.tf', 'resource "alicloud_security_group_rule" "r" {\n  type = "Ingress"\n  ip_protocol = "tcp"\n  security_group_id = "sg-1"\n}\n'),
     ]);
     expect(model.permissions).toEqual([]);
     expect(reports.map((r) => [r.ruleId, ...pos(r.span)!])).toEqual([['terraform-rule-type-invalid', 2, 10, 2, 19]]);
+  });
+
+  test('a rule without type or security_group_id, which the provider requires, is reported at its header', async () => {
+    const { model, reports } = await loadFiles([
+      file('main.tf', 'resource "alicloud_security_group_rule" "r" {\n  ip_protocol = "tcp"\n}\n\nresource "alicloud_security_group_rule" "s" {\n  type = "egress"\n  ip_protocol = "tcp"\n}\n'),
+    ]);
+    expect(reports.map((r) => [r.ruleId, ...pos(r.span)!])).toEqual([
+      ['terraform-argument-missing', 1, 1, 1, 44],
+      ['terraform-argument-missing', 5, 1, 5, 44],
+    ]);
+    expect(reports.map((r) => r.message.match(/`\w+`/g))).toEqual([['`type`', '`security_group_id`'], ['`security_group_id`']]);
+    // With a type, the rule is still read (its other checks run); without, it cannot be.
+    expect(model.permissions.map((p) => p.resource)).toEqual(['alicloud_security_group_rule.s']);
   });
 });
 

@@ -465,8 +465,15 @@ class TerraformLoad {
     return n;
   }
 
-  /** Arguments and blocks a resource does not take: Terraform rejects them, and the one meant stays unset. */
-  private unknownArguments(r: Block, type: string, args: { attrs: readonly string[]; blocks: readonly string[] }): void {
+  /**
+   * Arguments and blocks a resource does not take (Terraform rejects them, and the one meant stays unset),
+   * and required ones it lacks.
+   */
+  private arguments(r: Block, type: string, args: { attrs: readonly string[]; blocks: readonly string[]; required: readonly string[] }): void {
+    const missing = args.required.filter((a) => !r.body.attrs.has(a));
+    if (missing.length > 0) {
+      this.report('terraform-argument-missing', r.headSpan, `${type} requires ${missing.map((a) => `\`${a}\``).join(' and ')}; Terraform rejects it without${missing.includes('type') ? ', and without a type nothing else of it is checked' : ''}`);
+    }
     const attrs = [...args.attrs, ...META_ARGUMENTS.attrs];
     const blocks = [...args.blocks, ...META_ARGUMENTS.blocks];
     for (const a of r.body.attrs.values()) {
@@ -511,7 +518,7 @@ class TerraformLoad {
       const [type, name] = r.labels;
       if (type === undefined || name === undefined) continue;
       const args = ARGUMENTS[type];
-      if (r.type === 'resource' && args) this.unknownArguments(r, type, args);
+      if (r.type === 'resource' && args) this.arguments(r, type, args);
       const dep = DEPRECATED[type];
       if (r.type === 'resource' && dep) {
         for (const [old, repl] of Object.entries(dep)) {
