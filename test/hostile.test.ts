@@ -31,6 +31,17 @@ describe('hostile input', () => {
     expect(found.map((f) => [f.ruleId, f.span.line])).toEqual([['name-malformed', 3 + 2 * 12_000]]);
   });
 
+  it('YAML aliases that cannot be expanded: a parse-error at the alias; in other YAML, a skip with a note', async () => {
+    const undefinedAlias = await run('a.yaml', 'securityGroups:\n  - RegionId: cn-hangzhou\n    SecurityGroupName: *name\n');
+    expect(undefinedAlias.findings.map((f) => [f.ruleId, f.span.line, f.span.column, f.span.endColumn])).toEqual([['parse-error', 3, 24, 29]]);
+    expect(undefinedAlias.files[0]!.status).toBe('failed');
+    const selfAlias = await run('b.yaml', 'securityGroups:\n  - &g\n    RegionId: cn-hangzhou\n    Tag: [*g]\n');
+    expect(selfAlias.findings.map((f) => [f.ruleId, f.span.line, f.span.column])).toEqual([['parse-error', 4, 11]]);
+    const workflow = await run('ci.yml', 'on: push\njobs:\n  a:\n    steps: *steps\n');
+    expect(workflow.findings).toEqual([]);
+    expect(workflow.files[0]!.status).toBe('skipped');
+  });
+
   it('YAML anchors defined twice: an alias refers to the latest one before it', async () => {
     const text = 'x-a: &n web-one\nx-b: &n 1web\nsecurityGroups:\n  - RegionId: cn-hangzhou\n    SecurityGroupName: *n\n';
     const r = await run('anchors.yaml', text);

@@ -46,6 +46,10 @@ class Budget {
   nodes = 0;
   /** What each alias of the document refers to: the latest node before it with its anchor. */
   readonly targets = new Map<YNode, YNode | undefined>();
+  /** The anchored values being expanded: an alias to one of them is inside the value it names. */
+  readonly expanding = new Set<YNode>();
+  /** Aliases that cannot be expanded (read as no value): syntax errors of the document. */
+  readonly broken: ParseProblem[] = [];
   readonly maxAliases: number;
   constructor(doc: Document.Parsed) {
     // One walk for the whole document: the package's own lookup walks the document for each alias.
@@ -58,6 +62,7 @@ class Budget {
   }
 }
 
+/** A limit a document reached (its size once aliases are expanded, its depth), and where: not read further. */
 class Exhausted extends Error {
   constructor(
     message: string,
@@ -170,7 +175,13 @@ export function parseYamlFully(file: string, text: string): Parsed {
     if (doc.contents === null) continue;
     const budget = new Budget(doc);
     try {
-      docs.push(fromYaml(doc.contents as YNode, lines, budget, 0));
+      const t = fromYaml(doc.contents as YNode, lines, budget, 0);
+      // An alias that cannot be expanded is a syntax error: the document is not checked, as with others.
+      if (budget.broken.length === 0) docs.push(t);
+      else {
+        syntax.push(...budget.broken);
+        recovered.push(t);
+      }
     } catch (e) {
       if (e instanceof Exhausted) {
         problems.push({ message: e.message, span: lines.span(e.offset, e.offset + 1) });
@@ -255,8 +266,16 @@ function fromYaml(node: YNode, lines: LineIndex, budget: Budget, depth: number):
       );
     }
     const target = budget.targets.get(node);
-    if (!target) return { type: 'scalar', value: null, span: yspan(node, lines) };
+    if (!target || budget.expanding.has(target)) {
+      const message = target
+        ? `alias *${node.source} is inside the value &${node.source} names, which cannot contain itself`
+        : `alias *${node.source} names no anchor (&${node.source}) before it`;
+      budget.broken.push({ message, span: yspan(node, lines) });
+      return { type: 'scalar', value: null, span: yspan(node, lines) };
+    }
+    budget.expanding.add(target);
     const t = fromYaml(target, lines, budget, depth + 1);
+    budget.expanding.delete(target);
     // An alias is reported where it is used: the value was written there by reference.
     return { ...t, span: yspan(node, lines) } as Tree;
   }
