@@ -31,12 +31,14 @@ describe('hostile input', () => {
     expect(found.map((f) => [f.ruleId, f.span.line])).toEqual([['name-malformed', 3 + 2 * 12_000]]);
   });
 
-  it('YAML aliases that cannot be expanded: a parse-error at the alias; in other YAML, a skip with a note', async () => {
+  it('YAML aliases that cannot be expanded, and merges of what is no mapping: a parse-error there; in other YAML, a skip with a note', async () => {
     const undefinedAlias = await run('a.yaml', 'securityGroups:\n  - RegionId: cn-hangzhou\n    SecurityGroupName: *name\n');
     expect(undefinedAlias.findings.map((f) => [f.ruleId, f.span.line, f.span.column, f.span.endColumn])).toEqual([['parse-error', 3, 24, 29]]);
     expect(undefinedAlias.files[0]!.status).toBe('failed');
     const selfAlias = await run('b.yaml', 'securityGroups:\n  - &g\n    RegionId: cn-hangzhou\n    Tag: [*g]\n');
     expect(selfAlias.findings.map((f) => [f.ruleId, f.span.line, f.span.column])).toEqual([['parse-error', 4, 11]]);
+    const scalarMerge = await run('c.yaml', 'x-a: &a web\nsecurityGroups:\n  - <<: *a\n    RegionId: cn-hangzhou\n');
+    expect(scalarMerge.findings.map((f) => [f.ruleId, f.span.line, f.span.column])).toEqual([['parse-error', 3, 9]]);
     const workflow = await run('ci.yml', 'on: push\njobs:\n  a:\n    steps: *steps\n');
     expect(workflow.findings).toEqual([]);
     expect(workflow.files[0]!.status).toBe('skipped');

@@ -300,7 +300,14 @@ function fromYaml(node: YNode, lines: LineIndex, budget: Budget, depth: number):
         // Merge key: copy entries of the merged map(s), as YAML 1.1 merge does.
         const merged = fromYaml(pair.value as YNode, lines, budget, depth + 1);
         const maps = merged.type === 'seq' ? merged.items : [merged];
-        for (const m of maps) if (m.type === 'map') for (const e of m.entries) if (!entries.some((x) => x.key === e.key)) entries.push(e);
+        for (const m of maps) {
+          if (m.type === 'map') {
+            for (const e of m.entries) if (!entries.some((x) => x.key === e.key)) entries.push(e);
+          } else if (!(m.type === 'scalar' && m.value === null && budget.broken.length > 0)) {
+            // (A broken alias already reported reads as no value.)
+            budget.broken.push({ message: '`<<` merges a mapping or a list of mappings', span: m.span });
+          }
+        }
         continue;
       }
       const value: Tree = pair.value
