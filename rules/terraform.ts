@@ -156,6 +156,35 @@ export const terraformRules: Rule[] = [
     },
   },
   {
+    id: 'terraform-argument-type',
+    api: { operation: 'terraform plan', errorCode: null, httpStatus: null },
+    severity: 'error',
+    certainty: 'documented',
+    summary: 'A list or a map given for an alicloud_security_group(_rule) argument that takes a string, or the reverse.',
+    group: 'input',
+    sources: [PROVIDER],
+    docs: {
+      description:
+        'Every argument of `alicloud_security_group` and `alicloud_security_group_rule` takes a string, a number ' +
+        'or a bool, except `tags`, a map of strings (reference, provider schema). Terraform converts between ' +
+        'strings, numbers and bools, but rejects a list or a map where a single value belongs, and the reverse ' +
+        '("Inappropriate value for attribute"). The value is then not checked further.',
+      fix: 'Give one value (for several rules, one resource per rule, or count / for_each), or a map for `tags`.',
+      valid: [
+        {
+          file: 'main.tf',
+          code: 'resource "alicloud_security_group" "web" {\n  security_group_name = "web"\n  tags = {\n    env = "prod"\n  }\n}\n',
+        },
+      ],
+      invalid: [
+        {
+          file: 'main.tf',
+          code: 'resource "alicloud_security_group" "web" {\n  security_group_name = ["web", "api"]\n  tags = ["env", "prod"]\n}\n',
+        },
+      ],
+    },
+  },
+  {
     id: 'terraform-too-many-instances',
     api: { operation: 'none', errorCode: null, httpStatus: null },
     severity: 'warning',

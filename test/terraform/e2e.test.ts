@@ -149,6 +149,23 @@ describe('region, VPC links, instances', () => {
     expect(unknown.every((f) => f.severity === 'warning')).toBe(true);
   });
 
+  test('a list or a map for an argument that takes one value (or the reverse): an error at the value, not checked further', async () => {
+    const findings = await lintFiles({
+      'main.tf':
+        'variable "names" {\n  default = ["1web", "api"]\n}\n\nresource "alicloud_security_group" "g" {\n  security_group_name = var.names\n' +
+        '  description         = { text = "https://x" }\n  tags                = ["acs:env"]\n  vpc_id              = 12\n}\n\n' +
+        'resource "alicloud_security_group" "h" {\n  security_group_name = "web"\n  tags                = merge(var.extra, { env = "prod" })\n}\n\n' +
+        'variable "extra" {\n  type = map(string)\n}\n',
+    });
+    expect(findings.map((f) => [f.ruleId, f.span.line, f.span.column])).toEqual([
+      ['terraform-argument-type', 2, 13],
+      ['terraform-argument-type', 7, 25],
+      ['terraform-argument-type', 8, 25],
+      // A number is converted to a string, as Terraform does: checked as the text "12".
+      ['vpc-id-malformed', 9, 25],
+    ]);
+  });
+
   test('one mistake in a block with instances is one finding, at the first instance, counting the others', async () => {
     const findings = await lintFiles({
       'main.tf':

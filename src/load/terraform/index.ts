@@ -466,10 +466,21 @@ class TerraformLoad {
   }
 
   /**
+   * A value of the shape its argument takes, as it is; a list or a map for an argument that takes a string
+   * (or the reverse) is reported, and unknown to the checks: Terraform rejects it ("Inappropriate value").
+   */
+  private ofType(type: string, attr: string, v: Tree, map: boolean): Tree {
+    const shape = v.type === 'map' ? 'a map' : v.type === 'seq' ? 'a list' : v.type === 'scalar' ? `a ${typeof v.value}` : undefined;
+    if (shape === undefined || (map ? v.type === 'map' : v.type === 'scalar')) return v;
+    this.report('terraform-argument-type', v.span, `\`${attr}\` of ${type} takes ${map ? 'a map of strings' : 'a string, a number or a bool'}, not ${shape}; Terraform rejects it, and it is not checked`);
+    return unknown(attr, v.span);
+  }
+
+  /**
    * Arguments and blocks a resource does not take (Terraform rejects them, and the one meant stays unset),
    * and required ones it lacks.
    */
-  private arguments(r: Block, type: string, args: { attrs: readonly string[]; blocks: readonly string[]; required: readonly string[] }): void {
+  private arguments(r: Block, type: string, args: { attrs: readonly string[]; blocks: readonly string[]; required: readonly string[]; maps: readonly string[] }): void {
     const missing = args.required.filter((a) => !r.body.attrs.has(a));
     if (missing.length > 0) {
       this.report('terraform-argument-missing', r.headSpan, `${type} requires ${missing.map((a) => `\`${a}\``).join(' and ')}; Terraform rejects it without${missing.includes('type') ? ', and without a type nothing else of it is checked' : ''}`);
@@ -533,7 +544,8 @@ class TerraformLoad {
         const address = `${b.mod.prefix}${r.type === 'data' ? 'data.' : ''}${type}.${name}${inst.key}`;
         const val = (attr: string): Tree | undefined => {
           const a = r.body.attrs.get(attr);
-          return a ? notNull(evaluate(a.expr, ctx)) : undefined;
+          const v = a ? notNull(evaluate(a.expr, ctx)) : undefined;
+          return v && args && r.type === 'resource' ? this.ofType(type, attr, v, args.maps.includes(attr)) : v;
         };
         const mark = <T extends Node>(o: T): T => marked(o, b.absDir, address, false);
         if (r.type === 'data') {

@@ -32,11 +32,13 @@ export const DEPRECATED: Record<string, Record<string, string>> = {
  * §3.1, §3.2: the provider's schema, computed-only attributes left out), and the blocks they take. Any
  * other argument is a typo Terraform rejects, and leaves the argument meant unset.
  */
-export const ARGUMENTS: Record<string, { attrs: readonly string[]; blocks: readonly string[]; required: readonly string[] }> = {
+export const ARGUMENTS: Record<string, { attrs: readonly string[]; blocks: readonly string[]; required: readonly string[]; maps: readonly string[] }> = {
   alicloud_security_group: {
     attrs: ['security_group_name', 'name', 'description', 'vpc_id', 'security_group_type', 'inner_access_policy', 'inner_access', 'resource_group_id', 'tags'],
     blocks: ['timeouts'],
     required: [],
+    // The arguments that take a map; every other one takes a string, a number or a bool.
+    maps: ['tags'],
   },
   alicloud_security_group_rule: {
     attrs: [
@@ -46,6 +48,7 @@ export const ARGUMENTS: Record<string, { attrs: readonly string[]; blocks: reado
     blocks: [],
     // ip_protocol is required too; the rule's own check reports it missing (InvalidIpProtocol.ValueNotSupported).
     required: ['type', 'security_group_id'],
+    maps: [],
   },
 };
 /** Arguments and blocks every resource takes (Terraform's meta-arguments). */
