@@ -3,6 +3,11 @@ import type { Rule } from '../src/engine/rule.ts';
 
 const PROVIDER = 'aliyun/alicloud provider source (alibaba-security-groups.md §3)';
 
+/** An ingress rule for SSH from 10.0.0.0/8, of the type given. */
+const sshRule = (type: string): string =>
+  `resource "alicloud_security_group_rule" "ssh" {\n  type              = "${type}"\n  ip_protocol       = "tcp"\n` +
+  '  port_range        = "22/22"\n  cidr_ip           = "10.0.0.0/8"\n  security_group_id = "sg-123"\n}\n';
+
 export const terraformRules: Rule[] = [
   {
     id: 'terraform-deprecated-attribute',
@@ -139,14 +144,7 @@ export const terraformRules: Rule[] = [
         'AuthorizeSecurityGroupEgress), so nothing else of it is checked. A missing `ip_protocol` is reported by ' +
         '`rule-protocol-invalid`, with the API\'s error code.',
       fix: 'Add the arguments named in the message: `type = "ingress"` or `"egress"`, and the group the rule belongs to.',
-      valid: [
-        {
-          file: 'main.tf',
-          code:
-            'resource "alicloud_security_group_rule" "ssh" {\n  type              = "ingress"\n  ip_protocol       = "tcp"\n' +
-            '  port_range        = "22/22"\n  cidr_ip           = "10.0.0.0/8"\n  security_group_id = "sg-123"\n}\n',
-        },
-      ],
+      valid: [{ file: 'main.tf', code: sshRule('ingress') }],
       invalid: [
         {
           file: 'main.tf',
@@ -226,20 +224,11 @@ export const terraformRules: Rule[] = [
         'The provider validates `type` of `alicloud_security_group_rule` against `ingress` and `egress`, case ' +
         'sensitive, at plan time. Any other value fails before any API call, and the rule cannot be checked further.',
       fix: 'Write `type = "ingress"` (AuthorizeSecurityGroup) or `type = "egress"` (AuthorizeSecurityGroupEgress).',
-      valid: [
-        {
-          file: 'main.tf',
-          code:
-            'resource "alicloud_security_group_rule" "ssh" {\n  type              = "ingress"\n  ip_protocol       = "tcp"\n' +
-            '  port_range        = "22/22"\n  cidr_ip           = "10.0.0.0/8"\n  security_group_id = "sg-123"\n}\n',
-        },
-      ],
+      valid: [{ file: 'main.tf', code: sshRule('ingress') }],
       invalid: [
         {
           file: 'main.tf',
-          code:
-            'resource "alicloud_security_group_rule" "ssh" {\n  type              = "Ingress"\n  ip_protocol       = "tcp"\n' +
-            '  port_range        = "22/22"\n  cidr_ip           = "10.0.0.0/8"\n  security_group_id = "sg-123"\n}\n',
+          code: sshRule('Ingress'),
         },
       ],
     },

@@ -23,6 +23,7 @@ import type { Attr, Block, ConfigFile, Expr } from './syntax.ts';
 import { emptyBody, TOP_LEVEL_BLOCKS, unsupportedAtTop } from './syntax.ts';
 import { mayRead, readRegularFile } from '../../util/io.ts';
 import { evalConst, evaluate, indexKey, newScope, placed, unknown, where } from './eval.ts';
+import type { Arguments } from './map.ts';
 import { ARGUMENTS, DEPRECATED, jsonDocument, MAPPED_DATA, MAPPED_RESOURCES, mapGroup, mapPermission, mapVpc, META_ARGUMENTS } from './map.ts';
 import { suggest } from '../../util/suggest.ts';
 import type { EvalCtx, ModuleScope, VarSource } from './eval.ts';
@@ -480,7 +481,7 @@ class TerraformLoad {
    * Arguments and blocks a resource does not take (Terraform rejects them, and the one meant stays unset),
    * and required ones it lacks.
    */
-  private arguments(r: Block, type: string, args: { attrs: readonly string[]; blocks: readonly string[]; required: readonly string[]; maps: readonly string[] }): void {
+  private arguments(r: Block, type: string, args: Arguments): void {
     const missing = args.required.filter((a) => !r.body.attrs.has(a));
     if (missing.length > 0) {
       this.report('terraform-argument-missing', r.headSpan, `${type} requires ${missing.map((a) => `\`${a}\``).join(' and ')}; Terraform rejects it without${missing.includes('type') ? ', and without a type nothing else of it is checked' : ''}`);

@@ -32,12 +32,19 @@ export const DEPRECATED: Record<string, Record<string, string>> = {
  * §3.1, §3.2: the provider's schema, computed-only attributes left out), and the blocks they take. Any
  * other argument is a typo Terraform rejects, and leaves the argument meant unset.
  */
-export const ARGUMENTS: Record<string, { attrs: readonly string[]; blocks: readonly string[]; required: readonly string[]; maps: readonly string[] }> = {
+export interface Arguments {
+  attrs: readonly string[];
+  blocks: readonly string[];
+  required: readonly string[];
+  /** The arguments that take a map; every other one takes a string, a number or a bool. */
+  maps: readonly string[];
+}
+
+export const ARGUMENTS: Record<string, Arguments> = {
   alicloud_security_group: {
     attrs: ['security_group_name', 'name', 'description', 'vpc_id', 'security_group_type', 'inner_access_policy', 'inner_access', 'resource_group_id', 'tags'],
     blocks: ['timeouts'],
     required: [],
-    // The arguments that take a map; every other one takes a string, a number or a bool.
     maps: ['tags'],
   },
   alicloud_security_group_rule: {
