@@ -66,8 +66,8 @@ export const rosRules: Rule[] = [
     summary: 'A ROS template value has the wrong shape (Properties not a mapping, Tags not a list, a resource without Type or with a misspelt one...)',
     docs: {
       description:
-        'A section, resource, property list or list item of the wrong shape cannot be read as the resource it declares, so it is not checked; ROS rejects it as well. So is a resource whose Type differs from a security-group, rule, VPC or managed-policy type only in case or a letter or two (`ALIYUN::ECS::Securitygroup`): ROS types are case-sensitive. Other types are left alone.',
-      fix: 'Follow the resource syntax of the ROS documentation: `Tags` and rule properties are lists of mappings, `Properties` is a mapping.',
+        'A section, resource, property list or list item of the wrong shape cannot be read as the resource it declares, so it is not checked; ROS rejects it as well. So is a list or a mapping given for a property that takes one value (`SecurityGroupName: [web]`, a tag `Key`, a rule\'s `PortRange`; an intrinsic function is a value), and a resource whose Type differs from a security-group, rule, VPC or managed-policy type only in case or a letter or two (`ALIYUN::ECS::Securitygroup`): ROS types are case-sensitive. Other types are left alone.',
+      fix: 'Follow the resource syntax of the ROS documentation: `Tags` and rule properties are lists of mappings, `Properties` is a mapping, names and rule fields are single values.',
       valid: [{ file: 'template.ros.yaml', code: `${HEAD}Resources:\n  WebSg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      Tags:\n        - Key: env\n          Value: prod\n` }],
       invalid: [
         { file: 'template.ros.yaml', code: `${HEAD}Resources:\n  WebSg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      Tags:\n        Key: env\n        Value: prod\n` },

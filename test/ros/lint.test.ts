@@ -193,6 +193,23 @@ describe('CommaDelimitedList items are space-trimmed', () => {
   });
 });
 
+describe('a list or a mapping for a property that takes one value', () => {
+  it('is a ros-shape error at the value, in a group, a tag and a rule; intrinsic functions are values', async () => {
+    const text =
+      `${HEAD}Resources:\n  Sg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      SecurityGroupName: [web]\n` +
+      `      Description: {Fn::Base64Encode: x}\n      Tags:\n        - Key: {k: v}\n          Value: v\n` +
+      `      SecurityGroupIngress:\n        - IpProtocol: tcp\n          PortRange: [22/22]\n          SourceCidrIp: 10.0.0.0/8\n` +
+      `  In:\n    Type: ALIYUN::ECS::SecurityGroupIngress\n    Properties:\n      SecurityGroupId: !Ref Sg\n      IpProtocol: [tcp]\n      PortRange: 22/22\n      SourceCidrIp: 10.0.0.0/8\n`;
+    const f = await lintFiles({ 't.ros.yaml': text });
+    expect(f.map((x) => [x.ruleId, x.span.line, x.span.column])).toEqual([
+      ['ros-shape', 6, 26],
+      ['ros-shape', 9, 16],
+      ['ros-shape', 13, 22],
+      ['ros-shape', 19, 19],
+    ]);
+  });
+});
+
 describe('values that cannot be known are skipped, never guessed', () => {
   it('a parameter without Default, a resource attribute and an unevaluated function', async () => {
     const t = `${HEAD}Parameters:\n  Name:\n    Type: String\nResources:\n  Sg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      SecurityGroupName: !Ref Name\n      Description: !Base64 x\n      VpcId: !GetAtt Other.VpcId\n  Other:\n    Type: ALIYUN::ECS::VPC\n`;

@@ -241,7 +241,7 @@ function readGroup(name: string, e: TEntry, v: Variant, tpl: Template, out: Mode
         out.permissions.push(perm);
       });
     } else {
-      group.fields[target] = p.value;
+      group.fields[target] = single(p, tpl);
     }
   }
   out.groups.push(group);
@@ -249,6 +249,17 @@ function readGroup(name: string, e: TEntry, v: Variant, tpl: Template, out: Mode
 }
 
 /** Calls `f` for each mapping item of a list property; reports items and lists of the wrong shape. */
+/**
+ * A property that takes one value (a string, a number, a bool), as given; a list or a mapping is a
+ * ros-shape error (ROS rejects the template), and unknown to the checks.
+ */
+function single(p: TEntry, tpl: Template): Tree {
+  const v = p.value;
+  if (v.type !== 'seq' && v.type !== 'map') return v;
+  tpl.report('ros-shape', tight(v), `\`${p.key}\` takes one value (a string or a number), not a ${v.type === 'seq' ? 'list' : 'mapping'}`);
+  return { type: 'unknown', expr: p.key, span: v.span };
+}
+
 function eachItem(list: Tree, what: string, tpl: Template, f: (item: TMap, index: number) => void): void {
   if (isUnknown(list)) return;
   if (!isSeq(list)) {
@@ -267,7 +278,7 @@ function readTags(list: Tree, where: string, tpl: Template): TagList | undefined
   eachItem(list, 'Tags', tpl, (item) => {
     const tag: Tag = { span: tight(item) };
     for (const f of item.entries) {
-      if (f.key === 'Key' || f.key === 'Value') tag[f.key] = f.value;
+      if (f.key === 'Key' || f.key === 'Value') tag[f.key] = single(f, tpl);
       else unknownProperty(tpl, f, ['Key', 'Value'], where);
     }
     items.push(tag);
@@ -278,7 +289,7 @@ function readTags(list: Tree, where: string, tpl: Template): TagList | undefined
 function readPermission(item: TMap, resource: string, direction: 'ingress' | 'egress', request: string, tpl: Template, extra: readonly string[]): Permission {
   const p: Permission = { kind: 'Permission', direction, fields: permissionFields(), span: tight(item), resource, request };
   for (const f of item.entries) {
-    if (isPermissionParam(f.key)) p.fields[f.key] = f.value;
+    if (isPermissionParam(f.key)) p.fields[f.key] = single(f, tpl);
     else if (!extra.includes(f.key)) unknownProperty(tpl, f, [...PERMISSION_PARAMS, ...extra], resource);
   }
   return p;
