@@ -13,7 +13,7 @@
  */
 import { groupFields, isPermissionParam, PERMISSION_PARAMS, permissionFields } from '../../model.ts';
 import type { Model, Permission, PermissionParam, RamPolicy, SecurityGroup, SgParam, Tag, TagList, Vpc } from '../../model.ts';
-import { cover, get, isMap, isSeq, isUnknown } from '../tree.ts';
+import { cover, describe, get, isMap, isSeq, isUnknown } from '../tree.ts';
 import type { Span, TEntry, TMap, TScalar, Tree } from '../tree.ts';
 import { suggest } from '../../util/suggest.ts';
 import { call } from './functions.ts';
@@ -256,7 +256,7 @@ function readGroup(name: string, e: TEntry, v: Variant, tpl: Template, out: Mode
 function single(p: TEntry, tpl: Template): Tree {
   const v = p.value;
   if (v.type !== 'seq' && v.type !== 'map') return v;
-  tpl.report('ros-shape', tight(v), `\`${p.key}\` takes one value (a string or a number), not a ${v.type === 'seq' ? 'list' : 'mapping'}`);
+  tpl.report('ros-shape', tight(v), `\`${p.key}\` takes one value (a string, a number or a bool), not ${describe(v)}`);
   return { type: 'unknown', expr: p.key, span: v.span };
 }
 

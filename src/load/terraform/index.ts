@@ -14,7 +14,7 @@ import type { Parser } from 'web-tree-sitter';
 import type { LoadContext, SetLoader, SourceFile } from '../loader.ts';
 import type { Model, Node, RamPolicy } from '../../model.ts';
 import { parseJson } from '../parse.ts';
-import { LineIndex } from '../tree.ts';
+import { describe, LineIndex } from '../tree.ts';
 import type { Span, Tree } from '../tree.ts';
 import { hclParser, parseHcl, parseHclIn } from './hcl.ts';
 import type { UnplacedHcl } from './hcl.ts';
@@ -471,9 +471,8 @@ class TerraformLoad {
    * (or the reverse) is reported, and unknown to the checks: Terraform rejects it ("Inappropriate value").
    */
   private ofType(type: string, attr: string, v: Tree, map: boolean): Tree {
-    const shape = v.type === 'map' ? 'a map' : v.type === 'seq' ? 'a list' : v.type === 'scalar' ? `a ${typeof v.value}` : undefined;
-    if (shape === undefined || (map ? v.type === 'map' : v.type === 'scalar')) return v;
-    this.report('terraform-argument-type', v.span, `\`${attr}\` of ${type} takes ${map ? 'a map of strings' : 'a string, a number or a bool'}, not ${shape}; Terraform rejects it, and it is not checked`);
+    if (v.type === 'unknown' || (map ? v.type === 'map' : v.type === 'scalar')) return v;
+    this.report('terraform-argument-type', v.span, `\`${attr}\` of ${type} takes ${map ? 'a map of strings' : 'a string, a number or a bool'}, not ${describe(v)}; Terraform rejects it, and it is not checked`);
     return unknown(attr, v.span);
   }
 
