@@ -129,6 +129,32 @@ export const terraformRules: Rule[] = [
     },
   },
   {
+    id: 'terraform-unknown-resource-type',
+    api: { operation: 'terraform plan', errorCode: null, httpStatus: null },
+    severity: 'warning',
+    certainty: 'documented',
+    summary: 'A resource type one or two letters away from alicloud_security_group(_rule): a misspelling, so the block is not checked.',
+    group: 'input',
+    sources: [PROVIDER, 'Terraform: resource types are case-sensitive; an unknown type fails at plan ("Invalid resource type")'],
+    docs: {
+      description:
+        'A `resource` block whose type is not `alicloud_security_group` or `alicloud_security_group_rule` but ' +
+        'within two letters of one (`alicloud_securitygroup`, `alicloud_security_groups`, ' +
+        '`alicloud_Security_Group`) is reported at its header with the type meant. Terraform would stop at plan ' +
+        'with "Invalid resource type", and until then none of the checks of the group or rule run on it. Other ' +
+        'resource types are not judged: the provider has hundreds, and the reference lists only the ones read ' +
+        'here. A warning: the data source `alicloud_security_groups` is a `data` block and never reported.',
+      fix: 'Write the type suggested in the message.',
+      valid: [{ file: 'main.tf', code: sshRule('ingress') }],
+      invalid: [
+        {
+          file: 'main.tf',
+          code: 'resource "alicloud_securitygroup" "web" {\n  security_group_name = "web"\n}\n',
+        },
+      ],
+    },
+  },
+  {
     id: 'terraform-argument-missing',
     api: { operation: 'terraform plan', errorCode: null, httpStatus: null },
     severity: 'error',

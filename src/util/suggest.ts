@@ -1,5 +1,10 @@
 /** "Did you mean" for near misses: the closest candidate within a small edit distance, if any. */
 export function suggest(word: string, candidates: readonly string[]): string | undefined {
+  return suggestWithin(word, candidates, Math.max(1, Math.min(3, Math.floor(word.length / 3))));
+}
+
+/** The closest candidate at most `limit` edits away (case ignored), if any. */
+export function suggestWithin(word: string, candidates: readonly string[], limit: number): string | undefined {
   const w = word.toLowerCase();
   let best: string | undefined;
   let bestDist = Infinity;
@@ -10,7 +15,6 @@ export function suggest(word: string, candidates: readonly string[]): string | u
       best = c;
     }
   }
-  const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
   return bestDist <= limit ? best : undefined;
 }
 

@@ -149,6 +149,22 @@ describe('region, VPC links, instances', () => {
     expect(unknown.every((f) => f.severity === 'warning')).toBe(true);
   });
 
+  test('a resource type a letter or two from a security-group type: a warning at the header, with the type meant', async () => {
+    const findings = await lintFiles({
+      'main.tf':
+        'resource "alicloud_instance" "i" {\n}\n\ndata "alicloud_security_groups" "d" {\n}\n\n' +
+        'resource "alicloud_securitygroup" "g" {\n  security_group_name = "web"\n}\n\n  resource "alicloud_Security_Group_Rule" "r" {\n}\n',
+      'other.tf.json': '{"resource": {"alicloud_security_groups": {"j": {}}, "alicloud_vswitch": {"v": {}}}}',
+    });
+    const typo = findings.filter((f) => f.ruleId === 'terraform-unknown-resource-type');
+    expect(typo.map((f) => [f.span.file, f.span.line, f.span.column, /did you mean "(\w+)"/.exec(f.message)?.[1], f.severity])).toEqual([
+      ['main.tf', 7, 1, 'alicloud_security_group', 'warning'],
+      ['main.tf', 11, 3, 'alicloud_security_group_rule', 'warning'],
+      ['other.tf.json', 1, expect.any(Number), 'alicloud_security_group', 'warning'],
+    ]);
+    expect(findings.filter((f) => f.ruleId !== 'terraform-unknown-resource-type')).toEqual([]);
+  });
+
   test('a list or a map for an argument that takes one value (or the reverse): an error at the value, not checked further', async () => {
     const findings = await lintFiles({
       'main.tf':

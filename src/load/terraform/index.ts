@@ -24,8 +24,8 @@ import { emptyBody, TOP_LEVEL_BLOCKS, unsupportedAtTop } from './syntax.ts';
 import { mayRead, readRegularFile } from '../../util/io.ts';
 import { evalConst, evaluate, indexKey, newScope, placed, unknown, where } from './eval.ts';
 import type { Arguments } from './map.ts';
-import { ARGUMENTS, DEPRECATED, jsonDocument, MAPPED_DATA, MAPPED_RESOURCES, mapGroup, mapPermission, mapVpc, META_ARGUMENTS } from './map.ts';
-import { suggest } from '../../util/suggest.ts';
+import { ARGUMENTS, DEPRECATED, jsonDocument, MAPPED_DATA, MAPPED_RESOURCES, mapGroup, mapPermission, mapVpc, META_ARGUMENTS, SG_TYPES } from './map.ts';
+import { suggest, suggestWithin } from '../../util/suggest.ts';
 import type { EvalCtx, ModuleScope, VarSource } from './eval.ts';
 import { marked } from './join.ts';
 
@@ -528,6 +528,7 @@ class TerraformLoad {
     for (const r of b.resources) {
       const [type, name] = r.labels;
       if (type === undefined || name === undefined) continue;
+      if (r.type === 'resource' && !MAPPED_RESOURCES.has(type)) this.resourceType(r, type);
       const args = ARGUMENTS[type];
       if (r.type === 'resource' && args) this.arguments(r, type, args);
       const dep = DEPRECATED[type];
@@ -570,6 +571,16 @@ class TerraformLoad {
         }
       }
     }
+  }
+
+  /**
+   * A resource type one or two letters away from a security-group type (`alicloud_securitygroup`,
+   * `alicloud_security_groups`, a capital letter): its blocks would be read as some other resource, so
+   * nothing of them is checked. Other unknown types are left alone: the provider has hundreds.
+   */
+  private resourceType(r: Block, type: string): void {
+    const meant = SG_TYPES.find((t) => t.toLowerCase() === type.toLowerCase()) ?? suggestWithin(type, SG_TYPES, 2);
+    if (meant) this.report('terraform-unknown-resource-type', r.headSpan, `the provider has no resource type "${type}"; did you mean "${meant}"? Nothing of this block is checked.`);
   }
 
   private policy(r: Block, address: string, ctx: EvalCtx): RamPolicy {

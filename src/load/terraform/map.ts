@@ -61,6 +61,8 @@ export const ARGUMENTS: Record<string, Arguments> = {
 /** Arguments and blocks every resource takes (Terraform's meta-arguments). */
 export const META_ARGUMENTS = { attrs: ['count', 'for_each', 'provider', 'depends_on'], blocks: ['lifecycle', 'provisioner', 'connection', 'dynamic'] };
 
+/** The security-group resource types: a resource type near one of them is a misspelling (index.ts). */
+export const SG_TYPES = ['alicloud_security_group', 'alicloud_security_group_rule'];
 export const MAPPED_RESOURCES = new Set(['alicloud_security_group', 'alicloud_security_group_rule', 'alicloud_vpc', 'alicloud_ram_policy']);
 export const MAPPED_DATA = new Set(['alicloud_vpcs']);
 
