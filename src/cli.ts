@@ -229,7 +229,7 @@ async function command(argv: string[], cwd: string): Promise<number> {
     return 2;
   }
   const { result, results } = checked;
-  if (checked.notes.length) (machine ? process.stderr : process.stdout).write(checked.notes.map(line).join(''));
+  if (checked.notes.length) (machine ? process.stderr : process.stdout).write(checked.notes.map((n) => `${n}\n`).join(''));
   const text = await formatters[opts.format]!(results, { catalog, cwd, version: VERSION });
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   // Warnings hidden by --quiet still count toward --max-warnings (as in ESLint).
@@ -264,6 +264,7 @@ export type Checked =
       ok: true;
       result: Awaited<ReturnType<typeof lintPaths>>;
       results: EslintResult[];
+      /** Lines to print beside the report (skipped files, baseline counts), escaped for display: file names may hold anything. */
       notes: string[];
       /** Warnings found, including those --quiet leaves out of `results`. */
       warnings: number;
@@ -333,7 +334,8 @@ export async function check(opts: Options, cwd: string): Promise<Checked> {
   if (opts.quiet) {
     results = results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.level === 'error'), warningCount: 0, infoCount: 0 }));
   }
-  return { ok: true, result, results, notes, warnings };
+  // Notes name files, whose names may hold anything: escaped here, for every caller that prints them.
+  return { ok: true, result, results, notes: notes.map(displayText), warnings };
 }
 
 /** A list for a one-line note: the first ten, then how many more. */

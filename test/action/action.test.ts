@@ -305,6 +305,12 @@ describe('GitHub Action bundle', () => {
     expect(rows[0]).not.toMatch(raw);
     expect(rows[0]).not.toContain('<img');
 
+    // A file name is text from the repository too: the note that skips it is escaped.
+    const named = runAction(tree({ 'x\n::error title=Injected::fake\n::stop-commands::t\n.yaml': 'foo: [unclosed\n', 'sg.yaml': BAD }), { format: 'compact' });
+    expect(named.stdout).toMatch(/^sglint: skipped x\\n::error title=Injected::fake\\n::stop-commands::t\\n\.yaml: /m);
+    expect(named.stdout).not.toMatch(/^::stop-commands/m);
+    expect(named.commands.filter((c) => c.props.title === 'Injected')).toEqual([]);
+
     const config = runAction(tree({ 'sg.yaml': BAD, '.sglint.yaml': 'rules:\n  "x\\n::add-mask::secret\\a": off\n' }), {});
     expect(config.status).toBe(2);
     expect(config.commands).toHaveLength(1);
