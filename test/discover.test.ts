@@ -10,6 +10,18 @@ afterEach(() => vi.restoreAllMocks());
 const spec = (name: string) => `securityGroups:\n  - RegionId: cn-hangzhou\n    SecurityGroupName: ${name}\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n`;
 const status = (r: { files: { path: string; status: string }[] }) => r.files.map((f) => [f.path, f.status]);
 
+describe('names', () => {
+  it('a file whose name starts with two dots is inside the directory: shown relative, in every format', async () => {
+    const dir = workspace({ '..old.yaml': spec('1web'), '..d/x.yaml': spec('1web') });
+    const json = await cliInProcess(['-f', 'json'], dir);
+    expect(JSON.parse(json.stdout).map((r: { filePath: string }) => r.filePath)).toEqual(['..d/x.yaml', '..old.yaml']);
+    const github = await cliInProcess(['-f', 'github'], dir);
+    expect(github.stdout.match(/file=[^,]+/g)).toEqual(['file=..d/x.yaml', 'file=..old.yaml']);
+    const sarif = await cliInProcess(['-f', 'sarif'], dir);
+    expect(sarif.stdout.match(/"uri": "[^"]+"/g)).toEqual(['"uri": "..d/x.yaml"', '"uri": "..old.yaml"']);
+  });
+});
+
 describe('symbolic links in directory walks', () => {
   it('a link that resolves outside the directory being walked is skipped, not read', async () => {
     const outside = workspace({ 'secret.yaml': spec('1secret'), 'dir/x.yaml': spec('1x') });

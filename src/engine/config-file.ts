@@ -4,7 +4,7 @@
  * error becomes a problem placed on the offending value; unknown keys get a "did you mean".
  */
 import { existsSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { readDocument } from '../load/parsers.ts';
 import { isMap, isSeq, toPlain } from '../load/tree.ts';
 import type { Span, Tree } from '../load/tree.ts';
@@ -12,7 +12,7 @@ import { suggest } from '../util/suggest.ts';
 import { ioReason } from '../util/io.ts';
 import { readText } from './text.ts';
 import type { Decoded } from './text.ts';
-import { upToRepoRoot } from '../util/paths.ts';
+import { below, upToRepoRoot } from '../util/paths.ts';
 import type { AjvError } from '../generated/config-validator.js';
 import { defaultConfig } from './config.ts';
 import type { Config, InventoryEntry, Waiver } from './config.ts';
@@ -64,8 +64,8 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<LoadedConfig>
 
 /** Path as shown to the user (as input paths are): relative to the process's working directory, `/`-separated. */
 function display(_cwd: string, abs: string): string {
-  const r = relative(process.cwd(), abs);
-  return (r === '' || r.startsWith('..') || isAbsolute(r) ? abs : r).split('\\').join('/');
+  const r = below(process.cwd(), abs);
+  return r || abs.split('\\').join('/');
 }
 
 /**

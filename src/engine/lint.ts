@@ -2,7 +2,8 @@
  * The pipeline: files → loaders → model → link → rules → findings. Nothing throws past lint(): a file
  * that cannot be read or parsed becomes a located finding and the other files are still checked.
  */
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
+import { below } from '../util/paths.ts';
 import { readDocument } from '../load/parsers.ts';
 import { preparePolicies } from '../ram/policy.ts';
 import type { Parsed } from '../load/parse.ts';
@@ -349,8 +350,7 @@ function applyDefaultRegion(model: Model, config: Config): void {
 
 /** A path as the user should see it: relative to the working directory when inside it, `/`-separated. */
 export function displayPath(abs: string, cwd = process.cwd()): string {
-  const rel = relative(cwd, abs);
-  const p = rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? abs : rel;
-  return p.split(sep).join('/');
+  const rel = below(cwd, abs);
+  return rel === '' ? '.' : (rel ?? abs.split(sep).join('/'));
 }
 

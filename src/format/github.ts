@@ -5,7 +5,8 @@
  * checks), the first ones become annotations, and a final notice says how many more there are and where.
  */
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, resolve, sep } from 'node:path';
+import { below } from '../util/paths.ts';
 import type { EslintMessage, EslintResult } from './results.ts';
 import { formatCompact, shownId } from './results.ts';
 import type { Rule } from '../engine/rule.ts';
@@ -47,9 +48,7 @@ export function repoRoot(cwd: string): string {
 /** A result's path relative to the repository root, `/`-separated; absolute when outside the root. */
 export function repoPath(filePath: string, cwd: string, root: string): string {
   const abs = resolve(cwd, filePath);
-  const rel = relative(root, abs);
-  const p = rel === '' || rel.startsWith('..') || isAbsolute(rel) ? abs : rel;
-  return p.split(sep).join('/');
+  return below(root, abs) || abs.split(sep).join('/');
 }
 
 const LEVEL: Record<EslintMessage['level'], AnnotationLevel> = { error: 'error', warning: 'warning', info: 'notice' };

@@ -3,7 +3,8 @@
  * exports (`inventory`). The engine calls loadPrerequisites once per run, after the input loaders; the
  * result is merged into the model before linking.
  */
-import { isAbsolute, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { below } from '../util/paths.ts';
 import type { Config } from '../engine/config.ts';
 import type { LoadContext } from '../load/loader.ts';
 import { emptyInventory, INVENTORY_RULE, readInventory } from '../load/inventory.ts';
@@ -23,8 +24,7 @@ export { parsePolicy } from './policy.ts';
 export { evaluate } from './evaluate.ts';
 
 function shown(abs: string): string {
-  const r = relative(process.cwd(), abs);
-  return (r.startsWith('..') || isAbsolute(r) ? abs : r).split('\\').join('/');
+  return below(process.cwd(), abs) ?? abs.split('\\').join('/');
 }
 
 type Read = { file: string; docs: Tree[]; failed: boolean } | { error: string } | undefined;

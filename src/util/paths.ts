@@ -4,8 +4,17 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /** True when `p` is `root` or below it (both absolute; no symbolic links are resolved here). */
 export function within(root: string, p: string): boolean {
+  return below(root, p) !== undefined;
+}
+
+/**
+ * `p` relative to `root`, `/`-separated, when `p` is `root` (the empty string) or below it; undefined when
+ * outside. A name that merely starts with two dots (`..old.yaml`) is inside.
+ */
+export function below(root: string, p: string): string | undefined {
   const rel = relative(root, p);
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return undefined;
+  return sep === '/' ? rel : rel.split(sep).join('/');
 }
 
 /**
