@@ -27,6 +27,9 @@ export class UsageError extends Error {}
 /** A line of our own text that may carry values from files or arguments, escaped as the human formats escape them. */
 const line = (s: string): string => `${displayText(s)}\n`;
 
+/** Options that take no value. */
+const FLAGS: ReadonlySet<string> = new Set(['--help', '--version', '--quiet', '--no-inline-suppressions', '--init', '--force']);
+
 export interface Options {
   paths: string[];
   format: string;
@@ -117,6 +120,8 @@ export function parseArgs(argv: string[]): Options | 'help' | 'version' {
       if (inline === '') throw new UsageError(`${flag} needs a value`);
       return inline !== undefined ? inline : value(++i, flag);
     };
+    // `--quiet=false` must not quietly mean --quiet: a flag without a value takes none.
+    if (inline !== undefined && FLAGS.has(a)) throw new UsageError(`${a} takes no value (got "${a}=${inline}"); leave the option out to turn it off`);
     switch (a) {
       case '-h':
       case '--help':
@@ -186,6 +191,7 @@ export function parseArgs(argv: string[]): Options | 'help' | 'version' {
         o.paths.push(a);
     }
   }
+  if (o.force && !o.init) throw new UsageError('--force goes with --init (it lets --init overwrite existing files)');
   if (!formatters[o.format]) throw new UsageError(`unknown format "${o.format}"; use one of ${Object.keys(formatters).join(', ')}`);
   return o;
 }

@@ -45,6 +45,19 @@ describe('--max-warnings', () => {
   });
 });
 
+describe('flags', () => {
+  it('a flag takes no value: --quiet=false is exit 2, not --quiet; --force without --init is exit 2', async () => {
+    const dir = workspace({ 'w.yaml': warn });
+    for (const flag of ['--quiet=false', '--no-inline-suppressions=false', '--init=no', '--force=', '--help=x', '--version=1']) {
+      const r = await cliInProcess([flag, 'w.yaml'], dir);
+      expect(r.status, flag).toBe(2);
+      expect(r.stdout, flag).toBe('');
+    }
+    expect((await cliInProcess(['--force', 'w.yaml'], dir)).status).toBe(2);
+    expect((await cliInProcess(['--quiet', 'w.yaml'], dir)).status).toBe(0);
+  });
+});
+
 describe('--quiet', () => {
   it('hides warnings, which still count toward --max-warnings', async () => {
     const dir = workspace({ 'w.yaml': warn });
