@@ -69,7 +69,11 @@ export function discover(paths: string[], cwd = process.cwd(), isIgnored: (abs: 
           outside = !within(root, realpathSync(abs));
         }
       } catch (e) {
-        out.unreadable.push({ path: abs, reason: ioReason(e) });
+        // A link that leads nowhere: ignored as the configuration says; failed when it has the name of an
+        // input (sg.yaml), skipped with a note otherwise (`latest -> /build/out` may have been a directory).
+        if (isIgnored(abs)) out.ignored.push(abs);
+        else if (st?.isSymbolicLink() && !CANDIDATE.test(name)) out.skipped.push({ path: abs, reason: `a symbolic link to ${readlinkSync(abs)}, which cannot be followed (${ioReason(e)}); not read` });
+        else out.unreadable.push({ path: abs, reason: ioReason(e) });
         continue;
       }
       if ((st.isDirectory() || CANDIDATE.test(name)) && !VCS_DIRS.has(name) && isIgnored(abs)) {

@@ -171,6 +171,21 @@ describe('named hostile inputs', () => {
     expect(at(r)).toEqual([['file-unreadable', 1, 1, 1, 1]]);
   });
 
+  it('a dangling symlink without an input name is skipped with a note; one the ignore list names is left out', async () => {
+    const dir = workspace({ 'sg/a.yaml': spec('web') });
+    symlinkSync('/nonexistent/build', join(dir, 'sg', 'latest'));
+    symlinkSync('missing', join(dir, 'sg', 'notes.txt'));
+    symlinkSync('missing', join(dir, 'sg', 'old.yaml'));
+    const r = await lintPaths(['sg'], { ignore: ['sg/old.yaml'] }, dir);
+    expect(r.files.map((f) => [f.path, f.status])).toEqual([
+      ['sg/a.yaml', 'checked'],
+      ['sg/latest', 'skipped'],
+      ['sg/notes.txt', 'skipped'],
+    ]);
+    expect(r.ignored).toEqual(['sg/old.yaml']);
+    expect(r.findings).toEqual([]);
+  });
+
   it('ROS conditions chained 5,000 deep, each naming the one before twice: the resource is checked', async () => {
     const conditions: Record<string, unknown> = { C0: { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] } };
     for (let i = 1; i < 5_000; i++) conditions[`C${i}`] = { 'Fn::And': [{ Condition: `C${i - 1}` }, { Condition: `C${i - 1}` }] };
