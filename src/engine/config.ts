@@ -54,6 +54,11 @@ export interface Config {
   baseDir: string;
   /** Paths to leave out of directory walks (from config `ignore`). */
   isIgnored?: (abs: string) => boolean;
+  /**
+   * Directories this run walked in full (absolute). A waiver that suppresses nothing is reported only when
+   * they hold every file it may cover: a run on some files (pre-commit) cannot tell. Unset: all inputs given.
+   */
+  walked?: string[];
   /** Path of the config file, when one was read. */
   file?: string;
   /** RAM checks: the policies attached to the deploying identity (file paths or policy names from the inputs). */

@@ -12,13 +12,14 @@
  * (`suppression-invalid`). From its `expires` day on it suppresses nothing and is reported
  * (`suppression-expired`); one that suppresses nothing is reported (`suppression-unused`).
  */
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fullParsers, loadedParsers, readDocumentSync } from '../load/parsers.ts';
 import { fastYamlComments } from '../load/fast.ts';
 import { LineIndex, get, isMap, isScalar, isSeq, text as scalarText } from '../load/tree.ts';
 import type { Span, Tree } from '../load/tree.ts';
 import { suggest } from '../util/suggest.ts';
-import { globMatch } from '../util/glob.ts';
+import { globMatch, ignoreMatcher, patternRoot } from '../util/glob.ts';
+import { within } from '../util/paths.ts';
 import { severityOf } from './config.ts';
 import type { Config } from './config.ts';
 import type { FileResult, LintResult } from './lint.ts';
@@ -198,7 +199,9 @@ export interface Suppression {
   file?: string;
   line?: number;
   resource?: string;
+  /** A waiver's `paths`, and whether a file (absolute path) is among them: the `ignore` patterns' rules. */
   paths?: string[];
+  inPaths?: (abs: string) => boolean;
   resources?: string[];
 }
 
@@ -377,7 +380,7 @@ export function waiverSuppressions(config: Config): Suppression[] {
       span,
       problems: [],
       ...(w.expires !== undefined ? { expires: w.expires } : {}),
-      ...(w.paths ? { paths: w.paths } : {}),
+      ...(w.paths ? { paths: w.paths, inPaths: ignoreMatcher(w.paths, config.baseDir) } : {}),
       ...(w.resources ? { resources: w.resources } : {}),
     };
     validate(s);
@@ -489,19 +492,13 @@ export async function applySuppressions(
       addTo(byLine, k, a);
     } else others.push(a);
   }
-  const relOf = new Map<string, string>();
-  const rel = (file: string): string => {
-    let r = relOf.get(file);
-    if (r === undefined) relOf.set(file, (r = relative(config.baseDir, resolve(file)).split('\\').join('/')));
-    return r;
-  };
   const kept: Finding[] = [];
   for (const f of result.findings) {
     let suppressed = false;
     for (const list of [byLine.get(`${f.span.line}\0${f.span.file}`), others]) {
       for (const a of list ?? []) {
         const ids = [...a.ids].filter(([, ruleIds]) => ruleIds.has(f.ruleId));
-        if (ids.length === 0 || !covers(a.s, f, rel)) continue;
+        if (ids.length === 0 || !covers(a.s, f)) continue;
         for (const [id] of ids) a.used.add(id);
         suppressed = true;
       }
@@ -511,14 +508,27 @@ export async function applySuppressions(
 
   for (const a of active) {
     const unused = [...a.ids.entries()].filter(([id, ruleIds]) => !a.used.has(id) && [...ruleIds].some((r) => severityOf(rules.get(r)!, config) !== 'off')).map(([id]) => id);
-    if (unused.length > 0) report('suppression-unused', a.s.span, `${label(a.s)} for ${unused.join(', ')} suppresses nothing${a.s.kind === 'line' ? ` on line ${a.s.line}` : ''}; remove it, or fix what it names`);
+    if (unused.length > 0 && judged(a.s, config)) report('suppression-unused', a.s.span, `${label(a.s)} for ${unused.join(', ')} suppresses nothing${a.s.kind === 'line' ? ` on line ${a.s.line}` : ''}; remove it, or fix what it names`);
   }
 
   if (added.length === 0 && kept.length === result.findings.length) return result;
   return regroup(result, [...kept, ...added]);
 }
 
-function covers(s: Suppression, f: Finding, rel: (file: string) => string): boolean {
+/**
+ * Whether this run read every file a suppression may cover, so that covering nothing means it is unused.
+ * Inline ones sit in the file they cover; a waiver covers the files under its paths' fixed directories.
+ */
+function judged(s: Suppression, config: Config): boolean {
+  const walked = config.walked;
+  if (s.kind !== 'waiver' || walked === undefined) return true;
+  return (s.paths ?? ['']).every((p) => {
+    const dir = resolve(config.baseDir, patternRoot(p));
+    return walked.some((w) => within(w, dir));
+  });
+}
+
+function covers(s: Suppression, f: Finding): boolean {
   switch (s.kind) {
     case 'line':
       return f.span.file === s.file && f.span.line === s.line;
@@ -527,10 +537,7 @@ function covers(s: Suppression, f: Finding, rel: (file: string) => string): bool
     case 'metadata':
       return f.span.file === s.file && f.resource !== undefined && (f.resource === s.resource || f.resource.startsWith(`${s.resource}.`) || f.resource.startsWith(`${s.resource}[`));
     case 'waiver': {
-      if (s.paths) {
-        const path = rel(f.span.file);
-        if (!s.paths.some((p) => globMatch(p, path))) return false;
-      }
+      if (s.inPaths && !s.inPaths(resolve(f.span.file))) return false;
       if (s.resources) {
         if (f.resource === undefined) return false;
         const r = f.resource;

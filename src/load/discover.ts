@@ -18,6 +18,8 @@ const SKIP_DIRS = new Set<string>([...VCS_DIRS, ...DEFAULT_SKIPPED_DIRS]);
 
 export interface Discovered {
   files: string[];
+  /** The directories named, walked in full. */
+  walked: string[];
   /** Paths the user named that do not exist: a usage error (exit 2). */
   missing: { path: string; reason: string }[];
   /** Paths named, or entries met while walking, that could not be read: reported as findings, the run goes on. */
@@ -31,7 +33,7 @@ export interface Discovered {
 }
 
 export function discover(paths: string[], cwd = process.cwd(), isIgnored: (abs: string) => boolean = () => false): Discovered {
-  const out: Discovered = { files: [], missing: [], unreadable: [], skipped: [], notWalked: [], ignored: [] };
+  const out: Discovered = { files: [], walked: [], missing: [], unreadable: [], skipped: [], notWalked: [], ignored: [] };
   const seenDirs = new Set<string>();
   const seenFiles = new Set<string>();
   const addFile = (abs: string) => {
@@ -108,7 +110,10 @@ export function discover(paths: string[], cwd = process.cwd(), isIgnored: (abs: 
     }
     // A path named explicitly is ignored as the walk would ignore it (pre-commit names every staged file).
     if (isIgnored(abs)) out.skipped.push({ path: abs, reason: 'matches an `ignore` pattern of the configuration' });
-    else if (st.isDirectory()) walk(abs, root, p);
+    else if (st.isDirectory()) {
+      out.walked.push(abs);
+      walk(abs, root, p);
+    }
     else addFile(abs);
   }
   return out;

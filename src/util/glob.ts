@@ -59,7 +59,7 @@ export function ignoreMatcher(patterns: readonly string[], baseDir: string): (ab
   const anchored: RegExp[] = [];
   const anywhere: RegExp[] = [];
   for (const raw of patterns) {
-    const p = raw.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/$/, '');
+    const p = normalize(raw);
     if (p.startsWith('/')) anchored.push(globToRegExp(p.slice(1)));
     else if (p.includes('/')) anchored.push(globToRegExp(p));
     else anywhere.push(globToRegExp(p));
@@ -75,4 +75,21 @@ export function ignoreMatcher(patterns: readonly string[], baseDir: string): (ab
     }
     return false;
   };
+}
+
+function normalize(pattern: string): string {
+  return pattern.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/$/, '');
+}
+
+/**
+ * The directory (relative to baseDir, `/`-separated, '' for baseDir itself) that holds every path an
+ * `ignoreMatcher` pattern matches: its segments before the first with a wildcard; baseDir for a pattern
+ * without `/`, which matches at any depth.
+ */
+export function patternRoot(pattern: string): string {
+  const p = normalize(pattern);
+  if (!p.includes('/')) return '';
+  const segments = p.replace(/^\//, '').split('/');
+  const fixed = segments.findIndex((s) => /[*?[{]/.test(s));
+  return segments.slice(0, fixed < 0 ? segments.length : fixed).join('/');
 }

@@ -156,6 +156,36 @@ describe('waivers through the CLI', () => {
   });
 });
 
+describe('waivers on part of the repository', () => {
+  const spec = (name: string) => `securityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n    SecurityGroupName: ${name}\n`;
+  const repo = () =>
+    workspace({
+      '.sglint.yaml': 'waivers:\n  - rules: [name-malformed]\n    paths: ["legacy/**"]\n    reason: old\n  - rules: [name-malformed]\n    paths: ["*.json"]\n    reason: generated\n',
+      'legacy/old.yaml': spec('1old'),
+      'app/new.yaml': spec('web'),
+      'api/deep/request.json': '{"RegionId": "cn-hangzhou", "SecurityGroupName": "1api", "VpcId": "vpc-bp1opxu1zkhn00gzv1234"}',
+    });
+
+  it('a waiver is judged unused only when the run read every file it may cover (pre-commit names some files)', async () => {
+    const dir = repo();
+    for (const args of [['--', 'app/new.yaml'], ['app'], ['app/new.yaml', 'legacy/old.yaml']]) {
+      const r = await cli(['--format', 'json', ...args], dir);
+      expect(json(r.stdout), args.join(' ')).toEqual([]);
+      expect(r.status, args.join(' ')).toBe(0);
+    }
+    // The whole tree, or the waiver's own directory: a waiver that covers nothing there is unused.
+    writeFileSync(join(dir, 'legacy', 'old.yaml'), spec('old'));
+    expect(json((await cli(['--format', 'json'], dir)).stdout)).toEqual([['.sglint.yaml', 'suppression-unused', 2, 5]]);
+    expect(json((await cli(['--format', 'json', 'legacy'], dir)).stdout)).toEqual([['.sglint.yaml', 'suppression-unused', 2, 5]]);
+  });
+
+  it('waiver paths match as ignore patterns do: a pattern without / at any depth', async () => {
+    const r = await cli(['--format', 'json'], repo());
+    expect(json(r.stdout)).toEqual([]);
+    expect(r.status).toBe(0);
+  });
+});
+
 describe('ignore globs', () => {
   it('leave matching paths out of directory walks, relative to the config file', async () => {
     const bad = 'securityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n    SecurityGroupName: 1web\n';
