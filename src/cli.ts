@@ -281,7 +281,8 @@ export type Checked =
 /** Options → config → lint → baseline → ESLint-shaped results: what the CLI and the GitHub Action both run. */
 export async function check(opts: Options, cwd: string): Promise<Checked> {
   // The config file (--config, else .sglint.yaml found upward); flags override it. A bad config is exit 2.
-  const loaded = await loadConfig({ cwd, file: opts.config, knownRules: catalog.map((r) => r.id), knownCodes: codes() });
+  const fixedRules = new Map(catalog.filter((r) => r.suppressible === false).map((r) => [r.id, r.severity]));
+  const loaded = await loadConfig({ cwd, file: opts.config, knownRules: catalog.map((r) => r.id), knownCodes: codes(), fixedRules });
   if (loaded.problems.length > 0) return { ok: false, problems: loaded.problems };
   // Paths given as flags are relative to the working directory, as with `terraform -var-file`.
   // A variable file that cannot be read is a usage error, as it is for Terraform: nothing is checked.

@@ -36,6 +36,8 @@ export interface LoadConfigOptions {
   knownRules?: readonly string[];
   /** API error codes the catalog predicts: waivers may name these as well as rule ids. */
   knownCodes?: readonly string[];
+  /** Rules whose severity is fixed (broken input, invalid suppressions), with it: `rules` may not change it. */
+  fixedRules?: ReadonlyMap<string, string>;
 }
 
 export interface LoadedConfig {
@@ -392,8 +394,12 @@ function checkRuleIds(tree: Tree, raw: RawConfig, opts: LoadConfigOptions, known
     problems.push({ message: `unknown rule id "${id}" in ${where}` + (hint ? `; did you mean "${hint}"?` : ''), span });
   };
   const set = new Set(known);
-  for (const id of Object.keys(raw.rules ?? {})) {
+  for (const [id, severity] of Object.entries(raw.rules ?? {})) {
     if (!set.has(id)) bad(id, at(tree, `/rules/${esc(id)}`)?.keySpan, 'rules');
+    const fixed = opts.fixedRules?.get(id);
+    if (fixed !== undefined && severity !== fixed) {
+      problems.push({ message: `the severity of ${id} cannot be changed (it stays ${fixed}: a file that cannot be checked, or a suppression that cannot apply, must not pass unnoticed)`, span: at(tree, `/rules/${esc(id)}`)?.value.span });
+    }
   }
   (raw.unsuppressible ?? []).forEach((id, i) => {
     if (!set.has(id)) bad(id, at(tree, `/unsuppressible/${i}`)?.value.span, 'unsuppressible');

@@ -105,6 +105,6 @@ export function defaultConfig(baseDir = process.cwd()): Config {
 /** A rule's effective severity: the config's override, unless the rule may not be switched off. */
 export function severityOf(rule: Rule, config: Pick<Config, 'rules'>): Severity | 'off' {
   const o = config.rules[rule.id];
-  if (o && (rule.suppressible !== false || o !== 'off')) return o;
-  return rule.severity;
+  // Rules that may not be suppressed keep their severity (the config loader refuses to change it).
+  return o && rule.suppressible !== false ? o : rule.severity;
 }

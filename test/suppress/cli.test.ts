@@ -132,6 +132,15 @@ describe('config errors are located (exit 2)', () => {
     expect(await bad('waivers:\n  - rules: [name-malformed]\n    reason: x\n    expires: 31.12.2026\n')).toMatch(/\.sglint\.yaml:4:14: /);
   });
 
+  it('the severity of parse-error and the other rules that cannot be suppressed cannot be changed', async () => {
+    for (const [rule, severity] of [['parse-error', 'off'], ['parse-error', 'info'], ['file-unreadable', 'warning'], ['file-too-large', 'off'], ['suppression-invalid', 'warning']]) {
+      expect(await bad(`rules:\n  ${rule}: ${severity}\n`), `${rule}: ${severity}`).toMatch(/^sglint: \.sglint\.yaml:2:\d+: .*cannot be changed/m);
+    }
+    const same = await cli(['-f', 'json'], workspace({ '.sglint.yaml': 'rules:\n  parse-error: error\n', 'x.yaml': 'securityGroups: [\n' }));
+    expect(json(same.stdout)).toEqual([['x.yaml', 'parse-error', 2, 1]]);
+    expect(same.status).toBe(1);
+  });
+
   it('extends: a missing file and a cycle', async () => {
     expect(await bad('extends: ./nope.yaml\n')).toMatch(/\.sglint\.yaml:1:10: /);
     expect(await bad('extends: ./b.yaml\n', { 'b.yaml': 'extends: ./.sglint.yaml\n' })).toMatch(/circular/);
