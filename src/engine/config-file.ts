@@ -170,6 +170,7 @@ interface RawConfig {
   rules?: Record<string, Severity | 'off'>;
   ignore?: string[];
   inlineSuppressions?: boolean;
+  maxFileBytes?: number;
   unsuppressible?: string[];
   waivers?: Waiver[];
   baseline?: string;
@@ -179,7 +180,7 @@ interface RawConfig {
 function merge(base: Config | undefined, raw: RawConfig, into: Config): Config {
   const c = into;
   if (base) {
-    for (const k of ['region', 'accountId', 'ram', 'inventory', 'ignore', 'inlineSuppressions', 'unsuppressible', 'waivers', 'baseline'] as const) {
+    for (const k of ['region', 'accountId', 'ram', 'inventory', 'ignore', 'inlineSuppressions', 'maxFileBytes', 'unsuppressible', 'waivers', 'baseline'] as const) {
       if (base[k] !== undefined) (c as unknown as Record<string, unknown>)[k] = base[k];
     }
     c.quota = { ...base.quota };
@@ -193,6 +194,7 @@ function merge(base: Config | undefined, raw: RawConfig, into: Config): Config {
   if (raw.rules !== undefined) c.rules = { ...c.rules, ...raw.rules };
   if (raw.ignore !== undefined) c.ignore = [...(base?.ignore ?? []), ...raw.ignore];
   if (raw.inlineSuppressions !== undefined) c.inlineSuppressions = raw.inlineSuppressions;
+  if (raw.maxFileBytes !== undefined) c.maxFileBytes = raw.maxFileBytes;
   if (raw.unsuppressible !== undefined) c.unsuppressible = [...(base?.unsuppressible ?? []), ...raw.unsuppressible];
   if (raw.waivers !== undefined) c.waivers = [...(base?.waivers ?? []), ...raw.waivers];
   if (raw.baseline !== undefined) c.baseline = raw.baseline;

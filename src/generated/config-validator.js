@@ -2,7 +2,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"sglint-config.schema.json","title":"sglint configuration (.sglint.yaml, .sglint.yml or .sglint.json)","description":"Paths in this file are relative to the directory the file is in.","type":"object","additionalProperties":false,"properties":{"$schema":{"description":"Editor hint; ignored by sglint.","type":"string"},"extends":{"description":"A shareable config file this one builds on; its settings apply first, this file's override them.","type":"string","minLength":1},"region":{"description":"Default RegionId for inputs that name none (ROS templates, specs without a region).","type":"string","minLength":1},"accountId":{"description":"Account id used in resource ARNs for RAM checks. Quote it in YAML: it is a string of digits. Without it only grants that hold for every account can be proven.","type":"string","pattern":"^[0-9]+$"},"ram":{"description":"RAM checks: may the deploying identity make the calls the inputs imply?","type":"object","additionalProperties":false,"required":["policies"],"properties":{"policies":{"description":"Policies attached to the deploying identity: JSON policy document files (paths), policies declared in the inputs by Terraform address (alicloud_ram_policy.x) or ROS logical id, or a policy document written inline.","type":"array","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"A policy document written inline: { Version: \"1\", Statement: [...] }."}]}}}},"inventory":{"description":"Exported cloud state (official CLI JSON output of DescribeVpcs, ListResourceGroups, DescribeSecurityGroups). Closed world for the regions it covers.","type":"array","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1},"region":{"description":"Region the export was taken in (needed when a DescribeVpcs export lists no VPC).","type":"string","minLength":1}}},{"type":"object","description":"An export written inline (the CLI's JSON output).","not":{"required":["path"]},"anyOf":[{"required":["Vpcs"]},{"required":["ResourceGroups"]},{"required":["SecurityGroups"]}],"properties":{"Vpcs":{"type":"object"},"ResourceGroups":{"type":"object"},"SecurityGroups":{"type":"object"}}}]}},"quota":{"type":"object","additionalProperties":false,"properties":{"securityGroupsPerRegion":{"description":"Security groups one region may hold (default 100).","type":"integer","minimum":0},"rulesPerGroup":{"description":"Rules (ingress + egress) one group may hold (default 200).","type":"integer","minimum":1}}},"rules":{"description":"Per-rule severity: off, info, warning or error.","type":"object","additionalProperties":{"enum":["off","info","warning","error"]}},"ignore":{"description":"Glob patterns of input paths not to check.","type":"array","items":{"type":"string","minLength":1}},"inlineSuppressions":{"description":"False: inline sglint-ignore comments do not suppress (audits).","type":"boolean"},"unsuppressible":{"description":"Rule ids that neither inline comments nor waivers may suppress.","type":"array","items":{"type":"string","minLength":1}},"waivers":{"description":"Suppressions kept in config (for JSON inputs, or a whole directory), each with a reason.","type":"array","items":{"type":"object","additionalProperties":false,"required":["rules","reason"],"properties":{"rules":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"paths":{"type":"array","items":{"type":"string","minLength":1}},"resources":{"type":"array","items":{"type":"string","minLength":1}},"reason":{"type":"string","minLength":1},"expires":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},"owner":{"type":"string"}}}},"baseline":{"description":"Baseline file of known findings; only new findings are reported.","type":"string","minLength":1}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"sglint-config.schema.json","title":"sglint configuration (.sglint.yaml, .sglint.yml or .sglint.json)","description":"Paths in this file are relative to the directory the file is in.","type":"object","additionalProperties":false,"properties":{"$schema":{"description":"Editor hint; ignored by sglint.","type":"string"},"extends":{"description":"A shareable config file this one builds on; its settings apply first, this file's override them.","type":"string","minLength":1},"region":{"description":"Default RegionId for inputs that name none (ROS templates, specs without a region).","type":"string","minLength":1},"accountId":{"description":"Account id used in resource ARNs for RAM checks. Quote it in YAML: it is a string of digits. Without it only grants that hold for every account can be proven.","type":"string","pattern":"^[0-9]+$"},"ram":{"description":"RAM checks: may the deploying identity make the calls the inputs imply?","type":"object","additionalProperties":false,"required":["policies"],"properties":{"policies":{"description":"Policies attached to the deploying identity: JSON policy document files (paths), policies declared in the inputs by Terraform address (alicloud_ram_policy.x) or ROS logical id, or a policy document written inline.","type":"array","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"A policy document written inline: { Version: \"1\", Statement: [...] }."}]}}}},"inventory":{"description":"Exported cloud state (official CLI JSON output of DescribeVpcs, ListResourceGroups, DescribeSecurityGroups). Closed world for the regions it covers.","type":"array","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1},"region":{"description":"Region the export was taken in (needed when a DescribeVpcs export lists no VPC).","type":"string","minLength":1}}},{"type":"object","description":"An export written inline (the CLI's JSON output).","not":{"required":["path"]},"anyOf":[{"required":["Vpcs"]},{"required":["ResourceGroups"]},{"required":["SecurityGroups"]}],"properties":{"Vpcs":{"type":"object"},"ResourceGroups":{"type":"object"},"SecurityGroups":{"type":"object"}}}]}},"quota":{"type":"object","additionalProperties":false,"properties":{"securityGroupsPerRegion":{"description":"Security groups one region may hold (default 100).","type":"integer","minimum":0},"rulesPerGroup":{"description":"Rules (ingress + egress) one group may hold (default 200).","type":"integer","minimum":1}}},"rules":{"description":"Per-rule severity: off, info, warning or error.","type":"object","additionalProperties":{"enum":["off","info","warning","error"]}},"ignore":{"description":"Glob patterns of input paths not to check.","type":"array","items":{"type":"string","minLength":1}},"inlineSuppressions":{"description":"False: inline sglint-ignore comments do not suppress (audits).","type":"boolean"},"maxFileBytes":{"description":"Files larger than this many bytes are reported (file-too-large) and not read. Default 20 MiB; at most 256 MiB.","type":"integer","minimum":1,"maximum":268435456},"unsuppressible":{"description":"Rule ids that neither inline comments nor waivers may suppress.","type":"array","items":{"type":"string","minLength":1}},"waivers":{"description":"Suppressions kept in config (for JSON inputs, or a whole directory), each with a reason.","type":"array","items":{"type":"object","additionalProperties":false,"required":["rules","reason"],"properties":{"rules":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"paths":{"type":"array","items":{"type":"string","minLength":1}},"resources":{"type":"array","items":{"type":"string","minLength":1}},"reason":{"type":"string","minLength":1},"expires":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},"owner":{"type":"string"}}}},"baseline":{"description":"Baseline file of known findings; only new findings are reported.","type":"string","minLength":1}}};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[0-9]+$", "");
 const pattern1 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "");
@@ -709,15 +709,10 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data.unsuppressible !== undefined){
-let data22 = data.unsuppressible;
-if(Array.isArray(data22)){
-const len3 = data22.length;
-for(let i3=0; i3<len3; i3++){
-let data23 = data22[i3];
-if(typeof data23 === "string"){
-if(data23.length < 1){
-const err49 = {instancePath:instancePath+"/unsuppressible/" + i3,schemaPath:"#/properties/unsuppressible/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.maxFileBytes !== undefined){
+let data22 = data.maxFileBytes;
+if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
+const err49 = {instancePath:instancePath+"/maxFileBytes",schemaPath:"#/properties/maxFileBytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -726,9 +721,9 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-else {
-const err50 = {instancePath:instancePath+"/unsuppressible/" + i3,schemaPath:"#/properties/unsuppressible/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data22 == "number") && (isFinite(data22))){
+if(data22 > 268435456 || isNaN(data22)){
+const err50 = {instancePath:instancePath+"/maxFileBytes",schemaPath:"#/properties/maxFileBytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 268435456},message:"must be <= 268435456"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -737,10 +732,8 @@ vErrors.push(err50);
 }
 errors++;
 }
-}
-}
-else {
-const err51 = {instancePath:instancePath+"/unsuppressible",schemaPath:"#/properties/unsuppressible/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data22 < 1 || isNaN(data22)){
+const err51 = {instancePath:instancePath+"/maxFileBytes",schemaPath:"#/properties/maxFileBytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -750,15 +743,16 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data.waivers !== undefined){
-let data24 = data.waivers;
-if(Array.isArray(data24)){
-const len4 = data24.length;
-for(let i4=0; i4<len4; i4++){
-let data25 = data24[i4];
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-if(data25.rules === undefined){
-const err52 = {instancePath:instancePath+"/waivers/" + i4,schemaPath:"#/properties/waivers/items/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'"};
+}
+if(data.unsuppressible !== undefined){
+let data23 = data.unsuppressible;
+if(Array.isArray(data23)){
+const len3 = data23.length;
+for(let i3=0; i3<len3; i3++){
+let data24 = data23[i3];
+if(typeof data24 === "string"){
+if(data24.length < 1){
+const err52 = {instancePath:instancePath+"/unsuppressible/" + i3,schemaPath:"#/properties/unsuppressible/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -767,8 +761,9 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(data25.reason === undefined){
-const err53 = {instancePath:instancePath+"/waivers/" + i4,schemaPath:"#/properties/waivers/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+}
+else {
+const err53 = {instancePath:instancePath+"/unsuppressible/" + i3,schemaPath:"#/properties/unsuppressible/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -777,9 +772,10 @@ vErrors.push(err53);
 }
 errors++;
 }
-for(const key5 in data25){
-if(!((((((key5 === "rules") || (key5 === "paths")) || (key5 === "resources")) || (key5 === "reason")) || (key5 === "expires")) || (key5 === "owner"))){
-const err54 = {instancePath:instancePath+"/waivers/" + i4,schemaPath:"#/properties/waivers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/unsuppressible",schemaPath:"#/properties/unsuppressible/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -789,11 +785,15 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data25.rules !== undefined){
-let data26 = data25.rules;
-if(Array.isArray(data26)){
-if(data26.length < 1){
-const err55 = {instancePath:instancePath+"/waivers/" + i4+"/rules",schemaPath:"#/properties/waivers/items/properties/rules/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data.waivers !== undefined){
+let data25 = data.waivers;
+if(Array.isArray(data25)){
+const len4 = data25.length;
+for(let i4=0; i4<len4; i4++){
+let data26 = data25[i4];
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.rules === undefined){
+const err55 = {instancePath:instancePath+"/waivers/" + i4,schemaPath:"#/properties/waivers/items/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -802,12 +802,8 @@ vErrors.push(err55);
 }
 errors++;
 }
-const len5 = data26.length;
-for(let i5=0; i5<len5; i5++){
-let data27 = data26[i5];
-if(typeof data27 === "string"){
-if(data27.length < 1){
-const err56 = {instancePath:instancePath+"/waivers/" + i4+"/rules/" + i5,schemaPath:"#/properties/waivers/items/properties/rules/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data26.reason === undefined){
+const err56 = {instancePath:instancePath+"/waivers/" + i4,schemaPath:"#/properties/waivers/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -816,9 +812,9 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-else {
-const err57 = {instancePath:instancePath+"/waivers/" + i4+"/rules/" + i5,schemaPath:"#/properties/waivers/items/properties/rules/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key5 in data26){
+if(!((((((key5 === "rules") || (key5 === "paths")) || (key5 === "resources")) || (key5 === "reason")) || (key5 === "expires")) || (key5 === "owner"))){
+const err57 = {instancePath:instancePath+"/waivers/" + i4,schemaPath:"#/properties/waivers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -828,9 +824,11 @@ vErrors.push(err57);
 errors++;
 }
 }
-}
-else {
-const err58 = {instancePath:instancePath+"/waivers/" + i4+"/rules",schemaPath:"#/properties/waivers/items/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data26.rules !== undefined){
+let data27 = data26.rules;
+if(Array.isArray(data27)){
+if(data27.length < 1){
+const err58 = {instancePath:instancePath+"/waivers/" + i4+"/rules",schemaPath:"#/properties/waivers/items/properties/rules/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -839,16 +837,12 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-if(data25.paths !== undefined){
-let data28 = data25.paths;
-if(Array.isArray(data28)){
-const len6 = data28.length;
-for(let i6=0; i6<len6; i6++){
-let data29 = data28[i6];
-if(typeof data29 === "string"){
-if(data29.length < 1){
-const err59 = {instancePath:instancePath+"/waivers/" + i4+"/paths/" + i6,schemaPath:"#/properties/waivers/items/properties/paths/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const len5 = data27.length;
+for(let i5=0; i5<len5; i5++){
+let data28 = data27[i5];
+if(typeof data28 === "string"){
+if(data28.length < 1){
+const err59 = {instancePath:instancePath+"/waivers/" + i4+"/rules/" + i5,schemaPath:"#/properties/waivers/items/properties/rules/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -859,7 +853,7 @@ errors++;
 }
 }
 else {
-const err60 = {instancePath:instancePath+"/waivers/" + i4+"/paths/" + i6,schemaPath:"#/properties/waivers/items/properties/paths/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err60 = {instancePath:instancePath+"/waivers/" + i4+"/rules/" + i5,schemaPath:"#/properties/waivers/items/properties/rules/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -871,7 +865,7 @@ errors++;
 }
 }
 else {
-const err61 = {instancePath:instancePath+"/waivers/" + i4+"/paths",schemaPath:"#/properties/waivers/items/properties/paths/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err61 = {instancePath:instancePath+"/waivers/" + i4+"/rules",schemaPath:"#/properties/waivers/items/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -881,15 +875,15 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data25.resources !== undefined){
-let data30 = data25.resources;
-if(Array.isArray(data30)){
-const len7 = data30.length;
-for(let i7=0; i7<len7; i7++){
-let data31 = data30[i7];
-if(typeof data31 === "string"){
-if(data31.length < 1){
-const err62 = {instancePath:instancePath+"/waivers/" + i4+"/resources/" + i7,schemaPath:"#/properties/waivers/items/properties/resources/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data26.paths !== undefined){
+let data29 = data26.paths;
+if(Array.isArray(data29)){
+const len6 = data29.length;
+for(let i6=0; i6<len6; i6++){
+let data30 = data29[i6];
+if(typeof data30 === "string"){
+if(data30.length < 1){
+const err62 = {instancePath:instancePath+"/waivers/" + i4+"/paths/" + i6,schemaPath:"#/properties/waivers/items/properties/paths/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -900,7 +894,7 @@ errors++;
 }
 }
 else {
-const err63 = {instancePath:instancePath+"/waivers/" + i4+"/resources/" + i7,schemaPath:"#/properties/waivers/items/properties/resources/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err63 = {instancePath:instancePath+"/waivers/" + i4+"/paths/" + i6,schemaPath:"#/properties/waivers/items/properties/paths/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -912,7 +906,7 @@ errors++;
 }
 }
 else {
-const err64 = {instancePath:instancePath+"/waivers/" + i4+"/resources",schemaPath:"#/properties/waivers/items/properties/resources/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err64 = {instancePath:instancePath+"/waivers/" + i4+"/paths",schemaPath:"#/properties/waivers/items/properties/paths/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -922,11 +916,15 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data25.reason !== undefined){
-let data32 = data25.reason;
+if(data26.resources !== undefined){
+let data31 = data26.resources;
+if(Array.isArray(data31)){
+const len7 = data31.length;
+for(let i7=0; i7<len7; i7++){
+let data32 = data31[i7];
 if(typeof data32 === "string"){
 if(data32.length < 1){
-const err65 = {instancePath:instancePath+"/waivers/" + i4+"/reason",schemaPath:"#/properties/waivers/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err65 = {instancePath:instancePath+"/waivers/" + i4+"/resources/" + i7,schemaPath:"#/properties/waivers/items/properties/resources/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -937,7 +935,7 @@ errors++;
 }
 }
 else {
-const err66 = {instancePath:instancePath+"/waivers/" + i4+"/reason",schemaPath:"#/properties/waivers/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err66 = {instancePath:instancePath+"/waivers/" + i4+"/resources/" + i7,schemaPath:"#/properties/waivers/items/properties/resources/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -947,11 +945,9 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data25.expires !== undefined){
-let data33 = data25.expires;
-if(typeof data33 === "string"){
-if(!pattern1.test(data33)){
-const err67 = {instancePath:instancePath+"/waivers/" + i4+"/expires",schemaPath:"#/properties/waivers/items/properties/expires/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\""};
+}
+else {
+const err67 = {instancePath:instancePath+"/waivers/" + i4+"/resources",schemaPath:"#/properties/waivers/items/properties/resources/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -961,8 +957,11 @@ vErrors.push(err67);
 errors++;
 }
 }
-else {
-const err68 = {instancePath:instancePath+"/waivers/" + i4+"/expires",schemaPath:"#/properties/waivers/items/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data26.reason !== undefined){
+let data33 = data26.reason;
+if(typeof data33 === "string"){
+if(data33.length < 1){
+const err68 = {instancePath:instancePath+"/waivers/" + i4+"/reason",schemaPath:"#/properties/waivers/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -972,9 +971,8 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data25.owner !== undefined){
-if(typeof data25.owner !== "string"){
-const err69 = {instancePath:instancePath+"/waivers/" + i4+"/owner",schemaPath:"#/properties/waivers/items/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err69 = {instancePath:instancePath+"/waivers/" + i4+"/reason",schemaPath:"#/properties/waivers/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -984,9 +982,11 @@ vErrors.push(err69);
 errors++;
 }
 }
-}
-else {
-const err70 = {instancePath:instancePath+"/waivers/" + i4,schemaPath:"#/properties/waivers/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data26.expires !== undefined){
+let data34 = data26.expires;
+if(typeof data34 === "string"){
+if(!pattern1.test(data34)){
+const err70 = {instancePath:instancePath+"/waivers/" + i4+"/expires",schemaPath:"#/properties/waivers/items/properties/expires/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\""};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -996,9 +996,8 @@ vErrors.push(err70);
 errors++;
 }
 }
-}
 else {
-const err71 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err71 = {instancePath:instancePath+"/waivers/" + i4+"/expires",schemaPath:"#/properties/waivers/items/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1008,11 +1007,9 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data.baseline !== undefined){
-let data35 = data.baseline;
-if(typeof data35 === "string"){
-if(data35.length < 1){
-const err72 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data26.owner !== undefined){
+if(typeof data26.owner !== "string"){
+const err72 = {instancePath:instancePath+"/waivers/" + i4+"/owner",schemaPath:"#/properties/waivers/items/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1022,8 +1019,9 @@ vErrors.push(err72);
 errors++;
 }
 }
+}
 else {
-const err73 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err73 = {instancePath:instancePath+"/waivers/" + i4,schemaPath:"#/properties/waivers/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1035,12 +1033,49 @@ errors++;
 }
 }
 else {
-const err74 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err74 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err74];
 }
 else {
 vErrors.push(err74);
+}
+errors++;
+}
+}
+if(data.baseline !== undefined){
+let data36 = data.baseline;
+if(typeof data36 === "string"){
+if(data36.length < 1){
+const err75 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+}
+else {
+const err77 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
 }
 errors++;
 }

@@ -34,6 +34,19 @@ describe('CLI and the config file', () => {
     expect(msgs).toEqual(['sg.yaml:2:5 ram-create-denied', 'sg.yaml:3:12 ram-create-denied']);
   });
 
+  it('maxFileBytes sets the size past which a file is not read; 0 or a fraction is a config error', async () => {
+    const dir = workspace({ '.git/HEAD': '', '.sglint.yaml': 'region: cn-hangzhou\nmaxFileBytes: 40\n', 'sg.yaml': spec, 'small.yaml': 'securityGroups: []\n' });
+    const r = await run(['--format', 'json', '.'], dir);
+    const results = JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string }[] }[];
+    expect(results.map((f) => [f.filePath, f.messages.map((m) => m.ruleId)])).toEqual([['sg.yaml', ['file-too-large']], ['small.yaml', []]]);
+    expect(r.status).toBe(1);
+    for (const bad of ['0', '1.5', '"20MB"']) {
+      const b = await run(['sg.yaml'], workspace({ '.git/HEAD': '', '.sglint.yaml': `maxFileBytes: ${bad}\n`, 'sg.yaml': spec }));
+      expect(b.status, bad).toBe(2);
+      expect(b.stderr, bad).toMatch(/^sglint: \.sglint\.yaml:1:15: /m);
+    }
+  });
+
   it('--config names the file explicitly', async () => {
     const dir = workspace({ 'conf/lint.yaml': 'region: cn-hangzhou\nrules:\n  ram-create-denied: off\n', 'sg.yaml': spec });
     const r = await run(['--config', 'conf/lint.yaml', '--format', 'json', 'sg.yaml'], dir);
