@@ -161,6 +161,8 @@ async function runAction(core: Core): Promise<number> {
   }
   const config = core.getInput('config');
   if (config) opts.config = inWorkspace(workspace, config, 'config');
+  // Without a .git directory the search would climb past the workspace to a file it may not read.
+  opts.configTop = workspace;
   const baseline = core.getInput('baseline');
   if (baseline) opts.baseline = inWorkspace(workspace, baseline, 'baseline');
   opts.noInlineSuppressions = !boolInput(core, 'inline-suppressions', true);

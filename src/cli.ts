@@ -48,6 +48,8 @@ export interface Options {
   force: boolean;
   /** The name standard input is checked under (`-` as a path reads it). */
   stdinFilepath?: string;
+  /** The search for a config file goes no higher than this directory (the Action's workspace). */
+  configTop?: string;
 }
 
 const HELP = `Usage: sglint [options] [--] [paths...]
@@ -282,7 +284,7 @@ export type Checked =
 export async function check(opts: Options, cwd: string): Promise<Checked> {
   // The config file (--config, else .sglint.yaml found upward); flags override it. A bad config is exit 2.
   const fixedRules = new Map(catalog.filter((r) => r.suppressible === false).map((r) => [r.id, r.severity]));
-  const loaded = await loadConfig({ cwd, file: opts.config, knownRules: catalog.map((r) => r.id), knownCodes: codes(), fixedRules });
+  const loaded = await loadConfig({ cwd, file: opts.config, ...(opts.configTop !== undefined ? { top: opts.configTop } : {}), knownRules: catalog.map((r) => r.id), knownCodes: codes(), fixedRules });
   if (loaded.problems.length > 0) return { ok: false, problems: loaded.problems };
   // Paths given as flags are relative to the working directory, as with `terraform -var-file`.
   // A variable file that cannot be read is a usage error, as it is for Terraform: nothing is checked.

@@ -12,7 +12,7 @@ import { suggest } from '../util/suggest.ts';
 import { ioReason } from '../util/io.ts';
 import { readText } from './text.ts';
 import type { Decoded } from './text.ts';
-import { below, upToRepoRoot } from '../util/paths.ts';
+import { below, upToRepoRoot, within } from '../util/paths.ts';
 import type { AjvError } from '../generated/config-validator.js';
 import { defaultConfig } from './config.ts';
 import type { Config, InventoryEntry, Waiver } from './config.ts';
@@ -32,6 +32,8 @@ export interface LoadConfigOptions {
   cwd: string;
   /** An explicit config file (`--config`); no search when given. */
   file?: string;
+  /** The search for a config file goes no higher than this directory. */
+  top?: string;
   /** The catalog's rule ids; when given, unknown ids under `rules`, `unsuppressible` and `waivers` are problems. */
   knownRules?: readonly string[];
   /** API error codes the catalog predicts: waivers may name these as well as rule ids. */
@@ -45,9 +47,13 @@ export interface LoadedConfig {
   problems: ConfigProblem[];
 }
 
-/** The config file that applies to `start`: searched from it upward, stopping at the repository root (a directory holding `.git`). */
-export function findConfigFile(start: string): string | undefined {
+/**
+ * The config file that applies to `start`: searched from it upward, stopping at the repository root (a
+ * directory holding `.git`), and at `top` when given (the Action's workspace, outside which nothing is read).
+ */
+export function findConfigFile(start: string, top?: string): string | undefined {
   for (const dir of upToRepoRoot(start)) {
+    if (top !== undefined && !within(top, dir)) return undefined;
     for (const name of CONFIG_NAMES) {
       const p = join(dir, name);
       if (existsSync(p) && statSync(p).isFile()) return p;
@@ -58,7 +64,7 @@ export function findConfigFile(start: string): string | undefined {
 
 export async function loadConfig(opts: LoadConfigOptions): Promise<LoadedConfig> {
   const problems: ConfigProblem[] = [];
-  const abs = opts.file !== undefined ? resolve(opts.cwd, opts.file) : findConfigFile(opts.cwd);
+  const abs = opts.file !== undefined ? resolve(opts.cwd, opts.file) : findConfigFile(opts.cwd, opts.top);
   if (abs === undefined) return { config: defaultConfig(resolve(opts.cwd)), problems };
   const config = await readConfig(abs, opts, problems, []);
   return { config: config ?? defaultConfig(dirname(abs)), problems };

@@ -264,6 +264,13 @@ describe('GitHub Action bundle', () => {
     expect(r.commands[0]!.props).toMatchObject({ file: '.sglint.yaml', line: '2', col: '3', title: 'sglint configuration' });
   });
 
+  it('the config search stops at the workspace: a .sglint.yaml above it, in a checkout without .git, is not looked for', () => {
+    const parent = tree({ '.sglint.yaml': 'rules:\n  name-malformed: off\n', 'ws/sg.yaml': BAD });
+    const r = runAction(join(parent, 'ws'), { format: 'compact' });
+    expect(r.status).toBe(1);
+    expect(r.commands.map((c) => [c.level, c.props.title, c.props.file])).toEqual([['error', 'InvalidSecurityGroupName.Malformed (name-malformed)', 'sg.yaml']]);
+  });
+
   it('sarif-file may also go to RUNNER_TEMP, outside the workspace', () => {
     const temp = mkdtempSync(join(tmpdir(), 'sglint-runner-temp-'));
     const r = runAction(tree({ 'sg.yaml': BAD }), { 'sarif-file': join(temp, 'sglint.sarif') }, { RUNNER_TEMP: temp });
