@@ -10,7 +10,7 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { catalog } from './index.ts';
 import { check, defaultOptions, guardOutput } from './cli.ts';
 import { formatters } from './format/index.ts';
-import { displayText, forDisplay } from './format/display.ts';
+import { displayText, escapeText, forDisplay } from './format/display.ts';
 import { planAnnotations, repoPath, restNotice } from './format/github.ts';
 import type { EslintMessage, EslintResult } from './format/results.ts';
 import { VERSION } from './version.ts';
@@ -106,7 +106,7 @@ async function writeSummary(
   const repo = process.env.GITHUB_REPOSITORY;
   const sha = o.headSha ?? process.env.GITHUB_SHA;
   const where = (file: string, m: EslintMessage) => {
-    const label = html(`${file}:${m.line}`);
+    const label = html(`${escapeText(file)}:${m.line}`);
     if (!server || !repo || !sha) return `<code>${label}</code>`;
     return `<a href="${html(`${server}/${repo}/blob/${sha}/${file.split('/').map(encodeURIComponent).join('/')}#L${m.line}`)}">${label}</a>`;
   };
@@ -232,7 +232,7 @@ async function runAction(core: Core): Promise<number> {
   }
 
   // Annotations and the summary show text from the files as the human formats do.
-  const shown = forDisplay(results);
+  const shown = forDisplay(results, false);
   let notAnnotated = 0;
   if (annotate) {
     const plan = planAnnotations(shown, ctx, undefined, noticesUsed);

@@ -30,7 +30,7 @@ const escapeChar = (c: string) => SHORT[c] ?? hex(c);
 const noLegacyCommand = (s: string) => s.replace(/##\[/g, `##${hex('[')}`);
 
 /** A line of human output from untrusted text: see the module comment. */
-function escapeText(s: string): string {
+export function escapeText(s: string): string {
   return noLegacyCommand(s.replace(IN_TEXT, escapeChar)).replace(/^(\s*):(?=:)/, (_, space: string) => `${space}${hex(':')}`);
 }
 
@@ -66,11 +66,15 @@ export function displayText(s: string): string {
   return escapeText(clipValues(s));
 }
 
-/** Results as the human formats show them: paths, messages and resources escaped (code frames escape their lines: frame.ts). */
-export function forDisplay(results: EslintResult[]): EslintResult[] {
+/**
+ * Results as the human formats show them: paths, messages and resources escaped (code frames escape their
+ * lines: frame.ts). Annotations keep the real path (`paths: false`): GitHub reads it to place them, in a
+ * property that workflow-command escaping protects; their callers escape it where they show it.
+ */
+export function forDisplay(results: EslintResult[], paths = true): EslintResult[] {
   return results.map((r) => ({
     ...r,
-    filePath: escapeText(r.filePath),
+    filePath: paths ? escapeText(r.filePath) : r.filePath,
     messages: r.messages.map((m) => ({
       ...m,
       message: escapeText(m.message),

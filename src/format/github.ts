@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { below } from '../util/paths.ts';
+import { escapeText } from './display.ts';
 import type { EslintMessage, EslintResult } from './results.ts';
 import { formatCompact, shownId } from './results.ts';
 import type { Rule } from '../engine/rule.ts';
@@ -61,7 +62,7 @@ export function annotationText(m: EslintMessage): string {
 }
 
 /**
- * Orders every finding (results from forDisplay) and splits them into the annotations GitHub will show and the rest.
+ * Orders every finding (results from forDisplay, paths kept) and splits them into the annotations GitHub will show and the rest.
  * `noticesUsed`: notices the step has already printed (they count against the same cap).
  */
 export function planAnnotations(results: EslintResult[], ctx: { catalog: Rule[]; cwd: string; root?: string }, cap = ANNOTATION_CAP, noticesUsed = 0): AnnotationPlan {
@@ -145,11 +146,11 @@ export function command(a: Annotation): string {
   return `::${a.level} ${props}::${escapeData(a.message)}`;
 }
 
-/** `--format github` (results from forDisplay): annotations for the first findings, the rest as plain log lines, then a notice. */
+/** `--format github` (results from forDisplay, paths kept): annotations for the first findings, the rest as plain log lines, then a notice. */
 export function formatGithub(results: EslintResult[], ctx: { catalog: Rule[]; cwd: string; root?: string }): string {
   const plan = planAnnotations(results, ctx);
   const lines = plan.shown.map(command);
-  const rest = formatCompact(plan.rest.map((a) => ({ filePath: a.file, messages: [a.finding], errorCount: 0, warningCount: 0, infoCount: 0 })));
+  const rest = formatCompact(plan.rest.map((a) => ({ filePath: escapeText(a.file), messages: [a.finding], errorCount: 0, warningCount: 0, infoCount: 0 })));
   if (rest) lines.push(rest.replace(/\n$/, ''));
   const notice = restNotice(plan.rest, 'They are listed in this log above this notice; use --format sarif with github/codeql-action/upload-sarif to see every finding in code scanning.');
   if (notice) lines.push(`::notice::${escapeData(notice)}`);

@@ -31,5 +31,6 @@ export const formatters: Record<string, Formatter> = {
   compact: human((r) => formatCompact(r)),
   // SARIF fingerprints hash with node:crypto, which costs a one-file run a few ms to load.
   sarif: async (r, ctx) => (await import('./sarif.ts')).formatSarif(r, ctx),
-  github: human((r, ctx) => formatGithub(r, ctx)),
+  // Annotations need the real path (see forDisplay).
+  github: (r, ctx) => formatGithub(forDisplay(r, false), ctx),
 };

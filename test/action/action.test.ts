@@ -264,6 +264,12 @@ describe('GitHub Action bundle', () => {
     expect(r.commands[0]!.props).toMatchObject({ file: '.sglint.yaml', line: '2', col: '3', title: 'sglint configuration' });
   });
 
+  it('annotations and summary links name the real file, whatever characters its name holds', () => {
+    const r = runAction(tree({ 'win\\path.yaml': BAD }), { format: 'compact' }, { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'o/r', GITHUB_SHA: 'abc123' });
+    expect(r.commands.map((c) => c.props.file)).toEqual(['win\\path.yaml']);
+    expect(r.summary).toContain('href="https://github.com/o/r/blob/abc123/win%5Cpath.yaml#L4"');
+  });
+
   it('the config search stops at the workspace: a .sglint.yaml above it, in a checkout without .git, is not looked for', () => {
     const parent = tree({ '.sglint.yaml': 'rules:\n  name-malformed: off\n', 'ws/sg.yaml': BAD });
     const r = runAction(join(parent, 'ws'), { format: 'compact' });

@@ -19,6 +19,19 @@ describe('GitHub annotations', () => {
     expect(line).toBe('::error file=dir%2C1/a%3Ab.yaml,line=2,endLine=2,col=3,endColumn=9,title=A.B (r)::x, y: 50%25%0Az');
   });
 
+  it('the file property is the real file name (property-escaped); log lines show it escaped', async () => {
+    const { cliInProcess } = await import('../helpers.ts');
+    const group = '  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n    SecurityGroupName: 1web\n';
+    const dir = tree({ 'back\\slash.yaml': BAD, 'new\nline.yaml': `securityGroups:\n${group.repeat(11)}` });
+    const r = await cliInProcess(['-f', 'github'], dir);
+    const files = [...r.stdout.matchAll(/^::error file=([^,]*),/gm)].map((m) => m[1]);
+    expect(new Set(files)).toEqual(new Set(['back\\slash.yaml', 'new%0Aline.yaml']));
+    expect(files).toHaveLength(10);
+    // The two findings past the cap are plain lines: the name's line break is shown as \n, on one line.
+    const rest = r.stdout.split('\n').filter((l) => l !== '' && !l.startsWith('::'));
+    expect(rest.map((l) => l.split(':')[0])).toEqual(['new\\nline.yaml', 'new\\nline.yaml']);
+  });
+
   it('orders errors before warnings and API-error rules before input checks, and caps each level', async () => {
     const results = toEslint(await lintPaths(['.'], {}, CAP), catalog);
     const plan = planAnnotations(results, { catalog, cwd: CAP, root: CAP }, 3);
