@@ -238,15 +238,16 @@ async function command(argv: string[], cwd: string): Promise<number> {
   }
   const { result, results } = checked;
   if (checked.notes.length) (machine ? process.stderr : process.stdout).write(checked.notes.map((n) => `${n}\n`).join(''));
-  const text = await formatters[opts.format]!(results, { catalog, cwd, version: VERSION });
+  const text = await formatters[opts.format]!(results, { catalog, cwd, version: VERSION, toFile: opts.output !== undefined });
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   // Warnings hidden by --quiet still count toward --max-warnings (as in ESLint).
   const warnings = checked.warnings;
+  const infos = results.reduce((n, r) => n + r.infoCount, 0);
   const count = (s: string) => result.files.filter((f) => f.status === s).length;
   const skipped = count('skipped');
   const noted = result.files.filter((f) => f.status === 'skipped' && f.note !== undefined).length;
   const why = noted === 0 ? 'not security-group inputs' : `${skipped - noted} not security-group input(s), ${noted} as noted`;
-  const summary = `sglint: ${count('checked')} file(s) checked, ${skipped} skipped (${why}), ${count('failed')} failed; ${errors} error(s), ${warnings} warning(s)${opts.quiet && warnings > 0 ? ' (not shown: --quiet)' : ''}\n`;
+  const summary = `sglint: ${count('checked')} file(s) checked, ${skipped} skipped (${why}), ${count('failed')} failed; ${errors} error(s), ${warnings} warning(s)${infos > 0 ? `, ${infos} info` : ''}${opts.quiet && warnings > 0 ? ' (not shown: --quiet)' : ''}\n`;
   if (opts.output) {
     try {
       writeFileSync(opts.output, text);

@@ -45,6 +45,15 @@ describe('--max-warnings', () => {
   });
 });
 
+describe('the summary line', () => {
+  it('counts info findings apart from warnings', async () => {
+    const info = `${good}    Permissions:\n      - {Direction: egress, IpProtocol: all, PortRange: -1/-1, DestCidrIp: 0.0.0.0/0}\n`;
+    const r = await cliInProcess(['--max-warnings', '0', 'i.yaml'], workspace({ 'i.yaml': info }));
+    expect(r.stdout).toMatch(/; 0 error\(s\), 0 warning\(s\), 1 info\n$/);
+    expect(r.status).toBe(0);
+  });
+});
+
 describe('flags', () => {
   it('a flag takes no value: --quiet=false is exit 2, not --quiet; --force without --init is exit 2', async () => {
     const dir = workspace({ 'w.yaml': warn });

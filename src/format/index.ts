@@ -11,6 +11,8 @@ export interface FormatContext {
   version: string;
   /** Repository root that SARIF and GitHub paths are relative to; default: the git root above cwd, else cwd. */
   root?: string;
+  /** The report goes to a file (`-o`), not to the terminal. */
+  toFile?: boolean;
 }
 
 type Formatter = (results: EslintResult[], ctx: FormatContext) => string | Promise<string>;
@@ -26,7 +28,7 @@ const human =
  * message to show (with none its output is empty and the summary line says it all).
  */
 export const formatters: Record<string, Formatter> = {
-  stylish: human(async (r) => (r.some((x) => x.messages.length > 0) ? (await import('./stylish.ts')).formatStylish(r) : '')),
+  stylish: human(async (r, ctx) => (r.some((x) => x.messages.length > 0) ? (await import('./stylish.ts')).formatStylish(r, ctx.toFile) : '')),
   json: (r) => formatJson(r),
   compact: human((r) => formatCompact(r)),
   // SARIF fingerprints hash with node:crypto, which costs a one-file run a few ms to load.
