@@ -211,6 +211,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
 
 async function command(argv: string[], cwd: string): Promise<number> {
   if (argv[0] === 'explain') {
+    if (argv.length !== 2) throw new UsageError('explain takes one rule id or API error code: sglint explain <rule-id | error-code>');
     const text = explain(argv[1], catalog);
     if (text === undefined) {
       process.stderr.write(line(`sglint: no rule or error code "${argv[1] ?? ''}" (ids are listed in the README's rule catalog)`));
@@ -300,7 +301,9 @@ export async function check(opts: Options, cwd: string): Promise<Checked> {
   // Standard input (`-`, or a name for it given): one more input, beside any paths.
   const stdin = opts.paths.includes('-') || opts.stdinFilepath !== undefined;
   const paths = opts.paths.filter((p) => p !== '-');
-  const extra = stdin ? [stdinInput(opts.stdinFilepath, config.maxFileBytes ?? DEFAULT_MAX_BYTES)] : [];
+  // The name as files are shown, so that it stands for the file of that name in the walk.
+  const stdinName = opts.stdinFilepath !== undefined ? displayPath(resolve(cwd, opts.stdinFilepath), cwd) : undefined;
+  const extra = stdin ? [stdinInput(stdinName, config.maxFileBytes ?? DEFAULT_MAX_BYTES)] : [];
   let result = await lintPaths(paths.length > 0 || stdin ? paths : ['.'], config, cwd, extra);
   if (result.missing.length > 0) return { ok: false, problems: result.missing.map((m) => ({ message: `${m.path}: ${m.reason}` })), missing: result.missing };
   const notes = result.files.flatMap((f) => (f.status === 'skipped' && f.note !== undefined ? [`sglint: skipped ${f.path}: ${f.note}`] : []));

@@ -36,8 +36,11 @@ export async function lintPaths(
   const max = config.maxFileBytes ?? DEFAULT_MAX_BYTES;
   const found = discover(paths, cwd, config.isIgnored ?? (config.ignore?.length ? ignoreMatcher(config.ignore, config.baseDir ?? cwd) : undefined));
   const inputs: LintInput[] = [];
+  // Standard input named as a file (`--stdin-filepath`) stands for it: an editor's unsaved buffer.
+  const fromStdin = new Set(extra.map((e) => e.path));
   for (const abs of found.files) {
     const path = displayPath(abs, cwd);
+    if (fromStdin.has(path)) continue;
     try {
       inputs.push({ path, abs, bytes: readRegularFile(abs, max) });
     } catch (e) {

@@ -165,6 +165,22 @@ describe('standard input', () => {
     ]);
   });
 
+  it('standard input named as a file of the walk stands for that file (an editor\'s unsaved buffer)', () => {
+    const dir = workspace({ 'sg/a.yaml': bad, 'sg/b.yaml': bad });
+    const r = piped(['--stdin-filepath', './sg/a.yaml', 'sg'], bad.replace('1web', '2web'), dir);
+    expect(found(r.stdout)).toEqual([
+      ['sg/a.yaml', 'name-malformed', 4, 24],
+      ['sg/b.yaml', 'name-malformed', 4, 24],
+    ]);
+    expect(JSON.parse(r.stdout)[0].messages[0].message).toContain('2web');
+    expect(r.stderr).toMatch(/2 file\(s\) checked/);
+  });
+
+  it('explain takes exactly one id: none or more is a usage error', () => {
+    expect(spawnSync(process.execPath, [cli, 'explain'], { encoding: 'utf8' }).status).toBe(2);
+    expect(spawnSync(process.execPath, [cli, 'explain', 'parse-error', 'x'], { encoding: 'utf8' }).status).toBe(2);
+  });
+
   it('an input that is not a security-group input is skipped, as a file would be', () => {
     const r = piped(['-'], 'hello: world\n', workspace({}));
     expect(r.status).toBe(0);

@@ -108,7 +108,7 @@ async function configText(abs: string, text: string, opts: LoadConfigOptions, pr
   for (const p of parsed.problems) problems.push({ message: `config file: ${p.message}`, span: p.span });
   if (parsed.problems.length > 0) return undefined;
   if (parsed.docs.length > 1) {
-    problems.push({ message: 'a config file holds one YAML document; the others are ignored', span: parsed.docs[1]!.span });
+    problems.push({ message: 'a config file holds one YAML document; remove the `---` and what follows it, or merge it into the first document', span: parsed.docs[1]!.span });
   }
   const config = defaultConfig(dirname(abs));
   config.file = shown;
