@@ -63,7 +63,7 @@ VCS metadata, nor symbolic links that lead outside the directory walked.
 
 Options:
   -f, --format <name>     stylish (default), json, compact, sarif, github
-  -o, --output <file>     write the report to a file instead of standard output
+  -o, --output <file>     write the report to a file instead of standard output (- for it)
   -q, --quiet             report errors only (warnings still count toward --max-warnings)
       --max-warnings <n>  exit 1 when there are more than n warnings
   -c, --config <file>     configuration file (default: .sglint.yaml found upward)
@@ -136,9 +136,13 @@ export function parseArgs(argv: string[]): Options | 'help' | 'version' {
         o.format = next(a);
         break;
       case '-o':
-      case '--output':
-        o.output = next(a);
+      case '--output': {
+        // `-o -` is standard output, as the convention goes (not a file named "-").
+        const out = next(a);
+        if (out === '-') delete o.output;
+        else o.output = out;
         break;
+      }
       case '-q':
       case '--quiet':
         o.quiet = true;

@@ -45,6 +45,16 @@ describe('--max-warnings', () => {
   });
 });
 
+describe('--output', () => {
+  it('-o - is standard output, not a file named "-"', async () => {
+    const dir = workspace({ 'b.yaml': bad });
+    const r = await cliInProcess(['-f', 'json', '-o', '-', 'b.yaml'], dir);
+    expect(ruleIds(r.stdout)).toEqual([['b.yaml', [['name-malformed', 4, 24]]]]);
+    const { existsSync } = await import('node:fs');
+    expect(existsSync(`${dir}/-`)).toBe(false);
+  });
+});
+
 describe('the summary line', () => {
   it('counts info findings apart from warnings', async () => {
     const info = `${good}    Permissions:\n      - {Direction: egress, IpProtocol: all, PortRange: -1/-1, DestCidrIp: 0.0.0.0/0}\n`;
