@@ -333,7 +333,7 @@ export async function check(opts: Options, cwd: string): Promise<Checked> {
       try {
         decoded = readText(abs);
       } catch (e) {
-        const hint = (e as NodeJS.ErrnoException).code === 'ENOENT' ? ` (create it with --write-baseline ${baselineFile})` : '';
+        const hint = (e as NodeJS.ErrnoException).code === 'ENOENT' ? ` (create it with \`sglint --write-baseline ${displayPath(abs, cwd)}\` and commit it)` : '';
         return { ok: false, problems: [{ message: `cannot read baseline ${baselineFile}: ${ioReason(e)}${hint}` }] };
       }
       if ('error' in decoded) return { ok: false, problems: [{ message: `baseline: ${decoded.error}`, span: decoded.at(baselineFile) }] };

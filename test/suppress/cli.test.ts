@@ -91,7 +91,9 @@ describe('the README example repository', () => {
 
   it('a missing or malformed baseline is exit 2 with its position', async () => {
     const dir = exampleRepo();
-    expect((await cli(['--baseline', 'nope.json'], dir)).status).toBe(2);
+    const missing = await cli(['--baseline', 'sub/../nope.json'], dir);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('sglint --write-baseline nope.json`');
     writeFileSync(join(dir, 'b.json'), '{"version": 1,\n "entries": [{"file": 1}]}');
     const r = await cli(['--baseline', 'b.json'], dir);
     expect(r.status).toBe(2);
