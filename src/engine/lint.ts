@@ -17,7 +17,7 @@ import { link } from './link.ts';
 import { defaultConfig, severityOf } from './config.ts';
 import { applySuppressions, byPosition, todayUtc } from './suppress.ts';
 import type { Config } from './config.ts';
-import type { Finding, Report, Rule, Severity } from './rule.ts';
+import type { Finding, Report, Rule } from './rule.ts';
 import { decodeText, readText } from './text.ts';
 import { ioReason } from '../util/io.ts';
 
