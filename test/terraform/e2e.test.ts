@@ -332,6 +332,17 @@ describe('for expressions over known collections are evaluated', () => {
   });
 });
 
+describe('template strip markers', () => {
+  test('`${~ ...}` and `%{ ... ~}` strip the white space Terraform strips: no space is left in the name', async () => {
+    const findings = await lintFiles({
+      'main.tf':
+        'variable "suffix" {\n  default = ""\n}\nresource "alicloud_security_group" "a" {\n  security_group_name = "db ${~ var.suffix}"\n  vpc_id              = "vpc-bp1opxu1zkhn00gzv1234"\n}\n' +
+        'resource "alicloud_security_group" "b" {\n  security_group_name = "web %{~ if var.suffix != "" }-${var.suffix}%{ endif ~}"\n  vpc_id              = "vpc-bp1opxu1zkhn00gzv1234"\n}\n',
+    });
+    expect(findings.map(key)).toEqual([]);
+  });
+});
+
 describe('merge, concat, lookup and join over known values are evaluated', () => {
   test('tags merged from a local map, a port looked up, a name joined, a CIDR from concatenated lists', async () => {
     const findings = await lintFiles({

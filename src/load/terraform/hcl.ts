@@ -997,17 +997,32 @@ class Converter {
         }
       }
     };
+    // `${~` and `%{~` strip the white space of the literal text before them, `~}` that of the text after.
+    // Terraform reads a heredoc (and a `.tf.json` template) line by line: there, stripping stops at a line
+    // break, and the one after `~}` goes with it.
+    const lineBreak = (it: { c: string } | Expr): boolean => heredoc && !('k' in it) && it.c === '\n';
+    let stripNext = false;
+    const text = (a: number, b: number): void => {
+      const from = items.length;
+      literal(a, b);
+      if (!stripNext) return;
+      let k = from;
+      while (k < items.length && isSpace(items[k]!)) if (lineBreak(items[k++]!)) break;
+      items.splice(from, k - from);
+    };
     for (const c of kids) {
       if (c.type !== 'template_interpolation' && c.type !== 'template_directive') continue;
       if (c.startIndex < start || c.endIndex > end) continue;
-      literal(pos, c.startIndex);
+      text(pos, c.startIndex);
+      if (this.src[c.startIndex + 2] === '~') while (items.length > 0 && isSpace(items[items.length - 1]!) && !lineBreak(items[items.length - 1]!)) items.pop();
       if (c.type === 'template_interpolation') {
         const e = c.namedChildren.find((x) => x?.type === 'expression');
         items.push(e ? this.expr(e, depth + 1) : { k: 'other', span: this.span(c), text: c.text });
       } else items.push({ k: 'other', span: this.span(c), text: c.text });
+      stripNext = this.src.startsWith('~}', c.endIndex - 2);
       pos = c.endIndex;
     }
-    literal(pos, end);
+    text(pos, end);
     const chars = strip ? stripIndent(items) : items;
     const parts: (LitPart | Expr)[] = [];
     for (const it of chars) {
@@ -1022,6 +1037,11 @@ class Converter {
     }
     return { k: 'tmpl', parts, span, text: n.text, heredoc, file: this.file };
   }
+}
+
+/** A literal character a strip marker removes: white space as Go's unicode.IsSpace reads it. */
+function isSpace(it: { c: string } | Expr): boolean {
+  return !('k' in it) && /^\p{White_Space}$/u.test(it.c);
 }
 
 /** `<<-` heredocs: remove the indentation common to all lines that hold something (HCL's flush heredoc). */
