@@ -322,6 +322,19 @@ describe('for expressions over known collections are evaluated', () => {
     ]);
   });
 
+  test('over a set (a `set(...)` variable, toset()), the key is the element itself, as in Terraform', async () => {
+    const findings = await lintFiles({
+      'main.tf':
+        'variable "tiers" {\n  type    = set(string)\n  default = ["web", "1db", "web"]\n}\nlocals {\n  groups = { for k, v in var.tiers : k => "${v} tier" }\n  names  = [for k, v in toset(["ok", "2x"]) : k]\n}\n' +
+        'resource "alicloud_security_group" "tier" {\n  for_each            = local.groups\n  security_group_name = each.key\n  vpc_id              = "vpc-bp1opxu1zkhn00gzv1234"\n}\n' +
+        'resource "alicloud_security_group" "n" {\n  security_group_name = local.names[0]\n  vpc_id              = "vpc-bp1opxu1zkhn00gzv1234"\n}\n',
+    });
+    expect(findings.map((f) => [f.resource, key(f)])).toEqual([
+      ['alicloud_security_group.tier["1db"]', { ruleId: 'name-malformed', errorCode: 'InvalidSecurityGroupName.Malformed', line: 3, column: 21, endLine: 3, endColumn: 26 }],
+      ['alicloud_security_group.n', { ruleId: 'name-malformed', errorCode: 'InvalidSecurityGroupName.Malformed', line: 7, column: 38, endLine: 7, endColumn: 42 }],
+    ]);
+  });
+
   test('over an unknown collection, or with a condition not known, the result is unknown, not guessed', async () => {
     const findings = await lintFiles({
       'main.tf':

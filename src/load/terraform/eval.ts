@@ -181,9 +181,9 @@ function truth(c: Tree): boolean | undefined {
 }
 
 /**
- * A `for` expression over a known collection: a list gives index and item, a map its keys in lexical
- * order and values. Unknown when the collection, a condition or an object key is not known, and when
- * two elements give the same key (Terraform rejects that without grouping).
+ * A `for` expression over a known collection: a list gives index and item, a set each element as key and
+ * value, a map its keys in lexical order and values. Unknown when the collection, a condition or an
+ * object key is not known, and when two elements give the same key (Terraform rejects that without grouping).
  */
 function forExpr(e: Extract<Expr, { k: 'for' }>, ctx: EvalCtx): Tree {
   const coll = evaluate(e.coll, ctx);
@@ -194,7 +194,7 @@ function forExpr(e: Extract<Expr, { k: 'for' }>, ctx: EvalCtx): Tree {
   ctx.mod.budget.steps -= size;
   const pairs: [Tree, Tree][] =
     coll.type === 'seq'
-      ? coll.items.map((v, i) => [{ type: 'scalar', value: i, span: v.span }, v])
+      ? coll.items.map((v, i) => [coll.set ? v : { type: 'scalar', value: i, span: v.span }, v])
       : [...coll.entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((x) => [{ type: 'scalar', value: x.key, span: x.keySpan }, x.value]);
   const items: Tree[] = [];
   const entries: TEntry[] = [];
@@ -328,12 +328,39 @@ function instanceSuffix(step: string | Expr | undefined, ctx: EvalCtx): string {
 }
 
 export function variable(name: string, use: Span, mod: ModuleScope): Tree {
-  const given = mod.inputs.get(name);
-  if (given) return given(use);
   const decl = mod.variables.get(name);
+  const type = decl?.body.attrs.get('type')?.expr;
+  const given = mod.inputs.get(name);
+  if (given) return typed(given(use), type);
   const def = decl?.body.attrs.get('default');
-  if (def) return evalConst(def.expr);
+  if (def) return typed(evalConst(def.expr), type);
   return unknown(`var.${name}`, use);
+}
+
+/** A variable's value converted to its declared type as Terraform converts it: a list to a `set(...)`. Other types leave the value as it is. */
+function typed(t: Tree, type: Expr | undefined): Tree {
+  if (type?.k === 'call' && type.name === 'set' && t.type === 'seq') return toSet(t);
+  return t;
+}
+
+/** A list as a set: each known element once, strings in lexical and numbers in numeric order (Terraform's order). */
+function toSet(t: Extract<Tree, { type: 'seq' }>): Tree {
+  const seen = new Set<string>();
+  const items = t.items.filter((i) => {
+    if (i.type !== 'scalar') return true;
+    const k = JSON.stringify(i.value);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  const value = (i: Tree): unknown => (i.type === 'scalar' ? i.value : undefined);
+  if (['string', 'number'].some((type) => items.every((i) => typeof value(i) === type))) {
+    items.sort((a, b) => {
+      const [x, y] = [value(a) as string | number, value(b) as string | number];
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+  }
+  return { ...t, items, set: true };
 }
 
 function local(name: string, mod: ModuleScope): Tree | undefined {
@@ -394,19 +421,16 @@ function call(e: Extract<Expr, { k: 'call' }>, ctx: EvalCtx): Tree {
   if (collection) return collection;
   const [a] = e.args;
   if (e.args.length === 1 && a) {
-    if (e.name === 'tolist' || e.name === 'tomap') return evaluate(a, ctx);
+    if (e.name === 'tomap') return evaluate(a, ctx);
+    if (e.name === 'tolist') {
+      const v = evaluate(a, ctx);
+      if (v.type !== 'seq' || !v.set) return v;
+      const { set: _, ...list } = v;
+      return list;
+    }
     if (e.name === 'toset') {
       const v = evaluate(a, ctx);
-      if (v.type !== 'seq') return v;
-      const seen = new Set<string>();
-      const items = v.items.filter((i) => {
-        if (i.type !== 'scalar') return true;
-        const k = JSON.stringify(i.value);
-        if (seen.has(k)) return false;
-        seen.add(k);
-        return true;
-      });
-      return { ...v, items };
+      return v.type === 'seq' ? toSet(v) : v;
     }
     if (e.name === 'tostring' || e.name === 'tonumber' || e.name === 'tobool') {
       const v = evaluate(a, ctx);
