@@ -265,6 +265,18 @@ describe('values', () => {
     expect(model.groups.map((g) => g.id)).toEqual(['alicloud_security_group.a[*]']);
   });
 
+  test('a count written as a string is converted to a number, as Terraform does: "0" gives no instance', async () => {
+    const { model } = await loadFiles([
+      file(
+        'main.tf',
+        'variable "n" {\n  type    = number\n  default = 1\n}\nresource "alicloud_security_group" "a" {\n  count = var.n\n}\n' +
+          'resource "alicloud_security_group" "b" {\n  count = "0"\n}\nresource "alicloud_security_group" "c" {\n  count = "2"\n}\n',
+      ),
+      file('terraform.tfvars', 'n = "0"\n'),
+    ]);
+    expect(model.groups.map((g) => g.id)).toEqual(['alicloud_security_group.c[0]', 'alicloud_security_group.c[1]']);
+  });
+
   test('count = 0 gives no instance', async () => {
     const { model } = await loadFiles([
       file('main.tf', 'resource "alicloud_security_group" "a" {\n  count = 0\n  description = "d"\n}\n'),

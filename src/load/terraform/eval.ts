@@ -337,10 +337,24 @@ export function variable(name: string, use: Span, mod: ModuleScope): Tree {
   return unknown(`var.${name}`, use);
 }
 
-/** A variable's value converted to its declared type as Terraform converts it: a list to a `set(...)`. Other types leave the value as it is. */
+/**
+ * A variable's value converted to its declared type as Terraform converts it: a string to a `number` or
+ * a `bool`, a list to a `set(...)`. Other types leave the value as it is.
+ */
 function typed(t: Tree, type: Expr | undefined): Tree {
+  if (type?.k === 'trav' && type.steps.length === 0 && t.type === 'scalar') {
+    if (type.root === 'number') return toNumber(t);
+    if (type.root === 'bool' && (t.value === 'true' || t.value === 'false')) return { ...t, value: t.value === 'true' };
+  }
   if (type?.k === 'call' && type.name === 'set' && t.type === 'seq') return toSet(t);
   return t;
+}
+
+/** A number written as a string (`"0"`, `"1e3"`) is that number, as Terraform converts it; any other value stays as it is. */
+export function toNumber(t: Tree): Tree {
+  if (t.type !== 'scalar' || typeof t.value !== 'string' || !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t.value)) return t;
+  const n = Number(t.value);
+  return Number.isFinite(n) ? { ...t, value: n } : t;
 }
 
 /** A list as a set: each known element once, strings in lexical and numbers in numeric order (Terraform's order). */
@@ -436,7 +450,8 @@ function call(e: Extract<Expr, { k: 'call' }>, ctx: EvalCtx): Tree {
       const v = evaluate(a, ctx);
       if (v.type !== 'scalar' || v.value === null) return unknown(e.text, e.span);
       if (e.name === 'tostring') return { ...v, value: String(v.value), span: e.span };
-      if (e.name === 'tonumber' && typeof v.value === 'number') return v;
+      const n = toNumber(v);
+      if (e.name === 'tonumber' && n.type === 'scalar' && typeof n.value === 'number') return n;
       if (e.name === 'tobool' && typeof v.value === 'boolean') return v;
     }
   }
