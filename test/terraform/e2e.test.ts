@@ -345,6 +345,17 @@ describe('for expressions over known collections are evaluated', () => {
   });
 });
 
+describe('a key written twice in an object keeps its last value, as in Terraform', () => {
+  test('tags: one tag is sent, no Duplicate.TagKey; the last value is the one checked', async () => {
+    const findings = await lintFiles({
+      'main.tf':
+        'resource "alicloud_security_group" "web" {\n  security_group_name = "web"\n  vpc_id              = "vpc-bp1opxu1zkhn00gzv1234"\n' +
+        '  tags = {\n    Name = "see https://x"\n    Team = "platform"\n    Name = "web https://y"\n  }\n}\n',
+    });
+    expect(findings.map(key)).toEqual([{ ruleId: 'tag-value-malformed', errorCode: 'InvalidTagValue.Malformed', line: 7, column: 12, endLine: 7, endColumn: 27 }]);
+  });
+});
+
 describe('template strip markers', () => {
   test('`${~ ...}` and `%{ ... ~}` strip the white space Terraform strips: no space is left in the name', async () => {
     const findings = await lintFiles({

@@ -145,6 +145,8 @@ export function evaluate(e: Expr, ctx: EvalCtx): Tree {
       return { type: 'seq', items: e.items.map((i) => evaluate(i, ctx)), span: e.span };
     case 'obj': {
       const entries: TEntry[] = [];
+      // A key written twice keeps its last value, as in Terraform.
+      const at = new Map<string, number>();
       let open: string | undefined;
       for (const it of e.items) {
         const k = evaluate(it.key, ctx);
@@ -154,7 +156,10 @@ export function evaluate(e: Expr, ctx: EvalCtx): Tree {
           replaceable(entries, it.key.k === 'other' ? it.key.text : 'a key that is not known');
           continue;
         }
-        entries.push({ key: String(k.value), keySpan: k.span, value: evaluate(it.value, ctx) });
+        const entry = { key: String(k.value), keySpan: k.span, value: evaluate(it.value, ctx) };
+        const i = at.get(entry.key);
+        if (i === undefined) at.set(entry.key, entries.push(entry) - 1);
+        else entries[i] = entry;
       }
       return open === undefined ? { type: 'map', entries, span: e.span } : partialMap(`an object with a key that is not known (${open})`, e.span, entries);
     }
