@@ -489,7 +489,7 @@ class TerraformLoad {
     const attrs = [...args.attrs, ...META_ARGUMENTS.attrs];
     const blocks = [...args.blocks, ...META_ARGUMENTS.blocks];
     for (const a of r.body.attrs.values()) {
-      if (a.broken || attrs.includes(a.name)) continue;
+      if (a.broken || attrs.includes(a.name) || (a.objectInJson && blocks.includes(a.name))) continue;
       const near = suggest(a.name, attrs);
       this.report('terraform-unknown-argument', a.nameSpan, `${type} has no argument \`${a.name}\`${near ? `; did you mean \`${near}\`?` : ''} It is not checked.`);
     }
