@@ -147,6 +147,8 @@ describe('region, VPC links, instances', () => {
       ['other.tf.json', 1, key, key + '"descripton"'.length, 'description'],
     ]);
     expect(unknown.every((f) => f.severity === 'warning')).toBe(true);
+    // Each sentence ends with its punctuation, with a suggestion or without.
+    expect(unknown.filter((f) => !/[.?] It is not checked\.$/.test(f.message))).toEqual([]);
   });
 
   test('a resource type a letter or two from a security-group type: a warning at the header, with the type meant', async () => {

@@ -491,7 +491,7 @@ class TerraformLoad {
     for (const a of r.body.attrs.values()) {
       if (a.broken || attrs.includes(a.name) || (a.objectInJson && blocks.includes(a.name))) continue;
       const near = suggest(a.name, attrs);
-      this.report('terraform-unknown-argument', a.nameSpan, `${type} has no argument \`${a.name}\`${near ? `; did you mean \`${near}\`?` : ''} It is not checked.`);
+      this.report('terraform-unknown-argument', a.nameSpan, `${type} has no argument \`${a.name}\`${near ? `; did you mean \`${near}\`?` : '.'} It is not checked.`);
     }
     for (const b of r.body.blocks) {
       if (blocks.includes(b.type) || attrs.includes(b.type)) continue;
