@@ -85,6 +85,12 @@ describe('other mistakes, placed on their line', () => {
     expect(await rows(sg('  security_group_name = "web-%{ for v in [1] }x"\n'))).toEqual([['parse-error', 2, 30]]);
   });
 
+  test('a heredoc without its closing line: placed at the opening "<<EOT"', async () => {
+    const f = await parseError(sg('  security_group_name = "web"\n  description = <<EOT\nabc\n'));
+    expect(f.map((x) => [x.span.line, x.span.column, x.span.endLine, x.span.endColumn])).toEqual([[3, 17, 3, 22]]);
+    expect((await parseError(sg('  description = <<-EOT\n    abc\n    EOT2\n'))).map((x) => [x.span.line, x.span.column, x.span.endColumn])).toEqual([[2, 17, 23]]);
+  });
+
   test('an interpolation on several lines is no unclosed "${"', async () => {
     expect(await rows(sg('  description = "a ${join(",",\n    ["x"])} b"\n'))).toEqual([]);
   });

@@ -566,6 +566,13 @@ function missingError(n: TSNode, conv: Converter): SyntaxProblem {
     }
     return { message: `syntax error: missing \`}\` closing the block opened at line ${opened}`, span: conv.span(n) };
   }
+  const heredoc = n.parent?.type === 'heredoc_template' ? n.parent : undefined;
+  const start = heredoc?.children.find((c) => c?.type === 'heredoc_start');
+  const opener = heredoc?.children.find((c) => c?.type === 'heredoc_identifier' && !c.isMissing);
+  if (n.type === 'heredoc_identifier' && start && opener) {
+    // The heredoc runs to the end of the file: placed where it opens.
+    return { message: `syntax error: heredoc \`${start.text}${opener.text}\` is not closed: no line \`${opener.text}\` ends it`, span: cover(conv.span(start), conv.span(opener)) };
+  }
   return { message: `syntax error: missing \`${n.type}\``, span: conv.span(n) };
 }
 
