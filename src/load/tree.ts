@@ -48,6 +48,8 @@ export interface TSeq {
   span: Span;
   origin?: string;
   tag?: string;
+  /** A Terraform set (`toset(...)`, a variable of type `set(...)`): its elements are unique, and a `for` gives each as its own key. */
+  set?: true;
 }
 
 /** A value that cannot be known statically (a reference, a function of unknowns). Rules skip it. */

@@ -147,6 +147,8 @@ describe('region, VPC links, instances', () => {
       ['other.tf.json', 1, key, key + '"descripton"'.length, 'description'],
     ]);
     expect(unknown.every((f) => f.severity === 'warning')).toBe(true);
+    // Each sentence ends with its punctuation, with a suggestion or without.
+    expect(unknown.filter((f) => !/[.?] It is not checked\.$/.test(f.message))).toEqual([]);
   });
 
   test('a resource type a letter or two from a security-group type: a warning at the header, with the type meant', async () => {
@@ -322,11 +324,46 @@ describe('for expressions over known collections are evaluated', () => {
     ]);
   });
 
+  test('over a set (a `set(...)` variable, toset()), the key is the element itself, as in Terraform', async () => {
+    const findings = await lintFiles({
+      'main.tf':
+        'variable "tiers" {\n  type    = set(string)\n  default = ["web", "1db", "web"]\n}\nlocals {\n  groups = { for k, v in var.tiers : k => "${v} tier" }\n  names  = [for k, v in toset(["ok", "2x"]) : k]\n}\n' +
+        'resource "alicloud_security_group" "tier" {\n  for_each            = local.groups\n  security_group_name = each.key\n  vpc_id              = "vpc-bp1opxu1zkhn00gzv1234"\n}\n' +
+        'resource "alicloud_security_group" "n" {\n  security_group_name = local.names[0]\n  vpc_id              = "vpc-bp1opxu1zkhn00gzv1234"\n}\n',
+    });
+    expect(findings.map((f) => [f.resource, key(f)])).toEqual([
+      ['alicloud_security_group.tier["1db"]', { ruleId: 'name-malformed', errorCode: 'InvalidSecurityGroupName.Malformed', line: 3, column: 21, endLine: 3, endColumn: 26 }],
+      ['alicloud_security_group.n', { ruleId: 'name-malformed', errorCode: 'InvalidSecurityGroupName.Malformed', line: 7, column: 38, endLine: 7, endColumn: 42 }],
+    ]);
+  });
+
   test('over an unknown collection, or with a condition not known, the result is unknown, not guessed', async () => {
     const findings = await lintFiles({
       'main.tf':
         'variable "rules" {}\nvariable "on" {}\nlocals {\n  names = [for n in ["a b"] : n if var.on]\n}\nresource "alicloud_security_group" "g" {\n  tags   = { for k in var.rules : k => "v" }\n' +
         '  security_group_name = local.names[0]\n  vpc_id = "vpc-bp1opxu1zkhn00gzv1234"\n}\n',
+    });
+    expect(findings.map(key)).toEqual([]);
+  });
+});
+
+describe('a key written twice in an object keeps its last value, as in Terraform', () => {
+  test('tags: one tag is sent, no Duplicate.TagKey; the last value is the one checked', async () => {
+    const findings = await lintFiles({
+      'main.tf':
+        'resource "alicloud_security_group" "web" {\n  security_group_name = "web"\n  vpc_id              = "vpc-bp1opxu1zkhn00gzv1234"\n' +
+        '  tags = {\n    Name = "see https://x"\n    Team = "platform"\n    Name = "web https://y"\n  }\n}\n',
+    });
+    expect(findings.map(key)).toEqual([{ ruleId: 'tag-value-malformed', errorCode: 'InvalidTagValue.Malformed', line: 7, column: 12, endLine: 7, endColumn: 27 }]);
+  });
+});
+
+describe('template strip markers', () => {
+  test('`${~ ...}` and `%{ ... ~}` strip the white space Terraform strips: no space is left in the name', async () => {
+    const findings = await lintFiles({
+      'main.tf':
+        'variable "suffix" {\n  default = ""\n}\nresource "alicloud_security_group" "a" {\n  security_group_name = "db ${~ var.suffix}"\n  vpc_id              = "vpc-bp1opxu1zkhn00gzv1234"\n}\n' +
+        'resource "alicloud_security_group" "b" {\n  security_group_name = "web %{~ if var.suffix != "" }-${var.suffix}%{ endif ~}"\n  vpc_id              = "vpc-bp1opxu1zkhn00gzv1234"\n}\n',
     });
     expect(findings.map(key)).toEqual([]);
   });

@@ -128,6 +128,26 @@ describe('.tf.json meta-arguments are references written as strings', () => {
     expect(model.groups.map((g) => g.id)).toEqual(['alicloud_security_group.web[0]', 'alicloud_security_group.web[1]']);
   });
 
+  test('nested blocks are objects: "lifecycle", "timeouts", "provisioner", "connection" and "dynamic" are no unknown arguments', async () => {
+    const findings = await lintFiles(
+      json([
+        '{',
+        '  "resource": { "alicloud_security_group": { "web": {',
+        '    "security_group_name": "web", "vpc_id": "vpc-bp1opxu1zkhn00gzv1234",',
+        '    "lifecycle": { "create_before_destroy": true }, "timeouts": { "create": "5m" },',
+        '    "provisioner": [{ "local-exec": { "command": "echo created" } }], "connection": { "host": "127.0.0.1" },',
+        '    "dynamic": { "timeouts": { "for_each": [1], "content": { "delete": "5m" } } },',
+        '    "descripton": { "text": "an object is no block the resource takes" }, "timeouts_x": "5m"',
+        '  } } }',
+        '}',
+      ]),
+    );
+    expect(findings.map(key)).toEqual([
+      { ruleId: 'terraform-unknown-argument', errorCode: null, line: 7, column: 5, endLine: 7, endColumn: 17 },
+      { ruleId: 'terraform-unknown-argument', errorCode: null, line: 7, column: 75, endLine: 7, endColumn: 87 },
+    ]);
+  });
+
   test('"depends_on" holds references: one that is not valid HCL is a syntax error where it breaks', async () => {
     const { reports } = await loadFiles([
       file('main.tf.json', '{"resource": {"alicloud_security_group": {"web": {\n  "depends_on": ["alicloud_vpc.main", "alicloud_vpc."]\n}}}}\n'),

@@ -233,6 +233,14 @@ describe('values', () => {
     expect(text(await one('tostring(5)'))).toBe('5');
   });
 
+  test('strip markers remove the white space next to an interpolation or a directive', async () => {
+    expect(text(await one('"a \\t\\n ${~ "b" ~}\\u00a0 c ${"d"}"'))).toBe('abc d');
+    const t = await one('"web %{~ if var.x != "" }-${var.x}%{ endif ~} end"');
+    expect(t?.type === 'unknown' && t.prefix).toBe('web');
+    // A heredoc is read line by line: stripping stops at a line break (as `terraform output` shows).
+    expect(text(await one('<<-EOT\n      a\n    ${ "b" ~}  \n    c\n  EOT\n'))).toBe('  a\nb    c\n');
+  });
+
   test('a template with an unknown part is unknown with its text', async () => {
     const t = await one('"web-${random_id.x.hex}"');
     expect(t?.type).toBe('unknown');
@@ -255,6 +263,18 @@ describe('values', () => {
       file('main.tf', 'resource "alicloud_security_group" "a" {\n  count = length(var.x)\n  description = "d"\n}\n'),
     ]);
     expect(model.groups.map((g) => g.id)).toEqual(['alicloud_security_group.a[*]']);
+  });
+
+  test('a count written as a string is converted to a number, as Terraform does: "0" gives no instance', async () => {
+    const { model } = await loadFiles([
+      file(
+        'main.tf',
+        'variable "n" {\n  type    = number\n  default = 1\n}\nresource "alicloud_security_group" "a" {\n  count = var.n\n}\n' +
+          'resource "alicloud_security_group" "b" {\n  count = "0"\n}\nresource "alicloud_security_group" "c" {\n  count = "2"\n}\n',
+      ),
+      file('terraform.tfvars', 'n = "0"\n'),
+    ]);
+    expect(model.groups.map((g) => g.id)).toEqual(['alicloud_security_group.c[0]', 'alicloud_security_group.c[1]']);
   });
 
   test('count = 0 gives no instance', async () => {
@@ -369,6 +389,14 @@ describe('.tf.json', async () => {
     expect(text(p.fields.PortRange)).toBe('22/22');
     expect(p.groupRef?.type === 'unknown' && p.groupRef.ref).toBe('alicloud_security_group.web');
     expect(model.vpcs.map((v) => [v.id, text(v.CidrBlock)])).toEqual([['alicloud_vpc.main', '172.16.0.0/16']]);
+  });
+
+  test('strip markers in a template stop at a line break, as Terraform reads a .tf.json string line by line', async () => {
+    const { model } = await loadFiles([
+      file('x.tf.json', '{"resource": {"alicloud_security_group": {"a": {"description": "a \\n  ${~ \\"b\\" ~}  \\n  c", "security_group_name": "x ${~ \\"y\\"}"}}}}'),
+    ]);
+    expect(text(model.groups[0]!.fields.Description)).toBe('a \nb  c');
+    expect(text(model.groups[0]!.fields.SecurityGroupName)).toBe('xy');
   });
 
   test('invalid JSON is a located parse-error', async () => {

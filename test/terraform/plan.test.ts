@@ -252,3 +252,59 @@ resource "alicloud_security_group" "extra" {
     ]);
   });
 });
+
+describe('plan JSON beside its configuration: attributes the provider computes', () => {
+  const tf = `provider "alicloud" {
+  region = "cn-beijing"
+}
+
+variable "ports" {}
+
+resource "alicloud_security_group" "web" {
+  security_group_name = "web"
+}
+
+resource "alicloud_security_group_rule" "r" {
+  count             = length(var.ports)
+  type              = "ingress"
+  ip_protocol       = "tcp"
+  port_range        = "443/443"
+  cidr_ip           = "10.0.0.0/8"
+  security_group_id = alicloud_security_group.web.id
+}
+
+resource "alicloud_security_group_rule" "p" {
+  type              = "ingress"
+  ip_protocol       = "tcp"
+  port_range        = "443/443"
+  prefix_list_id    = alicloud_ecs_prefix_list.x.id
+  security_group_id = alicloud_security_group.web.id
+}
+`;
+  const rule = { type: 'ingress', ip_protocol: 'tcp', port_range: '443/443' };
+  const toWeb = { references: ['alicloud_security_group.web.id', 'alicloud_security_group.web'] };
+  // Planned with -var ports=[443]: the count is known only from the plan, which reads every rule's
+  // Optional+Computed prefix_list_id and nic_type as known after apply.
+  const computed = { security_group_id: true, prefix_list_id: true, nic_type: true };
+  const plan = planText(
+    [
+      { address: 'alicloud_security_group.web', values: { security_group_name: 'web' }, unknown: { vpc_id: true } },
+      { address: 'alicloud_security_group_rule.r[0]', values: { ...rule, cidr_ip: '10.0.0.0/8' }, unknown: computed },
+      { address: 'alicloud_security_group_rule.p', values: rule, unknown: computed },
+    ],
+    {
+      resources: [
+        block('alicloud_security_group.web', { security_group_name: { constant_value: 'web' } }),
+        block('alicloud_security_group_rule.r', { security_group_id: toWeb, cidr_ip: { constant_value: '10.0.0.0/8' } }, { count_expression: { references: ['var.ports'] } }),
+        block('alicloud_security_group_rule.p', { security_group_id: toWeb, prefix_list_id: { references: ['alicloud_ecs_prefix_list.x.id', 'alicloud_ecs_prefix_list.x'] } }),
+      ],
+    },
+  );
+
+  test('a computed attribute the configuration does not write is not set; one it writes is', async () => {
+    const dir = workspace({ 'main.tf': tf, 'plan.json': plan });
+    const files = ['main.tf', 'plan.json'].map((n) => ({ path: join(dir, n), abs: join(dir, n), text: readFileSync(join(dir, n), 'utf8') }));
+    const { findings } = await lintSources(files);
+    expect(findings.map((f) => [f.resource, ...row(f)])).toEqual([['alicloud_security_group_rule.p', 'rule-classic-prefix-list', 'NotSupported.ClassicNetworkPrefixList', ...spanOf(tf, 'alicloud_ecs_prefix_list.x.id')]]);
+  });
+});

@@ -74,6 +74,27 @@ describe('messages quote source text as written', () => {
 });
 
 describe('other mistakes, placed on their line', () => {
+  test('an unclosed "${" or "%{" in a string: placed at it, not at the block around it (or the top of the file)', async () => {
+    const db = 'resource "alicloud_security_group" "db" {\n  security_group_name = "db"\n}\n';
+    expect(await rows(`provider "alicloud" {\n  region = "cn-hangzhou"\n}\n\n${sg('  security_group_name = "web-${var.env"\n  description = "ok"\n')}${db}`)).toEqual([['parse-error', 6, 30]]);
+    expect(await rows(sg('  security_group_name = "a %{ if true"\n'))).toEqual([['parse-error', 2, 28]]);
+  });
+
+  test('"%{ if }" or "%{ for }" without its "%{ endif }" / "%{ endfor }": placed at the directive', async () => {
+    expect((await parseError(sg('  security_group_name = "web-%{ if true }x"\n'))).map((f) => [f.span.line, f.span.column, f.span.endLine, f.span.endColumn])).toEqual([[2, 30, 2, 42]]);
+    expect(await rows(sg('  security_group_name = "web-%{ for v in [1] }x"\n'))).toEqual([['parse-error', 2, 30]]);
+  });
+
+  test('a heredoc without its closing line: placed at the opening "<<EOT"', async () => {
+    const f = await parseError(sg('  security_group_name = "web"\n  description = <<EOT\nabc\n'));
+    expect(f.map((x) => [x.span.line, x.span.column, x.span.endLine, x.span.endColumn])).toEqual([[3, 17, 3, 22]]);
+    expect((await parseError(sg('  description = <<-EOT\n    abc\n    EOT2\n'))).map((x) => [x.span.line, x.span.column, x.span.endColumn])).toEqual([[2, 17, 23]]);
+  });
+
+  test('an interpolation on several lines is no unclosed "${"', async () => {
+    expect(await rows(sg('  description = "a ${join(",",\n    ["x"])} b"\n'))).toEqual([]);
+  });
+
   test('a missing "}" at the end of the file', async () => {
     expect(await rows(sg('  security_group_name = "web"\n').replace(/}\n$/, ''))).toEqual([['parse-error', 3, 1]]);
   });

@@ -145,6 +145,8 @@ export function evaluate(e: Expr, ctx: EvalCtx): Tree {
       return { type: 'seq', items: e.items.map((i) => evaluate(i, ctx)), span: e.span };
     case 'obj': {
       const entries: TEntry[] = [];
+      // A key written twice keeps its last value, as in Terraform.
+      const at = new Map<string, number>();
       let open: string | undefined;
       for (const it of e.items) {
         const k = evaluate(it.key, ctx);
@@ -154,7 +156,10 @@ export function evaluate(e: Expr, ctx: EvalCtx): Tree {
           replaceable(entries, it.key.k === 'other' ? it.key.text : 'a key that is not known');
           continue;
         }
-        entries.push({ key: String(k.value), keySpan: k.span, value: evaluate(it.value, ctx) });
+        const entry = { key: String(k.value), keySpan: k.span, value: evaluate(it.value, ctx) };
+        const i = at.get(entry.key);
+        if (i === undefined) at.set(entry.key, entries.push(entry) - 1);
+        else entries[i] = entry;
       }
       return open === undefined ? { type: 'map', entries, span: e.span } : partialMap(`an object with a key that is not known (${open})`, e.span, entries);
     }
@@ -181,9 +186,9 @@ function truth(c: Tree): boolean | undefined {
 }
 
 /**
- * A `for` expression over a known collection: a list gives index and item, a map its keys in lexical
- * order and values. Unknown when the collection, a condition or an object key is not known, and when
- * two elements give the same key (Terraform rejects that without grouping).
+ * A `for` expression over a known collection: a list gives index and item, a set each element as key and
+ * value, a map its keys in lexical order and values. Unknown when the collection, a condition or an
+ * object key is not known, and when two elements give the same key (Terraform rejects that without grouping).
  */
 function forExpr(e: Extract<Expr, { k: 'for' }>, ctx: EvalCtx): Tree {
   const coll = evaluate(e.coll, ctx);
@@ -194,7 +199,7 @@ function forExpr(e: Extract<Expr, { k: 'for' }>, ctx: EvalCtx): Tree {
   ctx.mod.budget.steps -= size;
   const pairs: [Tree, Tree][] =
     coll.type === 'seq'
-      ? coll.items.map((v, i) => [{ type: 'scalar', value: i, span: v.span }, v])
+      ? coll.items.map((v, i) => [coll.set ? v : { type: 'scalar', value: i, span: v.span }, v])
       : [...coll.entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((x) => [{ type: 'scalar', value: x.key, span: x.keySpan }, x.value]);
   const items: Tree[] = [];
   const entries: TEntry[] = [];
@@ -328,12 +333,53 @@ function instanceSuffix(step: string | Expr | undefined, ctx: EvalCtx): string {
 }
 
 export function variable(name: string, use: Span, mod: ModuleScope): Tree {
-  const given = mod.inputs.get(name);
-  if (given) return given(use);
   const decl = mod.variables.get(name);
+  const type = decl?.body.attrs.get('type')?.expr;
+  const given = mod.inputs.get(name);
+  if (given) return typed(given(use), type);
   const def = decl?.body.attrs.get('default');
-  if (def) return evalConst(def.expr);
+  if (def) return typed(evalConst(def.expr), type);
   return unknown(`var.${name}`, use);
+}
+
+/**
+ * A variable's value converted to its declared type as Terraform converts it: a string to a `number` or
+ * a `bool`, a list to a `set(...)`. Other types leave the value as it is.
+ */
+function typed(t: Tree, type: Expr | undefined): Tree {
+  if (type?.k === 'trav' && type.steps.length === 0 && t.type === 'scalar') {
+    if (type.root === 'number') return toNumber(t);
+    if (type.root === 'bool' && (t.value === 'true' || t.value === 'false')) return { ...t, value: t.value === 'true' };
+  }
+  if (type?.k === 'call' && type.name === 'set' && t.type === 'seq') return toSet(t);
+  return t;
+}
+
+/** A number written as a string (`"0"`, `"1e3"`) is that number, as Terraform converts it; any other value stays as it is. */
+export function toNumber(t: Tree): Tree {
+  if (t.type !== 'scalar' || typeof t.value !== 'string' || !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t.value)) return t;
+  const n = Number(t.value);
+  return Number.isFinite(n) ? { ...t, value: n } : t;
+}
+
+/** A list as a set: each known element once, strings in lexical and numbers in numeric order (Terraform's order). */
+function toSet(t: Extract<Tree, { type: 'seq' }>): Tree {
+  const seen = new Set<string>();
+  const items = t.items.filter((i) => {
+    if (i.type !== 'scalar') return true;
+    const k = JSON.stringify(i.value);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  const value = (i: Tree): unknown => (i.type === 'scalar' ? i.value : undefined);
+  if (['string', 'number'].some((type) => items.every((i) => typeof value(i) === type))) {
+    items.sort((a, b) => {
+      const [x, y] = [value(a) as string | number, value(b) as string | number];
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+  }
+  return { ...t, items, set: true };
 }
 
 function local(name: string, mod: ModuleScope): Tree | undefined {
@@ -394,25 +440,23 @@ function call(e: Extract<Expr, { k: 'call' }>, ctx: EvalCtx): Tree {
   if (collection) return collection;
   const [a] = e.args;
   if (e.args.length === 1 && a) {
-    if (e.name === 'tolist' || e.name === 'tomap') return evaluate(a, ctx);
+    if (e.name === 'tomap') return evaluate(a, ctx);
+    if (e.name === 'tolist') {
+      const v = evaluate(a, ctx);
+      if (v.type !== 'seq' || !v.set) return v;
+      const { set: _, ...list } = v;
+      return list;
+    }
     if (e.name === 'toset') {
       const v = evaluate(a, ctx);
-      if (v.type !== 'seq') return v;
-      const seen = new Set<string>();
-      const items = v.items.filter((i) => {
-        if (i.type !== 'scalar') return true;
-        const k = JSON.stringify(i.value);
-        if (seen.has(k)) return false;
-        seen.add(k);
-        return true;
-      });
-      return { ...v, items };
+      return v.type === 'seq' ? toSet(v) : v;
     }
     if (e.name === 'tostring' || e.name === 'tonumber' || e.name === 'tobool') {
       const v = evaluate(a, ctx);
       if (v.type !== 'scalar' || v.value === null) return unknown(e.text, e.span);
       if (e.name === 'tostring') return { ...v, value: String(v.value), span: e.span };
-      if (e.name === 'tonumber' && typeof v.value === 'number') return v;
+      const n = toNumber(v);
+      if (e.name === 'tonumber' && n.type === 'scalar' && typeof n.value === 'number') return n;
       if (e.name === 'tobool' && typeof v.value === 'boolean') return v;
     }
   }

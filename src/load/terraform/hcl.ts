@@ -15,7 +15,7 @@ import type { Attr, Block, Body, ConfigFile, Expr, LitPart, SyntaxProblem } from
 import { emptyBody, TOP_LEVEL_BLOCKS } from './syntax.ts';
 import { firstSyntaxError } from '../syntax-errors.ts';
 import { lexHcl } from './lex.ts';
-import { commentEnd, tooDeep } from './scan.ts';
+import { commentEnd, stringEnd, tooDeep } from './scan.ts';
 import type { TooDeep } from './scan.ts';
 
 let parser: Promise<Parser> | undefined;
@@ -146,6 +146,7 @@ export function parseHcl(p: Parser, path: string, text: string): ConfigFile {
     const conv = new Converter(path, src, undefined, failed ? cut : undefined);
     if (root.hasError) {
       collectErrors(root, conv, errors);
+      unclosedTemplates(root, conv, errors);
       quotedNames(root, conv, errors);
     }
     const problems: SyntaxProblem[] = [];
@@ -565,6 +566,13 @@ function missingError(n: TSNode, conv: Converter): SyntaxProblem {
     }
     return { message: `syntax error: missing \`}\` closing the block opened at line ${opened}`, span: conv.span(n) };
   }
+  const heredoc = n.parent?.type === 'heredoc_template' ? n.parent : undefined;
+  const start = heredoc?.children.find((c) => c?.type === 'heredoc_start');
+  const opener = heredoc?.children.find((c) => c?.type === 'heredoc_identifier' && !c.isMissing);
+  if (n.type === 'heredoc_identifier' && start && opener) {
+    // The heredoc runs to the end of the file: placed where it opens.
+    return { message: `syntax error: heredoc \`${start.text}${opener.text}\` is not closed: no line \`${opener.text}\` ends it`, span: cover(conv.span(start), conv.span(opener)) };
+  }
   return { message: `syntax error: missing \`${n.type}\``, span: conv.span(n) };
 }
 
@@ -604,6 +612,57 @@ function unclosedStrings(root: TSNode, file: string): { problems: SyntaxProblem[
     cut.push([str.startIndex, str.endIndex]);
   }
   return { problems, cut };
+}
+
+/**
+ * `${` or `%{` in a string that nothing closes on its line, and `%{ if }` / `%{ for }` without its
+ * `%{ endif }` / `%{ endfor }`: error recovery takes in the block around them and reports its header (or the
+ * top of the file). Each is reported where it is, and the errors of the error nodes holding it (its
+ * consequences) are dropped.
+ */
+function unclosedTemplates(root: TSNode, conv: Converter, errors: SyntaxProblem[]): void {
+  const found: { problem: SyntaxProblem; node: TSNode }[] = [];
+  for (const n of root.descendantsOfType(['template_interpolation_start', 'template_directive_start', 'template_if_intro', 'template_for_start'])) {
+    if (!n?.parent?.isError) continue;
+    if (n.type === 'template_if_intro' || n.type === 'template_for_start') {
+      // A quoted string ends on its line; a heredoc's directive may be closed lines below: left alone.
+      const end = n.type === 'template_if_intro' ? 'endif' : 'endfor';
+      const eol = conv.src.indexOf('\n', n.endIndex);
+      const heredoc = n.parent.children.some((c) => c?.type === 'heredoc_start' && c.startIndex < n.startIndex);
+      if (heredoc || new RegExp(`%\\{~?\\s*${end}\\b`).test(conv.src.slice(n.endIndex, eol < 0 ? undefined : eol))) continue;
+      const what = n.type === 'template_if_intro' ? 'if' : 'for';
+      found.push({ node: n, problem: { message: `syntax error: \`%{ ${what} }\` in a string is not closed: no \`%{ ${end} }\` follows it before the string ends`, span: conv.span(n) } });
+    } else if (!closedOnLine(conv.src, n.endIndex)) {
+      found.push({ node: n, problem: { message: `syntax error: unclosed \`${n.text}\` in a string: no \`}\` closes it before the string ends`, span: conv.span(n) } });
+    }
+  }
+  if (found.length === 0) return;
+  // The error nodes holding them start where their errors are placed.
+  const holders = new Set<string>();
+  for (const f of found) for (let p = f.node.parent; p; p = p.parent) if (p.isError) holders.add(`${p.startPosition.row + 1}:${p.startPosition.column + 1}`);
+  const kept = errors.filter((e) => !holders.has(`${e.span.line}:${e.span.column}`));
+  errors.splice(0, errors.length, ...kept, ...found.map((f) => f.problem));
+}
+
+/**
+ * Whether the interpolation or directive whose text starts at `i` (after its `${` or `%{`) is closed on
+ * its line: a `}` outside its brackets and strings. A string in it that is not closed on the line (the
+ * `"` meant to end the outer string) or a line break outside brackets mean it is not; a bracket closed by
+ * the wrong one, or a line break inside brackets (an expression on several lines), are other matters.
+ */
+function closedOnLine(src: string, i: number): boolean {
+  const closers: string[] = [];
+  for (let j = i; j < src.length; j++) {
+    const c = src[j]!;
+    if (c === '\n') return closers.length > 0;
+    if (c === '"') {
+      const end = stringEnd(src, j);
+      if (src[end - 1] !== '"' || end - 1 === j) return closers.length > 0;
+      j = end - 1;
+    } else if (c === '(' || c === '[' || c === '{') closers.push(c === '(' ? ')' : c === '[' ? ']' : '}');
+    else if ((c === ')' || c === ']' || c === '}') && (closers.length === 0 || closers.pop() !== c)) return true;
+  }
+  return closers.length > 0;
 }
 
 /** Labels a top-level block must have (Terraform rejects a `resource` with one label, and never reads it). */
@@ -997,17 +1056,32 @@ class Converter {
         }
       }
     };
+    // `${~` and `%{~` strip the white space of the literal text before them, `~}` that of the text after.
+    // Terraform reads a heredoc (and a `.tf.json` template) line by line: there, stripping stops at a line
+    // break, and the one after `~}` goes with it.
+    const lineBreak = (it: { c: string } | Expr): boolean => heredoc && !('k' in it) && it.c === '\n';
+    let stripNext = false;
+    const text = (a: number, b: number): void => {
+      const from = items.length;
+      literal(a, b);
+      if (!stripNext) return;
+      let k = from;
+      while (k < items.length && isSpace(items[k]!)) if (lineBreak(items[k++]!)) break;
+      items.splice(from, k - from);
+    };
     for (const c of kids) {
       if (c.type !== 'template_interpolation' && c.type !== 'template_directive') continue;
       if (c.startIndex < start || c.endIndex > end) continue;
-      literal(pos, c.startIndex);
+      text(pos, c.startIndex);
+      if (this.src[c.startIndex + 2] === '~') while (items.length > 0 && isSpace(items[items.length - 1]!) && !lineBreak(items[items.length - 1]!)) items.pop();
       if (c.type === 'template_interpolation') {
         const e = c.namedChildren.find((x) => x?.type === 'expression');
         items.push(e ? this.expr(e, depth + 1) : { k: 'other', span: this.span(c), text: c.text });
       } else items.push({ k: 'other', span: this.span(c), text: c.text });
+      stripNext = this.src.startsWith('~}', c.endIndex - 2);
       pos = c.endIndex;
     }
-    literal(pos, end);
+    text(pos, end);
     const chars = strip ? stripIndent(items) : items;
     const parts: (LitPart | Expr)[] = [];
     for (const it of chars) {
@@ -1022,6 +1096,11 @@ class Converter {
     }
     return { k: 'tmpl', parts, span, text: n.text, heredoc, file: this.file };
   }
+}
+
+/** A literal character a strip marker removes: white space as Go's unicode.IsSpace reads it. */
+function isSpace(it: { c: string } | Expr): boolean {
+  return !('k' in it) && /^\p{White_Space}$/u.test(it.c);
 }
 
 /** `<<-` heredocs: remove the indentation common to all lines that hold something (HCL's flush heredoc). */

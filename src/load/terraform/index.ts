@@ -22,7 +22,7 @@ import { parseTfJson } from './json.ts';
 import type { Attr, Block, ConfigFile, Expr } from './syntax.ts';
 import { emptyBody, TOP_LEVEL_BLOCKS, unsupportedAtTop } from './syntax.ts';
 import { mayRead, readRegularFile } from '../../util/io.ts';
-import { evalConst, evaluate, indexKey, newScope, placed, unknown, where } from './eval.ts';
+import { evalConst, evaluate, indexKey, newScope, placed, toNumber, unknown, where } from './eval.ts';
 import type { Arguments } from './map.ts';
 import { ARGUMENTS, DEPRECATED, jsonDocument, MAPPED_DATA, MAPPED_RESOURCES, mapGroup, mapPermission, mapVpc, META_ARGUMENTS, SG_TYPES } from './map.ts';
 import { suggest, suggestWithin } from '../../util/suggest.ts';
@@ -301,15 +301,16 @@ class TerraformLoad {
     for (const [name, t] of values) mod.inputs.set(name, () => t);
   }
 
-  /** `--var name=value`: a string, or parsed as an HCL value when the variable's type is not a string. */
+  /**
+   * `--var name=value`: a string (converted to the variable's type where it is read), or parsed as an HCL
+   * value when the variable's type is not a simple one.
+   */
   private flagValue(mod: ModuleScope, name: string, value: string, use: Span): Tree {
     const origin = `--var ${name}`;
     const type = mod.variables.get(name)?.body.attrs.get('type')?.expr;
     const simple = type?.k === 'trav' && type.steps.length === 0 ? type.root : undefined;
     let t: Tree = { type: 'scalar', value, span: use };
-    if (simple === 'number' && value.trim() !== '' && Number.isFinite(Number(value))) t = { type: 'scalar', value: Number(value), span: use };
-    else if (simple === 'bool' && (value === 'true' || value === 'false')) t = { type: 'scalar', value: value === 'true', span: use };
-    else if (simple === undefined && this.parser && /^\s*[[{]/.test(value)) {
+    if (simple === undefined && this.parser && /^\s*[[{]/.test(value)) {
       const cf = parseHcl(this.parser, origin, `v = ${value}\n`);
       const a = cf.body.attrs.get('v');
       t = a && cf.problems.length === 0 ? placed(evalConst(a.expr), use) : unknown(origin, use);
@@ -432,7 +433,7 @@ class TerraformLoad {
     const count = b.body.attrs.get('count');
     const forEach = b.body.attrs.get('for_each');
     if (count) {
-      const v = evaluate(count.expr, ctx);
+      const v = toNumber(evaluate(count.expr, ctx));
       if (v.type === 'scalar' && typeof v.value === 'number' && Number.isInteger(v.value) && v.value >= 0) {
         const n = this.allowInstances(v.value, count.expr.span, 'count');
         return Array.from({ length: n }, (_, i) => ({ key: indexKey(i), count: { type: 'scalar', value: i, span: count.expr.span } }));
@@ -488,9 +489,9 @@ class TerraformLoad {
     const attrs = [...args.attrs, ...META_ARGUMENTS.attrs];
     const blocks = [...args.blocks, ...META_ARGUMENTS.blocks];
     for (const a of r.body.attrs.values()) {
-      if (a.broken || attrs.includes(a.name)) continue;
+      if (a.broken || attrs.includes(a.name) || (a.objectInJson && blocks.includes(a.name))) continue;
       const near = suggest(a.name, attrs);
-      this.report('terraform-unknown-argument', a.nameSpan, `${type} has no argument \`${a.name}\`${near ? `; did you mean \`${near}\`?` : ''} It is not checked.`);
+      this.report('terraform-unknown-argument', a.nameSpan, `${type} has no argument \`${a.name}\`${near ? `; did you mean \`${near}\`?` : '.'} It is not checked.`);
     }
     for (const b of r.body.blocks) {
       if (blocks.includes(b.type) || attrs.includes(b.type)) continue;

@@ -139,6 +139,7 @@ class JsonSyntax {
       if (e.key === '//') continue;
       const mode = MODES[type]?.[e.key] ?? 'template';
       const a: Attr = { name: e.key, nameSpan: e.keySpan, expr: this.expr(e.value, mode), span: cover(e.keySpan, e.value.span) };
+      if (e.value.type === 'map' || (e.value.type === 'seq' && e.value.items.length > 0 && e.value.items.every((i) => i.type === 'map'))) a.objectInJson = true;
       body.attrs.set(e.key, a);
     }
     return body;

@@ -2,7 +2,8 @@
  * Terraform plan JSON (`terraform show -json plan.out`): fully resolved values. When the configuration
  * is beside the plan file (`.tf` files in its directory; a module's in the directory its `source` names),
  * each value is placed on the argument that wrote it and each resource on its block; otherwise in the
- * plan file. What the plan does not know yet (`after_unknown`, omitted from `planned_values`) is unknown;
+ * plan file. What the plan does not know yet (`after_unknown`, omitted from `planned_values`) is unknown
+ * when the configuration writes it, and not set when only the provider computes it (`prefix_list_id`);
  * when the configuration section names the one resource instance it refers to (directly, through
  * `count.index` / `each.key`, or through a module output), that address is kept for linking.
  */
@@ -238,6 +239,8 @@ function loadPlan(doc: Tree, file: SourceFile, ctx: LoadContext): Partial<Model>
       const isUnknown = afterUnknown(attr);
       if (known(attr)) return v;
       if (!isUnknown && refs.length === 0) return undefined;
+      // Computed by the provider (`prefix_list_id`, `nic_type`), not written in the configuration: not set.
+      if (cfg && get(exprs, attr) === undefined) return undefined;
       const at = get(exprs, attr)?.span ?? v?.span ?? headSpan;
       return unknown(refs[0] ?? `(known after apply)`, at, targetOf(refs, r.prefix, cm.mod, instanceKey));
     };

@@ -15,6 +15,11 @@ export interface Attr {
    * its value is unknown (`expr` is `other`), and no finding is taken from it.
    */
   broken?: true;
+  /**
+   * A `.tf.json` property holding an object or a list of objects: Terraform's JSON syntax writes a nested
+   * block (`"lifecycle": {...}`) so, and the resource's schema tells which of the two it is.
+   */
+  objectInJson?: true;
 }
 
 export interface Body {
