@@ -272,6 +272,39 @@ describe('standalone rules with conditions', () => {
   });
 });
 
+describe('references to a group read once per Fn::If branch', () => {
+  // Sg's type depends on IsProd; each rule referring to it is checked against the Sg of the same IsProd.
+  const template = (type: string, resources: string) =>
+    `${HEAD}Parameters:\n  Env: {Type: String, Default: prod, AllowedValues: [dev, prod]}\nConditions:\n  IsProd: !Equals [prod, !Ref Env]\nResources:\n` +
+    `  Sg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      VpcId: vpc-bp1opxu1zkhn00gzv1234\n      SecurityGroupType: ${type}\n` +
+    resources;
+  const standalone = (source: string) =>
+    `  FromOther:\n    Type: ALIYUN::ECS::SecurityGroupIngress\n    Properties:\n      SecurityGroupId: !Ref Sg\n      IpProtocol: tcp\n      PortRange: 80/80\n      SourceGroupId: ${source}\n`;
+  const enterpriseReference = { ruleId: 'rule-enterprise-group-reference', errorCode: 'InvalidGroupParameter.OperationDenied', line: 18, column: 22, endLine: 18, endColumn: 45 };
+
+  it('a standalone rule is checked on the group of each branch, whichever is written first', async () => {
+    for (const type of ['!If [IsProd, normal, enterprise]', '!If [IsProd, enterprise, normal]']) {
+      const f = await lintFiles({ 't.ros.yaml': template(type, standalone('sg-bp1fg655nh68xyz9abcd')) }, { region: 'cn-hangzhou' });
+      expect(f.map(key)).toEqual([enterpriseReference]);
+    }
+  });
+
+  it('a rule whose own Fn::If follows the same condition is checked on the group of that branch only: no false error', async () => {
+    const f = await lintFiles({ 't.ros.yaml': template('!If [IsProd, normal, enterprise]', standalone('!If [IsProd, sg-bp1fg655nh68xyz9abcd, !Ref ALIYUN::NoValue]\n      SourceCidrIp: 10.0.0.0/8')) }, { region: 'cn-hangzhou' });
+    expect(f.map(key)).toEqual([]);
+  });
+
+  it('a SourceGroupId or DestGroupId referring to it names the group of each branch', async () => {
+    const app =
+      `  AppSg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      VpcId: vpc-bp1opxu1zkhn00gzv1234\n` +
+      `      SecurityGroupEgress:\n        - {IpProtocol: tcp, PortRange: 3306/3306, DestGroupId: !Ref Sg, NicType: intranet}\n`;
+    const expected = [{ ruleId: 'rule-references-enterprise-group', errorCode: 'InvalidGroupAuthParameter.OperationDenied', line: 17, column: 69, endLine: 17, endColumn: 71 }];
+    for (const type of ['!If [IsProd, normal, enterprise]', '!If [IsProd, enterprise, normal]']) {
+      expect((await lintFiles({ 't.ros.yaml': template(type, app) }, { region: 'cn-hangzhou' })).map(key)).toEqual(expected);
+    }
+  });
+});
+
 describe('a resource type misspelt from one that is checked', () => {
   const tpl = (...types: string[]) => HEAD + 'Resources:\n' + types.map((t, i) => `  R${i}:\n    Type: ${t}\n    Properties:\n      SecurityGroupName: web\n`).join('');
 

@@ -3,11 +3,13 @@
  * `ALIYUN::ECS::VPC` and `ALIYUN::RAM::ManagedPolicy`.
  *
  * Conditions: a resource whose properties use `Fn::If` is read once per combination of its conditions
- * (at most MAX_CONDITIONS conditions, so at most 16 variants). All variants carry the same resource name
- * (`Resources.WebSg`), so a finding on text outside any `Fn::If` is reported once; a finding inside a
- * branch is placed on that branch and names its condition. With more conditions, the resource is read with
- * all of them true, all false, and each one alone true and alone false: every branch of an `Fn::If` is
- * read, and of nested ones every branch whose conditions differ in at most one from all the others.
+ * (at most MAX_CONDITIONS conditions, so at most 16 variants); the conditions of the groups it refers to
+ * count as its own, so that each variant refers to the group variant of the same condition values. All
+ * variants carry the same resource name (`Resources.WebSg`), so a finding on text outside any `Fn::If`
+ * is reported once; a finding inside a branch is placed on that branch and names its condition. With more
+ * conditions, the resource is read with all of them true, all false, and each one alone true and alone
+ * false: every branch of an `Fn::If` is read, and of nested ones every branch whose conditions differ in
+ * at most one from all the others.
  * A resource with its own `Condition` is read with that condition true only, and combinations no parameter
  * value can produce are dropped (conditions.ts).
  */
@@ -18,8 +20,8 @@ import type { Span, TEntry, TMap, TScalar, Tree } from '../tree.ts';
 import { suggest } from '../../util/suggest.ts';
 import { call } from './functions.ts';
 import { feasibility } from './conditions.ts';
-import { NO_VALUE, resolve } from './resolve.ts';
-import type { Scope } from './resolve.ts';
+import { getAttArgs, NO_VALUE, resolve } from './resolve.ts';
+import type { Variant } from './resolve.ts';
 import { TooLarge, resourceId, tight, typeOf } from './template.ts';
 import type { Template } from './template.ts';
 
@@ -53,12 +55,6 @@ export const POLICY_TYPE = 'ALIYUN::RAM::ManagedPolicy';
 /** Most `Fn::If` conditions one resource is expanded over (2^4 = 16 combinations before impossible ones are dropped). */
 export const MAX_CONDITIONS = 4;
 
-interface Variant {
-  /** `''` for the first variant, `[IsProd=false]` style for the others (ids and request keys must differ). */
-  suffix: string;
-  scope: Scope;
-}
-
 const READ_TYPES = [SG_TYPE, ...Object.keys(RULE_TYPES), VPC_TYPE, POLICY_TYPE];
 
 /**
@@ -81,7 +77,7 @@ function misspeltType(tpl: Template, e: TEntry, type: string): void {
 
 export function readResources(tpl: Template): Partial<Model> {
   const out: Model = { groups: [], permissions: [], vpcs: [], policies: [] };
-  const groupsByName = new Map<string, SecurityGroup>();
+  const groupsById = new Map<string, SecurityGroup>();
   const pending: { name: string; e: TEntry; type: string }[] = [];
   for (const [name, e] of tpl.resources) {
     if (!isMap(e.value)) {
@@ -102,20 +98,24 @@ export function readResources(tpl: Template): Partial<Model> {
     }
     pending.push({ name, e, type });
   }
+  // The variants of every group are known before any value is resolved: a reference to a group is to its
+  // variant of the same condition values (resolve.ts).
+  const conditions = conditionsOf(tpl, new Map(pending.map(({ name, e }) => [name, usesOf(e, tpl)])));
+  for (const { name, e, type } of pending) if (type === SG_TYPE) tpl.variants.set(name, variants(e, conditions.get(name)!, tpl));
   // Groups first, so that rule resources referring to them link in the loader.
   for (const { name, e, type } of pending) {
     if (type !== SG_TYPE) continue;
-    variants(e, tpl).forEach((v, i) => {
+    for (const v of tpl.variants.get(name)!) {
       const g = readGroup(name, e, v, tpl, out);
-      if (g && i === 0) groupsByName.set(name, g);
-    });
+      if (g) groupsById.set(g.id, g);
+    }
   }
   for (const { name, e, type } of pending) {
     if (type === SG_TYPE) continue;
     const rule = RULE_TYPES[type];
     if (rule) {
-      const vs = variants(e, tpl);
-      vs.forEach((v, i) => readRuleResource(name, e, rule.direction, rule.list, v, tpl, out, groupsByName, vs.length > 1 ? i : undefined));
+      const vs = variants(e, conditions.get(name)!, tpl);
+      vs.forEach((v, i) => readRuleResource(name, e, rule.direction, rule.list, v, tpl, out, groupsById, vs.length > 1 ? i : undefined));
     }
     else if (type === VPC_TYPE) out.vpcs.push(readVpc(name, e, tpl));
     else out.policies.push(readPolicy(name, e, tpl));
@@ -123,27 +123,71 @@ export function readResources(tpl: Template): Partial<Model> {
   return out;
 }
 
-/** The conditions of the `Fn::If`s in a resource's properties, in order of appearance. */
-function ifConditions(t: Tree, into: Set<string>): void {
+/** What a resource's properties use: the conditions of their `Fn::If`s and the resources they refer to. */
+interface Uses {
+  conditions: Set<string>;
+  resources: Set<string>;
+}
+
+function usesOf(e: TEntry, tpl: Template): Uses {
+  const uses: Uses = { conditions: new Set(), resources: new Set() };
+  const props = get(e.value, 'Properties');
+  if (props) collectUses(props, tpl, uses);
+  return uses;
+}
+
+function collectUses(t: Tree, tpl: Template, into: Uses): void {
   const c = call(t);
   if (c?.name === 'Fn::If' && isSeq(c.args)) {
     const n = c.args.items[0];
-    if (n?.type === 'scalar' && typeof n.value === 'string') into.add(n.value);
+    if (n?.type === 'scalar' && typeof n.value === 'string') into.conditions.add(n.value);
   }
+  const target = c?.name === 'Ref' ? c.args : undefined;
+  const name = target?.type === 'scalar' && typeof target.value === 'string' ? target.value : c?.name === 'Fn::GetAtt' ? getAttArgs(c.args)[0] : undefined;
+  if (name !== undefined && tpl.resources.has(name)) into.resources.add(name);
   const inner = c ? c.args : t;
-  if (inner.type === 'map') for (const e of inner.entries) ifConditions(e.value, into);
-  else if (inner.type === 'seq') for (const i of inner.items) ifConditions(i, into);
+  if (inner.type === 'map') for (const e of inner.entries) collectUses(e.value, tpl, into);
+  else if (inner.type === 'seq') for (const i of inner.items) collectUses(i, tpl, into);
 }
 
-function variants(e: TEntry, tpl: Template): Variant[] {
-  const props = get(e.value, 'Properties');
-  const conds = new Set<string>();
-  if (props) ifConditions(props, conds);
+/**
+ * The conditions each resource is read over: those of its own `Fn::If`s, then those of the groups it
+ * refers to, and of the groups they refer to, so that each variant refers to the variant of each group
+ * that takes the same condition values (a rule on a group whose type depends on `IsProd` is read with
+ * `IsProd` true and false, each with its own group). A set grows only, so each resource is passed on to
+ * the resources referring to it at most once per condition.
+ */
+function conditionsOf(tpl: Template, uses: ReadonlyMap<string, Uses>): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const referrers = new Map<string, string[]>();
+  for (const [name, u] of uses) {
+    out.set(name, new Set(u.conditions));
+    for (const r of u.resources) {
+      if (r === name || typeOf(tpl.resources.get(r)!) !== SG_TYPE) continue;
+      const list = referrers.get(r);
+      if (list) list.push(name);
+      else referrers.set(r, [name]);
+    }
+  }
+  const queue = [...out.keys()];
+  for (let n = queue.pop(); n !== undefined; n = queue.pop()) {
+    const from = out.get(n)!;
+    for (const r of referrers.get(n) ?? []) {
+      const to = out.get(r)!;
+      const size = to.size;
+      for (const c of from) to.add(c);
+      if (to.size > size) queue.push(r);
+    }
+  }
+  return out;
+}
+
+function variants(e: TEntry, conditions: ReadonlySet<string>, tpl: Template): Variant[] {
   // A resource created only under a condition exists only when that condition is true.
   const own = get(e.value, 'Condition');
   const fixed = new Map<string, boolean>();
   if (own?.type === 'scalar' && typeof own.value === 'string' && tpl.conditions.has(own.value)) fixed.set(own.value, true);
-  const names = [...conds].filter((c) => tpl.conditions.has(c) && !fixed.has(c));
+  const names = [...conditions].filter((c) => tpl.conditions.has(c) && !fixed.has(c));
   const unexpanded = (): Variant[] => {
     const allows = fixed.size > 0 ? feasibility(tpl, fixed) : undefined;
     return [{ suffix: '', scope: { tpl, choice: fixed, ...(allows ? { allows } : {}) } }];
@@ -303,6 +347,7 @@ function readRuleResource(
   v: Variant,
   tpl: Template,
   out: Model,
+  /** The groups of the template, by id (each variant its own). */
   groups: Map<string, SecurityGroup>,
   /** Which variant this is when the resource has several (their rules are alternatives). */
   variant: number | undefined,
@@ -313,7 +358,7 @@ function readRuleResource(
   const request = resourceId(tpl, name) + v.suffix;
   const groupRef = get(props, 'SecurityGroupId');
   // A reference to a group of this template links here; other values are left to the linker.
-  const local = groupRef && isUnknown(groupRef) && groupRef.ref ? [...groups.values()].find((g) => g.id === groupRef.ref) : undefined;
+  const local = groupRef && isUnknown(groupRef) && groupRef.ref ? groups.get(groupRef.ref) : undefined;
   const add = (p: Permission): void => {
     if (groupRef !== undefined) p.groupRef = groupRef;
     if (local) p.group = local;

@@ -5,6 +5,7 @@
 import type { LoadContext, SourceFile } from '../loader.ts';
 import { get, isMap, isScalar } from '../tree.ts';
 import type { LineIndex, Span, TEntry, TMap, Tree } from '../tree.ts';
+import type { Variant } from './resolve.ts';
 
 export interface Template {
   file: SourceFile;
@@ -18,6 +19,8 @@ export interface Template {
   report(ruleId: string, at: Span, message: string): void;
   /** Values resolution may still produce: substituting a large parameter default many times must not hang the run. */
   budget: { left: number };
+  /** How each security-group resource is read: one variant per combination of its conditions (resources.ts). */
+  variants: Map<string, Variant[]>;
   /** Line starts of the file, made when a value must be placed inside a scalar (list parameter defaults). */
   lines?: LineIndex;
 }
@@ -54,6 +57,7 @@ export function indexTemplate(root: TMap, file: SourceFile, ctx: LoadContext): T
     resources: new Map(),
     conditions: new Map(),
     mappings: new Map(),
+    variants: new Map(),
     budget: { left: MAX_RESOLVED },
     report(ruleId, at, message) {
       const k = `${ruleId}|${at.line}:${at.column}-${at.endLine}:${at.endColumn}|${message}`;
