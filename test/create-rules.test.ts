@@ -101,6 +101,23 @@ describe('CreateSecurityGroup constraints', () => {
     expect(f.map(key)).toEqual([at('spec-unknown-key', null, 4, 1, 4, 9), at('name-malformed', 'InvalidSecurityGroupName.Malformed', 7, 24, 7, 28)]);
   });
 
+  it('a key written after `<<: *defaults` overrides the merged one, as YAML merge keys define', async () => {
+    const defaults = 'x-defaults: &d\n  RegionId: cn-hangzhou\n  VpcId: vpc-bp1opxu1zkhn00gzv1234\n  Tag:\n    - {Key: team, Value: "https://fill-me-in"}\n  Permissions:\n    - {IpProtocol: tcp, PortRange: 0/0, SourceCidrIp: 10.0.0.0/8}\n';
+    const own = '    Tag:\n      - {Key: "acs:team", Value: web}\n    Permissions:\n      - {IpProtocol: tcp, PortRange: 22/21, SourceCidrIp: 10.0.0.0/8}\n';
+    // Only the group's own Tag and Permissions are sent: their mistakes are reported, not the defaults'.
+    const f = await lintFiles({ 'a.yaml': `${defaults}securityGroups:\n  - <<: *d\n    SecurityGroupName: web\n${own}` });
+    expect(f.map(key)).toEqual([
+      at('tag-key-malformed', 'InvalidTagKey.Malformed', 12, 15, 12, 25),
+      at('rule-port-range-malformed', 'InvalidParam.PortRange', 14, 38, 14, 43),
+    ]);
+    // The same when the own keys come before the merge.
+    const before = await lintFiles({ 'a.yaml': `${defaults}securityGroups:\n  - SecurityGroupName: web\n${own}    <<: *d\n` });
+    expect(before.map(key)).toEqual([
+      at('tag-key-malformed', 'InvalidTagKey.Malformed', 11, 15, 11, 25),
+      at('rule-port-range-malformed', 'InvalidParam.PortRange', 13, 38, 13, 43),
+    ]);
+  });
+
   it('JSON specs give the same spans as YAML would', async () => {
     const f = await lintFiles({ 'a.json': '{\n  "securityGroups": [\n    {"RegionId": "cn-hangzhou", "VpcId": "vpc-bp1opxu1zkhn00gzv1234", "SecurityGroupName": "1web"}\n  ]\n}\n' });
     expect(f.map(key)).toEqual([at('name-malformed', 'InvalidSecurityGroupName.Malformed', 3, 92, 3, 98)]);

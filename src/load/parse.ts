@@ -290,19 +290,25 @@ function fromYaml(node: YNode, lines: LineIndex, budget: Budget, depth: number):
     return t;
   }
   if (yIsMap(node)) {
-    const entries: TEntry[] = [];
+    let entries: TEntry[] = [];
+    // Merge keys (`<<: *defaults`), as YAML 1.1 defines them: the entries of the merged map(s) whose keys
+    // the mapping does not have itself, wherever it writes them; of several maps merged, the first wins.
+    const merged = new Set<TEntry>();
+    const own = new Set<string>();
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
       const k = pair.key as YNode | null;
       const keyText = k && yIsScalar(k) ? String(k.value) : k && isAlias(k) ? String(k.source) : '';
       const keySpan = k ? yspan(k, lines) : yspan(node, lines);
       if (keyText === '<<' && pair.value) {
-        // Merge key: copy entries of the merged map(s), as YAML 1.1 merge does.
-        const merged = fromYaml(pair.value as YNode, lines, budget, depth + 1);
-        const maps = merged.type === 'seq' ? merged.items : [merged];
-        for (const m of maps) {
+        const value = fromYaml(pair.value as YNode, lines, budget, depth + 1);
+        for (const m of value.type === 'seq' ? value.items : [value]) {
           if (m.type === 'map') {
-            for (const e of m.entries) if (!entries.some((x) => x.key === e.key)) entries.push(e);
+            for (const e of m.entries) {
+              if (own.has(e.key) || entries.some((x) => x.key === e.key)) continue;
+              merged.add(e);
+              entries.push(e);
+            }
           } else if (!(m.type === 'scalar' && m.value === null && budget.broken.length > 0)) {
             // (A broken alias already reported reads as no value.)
             budget.broken.push({ message: '`<<` merges a mapping or a list of mappings', span: m.span });
@@ -313,6 +319,8 @@ function fromYaml(node: YNode, lines: LineIndex, budget: Budget, depth: number):
       const value: Tree = pair.value
         ? fromYaml(pair.value as YNode, lines, budget, depth + 1)
         : { type: 'scalar', value: null, span: { ...keySpan, line: keySpan.endLine, column: keySpan.endColumn } };
+      if (merged.size > 0 && !own.has(keyText)) entries = entries.filter((x) => !(merged.has(x) && x.key === keyText));
+      own.add(keyText);
       entries.push({ key: keyText, keySpan, value });
     }
     const t: Tree = { type: 'map', entries, span: yspan(node, lines) };
