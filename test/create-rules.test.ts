@@ -118,6 +118,13 @@ describe('CreateSecurityGroup constraints', () => {
     ]);
   });
 
+  it('merge keys under a `%YAML 1.1` directive are merged too', async () => {
+    const text = 'x-defaults: &d\n  RegionId: cn-hangzhou\n  VpcId: vpc-bp1opxu1zkhn00gzv1234\n  Description: 1\nsecurityGroups:\n  - <<: *d\n    SecurityGroupName: web\n';
+    const expected = (line: number) => [at('description-malformed', 'InvalidDescription.Malformed', line, 16, line, 17)];
+    expect((await lintFiles({ 'a.yaml': text })).map(key)).toEqual(expected(4));
+    expect((await lintFiles({ 'a.yaml': `%YAML 1.1\n---\n${text}` })).map(key)).toEqual(expected(6));
+  });
+
   it('JSON specs give the same spans as YAML would', async () => {
     const f = await lintFiles({ 'a.json': '{\n  "securityGroups": [\n    {"RegionId": "cn-hangzhou", "VpcId": "vpc-bp1opxu1zkhn00gzv1234", "SecurityGroupName": "1web"}\n  ]\n}\n' });
     expect(f.map(key)).toEqual([at('name-malformed', 'InvalidSecurityGroupName.Malformed', 3, 92, 3, 98)]);

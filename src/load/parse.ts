@@ -253,6 +253,11 @@ function yspan(node: YNode, lines: LineIndex): Span {
   return lines.span(r[0], end);
 }
 
+/** A scalar key as text; under `%YAML 1.1` the `yaml` package gives the merge key `<<` as a symbol. */
+function scalarKey(v: unknown): string {
+  return typeof v === 'symbol' ? (v.description ?? '') : String(v);
+}
+
 function fromYaml(node: YNode, lines: LineIndex, budget: Budget, depth: number): Tree {
   if (++budget.nodes > MAX_NODES) {
     throw new Exhausted(`document expands to more than ${MAX_NODES} values; not read further`, node.range?.[0] ?? 0);
@@ -298,7 +303,7 @@ function fromYaml(node: YNode, lines: LineIndex, budget: Budget, depth: number):
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
       const k = pair.key as YNode | null;
-      const keyText = k && yIsScalar(k) ? String(k.value) : k && isAlias(k) ? String(k.source) : '';
+      const keyText = k && yIsScalar(k) ? scalarKey(k.value) : k && isAlias(k) ? String(k.source) : '';
       const keySpan = k ? yspan(k, lines) : yspan(node, lines);
       if (keyText === '<<' && pair.value) {
         const value = fromYaml(pair.value as YNode, lines, budget, depth + 1);
