@@ -80,23 +80,8 @@ export function readResources(tpl: Template): Partial<Model> {
   const groupsById = new Map<string, SecurityGroup>();
   const pending: { name: string; e: TEntry; type: string }[] = [];
   for (const [name, e] of tpl.resources) {
-    if (!isMap(e.value)) {
-      tpl.report('ros-shape', e.value.span, `resource \`${name}\` must be a mapping with \`Type\` and \`Properties\``);
-      continue;
-    }
-    const type = typeOf(e);
-    if (type === undefined) {
-      tpl.report('ros-shape', get(e.value, 'Type')?.span ?? e.keySpan, `resource \`${name}\` needs a \`Type\` (a string such as ${SG_TYPE})`);
-      continue;
-    }
-    if (type !== SG_TYPE && !RULE_TYPES[type] && type !== VPC_TYPE && type !== POLICY_TYPE) {
-      misspeltType(tpl, e, type);
-      continue;
-    }
-    if (type === SG_TYPE || RULE_TYPES[type]) {
-      for (const k of e.value.entries) if (!RESOURCE_KEYS.includes(k.key)) unknownProperty(tpl, k, RESOURCE_KEYS, `resource \`${name}\``);
-    }
-    pending.push({ name, e, type });
+    const type = tpl.within(name, () => readType(name, e, tpl));
+    if (type !== undefined) pending.push({ name, e, type });
   }
   // The variants of every group are known before any value is resolved: a reference to a group is to its
   // variant of the same condition values (resolve.ts).
@@ -105,22 +90,47 @@ export function readResources(tpl: Template): Partial<Model> {
   // Groups first, so that rule resources referring to them link in the loader.
   for (const { name, e, type } of pending) {
     if (type !== SG_TYPE) continue;
-    for (const v of tpl.variants.get(name)!) {
-      const g = readGroup(name, e, v, tpl, out);
-      if (g) groupsById.set(g.id, g);
-    }
+    tpl.within(name, () => {
+      for (const v of tpl.variants.get(name)!) {
+        const g = readGroup(name, e, v, tpl, out);
+        if (g) groupsById.set(g.id, g);
+      }
+    });
   }
   for (const { name, e, type } of pending) {
     if (type === SG_TYPE) continue;
     const rule = RULE_TYPES[type];
-    if (rule) {
-      const vs = variants(e, conditions.get(name)!, tpl);
-      vs.forEach((v, i) => readRuleResource(name, e, rule.direction, rule.list, v, tpl, out, groupsById, vs.length > 1 ? i : undefined));
-    }
-    else if (type === VPC_TYPE) out.vpcs.push(readVpc(name, e, tpl));
-    else out.policies.push(readPolicy(name, e, tpl));
+    tpl.within(name, () => {
+      if (rule) {
+        const vs = variants(e, conditions.get(name)!, tpl);
+        vs.forEach((v, i) => readRuleResource(name, e, rule.direction, rule.list, v, tpl, out, groupsById, vs.length > 1 ? i : undefined));
+      }
+      else if (type === VPC_TYPE) out.vpcs.push(readVpc(name, e, tpl));
+      else out.policies.push(readPolicy(name, e, tpl));
+    });
   }
   return out;
+}
+
+/** The type of a resource that is read here; undefined, after a report when it is malformed, for others. */
+function readType(name: string, e: TEntry, tpl: Template): string | undefined {
+  if (!isMap(e.value)) {
+    tpl.report('ros-shape', e.value.span, `resource \`${name}\` must be a mapping with \`Type\` and \`Properties\``);
+    return undefined;
+  }
+  const type = typeOf(e);
+  if (type === undefined) {
+    tpl.report('ros-shape', get(e.value, 'Type')?.span ?? e.keySpan, `resource \`${name}\` needs a \`Type\` (a string such as ${SG_TYPE})`);
+    return undefined;
+  }
+  if (type !== SG_TYPE && !RULE_TYPES[type] && type !== VPC_TYPE && type !== POLICY_TYPE) {
+    misspeltType(tpl, e, type);
+    return undefined;
+  }
+  if (type === SG_TYPE || RULE_TYPES[type]) {
+    for (const k of e.value.entries) if (!RESOURCE_KEYS.includes(k.key)) unknownProperty(tpl, k, RESOURCE_KEYS, `resource \`${name}\``);
+  }
+  return type;
 }
 
 /** What a resource's properties use: the conditions of their `Fn::If`s and the resources they refer to. */
@@ -243,7 +253,7 @@ function properties(name: string, e: TEntry, v: Variant, tpl: Template): TMap | 
 
 function unknownProperty(tpl: Template, e: TEntry, known: readonly string[], where: string): void {
   const near = suggest(e.key, known);
-  tpl.report('ros-unknown-property', e.keySpan, `unknown property \`${e.key}\` in ${where}${near ? `; did you mean \`${near}\`?` : ''} It is ignored by this check.`);
+  tpl.report('ros-unknown-property', e.keySpan, `unknown property \`${e.key}\` in ${where}${near ? `; did you mean \`${near}\`?` : '.'} It is ignored by this check.`);
 }
 
 function regionOf(e: TEntry, tpl: Template): TScalar | undefined {
