@@ -161,6 +161,10 @@ describe('native spec values: null is absent', () => {
     ['tag "Key": null (JSON)', '{"RegionId": "cn-hangzhou", "VpcId": "vpc-bp1opxu1zkhn00gzv1234", "Tag": [{"Key": null, "Value": "v"}]}\n', [at('tag-key-malformed', 'InvalidTagKey.Malformed', 1, 83, 1, 87)], 'spec.json'],
     // An empty and a null tag value are one value: two requests differing only so are one request.
     ['a null tag Value is the empty value', `${group('ClientToken: t', 'Tag:', '  - Key: k', '    Value: ~')}  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n    ClientToken: t\n    Tag:\n      - Key: k\n        Value: ""\n`, []],
+    // A list parameter with no value is not set either: the group is checked without tags or rules.
+    ['Tag and Permissions with no value', group('Tag:', 'Permissions:', 'SecurityGroupName: 1web'), [at('name-malformed', 'InvalidSecurityGroupName.Malformed', 6, 24, 6, 28)]],
+    ['Tag: ~ and Permissions: ~', group('Tag: ~', 'Permissions: ~', 'SecurityGroupName: 1web'), [at('name-malformed', 'InvalidSecurityGroupName.Malformed', 6, 24, 6, 28)]],
+    ['"Tag": null and "Permissions": null (JSON request)', '{"RegionId": "cn-hangzhou", "VpcId": "vpc-bp1opxu1zkhn00gzv1234", "Tag": null, "Permissions": null, "SecurityGroupName": "1web"}\n', [at('name-malformed', 'InvalidSecurityGroupName.Malformed', 1, 122, 1, 128)], 'spec.json'],
     ['a rule with PortRange: ~ has none', group('Permissions:', '  - IpProtocol: tcp', '    PortRange: ~', '    SourceCidrIp: 10.0.0.0/8'), [at('rule-port-range-missing', 'InvalidPortRange.Malformed', 5, 9, 7, 33)]],
   ];
   for (const [name, text, expected, path] of cases) {

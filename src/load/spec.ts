@@ -177,7 +177,7 @@ function readGroup(map: TMap, resource: string, r: Reader, out: Model, region: T
     group.regionSource = 'the file-level `region`';
   }
 
-  const tagList = get(map, 'Tag');
+  const tagList = listParam(get(map, 'Tag'));
   if (tagList !== undefined || flatTags !== undefined) {
     const items: Tag[] = [];
     if (tagList !== undefined) {
@@ -194,7 +194,7 @@ function readGroup(map: TMap, resource: string, r: Reader, out: Model, region: T
     group.Tag = { span, items } satisfies TagList;
   }
 
-  const perms = get(map, 'Permissions');
+  const perms = listParam(get(map, 'Permissions'));
   const permItems: { fields: TEntry[]; span: Span; index: number; flat?: FlatIndex }[] = [];
   if (perms !== undefined) {
     if (!isSeq(perms)) shape(r.ctx, perms, '`Permissions` must be a list of rules');
@@ -214,6 +214,11 @@ function readGroup(map: TMap, resource: string, r: Reader, out: Model, region: T
     out.permissions.push(p);
   }
   out.groups.push(group);
+}
+
+/** A list parameter (`Tag`, `Permissions`) as written; with no value (null) it is not set, as any parameter. */
+function listParam(t: Tree | undefined): Tree | undefined {
+  return isScalar(t) && t.value === null ? undefined : t;
 }
 
 function readTag(fields: TEntry[], span: Span, resource: string, r: Reader): Tag {

@@ -210,6 +210,16 @@ describe('a list or a mapping for a property that takes one value', () => {
   });
 });
 
+describe('a list property with no value', () => {
+  it('is not set, as any property with no value: Tags, SecurityGroupIngress and Permissions', async () => {
+    const text =
+      `${HEAD}Resources:\n  Sg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      VpcId: vpc-bp1opxu1zkhn00gzv1234\n      SecurityGroupName: 1web\n` +
+      `      Tags:\n      SecurityGroupIngress: ~\n  In:\n    Type: ALIYUN::ECS::SecurityGroupIngresses\n    Properties:\n      SecurityGroupId: !Ref Sg\n      Permissions:\n`;
+    const f = await lintFiles({ 't.ros.yaml': text });
+    expect(f.map(key)).toEqual([{ ruleId: 'name-malformed', errorCode: 'InvalidSecurityGroupName.Malformed', line: 7, column: 26, endLine: 7, endColumn: 30 }]);
+  });
+});
+
 describe('values that cannot be known are skipped, never guessed', () => {
   it('a parameter without Default, a resource attribute and an unevaluated function', async () => {
     const t = `${HEAD}Parameters:\n  Name:\n    Type: String\nResources:\n  Sg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      SecurityGroupName: !Ref Name\n      Description: !Base64 x\n      VpcId: !GetAtt Other.VpcId\n  Other:\n    Type: ALIYUN::ECS::VPC\n`;

@@ -15,7 +15,7 @@
  */
 import { groupFields, isPermissionParam, PERMISSION_PARAMS, permissionFields } from '../../model.ts';
 import type { Model, Permission, PermissionParam, RamPolicy, SecurityGroup, SgParam, Tag, TagList, Vpc } from '../../model.ts';
-import { cover, describe, get, isMap, isSeq, isUnknown } from '../tree.ts';
+import { cover, describe, get, isMap, isScalar, isSeq, isUnknown } from '../tree.ts';
 import type { Span, TEntry, TMap, TScalar, Tree } from '../tree.ts';
 import { suggest } from '../../util/suggest.ts';
 import { call } from './functions.ts';
@@ -315,7 +315,8 @@ function single(p: TEntry, tpl: Template): Tree {
 }
 
 function eachItem(list: Tree, what: string, tpl: Template, f: (item: TMap, index: number) => void): void {
-  if (isUnknown(list)) return;
+  // A property with no value (`Tags:`, `~`, JSON null) is not set, as any other.
+  if (isUnknown(list) || (isScalar(list) && list.value === null)) return;
   if (!isSeq(list)) {
     tpl.report('ros-shape', list.span, `\`${what}\` must be a list`);
     return;
