@@ -45,6 +45,9 @@ export function groupFields(): Partial<Record<SgParam, Tree>> {
 }
 const GROUP_FIELDS: Partial<Record<SgParam, Tree>> = Object.fromEntries(SG_PARAMS.map((k) => [k, undefined]));
 
+/** Parameters that take something else than a string, and what; the others take a number or a boolean as the text written. */
+export const NOT_STRING: Partial<Record<string, string>> = { ServiceManaged: 'a boolean', Priority: 'an integer' };
+
 /** Whether a name is a CreateSecurityGroup parameter (SG_PARAMS). */
 export const isSgParam = (k: string): k is SgParam => SG_PARAM_SET.has(k);
 const SG_PARAM_SET: ReadonlySet<string> = new Set(SG_PARAMS);

@@ -262,6 +262,14 @@ describe('native spec values: numbers and booleans given for strings are the tex
       expect(await checkBoth(text, path)).toEqual(expected);
     });
   }
+  it('a value reached through a YAML alias keeps the text written at its anchor', async () => {
+    const text =
+      'x-release: &release 2.0\nx-token: &token 1719650000000000001\n' +
+      group('SecurityGroupName: web-a', 'Description: *release', 'ClientToken: *token') +
+      another('SecurityGroupName: web-b', 'ClientToken: 1719650000000000000') +
+      another('SecurityGroupName: web-c', 'ClientToken: *token');
+    expect((await lintFiles({ 'spec.yaml': text })).map(key)).toEqual([at('client-token-reused', 'IdempotentProcessing', 16, 18, 16, 24)]);
+  });
 });
 
 describe('the flattened query form: the N of Tag.N and Permissions.N', () => {

@@ -282,6 +282,7 @@ function fromYaml(node: YNode, lines: LineIndex, budget: Budget, depth: number):
     const t = fromYaml(target, lines, budget, depth + 1);
     budget.expanding.delete(target);
     // An alias is reported where it is used: the value was written there by reference.
+    if (t.type === 'scalar') return { ...t, span: yspan(node, lines), written: t.written ?? t.span };
     return { ...t, span: yspan(node, lines) } as Tree;
   }
   const tag = node.tag && !node.tag.startsWith('tag:yaml.org,2002:') ? node.tag : undefined;

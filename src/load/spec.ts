@@ -10,9 +10,9 @@
  */
 import type { DocLoader, LoadContext, SourceFile } from './loader.ts';
 import { cover, describe, entry, get, isMap, isSeq, isScalar, LineIndex, text } from './tree.ts';
-import type { Span, TEntry, TMap, TScalar, Tree } from './tree.ts';
-import { resolvePlain } from './fast.ts';
-import { groupFields, isPermissionParam, isSgParam, PERMISSION_PARAMS, permissionFields, SG_PARAMS } from '../model.ts';
+import type { Span, TEntry, TMap, Tree } from './tree.ts';
+import { writtenText } from './fast.ts';
+import { groupFields, isPermissionParam, isSgParam, NOT_STRING, PERMISSION_PARAMS, permissionFields, SG_PARAMS } from '../model.ts';
 import type { FlatIndex, Model, Permission, SecurityGroup, Tag, TagList, Vpc } from '../model.ts';
 import { suggest } from '../util/suggest.ts';
 
@@ -79,9 +79,6 @@ function unknownKey(e: TEntry, known: readonly string[], where: string, ctx: Loa
   });
 }
 
-/** Parameters that take something else than a string, and what. */
-const NOT_STRING: Partial<Record<string, string>> = { ServiceManaged: 'a boolean', Priority: 'an integer' };
-
 /** Reads the parameter values of one file. */
 class Reader {
   /** The file's lines, made when a value must be read as written. */
@@ -106,17 +103,8 @@ class Reader {
     }
     if (t.type !== 'scalar' || typeof t.value === 'string') return t;
     if (t.value === null) return undefined;
-    return NOT_STRING[name] === undefined ? { ...t, value: this.written(t) } : t;
-  }
-
-  /**
-   * The text of a number or a boolean as written: `ClientToken: 1719650000000000001` is that token, not
-   * the nearest double (which it shares with ...002), and `Description: 1.0` is three characters, not `1`.
-   */
-  private written(t: TScalar): string {
-    const raw = (this.lines ??= new LineIndex(this.file.path, this.file.text)).slice(t.span);
-    // A YAML alias is placed where it is used, so its span holds `*name`: then the value is all there is.
-    return Object.is(resolvePlain(raw), t.value) ? raw : String(t.value);
+    if (NOT_STRING[name] !== undefined) return t;
+    return { ...t, value: writtenText(t, (this.lines ??= new LineIndex(this.file.path, this.file.text))) };
   }
 }
 

@@ -210,6 +210,22 @@ describe('a list or a mapping for a property that takes one value', () => {
   });
 });
 
+describe('a number given for a string property', () => {
+  it('is the text written, in YAML (also through an alias) and JSON: `2.0` is three characters', async () => {
+    const yaml =
+      `${HEAD}Metadata:\n  x-release: &release 1.0\nResources:\n  Sg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      VpcId: vpc-bp1opxu1zkhn00gzv1234\n` +
+      `      SecurityGroupName: 2.0\n      Description: 2.0\n      Tags:\n        - {Key: k, Value: *release}\n` +
+      `      SecurityGroupIngress:\n        - {IpProtocol: tcp, PortRange: 22/22, SourceCidrIp: 10.0.0.0/8, Priority: 1, Description: 1.0}\n`;
+    expect((await lintFiles({ 't.ros.yaml': yaml })).map(key)).toEqual([
+      { ruleId: 'name-malformed', errorCode: 'InvalidSecurityGroupName.Malformed', line: 9, column: 26, endLine: 9, endColumn: 29 },
+    ]);
+    const json = '{"ROSTemplateFormatVersion": "2015-09-01", "Resources": {"Sg": {"Type": "ALIYUN::ECS::SecurityGroup", "Properties": {"VpcId": "vpc-bp1opxu1zkhn00gzv1234", "SecurityGroupName": 2.0, "Description": 1.0}}}}\n';
+    expect((await lintFiles({ 't.ros.json': json })).map(key)).toEqual([
+      { ruleId: 'name-malformed', errorCode: 'InvalidSecurityGroupName.Malformed', line: 1, column: 177, endLine: 1, endColumn: 180 },
+    ]);
+  });
+});
+
 describe('a list property with no value', () => {
   it('is not set, as any property with no value: Tags, SecurityGroupIngress and Permissions', async () => {
     const text =

@@ -13,9 +13,10 @@
  * A resource with its own `Condition` is read with that condition true only, and combinations no parameter
  * value can produce are dropped (conditions.ts).
  */
-import { groupFields, isPermissionParam, PERMISSION_PARAMS, permissionFields } from '../../model.ts';
+import { groupFields, isPermissionParam, NOT_STRING, PERMISSION_PARAMS, permissionFields } from '../../model.ts';
 import type { Model, Permission, PermissionParam, RamPolicy, SecurityGroup, SgParam, Tag, TagList, Vpc } from '../../model.ts';
-import { cover, describe, get, isMap, isScalar, isSeq, isUnknown } from '../tree.ts';
+import { cover, describe, get, isMap, isScalar, isSeq, isUnknown, LineIndex } from '../tree.ts';
+import { writtenText } from '../fast.ts';
 import type { Span, TEntry, TMap, TScalar, Tree } from '../tree.ts';
 import { suggest } from '../../util/suggest.ts';
 import { call } from './functions.ts';
@@ -304,11 +305,15 @@ function readGroup(name: string, e: TEntry, v: Variant, tpl: Template, out: Mode
 
 /** Calls `f` for each mapping item of a list property; reports items and lists of the wrong shape. */
 /**
- * A property that takes one value (a string, a number, a bool), as given; a list or a mapping is a
- * ros-shape error (ROS rejects the template), and unknown to the checks.
+ * A property that takes one value (a string, a number, a bool), as given, a number for a string property
+ * as the text written (`Description: 2.0` is three characters); a list or a mapping is a ros-shape error
+ * (ROS rejects the template), and unknown to the checks.
  */
 function single(p: TEntry, tpl: Template): Tree {
   const v = p.value;
+  if (v.type === 'scalar' && typeof v.value === 'number' && NOT_STRING[p.key] === undefined) {
+    return { ...v, value: writtenText(v, (tpl.lines ??= new LineIndex(tpl.file.path, tpl.file.text))) };
+  }
   if (v.type !== 'seq' && v.type !== 'map') return v;
   tpl.report('ros-shape', tight(v), `\`${p.key}\` takes one value (a string, a number or a bool), not ${describe(v)}`);
   return { type: 'unknown', expr: p.key, span: v.span };
