@@ -272,6 +272,16 @@ describe('native spec values: numbers and booleans given for strings are the tex
   });
 });
 
+describe('native spec values: a no-break or ideographic space ending a plain value is part of it', () => {
+  for (const [name, space] of [['NBSP', '\u00a0'], ['U+3000', '\u3000']]) {
+    it(`${name}: both parsers place the finding on the value with the space`, async () => {
+      expect(await checkBoth(group(`SecurityGroupName: web${space}`))).toEqual([at('name-malformed', 'InvalidSecurityGroupName.Malformed', 4, 24, 4, 28)]);
+      // The character is named by its code point, which a space-like character shown as is would hide.
+      expect((await lintFiles({ 'spec.yaml': group(`SecurityGroupName: web${space}`) }))[0]!.message).toContain(`U+${space.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+    });
+  }
+});
+
 describe('the flattened query form: the N of Tag.N and Permissions.N', () => {
   const request = (...lines: string[]) => `RegionId: cn-hangzhou\nVpcId: vpc-bp1opxu1zkhn00gzv1234\n${lines.map((l) => `${l}\n`).join('')}`;
   const rule = (n: string) => [`Permissions.${n}.IpProtocol: tcp`, `Permissions.${n}.PortRange: 22/22`, `Permissions.${n}.SourceCidrIp: 10.0.0.0/8`];

@@ -247,9 +247,10 @@ function openingQuote(text: string, at: number): number {
 
 function yspan(node: YNode, lines: LineIndex): Span {
   const r = node.range ?? [0, 0, 0];
-  // Block collections end after their last line break; a span ends at the last character written.
+  // Block collections end after their last line break; a span ends at the last character written. Only
+  // YAML's own white space is trimmed: a no-break or ideographic space ending a plain scalar is its value's.
   let end = r[1];
-  while (end > r[0] && /\s/.test(lines.text[end - 1]!)) end--;
+  while (end > r[0] && /[ \t\r\n]/.test(lines.text[end - 1]!)) end--;
   return lines.span(r[0], end);
 }
 
