@@ -20,6 +20,13 @@ export interface Node {
    * each instance twice; load/terraform/join.ts makes the two one object.
    */
   terraform?: { moduleDir: string; address: string; plan: boolean };
+  /**
+   * Set on what is read from a resource read once per combination of its conditions (ROS `Fn::If`): the
+   * readings of one resource (`of`) with different `index` never exist together, so counts of rules take
+   * the larger reading, and a rule's findings at one place in several readings are one mistake, reported
+   * once.
+   */
+  variant?: { of: string; index: number };
 }
 
 /** CreateSecurityGroup request parameters, plus the follow-up ModifySecurityGroupPolicy's InnerAccessPolicy. */
@@ -135,11 +142,6 @@ export interface Permission extends Node {
   group?: SecurityGroup;
   /** Rules sharing a request key are sent in one Authorize call (duplicates, 100-per-request limit). */
   request: string;
-  /**
-   * Set on the rules of a resource read once per combination of its conditions (ROS `Fn::If`): rules of
-   * one resource (`of`) with different `index` never exist together, so counts take the larger variant.
-   */
-  variant?: { of: string; index: number };
   /** Set on a rule written in the flattened form: its N is its place in the request. */
   flatIndex?: FlatIndex;
 }

@@ -84,10 +84,19 @@ export async function lint(inputs: LintInput[], configIn: Partial<Config>, optio
     return f;
   };
 
+  // The readings of one resource (Node.variant) are alternatives: where a rule finds a mistake at one
+  // place in several of them, it is one mistake, reported as the first reading to find it says it.
+  const readingAt = new Map<string, number>();
   const emit = (rule: Rule, r: Report): void => {
     const severity = severityOf(rule, config);
     if (severity === 'off') return;
     const { span, node, origin } = place(r);
+    if (node?.variant) {
+      const k = `${rule.id}|${span.file}|${span.line}|${span.column}|${span.endLine}|${span.endColumn}|${node.variant.of}`;
+      const first = readingAt.get(k);
+      if (first === undefined) readingAt.set(k, node.variant.index);
+      else if (first !== node.variant.index) return;
+    }
     let message = r.message;
     if (origin && !message.includes(origin)) message += ` (${origin})`;
     findings.push({

@@ -243,6 +243,18 @@ describe('values that cannot be known are skipped, never guessed', () => {
   });
 });
 
+describe('a mistake outside any Fn::If, in a resource read once per condition value', () => {
+  it('is reported once, though its value is known in one reading and only in part in the other', async () => {
+    // With IsProd false, Env is not its default: only the start of the tag value is known there.
+    const t =
+      `${HEAD}Parameters:\n  Env:\n    Type: String\n    Default: prod\nConditions:\n  IsProd: !Equals [prod, !Ref Env]\nResources:\n  Sg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n` +
+      `      VpcId: vpc-bp1opxu1zkhn00gzv1234\n      SecurityGroupName: !If [IsProd, web, web-dev]\n      Tags:\n        - Key: docs\n          Value: !Sub 'https://wiki/\${Env}'\n`;
+    expect((await lintFiles({ 't.ros.yaml': t }, { region: 'cn-hangzhou' })).map(key)).toEqual([
+      { ruleId: 'tag-value-malformed', errorCode: 'InvalidTagValue.Malformed', line: 16, column: 23, endLine: 16, endColumn: 44 },
+    ]);
+  });
+});
+
 describe('quota with conditions', () => {
   it('a group read once per Fn::If branch counts once against the region quota', async () => {
     const t = `${HEAD}Parameters:\n  Env: {Type: String, Default: prod, AllowedValues: [prod, dev]}\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\nResources:\n  Vpc:\n    Type: ALIYUN::ECS::VPC\n  Sg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      VpcId: !GetAtt Vpc.VpcId\n      SecurityGroupName: !If [IsProd, web-prod, web-dev]\n`;

@@ -92,10 +92,11 @@ export function readResources(tpl: Template): Partial<Model> {
   for (const { name, e, type } of pending) {
     if (type !== SG_TYPE) continue;
     tpl.within(name, () => {
-      for (const v of tpl.variants.get(name)!) {
-        const g = readGroup(name, e, v, tpl, out);
+      const vs = tpl.variants.get(name)!;
+      vs.forEach((v, i) => {
+        const g = readGroup(name, e, v, tpl, out, vs.length > 1 ? i : undefined);
         if (g) groupsById.set(g.id, g);
-      }
+      });
     });
   }
   for (const { name, e, type } of pending) {
@@ -264,7 +265,7 @@ function regionOf(e: TEntry, tpl: Template): TScalar | undefined {
   return { type: 'scalar', value: region, span: type.span, origin: 'a ROS template names no region: the region given with --region or in the config' };
 }
 
-function readGroup(name: string, e: TEntry, v: Variant, tpl: Template, out: Model): SecurityGroup | undefined {
+function readGroup(name: string, e: TEntry, v: Variant, tpl: Template, out: Model, variant: number | undefined): SecurityGroup | undefined {
   const props = properties(name, e, v, tpl);
   if (!props) return undefined;
   const resource = `Resources.${name}`;
@@ -277,6 +278,7 @@ function readGroup(name: string, e: TEntry, v: Variant, tpl: Template, out: Mode
     fields: groupFields(),
     permissions: [],
   };
+  if (variant !== undefined) group.variant = { of: resourceId(tpl, name), index: variant };
   const region = regionOf(e, tpl);
   if (region) {
     group.fields.RegionId = region;
@@ -293,6 +295,7 @@ function readGroup(name: string, e: TEntry, v: Variant, tpl: Template, out: Mode
       eachItem(p.value, target, tpl, (item, i) => {
         const perm = readPermission(item, `${resource}.${target}[${i}]`, direction, `${group.id}#${direction}[${i}]`, tpl, []);
         perm.group = group;
+        if (group.variant) perm.variant = group.variant;
         out.permissions.push(perm);
       });
     } else {
