@@ -101,6 +101,11 @@ describe('CreateSecurityGroup constraints', () => {
     expect(f.map(key)).toEqual([at('spec-unknown-key', null, 4, 1, 4, 9), at('name-malformed', 'InvalidSecurityGroupName.Malformed', 7, 24, 7, 28)]);
   });
 
+  it('top-level x- keys of a one-request file are extension fields too', async () => {
+    const text = 'x-tags: &tags\n  - {Key: env, Value: prod}\nRegionId: cn-hangzhou\nVpcId: vpc-bp1opxu1zkhn00gzv1234\nSecurityGroupName: 1web\nTag: *tags\nx_other: 1\n';
+    expect((await lintFiles({ 'request.yaml': text })).map(key)).toEqual([at('name-malformed', 'InvalidSecurityGroupName.Malformed', 5, 20, 5, 24), at('spec-unknown-key', null, 7, 1, 7, 8)]);
+  });
+
   it('a key written after `<<: *defaults` overrides the merged one, as YAML merge keys define', async () => {
     const defaults = 'x-defaults: &d\n  RegionId: cn-hangzhou\n  VpcId: vpc-bp1opxu1zkhn00gzv1234\n  Tag:\n    - {Key: team, Value: "https://fill-me-in"}\n  Permissions:\n    - {IpProtocol: tcp, PortRange: 0/0, SourceCidrIp: 10.0.0.0/8}\n';
     const own = '    Tag:\n      - {Key: "acs:team", Value: web}\n    Permissions:\n      - {IpProtocol: tcp, PortRange: 22/21, SourceCidrIp: 10.0.0.0/8}\n';
