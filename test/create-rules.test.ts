@@ -50,6 +50,8 @@ describe('CreateSecurityGroup constraints', () => {
     ['InnerAccessPolicy invalid', group('InnerAccessPolicy: Allow'), [at('inner-access-policy-invalid', 'InvalidPolicy.Malformed', 4, 24, 4, 29)]],
     ['InnerAccessPolicy Accept on enterprise', group('SecurityGroupType: enterprise', 'InnerAccessPolicy: Accept'), [at('inner-access-policy-enterprise', null, 5, 24, 5, 30)]],
     ['quota', `${group('SecurityGroupName: web-a')}${group('SecurityGroupName: web-b').replace('securityGroups:\n', '')}`, [at('group-quota', 'QuotaExceed.SecurityGroup', 5, 5, 7, 29)], { quota: { securityGroupsPerRegion: 1, rulesPerGroup: 200 } }],
+    // Each document of a YAML file is read on its own: the first group of each is another group.
+    ['quota, one group in each of two documents', `${group('SecurityGroupName: web-a')}---\n${group('SecurityGroupName: web-b')}`, [at('group-quota', 'QuotaExceed.SecurityGroup', 7, 5, 9, 29)], { quota: { securityGroupsPerRegion: 1, rulesPerGroup: 200 } }],
   ];
   for (const [name, text, expected, config] of cases) {
     it(`invalid: ${name}`, async () => {

@@ -260,12 +260,12 @@ async function loadDocument(file: SourceFile, parsed: Parsed, result: FileResult
   for (const p of parsed.problems) ctx.report('parse-error', { at: p.span, message: p.message });
   if (parsed.problems.length > 0) result.status = 'failed';
   let claimed = false;
-  for (const doc of parsed.docs) {
+  for (const [i, doc] of parsed.docs.entries()) {
     const loader = docLoaders.find((l) => l.claims(doc, file));
     if (!loader) continue;
     claimed = true;
     result.format = loader.id;
-    mergeInto(model, await loader.load(doc, file, ctx));
+    mergeInto(model, await loader.load(doc, file, ctx, i));
   }
   if (!claimed && parsed.problems.length === 0) result.status = 'skipped';
 }

@@ -34,10 +34,10 @@ export const specLoader: DocLoader = {
     if (doc.entries.some((e) => e.key === 'TotalCount' || e.key === 'RequestId') && doc.entries.some((e) => INVENTORY_KEYS.includes(e.key))) return false;
     return doc.entries.some((e) => e.key === 'securityGroups' || e.key === 'RegionId' || (e.key === 'vpcs' && isSeq(e.value)));
   },
-  load(doc, file, ctx) {
+  load(doc, file, ctx, document) {
     const out: Model = { groups: [], permissions: [], vpcs: [], policies: [] };
     const root = doc as TMap;
-    const r = new Reader(file, ctx);
+    const r = new Reader(file, ctx, document);
     if (!entry(root, 'securityGroups') && !entry(root, 'vpcs')) {
       // One request per file.
       readGroup(root, 'request', r, out, undefined);
@@ -84,10 +84,16 @@ class Reader {
   /** The file's lines, made when a value must be read as written. */
   private lines: LineIndex | undefined;
 
+  /** What the ids of the document's groups and VPCs start with: each document of a file has its own. */
+  readonly idPrefix: string;
+
   constructor(
     readonly file: SourceFile,
     readonly ctx: LoadContext,
-  ) {}
+    document: number,
+  ) {
+    this.idPrefix = document === 0 ? `${file.path}#` : `${file.path}#${document}#`;
+  }
 
   /**
    * A parameter's value as the request carries it. Null (an empty YAML value, `~`, JSON `null`) is no
@@ -109,7 +115,7 @@ class Reader {
 }
 
 function readVpc(map: TMap, resource: string, r: Reader): Vpc {
-  const vpc: Vpc = { kind: 'Vpc', id: `${map.span.file}#${resource}`, source: 'spec', span: map.span, resource };
+  const vpc: Vpc = { kind: 'Vpc', id: r.idPrefix + resource, source: 'spec', span: map.span, resource };
   for (const e of map.entries) {
     if (!VPC_KEYS.includes(e.key)) unknownKey(e, VPC_KEYS, resource, r.ctx);
     else if (e.key === 'VpcName') r.value(e.key, e.value);
@@ -127,7 +133,7 @@ interface FlatItem {
 function readGroup(map: TMap, resource: string, r: Reader, out: Model, region: Tree | undefined): void {
   const group: SecurityGroup = {
     kind: 'SecurityGroup',
-    id: `${r.file.path}#${resource}`,
+    id: r.idPrefix + resource,
     format: 'spec',
     span: map.span,
     resource,
