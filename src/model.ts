@@ -20,6 +20,13 @@ export interface Node {
    * each instance twice; load/terraform/join.ts makes the two one object.
    */
   terraform?: { moduleDir: string; address: string; plan: boolean };
+  /**
+   * Set on what is read from a resource read once per combination of its conditions (ROS `Fn::If`): the
+   * readings of one resource (`of`) with different `index` never exist together, so counts of rules take
+   * the larger reading, and a rule's findings at one place in several readings are one mistake, reported
+   * once.
+   */
+  variant?: { of: string; index: number };
 }
 
 /** CreateSecurityGroup request parameters, plus the follow-up ModifySecurityGroupPolicy's InnerAccessPolicy. */
@@ -44,6 +51,9 @@ export function groupFields(): Partial<Record<SgParam, Tree>> {
   return { ...GROUP_FIELDS };
 }
 const GROUP_FIELDS: Partial<Record<SgParam, Tree>> = Object.fromEntries(SG_PARAMS.map((k) => [k, undefined]));
+
+/** Parameters that take something else than a string, and what; the others take a number or a boolean as the text written. */
+export const NOT_STRING: Partial<Record<string, string>> = { ServiceManaged: 'a boolean', Priority: 'an integer' };
 
 /** Whether a name is a CreateSecurityGroup parameter (SG_PARAMS). */
 export const isSgParam = (k: string): k is SgParam => SG_PARAM_SET.has(k);
@@ -132,11 +142,6 @@ export interface Permission extends Node {
   group?: SecurityGroup;
   /** Rules sharing a request key are sent in one Authorize call (duplicates, 100-per-request limit). */
   request: string;
-  /**
-   * Set on the rules of a resource read once per combination of its conditions (ROS `Fn::If`): rules of
-   * one resource (`of`) with different `index` never exist together, so counts take the larger variant.
-   */
-  variant?: { of: string; index: number };
   /** Set on a rule written in the flattened form: its N is its place in the request. */
   flatIndex?: FlatIndex;
 }

@@ -50,6 +50,8 @@ describe('CreateSecurityGroup constraints', () => {
     ['InnerAccessPolicy invalid', group('InnerAccessPolicy: Allow'), [at('inner-access-policy-invalid', 'InvalidPolicy.Malformed', 4, 24, 4, 29)]],
     ['InnerAccessPolicy Accept on enterprise', group('SecurityGroupType: enterprise', 'InnerAccessPolicy: Accept'), [at('inner-access-policy-enterprise', null, 5, 24, 5, 30)]],
     ['quota', `${group('SecurityGroupName: web-a')}${group('SecurityGroupName: web-b').replace('securityGroups:\n', '')}`, [at('group-quota', 'QuotaExceed.SecurityGroup', 5, 5, 7, 29)], { quota: { securityGroupsPerRegion: 1, rulesPerGroup: 200 } }],
+    // Each document of a YAML file is read on its own: the first group of each is another group.
+    ['quota, one group in each of two documents', `${group('SecurityGroupName: web-a')}---\n${group('SecurityGroupName: web-b')}`, [at('group-quota', 'QuotaExceed.SecurityGroup', 7, 5, 9, 29)], { quota: { securityGroupsPerRegion: 1, rulesPerGroup: 200 } }],
   ];
   for (const [name, text, expected, config] of cases) {
     it(`invalid: ${name}`, async () => {
@@ -101,6 +103,35 @@ describe('CreateSecurityGroup constraints', () => {
     expect(f.map(key)).toEqual([at('spec-unknown-key', null, 4, 1, 4, 9), at('name-malformed', 'InvalidSecurityGroupName.Malformed', 7, 24, 7, 28)]);
   });
 
+  it('top-level x- keys of a one-request file are extension fields too', async () => {
+    const text = 'x-tags: &tags\n  - {Key: env, Value: prod}\nRegionId: cn-hangzhou\nVpcId: vpc-bp1opxu1zkhn00gzv1234\nSecurityGroupName: 1web\nTag: *tags\nx_other: 1\n';
+    expect((await lintFiles({ 'request.yaml': text })).map(key)).toEqual([at('name-malformed', 'InvalidSecurityGroupName.Malformed', 5, 20, 5, 24), at('spec-unknown-key', null, 7, 1, 7, 8)]);
+  });
+
+  it('a key written after `<<: *defaults` overrides the merged one, as YAML merge keys define', async () => {
+    const defaults = 'x-defaults: &d\n  RegionId: cn-hangzhou\n  VpcId: vpc-bp1opxu1zkhn00gzv1234\n  Tag:\n    - {Key: team, Value: "https://fill-me-in"}\n  Permissions:\n    - {IpProtocol: tcp, PortRange: 0/0, SourceCidrIp: 10.0.0.0/8}\n';
+    const own = '    Tag:\n      - {Key: "acs:team", Value: web}\n    Permissions:\n      - {IpProtocol: tcp, PortRange: 22/21, SourceCidrIp: 10.0.0.0/8}\n';
+    // Only the group's own Tag and Permissions are sent: their mistakes are reported, not the defaults'.
+    const f = await lintFiles({ 'a.yaml': `${defaults}securityGroups:\n  - <<: *d\n    SecurityGroupName: web\n${own}` });
+    expect(f.map(key)).toEqual([
+      at('tag-key-malformed', 'InvalidTagKey.Malformed', 12, 15, 12, 25),
+      at('rule-port-range-malformed', 'InvalidParam.PortRange', 14, 38, 14, 43),
+    ]);
+    // The same when the own keys come before the merge.
+    const before = await lintFiles({ 'a.yaml': `${defaults}securityGroups:\n  - SecurityGroupName: web\n${own}    <<: *d\n` });
+    expect(before.map(key)).toEqual([
+      at('tag-key-malformed', 'InvalidTagKey.Malformed', 11, 15, 11, 25),
+      at('rule-port-range-malformed', 'InvalidParam.PortRange', 13, 38, 13, 43),
+    ]);
+  });
+
+  it('merge keys under a `%YAML 1.1` directive are merged too', async () => {
+    const text = 'x-defaults: &d\n  RegionId: cn-hangzhou\n  VpcId: vpc-bp1opxu1zkhn00gzv1234\n  Description: 1\nsecurityGroups:\n  - <<: *d\n    SecurityGroupName: web\n';
+    const expected = (line: number) => [at('description-malformed', 'InvalidDescription.Malformed', line, 16, line, 17)];
+    expect((await lintFiles({ 'a.yaml': text })).map(key)).toEqual(expected(4));
+    expect((await lintFiles({ 'a.yaml': `%YAML 1.1\n---\n${text}` })).map(key)).toEqual(expected(6));
+  });
+
   it('JSON specs give the same spans as YAML would', async () => {
     const f = await lintFiles({ 'a.json': '{\n  "securityGroups": [\n    {"RegionId": "cn-hangzhou", "VpcId": "vpc-bp1opxu1zkhn00gzv1234", "SecurityGroupName": "1web"}\n  ]\n}\n' });
     expect(f.map(key)).toEqual([at('name-malformed', 'InvalidSecurityGroupName.Malformed', 3, 92, 3, 98)]);
@@ -137,6 +168,10 @@ describe('native spec values: null is absent', () => {
     ['tag "Key": null (JSON)', '{"RegionId": "cn-hangzhou", "VpcId": "vpc-bp1opxu1zkhn00gzv1234", "Tag": [{"Key": null, "Value": "v"}]}\n', [at('tag-key-malformed', 'InvalidTagKey.Malformed', 1, 83, 1, 87)], 'spec.json'],
     // An empty and a null tag value are one value: two requests differing only so are one request.
     ['a null tag Value is the empty value', `${group('ClientToken: t', 'Tag:', '  - Key: k', '    Value: ~')}  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n    ClientToken: t\n    Tag:\n      - Key: k\n        Value: ""\n`, []],
+    // A list parameter with no value is not set either: the group is checked without tags or rules.
+    ['Tag and Permissions with no value', group('Tag:', 'Permissions:', 'SecurityGroupName: 1web'), [at('name-malformed', 'InvalidSecurityGroupName.Malformed', 6, 24, 6, 28)]],
+    ['Tag: ~ and Permissions: ~', group('Tag: ~', 'Permissions: ~', 'SecurityGroupName: 1web'), [at('name-malformed', 'InvalidSecurityGroupName.Malformed', 6, 24, 6, 28)]],
+    ['"Tag": null and "Permissions": null (JSON request)', '{"RegionId": "cn-hangzhou", "VpcId": "vpc-bp1opxu1zkhn00gzv1234", "Tag": null, "Permissions": null, "SecurityGroupName": "1web"}\n', [at('name-malformed', 'InvalidSecurityGroupName.Malformed', 1, 122, 1, 128)], 'spec.json'],
     ['a rule with PortRange: ~ has none', group('Permissions:', '  - IpProtocol: tcp', '    PortRange: ~', '    SourceCidrIp: 10.0.0.0/8'), [at('rule-port-range-missing', 'InvalidPortRange.Malformed', 5, 9, 7, 33)]],
   ];
   for (const [name, text, expected, path] of cases) {
@@ -232,6 +267,24 @@ describe('native spec values: numbers and booleans given for strings are the tex
   for (const [name, text, expected, path] of cases) {
     it(name, async () => {
       expect(await checkBoth(text, path)).toEqual(expected);
+    });
+  }
+  it('a value reached through a YAML alias keeps the text written at its anchor', async () => {
+    const text =
+      'x-release: &release 2.0\nx-token: &token 1719650000000000001\n' +
+      group('SecurityGroupName: web-a', 'Description: *release', 'ClientToken: *token') +
+      another('SecurityGroupName: web-b', 'ClientToken: 1719650000000000000') +
+      another('SecurityGroupName: web-c', 'ClientToken: *token');
+    expect((await lintFiles({ 'spec.yaml': text })).map(key)).toEqual([at('client-token-reused', 'IdempotentProcessing', 16, 18, 16, 24)]);
+  });
+});
+
+describe('native spec values: a no-break or ideographic space ending a plain value is part of it', () => {
+  for (const [name, space] of [['NBSP', '\u00a0'], ['U+3000', '\u3000']]) {
+    it(`${name}: both parsers place the finding on the value with the space`, async () => {
+      expect(await checkBoth(group(`SecurityGroupName: web${space}`))).toEqual([at('name-malformed', 'InvalidSecurityGroupName.Malformed', 4, 24, 4, 28)]);
+      // The character is named by its code point, which a space-like character shown as is would hide.
+      expect((await lintFiles({ 'spec.yaml': group(`SecurityGroupName: web${space}`) }))[0]!.message).toContain(`U+${space.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
     });
   }
 });

@@ -31,7 +31,7 @@ export const groupQuota = defineRule({
     const seen = new Set<string>();
     for (const g of model.groups) {
       const region = text(g.fields.RegionId);
-      const key = `${g.span.file}#${g.resource}`;
+      const key = `${g.span.file}#${g.variant?.of ?? g.id}`;
       if (region === undefined || seen.has(key)) continue;
       seen.add(key);
       const existing = model.inventory?.securityGroups.get(region) ?? 0;

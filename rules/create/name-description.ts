@@ -42,8 +42,10 @@ function characterProblem(name: string): string | undefined {
   if (startsWithHttp(name)) return 'starts with http:// or https://';
   if (!NAME_FIRST.test(name)) return 'must start with a letter';
   if (NAME_REST.test(name)) return undefined;
-  const bad = [...name].find((c) => !NAME_REST.test(c));
-  return `contains \`${bad}\`; only letters, digits, \`:\`, \`_\`, \`.\` and \`-\` are allowed`;
+  const bad = [...name].find((c) => !NAME_REST.test(c))!;
+  // A space or an invisible character is named by its code point: shown as is, a no-break space looks like a space.
+  const shown = /[\s\p{C}]/u.test(bad) ? `U+${bad.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : `\`${bad}\``;
+  return `contains ${shown}; only letters, digits, \`:\`, \`_\`, \`.\` and \`-\` are allowed`;
 }
 
 export const nameUncertainCharacters = defineRule({

@@ -291,7 +291,7 @@ export function peerList(model: Model, p: Permission): readonly Permission[] | u
 }
 
 /**
- * The most rules of a list that can exist together: of the variants of one resource (Permission.variant,
+ * The most rules of a list that can exist together: of the variants of one resource (Node.variant,
  * alternatives that never coexist) only the one holding the most rules of the list (the first on a tie);
  * every other rule as it is, in order.
  */

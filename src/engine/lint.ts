@@ -84,10 +84,19 @@ export async function lint(inputs: LintInput[], configIn: Partial<Config>, optio
     return f;
   };
 
+  // The readings of one resource (Node.variant) are alternatives: where a rule finds a mistake at one
+  // place in several of them, it is one mistake, reported as the first reading to find it says it.
+  const readingAt = new Map<string, number>();
   const emit = (rule: Rule, r: Report): void => {
     const severity = severityOf(rule, config);
     if (severity === 'off') return;
     const { span, node, origin } = place(r);
+    if (node?.variant) {
+      const k = `${rule.id}|${span.file}|${span.line}|${span.column}|${span.endLine}|${span.endColumn}|${node.variant.of}`;
+      const first = readingAt.get(k);
+      if (first === undefined) readingAt.set(k, node.variant.index);
+      else if (first !== node.variant.index) return;
+    }
     let message = r.message;
     if (origin && !message.includes(origin)) message += ` (${origin})`;
     findings.push({
@@ -251,12 +260,12 @@ async function loadDocument(file: SourceFile, parsed: Parsed, result: FileResult
   for (const p of parsed.problems) ctx.report('parse-error', { at: p.span, message: p.message });
   if (parsed.problems.length > 0) result.status = 'failed';
   let claimed = false;
-  for (const doc of parsed.docs) {
+  for (const [i, doc] of parsed.docs.entries()) {
     const loader = docLoaders.find((l) => l.claims(doc, file));
     if (!loader) continue;
     claimed = true;
     result.format = loader.id;
-    mergeInto(model, await loader.load(doc, file, ctx));
+    mergeInto(model, await loader.load(doc, file, ctx, i));
   }
   if (!claimed && parsed.problems.length === 0) result.status = 'skipped';
 }

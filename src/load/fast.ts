@@ -12,7 +12,7 @@
  * JSON subset: RFC 8259 JSON (no comments, no trailing commas), no duplicate keys.
  */
 import { LineIndex } from './tree.ts';
-import type { Scalar, Span, TEntry, Tree } from './tree.ts';
+import type { Scalar, Span, TEntry, TScalar, Tree } from './tree.ts';
 import type { Parsed } from './parse.ts';
 
 /**
@@ -75,6 +75,16 @@ export function resolvePlain(s: string): Scalar {
   if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s)) return parseFloat(s);
   if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s)) return parseFloat(s);
   return s;
+}
+
+/**
+ * The text of a scalar as written: `ClientToken: 1719650000000000001` is that token, not the nearest
+ * double (which it shares with ...002), and `Description: 1.0` is three characters, not `1`. A value not
+ * written as such where it is placed (given by a flag) is its own text.
+ */
+export function writtenText(t: TScalar, lines: LineIndex): string {
+  const raw = lines.slice(t.written ?? t.span);
+  return Object.is(resolvePlain(raw), t.value) ? raw : String(t.value);
 }
 
 const ESCAPES: Record<string, string> = {

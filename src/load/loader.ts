@@ -29,7 +29,8 @@ export interface DocLoader {
   id: string;
   /** True when this document is this loader's format (checked in catalog order; first claim wins). */
   claims(doc: Tree, file: SourceFile): boolean;
-  load(doc: Tree, file: SourceFile, ctx: LoadContext): Partial<Model> | Promise<Partial<Model>>;
+  /** `document`: the document's place among the file's documents (a YAML file may hold several), from 0. */
+  load(doc: Tree, file: SourceFile, ctx: LoadContext, document: number): Partial<Model> | Promise<Partial<Model>>;
 }
 
 /** A loader that reads a set of files together (a Terraform module is a directory of files). */

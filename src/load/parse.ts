@@ -247,10 +247,16 @@ function openingQuote(text: string, at: number): number {
 
 function yspan(node: YNode, lines: LineIndex): Span {
   const r = node.range ?? [0, 0, 0];
-  // Block collections end after their last line break; a span ends at the last character written.
+  // Block collections end after their last line break; a span ends at the last character written. Only
+  // YAML's own white space is trimmed: a no-break or ideographic space ending a plain scalar is its value's.
   let end = r[1];
-  while (end > r[0] && /\s/.test(lines.text[end - 1]!)) end--;
+  while (end > r[0] && /[ \t\r\n]/.test(lines.text[end - 1]!)) end--;
   return lines.span(r[0], end);
+}
+
+/** A scalar key as text; under `%YAML 1.1` the `yaml` package gives the merge key `<<` as a symbol. */
+function scalarKey(v: unknown): string {
+  return typeof v === 'symbol' ? (v.description ?? '') : String(v);
 }
 
 function fromYaml(node: YNode, lines: LineIndex, budget: Budget, depth: number): Tree {
@@ -277,6 +283,7 @@ function fromYaml(node: YNode, lines: LineIndex, budget: Budget, depth: number):
     const t = fromYaml(target, lines, budget, depth + 1);
     budget.expanding.delete(target);
     // An alias is reported where it is used: the value was written there by reference.
+    if (t.type === 'scalar') return { ...t, span: yspan(node, lines), written: t.written ?? t.span };
     return { ...t, span: yspan(node, lines) } as Tree;
   }
   const tag = node.tag && !node.tag.startsWith('tag:yaml.org,2002:') ? node.tag : undefined;
@@ -290,19 +297,25 @@ function fromYaml(node: YNode, lines: LineIndex, budget: Budget, depth: number):
     return t;
   }
   if (yIsMap(node)) {
-    const entries: TEntry[] = [];
+    let entries: TEntry[] = [];
+    // Merge keys (`<<: *defaults`), as YAML 1.1 defines them: the entries of the merged map(s) whose keys
+    // the mapping does not have itself, wherever it writes them; of several maps merged, the first wins.
+    const merged = new Set<TEntry>();
+    const own = new Set<string>();
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
       const k = pair.key as YNode | null;
-      const keyText = k && yIsScalar(k) ? String(k.value) : k && isAlias(k) ? String(k.source) : '';
+      const keyText = k && yIsScalar(k) ? scalarKey(k.value) : k && isAlias(k) ? String(k.source) : '';
       const keySpan = k ? yspan(k, lines) : yspan(node, lines);
       if (keyText === '<<' && pair.value) {
-        // Merge key: copy entries of the merged map(s), as YAML 1.1 merge does.
-        const merged = fromYaml(pair.value as YNode, lines, budget, depth + 1);
-        const maps = merged.type === 'seq' ? merged.items : [merged];
-        for (const m of maps) {
+        const value = fromYaml(pair.value as YNode, lines, budget, depth + 1);
+        for (const m of value.type === 'seq' ? value.items : [value]) {
           if (m.type === 'map') {
-            for (const e of m.entries) if (!entries.some((x) => x.key === e.key)) entries.push(e);
+            for (const e of m.entries) {
+              if (own.has(e.key) || entries.some((x) => x.key === e.key)) continue;
+              merged.add(e);
+              entries.push(e);
+            }
           } else if (!(m.type === 'scalar' && m.value === null && budget.broken.length > 0)) {
             // (A broken alias already reported reads as no value.)
             budget.broken.push({ message: '`<<` merges a mapping or a list of mappings', span: m.span });
@@ -313,6 +326,8 @@ function fromYaml(node: YNode, lines: LineIndex, budget: Budget, depth: number):
       const value: Tree = pair.value
         ? fromYaml(pair.value as YNode, lines, budget, depth + 1)
         : { type: 'scalar', value: null, span: { ...keySpan, line: keySpan.endLine, column: keySpan.endColumn } };
+      if (merged.size > 0 && !own.has(keyText)) entries = entries.filter((x) => !(merged.has(x) && x.key === keyText));
+      own.add(keyText);
       entries.push({ key: keyText, keySpan, value });
     }
     const t: Tree = { type: 'map', entries, span: yspan(node, lines) };

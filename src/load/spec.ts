@@ -10,9 +10,9 @@
  */
 import type { DocLoader, LoadContext, SourceFile } from './loader.ts';
 import { cover, describe, entry, get, isMap, isSeq, isScalar, LineIndex, text } from './tree.ts';
-import type { Span, TEntry, TMap, TScalar, Tree } from './tree.ts';
-import { resolvePlain } from './fast.ts';
-import { groupFields, isPermissionParam, isSgParam, PERMISSION_PARAMS, permissionFields, SG_PARAMS } from '../model.ts';
+import type { Span, TEntry, TMap, Tree } from './tree.ts';
+import { writtenText } from './fast.ts';
+import { groupFields, isPermissionParam, isSgParam, NOT_STRING, PERMISSION_PARAMS, permissionFields, SG_PARAMS } from '../model.ts';
 import type { FlatIndex, Model, Permission, SecurityGroup, Tag, TagList, Vpc } from '../model.ts';
 import { suggest } from '../util/suggest.ts';
 
@@ -34,10 +34,10 @@ export const specLoader: DocLoader = {
     if (doc.entries.some((e) => e.key === 'TotalCount' || e.key === 'RequestId') && doc.entries.some((e) => INVENTORY_KEYS.includes(e.key))) return false;
     return doc.entries.some((e) => e.key === 'securityGroups' || e.key === 'RegionId' || (e.key === 'vpcs' && isSeq(e.value)));
   },
-  load(doc, file, ctx) {
+  load(doc, file, ctx, document) {
     const out: Model = { groups: [], permissions: [], vpcs: [], policies: [] };
     const root = doc as TMap;
-    const r = new Reader(file, ctx);
+    const r = new Reader(file, ctx, document);
     if (!entry(root, 'securityGroups') && !entry(root, 'vpcs')) {
       // One request per file.
       readGroup(root, 'request', r, out, undefined);
@@ -79,18 +79,21 @@ function unknownKey(e: TEntry, known: readonly string[], where: string, ctx: Loa
   });
 }
 
-/** Parameters that take something else than a string, and what. */
-const NOT_STRING: Partial<Record<string, string>> = { ServiceManaged: 'a boolean', Priority: 'an integer' };
-
 /** Reads the parameter values of one file. */
 class Reader {
   /** The file's lines, made when a value must be read as written. */
   private lines: LineIndex | undefined;
 
+  /** What the ids of the document's groups and VPCs start with: each document of a file has its own. */
+  readonly idPrefix: string;
+
   constructor(
     readonly file: SourceFile,
     readonly ctx: LoadContext,
-  ) {}
+    document: number,
+  ) {
+    this.idPrefix = document === 0 ? `${file.path}#` : `${file.path}#${document}#`;
+  }
 
   /**
    * A parameter's value as the request carries it. Null (an empty YAML value, `~`, JSON `null`) is no
@@ -106,22 +109,13 @@ class Reader {
     }
     if (t.type !== 'scalar' || typeof t.value === 'string') return t;
     if (t.value === null) return undefined;
-    return NOT_STRING[name] === undefined ? { ...t, value: this.written(t) } : t;
-  }
-
-  /**
-   * The text of a number or a boolean as written: `ClientToken: 1719650000000000001` is that token, not
-   * the nearest double (which it shares with ...002), and `Description: 1.0` is three characters, not `1`.
-   */
-  private written(t: TScalar): string {
-    const raw = (this.lines ??= new LineIndex(this.file.path, this.file.text)).slice(t.span);
-    // A YAML alias is placed where it is used, so its span holds `*name`: then the value is all there is.
-    return Object.is(resolvePlain(raw), t.value) ? raw : String(t.value);
+    if (NOT_STRING[name] !== undefined) return t;
+    return { ...t, value: writtenText(t, (this.lines ??= new LineIndex(this.file.path, this.file.text))) };
   }
 }
 
 function readVpc(map: TMap, resource: string, r: Reader): Vpc {
-  const vpc: Vpc = { kind: 'Vpc', id: `${map.span.file}#${resource}`, source: 'spec', span: map.span, resource };
+  const vpc: Vpc = { kind: 'Vpc', id: r.idPrefix + resource, source: 'spec', span: map.span, resource };
   for (const e of map.entries) {
     if (!VPC_KEYS.includes(e.key)) unknownKey(e, VPC_KEYS, resource, r.ctx);
     else if (e.key === 'VpcName') r.value(e.key, e.value);
@@ -139,7 +133,7 @@ interface FlatItem {
 function readGroup(map: TMap, resource: string, r: Reader, out: Model, region: Tree | undefined): void {
   const group: SecurityGroup = {
     kind: 'SecurityGroup',
-    id: `${r.file.path}#${resource}`,
+    id: r.idPrefix + resource,
     format: 'spec',
     span: map.span,
     resource,
@@ -168,7 +162,7 @@ function readGroup(map: TMap, resource: string, r: Reader, out: Model, region: T
     }
     if (isSgParam(e.key)) {
       group.fields[e.key] = r.value(e.key, e.value);
-    } else if (e.key !== 'Tag' && e.key !== 'Permissions' && !(resource === 'request' && META_KEYS.includes(e.key))) {
+    } else if (e.key !== 'Tag' && e.key !== 'Permissions' && !(resource === 'request' && (META_KEYS.includes(e.key) || e.key.startsWith(EXTENSION)))) {
       unknownKey(e, GROUP_KEYS, resource, r.ctx);
     }
   }
@@ -177,7 +171,7 @@ function readGroup(map: TMap, resource: string, r: Reader, out: Model, region: T
     group.regionSource = 'the file-level `region`';
   }
 
-  const tagList = get(map, 'Tag');
+  const tagList = listParam(get(map, 'Tag'));
   if (tagList !== undefined || flatTags !== undefined) {
     const items: Tag[] = [];
     if (tagList !== undefined) {
@@ -194,7 +188,7 @@ function readGroup(map: TMap, resource: string, r: Reader, out: Model, region: T
     group.Tag = { span, items } satisfies TagList;
   }
 
-  const perms = get(map, 'Permissions');
+  const perms = listParam(get(map, 'Permissions'));
   const permItems: { fields: TEntry[]; span: Span; index: number; flat?: FlatIndex }[] = [];
   if (perms !== undefined) {
     if (!isSeq(perms)) shape(r.ctx, perms, '`Permissions` must be a list of rules');
@@ -214,6 +208,11 @@ function readGroup(map: TMap, resource: string, r: Reader, out: Model, region: T
     out.permissions.push(p);
   }
   out.groups.push(group);
+}
+
+/** A list parameter (`Tag`, `Permissions`) as written; with no value (null) it is not set, as any parameter. */
+function listParam(t: Tree | undefined): Tree | undefined {
+  return isScalar(t) && t.value === null ? undefined : t;
 }
 
 function readTag(fields: TEntry[], span: Span, resource: string, r: Reader): Tag {

@@ -22,6 +22,8 @@ export interface TScalar {
   origin?: string;
   /** YAML tag, e.g. ROS short forms (`!Ref`). */
   tag?: string;
+  /** Where the value is written when that is not where it is used: a YAML alias (`*release`) names it. */
+  written?: Span;
 }
 
 /**

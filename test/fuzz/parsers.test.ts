@@ -21,7 +21,7 @@ const SCALARS = [
   '1', '-1', '+1', '0', '-0', '08', '0o17', '0x1F', '0xg', '1e3', '-1.5E-3', '.5', '1.', '.inf', '-.Inf', '+.INF', '.nan', '.NaN', '1_000',
   '12345678901234567890', '1719650000000000001', '1.0', '-0.0', 'a b', 'a:b', 'a #b', 'x#y', 'é', '前端组', '"q"', "'s'", '"a\\tb"', '"\\u00e9\\x41"', '"\\U0001F600"', '"\\ud800"',
   "'it''s'", '"a: b"', '"\\q"', '"a\\"b"', 'a:', '- a', '? a', '[a]', '{a: 1}', '&a x', '*a', '!Ref x', '!!str 1', '|', '>', '"open', "'open",
-  '#', '@a', '`a', '%a', '-', ':', '--- a', '... a', 'a: b', 'a  ', '<<',
+  '#', '@a', '`a', '%a', '-', ':', '--- a', '... a', 'a: b', 'a  ', '<<', 'a\u00a0', '\u3000a\u3000',
 ];
 const scalar = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...SCALARS) }, fc.string({ maxLength: 6 }));
 const key = fc.oneof({ weight: 4, arbitrary: fc.constantFrom('a', 'b', 'Key', 'Value', 'RegionId', 'Tag.1.Key', 'Tag.01.Key', '"q k"', "'s'", '1', 'true', '~', '0x10', 'a b') }, scalar);

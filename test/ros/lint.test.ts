@@ -210,10 +210,48 @@ describe('a list or a mapping for a property that takes one value', () => {
   });
 });
 
+describe('a number given for a string property', () => {
+  it('is the text written, in YAML (also through an alias) and JSON: `2.0` is three characters', async () => {
+    const yaml =
+      `${HEAD}Metadata:\n  x-release: &release 1.0\nResources:\n  Sg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      VpcId: vpc-bp1opxu1zkhn00gzv1234\n` +
+      `      SecurityGroupName: 2.0\n      Description: 2.0\n      Tags:\n        - {Key: k, Value: *release}\n` +
+      `      SecurityGroupIngress:\n        - {IpProtocol: tcp, PortRange: 22/22, SourceCidrIp: 10.0.0.0/8, Priority: 1, Description: 1.0}\n`;
+    expect((await lintFiles({ 't.ros.yaml': yaml })).map(key)).toEqual([
+      { ruleId: 'name-malformed', errorCode: 'InvalidSecurityGroupName.Malformed', line: 9, column: 26, endLine: 9, endColumn: 29 },
+    ]);
+    const json = '{"ROSTemplateFormatVersion": "2015-09-01", "Resources": {"Sg": {"Type": "ALIYUN::ECS::SecurityGroup", "Properties": {"VpcId": "vpc-bp1opxu1zkhn00gzv1234", "SecurityGroupName": 2.0, "Description": 1.0}}}}\n';
+    expect((await lintFiles({ 't.ros.json': json })).map(key)).toEqual([
+      { ruleId: 'name-malformed', errorCode: 'InvalidSecurityGroupName.Malformed', line: 1, column: 177, endLine: 1, endColumn: 180 },
+    ]);
+  });
+});
+
+describe('a list property with no value', () => {
+  it('is not set, as any property with no value: Tags, SecurityGroupIngress and Permissions', async () => {
+    const text =
+      `${HEAD}Resources:\n  Sg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      VpcId: vpc-bp1opxu1zkhn00gzv1234\n      SecurityGroupName: 1web\n` +
+      `      Tags:\n      SecurityGroupIngress: ~\n  In:\n    Type: ALIYUN::ECS::SecurityGroupIngresses\n    Properties:\n      SecurityGroupId: !Ref Sg\n      Permissions:\n`;
+    const f = await lintFiles({ 't.ros.yaml': text });
+    expect(f.map(key)).toEqual([{ ruleId: 'name-malformed', errorCode: 'InvalidSecurityGroupName.Malformed', line: 7, column: 26, endLine: 7, endColumn: 30 }]);
+  });
+});
+
 describe('values that cannot be known are skipped, never guessed', () => {
   it('a parameter without Default, a resource attribute and an unevaluated function', async () => {
     const t = `${HEAD}Parameters:\n  Name:\n    Type: String\nResources:\n  Sg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      SecurityGroupName: !Ref Name\n      Description: !Base64 x\n      VpcId: !GetAtt Other.VpcId\n  Other:\n    Type: ALIYUN::ECS::VPC\n`;
     expect((await lintFiles({ 't.ros.yaml': t }, { region: 'eu-central-1' })).map(key)).toEqual([]);
+  });
+});
+
+describe('a mistake outside any Fn::If, in a resource read once per condition value', () => {
+  it('is reported once, though its value is known in one reading and only in part in the other', async () => {
+    // With IsProd false, Env is not its default: only the start of the tag value is known there.
+    const t =
+      `${HEAD}Parameters:\n  Env:\n    Type: String\n    Default: prod\nConditions:\n  IsProd: !Equals [prod, !Ref Env]\nResources:\n  Sg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n` +
+      `      VpcId: vpc-bp1opxu1zkhn00gzv1234\n      SecurityGroupName: !If [IsProd, web, web-dev]\n      Tags:\n        - Key: docs\n          Value: !Sub 'https://wiki/\${Env}'\n`;
+    expect((await lintFiles({ 't.ros.yaml': t }, { region: 'cn-hangzhou' })).map(key)).toEqual([
+      { ruleId: 'tag-value-malformed', errorCode: 'InvalidTagValue.Malformed', line: 16, column: 23, endLine: 16, endColumn: 44 },
+    ]);
   });
 });
 
@@ -269,6 +307,39 @@ describe('standalone rules with conditions', () => {
       { ruleId: 'exposed-port', errorCode: null, line: 12, column: 61, endLine: 12, endColumn: 70 },
       { ruleId: 'exposed-port', errorCode: null, line: 19, column: 21, endLine: 19, endColumn: 30 },
     ]);
+  });
+});
+
+describe('references to a group read once per Fn::If branch', () => {
+  // Sg's type depends on IsProd; each rule referring to it is checked against the Sg of the same IsProd.
+  const template = (type: string, resources: string) =>
+    `${HEAD}Parameters:\n  Env: {Type: String, Default: prod, AllowedValues: [dev, prod]}\nConditions:\n  IsProd: !Equals [prod, !Ref Env]\nResources:\n` +
+    `  Sg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      VpcId: vpc-bp1opxu1zkhn00gzv1234\n      SecurityGroupType: ${type}\n` +
+    resources;
+  const standalone = (source: string) =>
+    `  FromOther:\n    Type: ALIYUN::ECS::SecurityGroupIngress\n    Properties:\n      SecurityGroupId: !Ref Sg\n      IpProtocol: tcp\n      PortRange: 80/80\n      SourceGroupId: ${source}\n`;
+  const enterpriseReference = { ruleId: 'rule-enterprise-group-reference', errorCode: 'InvalidGroupParameter.OperationDenied', line: 18, column: 22, endLine: 18, endColumn: 45 };
+
+  it('a standalone rule is checked on the group of each branch, whichever is written first', async () => {
+    for (const type of ['!If [IsProd, normal, enterprise]', '!If [IsProd, enterprise, normal]']) {
+      const f = await lintFiles({ 't.ros.yaml': template(type, standalone('sg-bp1fg655nh68xyz9abcd')) }, { region: 'cn-hangzhou' });
+      expect(f.map(key)).toEqual([enterpriseReference]);
+    }
+  });
+
+  it('a rule whose own Fn::If follows the same condition is checked on the group of that branch only: no false error', async () => {
+    const f = await lintFiles({ 't.ros.yaml': template('!If [IsProd, normal, enterprise]', standalone('!If [IsProd, sg-bp1fg655nh68xyz9abcd, !Ref ALIYUN::NoValue]\n      SourceCidrIp: 10.0.0.0/8')) }, { region: 'cn-hangzhou' });
+    expect(f.map(key)).toEqual([]);
+  });
+
+  it('a SourceGroupId or DestGroupId referring to it names the group of each branch', async () => {
+    const app =
+      `  AppSg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      VpcId: vpc-bp1opxu1zkhn00gzv1234\n` +
+      `      SecurityGroupEgress:\n        - {IpProtocol: tcp, PortRange: 3306/3306, DestGroupId: !Ref Sg, NicType: intranet}\n`;
+    const expected = [{ ruleId: 'rule-references-enterprise-group', errorCode: 'InvalidGroupAuthParameter.OperationDenied', line: 17, column: 69, endLine: 17, endColumn: 71 }];
+    for (const type of ['!If [IsProd, normal, enterprise]', '!If [IsProd, enterprise, normal]']) {
+      expect((await lintFiles({ 't.ros.yaml': template(type, app) }, { region: 'cn-hangzhou' })).map(key)).toEqual(expected);
+    }
   });
 });
 

@@ -92,4 +92,19 @@ describe('ROS YAML templates take comments and Metadata', () => {
     const meta = '    Metadata:\n      sglint:\n        ignore:\n          - rule: InvalidSecurityGroupName.Malformed\n            reason: imported\n';
     expect(await lintFiles({ 'template.ros.yaml': tpl('      VpcId: vpc-bp1opxu1zkhn00gzv1234\n      SecurityGroupName: 1web\n', meta) }, { today: '2026-06-01' })).toEqual([]);
   });
+  it("Metadata and waivers with resources suppress the template checks' findings on the resource too", async () => {
+    const meta = (rule: string) => `    Metadata:\n      sglint:\n        ignore:\n          - {rule: '${rule}', reason: newer ROS property}\n`;
+    const props = '      VpcId: vpc-bp1opxu1zkhn00gzv1234\n      ServiceManaged: false\n      Tags: {env: prod}\n      SecurityGroupName: !Ref Nme\n';
+    const unsuppressed = await lintFiles({ 'template.ros.yaml': tpl(props) }, { today: '2026-06-01' });
+    expect(unsuppressed.map(key)).toEqual([
+      { ruleId: 'ros-unknown-property', errorCode: null, line: 7, column: 7, endLine: 7, endColumn: 21 },
+      { ruleId: 'ros-shape', errorCode: null, line: 8, column: 13, endLine: 8, endColumn: 24 },
+      { ruleId: 'ros-ref-unknown', errorCode: null, line: 9, column: 31, endLine: 9, endColumn: 34 },
+    ]);
+    expect(unsuppressed.map((f) => f.resource)).toEqual(['Resources.WebSg', 'Resources.WebSg', 'Resources.WebSg']);
+    const text = tpl(props, meta('ros-unknown-property, ros-shape, ros-ref-unknown'));
+    expect(await lintFiles({ 'template.ros.yaml': text }, { today: '2026-06-01' })).toEqual([]);
+    const waivers = [{ rules: ['ros-unknown-property', 'ros-shape', 'ros-ref-unknown'], resources: ['Resources.WebSg'], reason: 'newer ROS property' }];
+    expect(await lintFiles({ 'template.ros.yaml': tpl(props) }, { today: '2026-06-01', waivers })).toEqual([]);
+  });
 });

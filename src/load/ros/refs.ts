@@ -25,19 +25,21 @@ export function scanReferences(tpl: Template): void {
     const edges: Edge[] = [];
     resources.set(name, edges);
     const addResource = (to: string, span: Span) => edges.push({ to, span });
-    const props = get(e.value, 'Properties');
-    if (props !== undefined) walk(props, tpl, false, addResource);
-    const dependsOn = get(e.value, 'DependsOn');
-    if (dependsOn !== undefined) {
-      for (const d of isSeq(dependsOn) ? dependsOn.items : [dependsOn]) {
-        const n = isScalar(d) && typeof d.value === 'string' ? d.value : undefined;
-        if (n === undefined) continue;
-        if (tpl.resources.has(n)) addResource(n, d.span);
-        else unknownName(tpl, n, d.span, 'resource', [...tpl.resources.keys()]);
+    tpl.within(name, () => {
+      const props = get(e.value, 'Properties');
+      if (props !== undefined) walk(props, tpl, false, addResource);
+      const dependsOn = get(e.value, 'DependsOn');
+      if (dependsOn !== undefined) {
+        for (const d of isSeq(dependsOn) ? dependsOn.items : [dependsOn]) {
+          const n = isScalar(d) && typeof d.value === 'string' ? d.value : undefined;
+          if (n === undefined) continue;
+          if (tpl.resources.has(n)) addResource(n, d.span);
+          else unknownName(tpl, n, d.span, 'resource', [...tpl.resources.keys()]);
+        }
       }
-    }
-    const cond = get(e.value, 'Condition');
-    if (isScalar(cond) && typeof cond.value === 'string') checkCondition(tpl, cond.value, cond.span);
+      const cond = get(e.value, 'Condition');
+      if (isScalar(cond) && typeof cond.value === 'string') checkCondition(tpl, cond.value, cond.span);
+    });
   }
   const outputs = get(tpl.root, 'Outputs');
   if (outputs?.type === 'map') {
@@ -157,7 +159,8 @@ function cycles(tpl: Template, graph: Graph, kind: string): void {
       const s = state.get(edge.to);
       if (s === 'open') {
         const loop = [...path.slice(path.indexOf(edge.to)), edge.to];
-        tpl.report('ros-ref-cycle', edge.span, `${kind} references form a cycle: ${loop.join(' → ')}; ROS cannot resolve them`);
+        const report = () => tpl.report('ros-ref-cycle', edge.span, `${kind} references form a cycle: ${loop.join(' → ')}; ROS cannot resolve them`);
+        tpl.within(kind === 'resource' ? top.node : undefined, report);
       } else if (s === undefined && graph.has(edge.to)) {
         state.set(edge.to, 'open');
         stack.push({ node: edge.to, next: 0 });

@@ -27,6 +27,13 @@ export interface Scope {
   allows?: Allows;
 }
 
+/** A resource read with its conditions taking one combination of values. */
+export interface Variant {
+  /** `''` for the first variant, `[IsProd=false]` style for the others (ids and request keys must differ). */
+  suffix: string;
+  scope: Scope;
+}
+
 /** Parameter types whose value is a list (a comma-separated string when given as text). */
 const LIST_TYPES = new Set(['CommaDelimitedList']);
 
@@ -90,7 +97,7 @@ function evaluate(c: Call, s: Scope): Resolved {
     case 'Fn::GetAtt': {
       const [res, attr] = getAttArgs(c.args);
       const expr = `Fn::GetAtt ${res ?? '?'}.${attr ?? '?'}`;
-      return unknown(c.span, expr, res !== undefined && s.tpl.resources.has(res) ? resourceId(s.tpl, res) : undefined);
+      return unknown(c.span, expr, res !== undefined && s.tpl.resources.has(res) ? refId(res, s) : undefined);
     }
     case 'Fn::Join':
       return join(c, s);
@@ -128,8 +135,21 @@ function ref(name: string, span: Span, s: Scope): Resolved {
   }
   const param = tpl.parameters.get(name);
   if (param) return parameter(name, param.value, span, s);
-  if (tpl.resources.has(name)) return unknown(span, `Ref ${name}`, resourceId(tpl, name));
+  if (tpl.resources.has(name)) return unknown(span, `Ref ${name}`, refId(name, s));
   return unknown(span, `Ref ${name}`);
+}
+
+/**
+ * The id of the resource a reference names, for linking: of a group read once per combination of its
+ * conditions, the variant whose conditions take the values they take in this scope. Undefined when no
+ * variant does (a group with more conditions than are combined), so that the reference links to no
+ * group rather than to one of other condition values.
+ */
+function refId(name: string, s: Scope): string | undefined {
+  const vs = s.tpl.variants.get(name);
+  if (vs === undefined || vs.length === 1) return resourceId(s.tpl, name);
+  const v = vs.find((x) => [...x.scope.choice].every(([c, value]) => (s.choice.get(c) ?? value) === value));
+  return v && resourceId(s.tpl, name) + v.suffix;
 }
 
 function parameter(name: string, def: Tree, span: Span, s: Scope): Resolved {

@@ -3,23 +3,26 @@
  * `ALIYUN::ECS::VPC` and `ALIYUN::RAM::ManagedPolicy`.
  *
  * Conditions: a resource whose properties use `Fn::If` is read once per combination of its conditions
- * (at most MAX_CONDITIONS conditions, so at most 16 variants). All variants carry the same resource name
- * (`Resources.WebSg`), so a finding on text outside any `Fn::If` is reported once; a finding inside a
- * branch is placed on that branch and names its condition. With more conditions, the resource is read with
- * all of them true, all false, and each one alone true and alone false: every branch of an `Fn::If` is
- * read, and of nested ones every branch whose conditions differ in at most one from all the others.
+ * (at most MAX_CONDITIONS conditions, so at most 16 variants); the conditions of the groups it refers to
+ * count as its own, so that each variant refers to the group variant of the same condition values. All
+ * variants carry the same resource name (`Resources.WebSg`), so a finding on text outside any `Fn::If`
+ * is reported once; a finding inside a branch is placed on that branch and names its condition. With more
+ * conditions, the resource is read with all of them true, all false, and each one alone true and alone
+ * false: every branch of an `Fn::If` is read, and of nested ones every branch whose conditions differ in
+ * at most one from all the others.
  * A resource with its own `Condition` is read with that condition true only, and combinations no parameter
  * value can produce are dropped (conditions.ts).
  */
-import { groupFields, isPermissionParam, PERMISSION_PARAMS, permissionFields } from '../../model.ts';
+import { groupFields, isPermissionParam, NOT_STRING, PERMISSION_PARAMS, permissionFields } from '../../model.ts';
 import type { Model, Permission, PermissionParam, RamPolicy, SecurityGroup, SgParam, Tag, TagList, Vpc } from '../../model.ts';
-import { cover, describe, get, isMap, isSeq, isUnknown } from '../tree.ts';
+import { cover, describe, get, isMap, isScalar, isSeq, isUnknown, LineIndex } from '../tree.ts';
+import { writtenText } from '../fast.ts';
 import type { Span, TEntry, TMap, TScalar, Tree } from '../tree.ts';
 import { suggest } from '../../util/suggest.ts';
 import { call } from './functions.ts';
 import { feasibility } from './conditions.ts';
-import { NO_VALUE, resolve } from './resolve.ts';
-import type { Scope } from './resolve.ts';
+import { getAttArgs, NO_VALUE, resolve } from './resolve.ts';
+import type { Variant } from './resolve.ts';
 import { TooLarge, resourceId, tight, typeOf } from './template.ts';
 import type { Template } from './template.ts';
 
@@ -53,12 +56,6 @@ export const POLICY_TYPE = 'ALIYUN::RAM::ManagedPolicy';
 /** Most `Fn::If` conditions one resource is expanded over (2^4 = 16 combinations before impossible ones are dropped). */
 export const MAX_CONDITIONS = 4;
 
-interface Variant {
-  /** `''` for the first variant, `[IsProd=false]` style for the others (ids and request keys must differ). */
-  suffix: string;
-  scope: Scope;
-}
-
 const READ_TYPES = [SG_TYPE, ...Object.keys(RULE_TYPES), VPC_TYPE, POLICY_TYPE];
 
 /**
@@ -81,69 +78,128 @@ function misspeltType(tpl: Template, e: TEntry, type: string): void {
 
 export function readResources(tpl: Template): Partial<Model> {
   const out: Model = { groups: [], permissions: [], vpcs: [], policies: [] };
-  const groupsByName = new Map<string, SecurityGroup>();
+  const groupsById = new Map<string, SecurityGroup>();
   const pending: { name: string; e: TEntry; type: string }[] = [];
   for (const [name, e] of tpl.resources) {
-    if (!isMap(e.value)) {
-      tpl.report('ros-shape', e.value.span, `resource \`${name}\` must be a mapping with \`Type\` and \`Properties\``);
-      continue;
-    }
-    const type = typeOf(e);
-    if (type === undefined) {
-      tpl.report('ros-shape', get(e.value, 'Type')?.span ?? e.keySpan, `resource \`${name}\` needs a \`Type\` (a string such as ${SG_TYPE})`);
-      continue;
-    }
-    if (type !== SG_TYPE && !RULE_TYPES[type] && type !== VPC_TYPE && type !== POLICY_TYPE) {
-      misspeltType(tpl, e, type);
-      continue;
-    }
-    if (type === SG_TYPE || RULE_TYPES[type]) {
-      for (const k of e.value.entries) if (!RESOURCE_KEYS.includes(k.key)) unknownProperty(tpl, k, RESOURCE_KEYS, `resource \`${name}\``);
-    }
-    pending.push({ name, e, type });
+    const type = tpl.within(name, () => readType(name, e, tpl));
+    if (type !== undefined) pending.push({ name, e, type });
   }
+  // The variants of every group are known before any value is resolved: a reference to a group is to its
+  // variant of the same condition values (resolve.ts).
+  const conditions = conditionsOf(tpl, new Map(pending.map(({ name, e }) => [name, usesOf(e, tpl)])));
+  for (const { name, e, type } of pending) if (type === SG_TYPE) tpl.variants.set(name, variants(e, conditions.get(name)!, tpl));
   // Groups first, so that rule resources referring to them link in the loader.
   for (const { name, e, type } of pending) {
     if (type !== SG_TYPE) continue;
-    variants(e, tpl).forEach((v, i) => {
-      const g = readGroup(name, e, v, tpl, out);
-      if (g && i === 0) groupsByName.set(name, g);
+    tpl.within(name, () => {
+      const vs = tpl.variants.get(name)!;
+      vs.forEach((v, i) => {
+        const g = readGroup(name, e, v, tpl, out, vs.length > 1 ? i : undefined);
+        if (g) groupsById.set(g.id, g);
+      });
     });
   }
   for (const { name, e, type } of pending) {
     if (type === SG_TYPE) continue;
     const rule = RULE_TYPES[type];
-    if (rule) {
-      const vs = variants(e, tpl);
-      vs.forEach((v, i) => readRuleResource(name, e, rule.direction, rule.list, v, tpl, out, groupsByName, vs.length > 1 ? i : undefined));
-    }
-    else if (type === VPC_TYPE) out.vpcs.push(readVpc(name, e, tpl));
-    else out.policies.push(readPolicy(name, e, tpl));
+    tpl.within(name, () => {
+      if (rule) {
+        const vs = variants(e, conditions.get(name)!, tpl);
+        vs.forEach((v, i) => readRuleResource(name, e, rule.direction, rule.list, v, tpl, out, groupsById, vs.length > 1 ? i : undefined));
+      }
+      else if (type === VPC_TYPE) out.vpcs.push(readVpc(name, e, tpl));
+      else out.policies.push(readPolicy(name, e, tpl));
+    });
   }
   return out;
 }
 
-/** The conditions of the `Fn::If`s in a resource's properties, in order of appearance. */
-function ifConditions(t: Tree, into: Set<string>): void {
+/** The type of a resource that is read here; undefined, after a report when it is malformed, for others. */
+function readType(name: string, e: TEntry, tpl: Template): string | undefined {
+  if (!isMap(e.value)) {
+    tpl.report('ros-shape', e.value.span, `resource \`${name}\` must be a mapping with \`Type\` and \`Properties\``);
+    return undefined;
+  }
+  const type = typeOf(e);
+  if (type === undefined) {
+    tpl.report('ros-shape', get(e.value, 'Type')?.span ?? e.keySpan, `resource \`${name}\` needs a \`Type\` (a string such as ${SG_TYPE})`);
+    return undefined;
+  }
+  if (type !== SG_TYPE && !RULE_TYPES[type] && type !== VPC_TYPE && type !== POLICY_TYPE) {
+    misspeltType(tpl, e, type);
+    return undefined;
+  }
+  if (type === SG_TYPE || RULE_TYPES[type]) {
+    for (const k of e.value.entries) if (!RESOURCE_KEYS.includes(k.key)) unknownProperty(tpl, k, RESOURCE_KEYS, `resource \`${name}\``);
+  }
+  return type;
+}
+
+/** What a resource's properties use: the conditions of their `Fn::If`s and the resources they refer to. */
+interface Uses {
+  conditions: Set<string>;
+  resources: Set<string>;
+}
+
+function usesOf(e: TEntry, tpl: Template): Uses {
+  const uses: Uses = { conditions: new Set(), resources: new Set() };
+  const props = get(e.value, 'Properties');
+  if (props) collectUses(props, tpl, uses);
+  return uses;
+}
+
+function collectUses(t: Tree, tpl: Template, into: Uses): void {
   const c = call(t);
   if (c?.name === 'Fn::If' && isSeq(c.args)) {
     const n = c.args.items[0];
-    if (n?.type === 'scalar' && typeof n.value === 'string') into.add(n.value);
+    if (n?.type === 'scalar' && typeof n.value === 'string') into.conditions.add(n.value);
   }
+  const target = c?.name === 'Ref' ? c.args : undefined;
+  const name = target?.type === 'scalar' && typeof target.value === 'string' ? target.value : c?.name === 'Fn::GetAtt' ? getAttArgs(c.args)[0] : undefined;
+  if (name !== undefined && tpl.resources.has(name)) into.resources.add(name);
   const inner = c ? c.args : t;
-  if (inner.type === 'map') for (const e of inner.entries) ifConditions(e.value, into);
-  else if (inner.type === 'seq') for (const i of inner.items) ifConditions(i, into);
+  if (inner.type === 'map') for (const e of inner.entries) collectUses(e.value, tpl, into);
+  else if (inner.type === 'seq') for (const i of inner.items) collectUses(i, tpl, into);
 }
 
-function variants(e: TEntry, tpl: Template): Variant[] {
-  const props = get(e.value, 'Properties');
-  const conds = new Set<string>();
-  if (props) ifConditions(props, conds);
+/**
+ * The conditions each resource is read over: those of its own `Fn::If`s, then those of the groups it
+ * refers to, and of the groups they refer to, so that each variant refers to the variant of each group
+ * that takes the same condition values (a rule on a group whose type depends on `IsProd` is read with
+ * `IsProd` true and false, each with its own group). A set grows only, so each resource is passed on to
+ * the resources referring to it at most once per condition.
+ */
+function conditionsOf(tpl: Template, uses: ReadonlyMap<string, Uses>): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const referrers = new Map<string, string[]>();
+  for (const [name, u] of uses) {
+    out.set(name, new Set(u.conditions));
+    for (const r of u.resources) {
+      if (r === name || typeOf(tpl.resources.get(r)!) !== SG_TYPE) continue;
+      const list = referrers.get(r);
+      if (list) list.push(name);
+      else referrers.set(r, [name]);
+    }
+  }
+  const queue = [...out.keys()];
+  for (let n = queue.pop(); n !== undefined; n = queue.pop()) {
+    const from = out.get(n)!;
+    for (const r of referrers.get(n) ?? []) {
+      const to = out.get(r)!;
+      const size = to.size;
+      for (const c of from) to.add(c);
+      if (to.size > size) queue.push(r);
+    }
+  }
+  return out;
+}
+
+function variants(e: TEntry, conditions: ReadonlySet<string>, tpl: Template): Variant[] {
   // A resource created only under a condition exists only when that condition is true.
   const own = get(e.value, 'Condition');
   const fixed = new Map<string, boolean>();
   if (own?.type === 'scalar' && typeof own.value === 'string' && tpl.conditions.has(own.value)) fixed.set(own.value, true);
-  const names = [...conds].filter((c) => tpl.conditions.has(c) && !fixed.has(c));
+  const names = [...conditions].filter((c) => tpl.conditions.has(c) && !fixed.has(c));
   const unexpanded = (): Variant[] => {
     const allows = fixed.size > 0 ? feasibility(tpl, fixed) : undefined;
     return [{ suffix: '', scope: { tpl, choice: fixed, ...(allows ? { allows } : {}) } }];
@@ -199,7 +255,7 @@ function properties(name: string, e: TEntry, v: Variant, tpl: Template): TMap | 
 
 function unknownProperty(tpl: Template, e: TEntry, known: readonly string[], where: string): void {
   const near = suggest(e.key, known);
-  tpl.report('ros-unknown-property', e.keySpan, `unknown property \`${e.key}\` in ${where}${near ? `; did you mean \`${near}\`?` : ''} It is ignored by this check.`);
+  tpl.report('ros-unknown-property', e.keySpan, `unknown property \`${e.key}\` in ${where}${near ? `; did you mean \`${near}\`?` : '.'} It is ignored by this check.`);
 }
 
 function regionOf(e: TEntry, tpl: Template): TScalar | undefined {
@@ -209,7 +265,7 @@ function regionOf(e: TEntry, tpl: Template): TScalar | undefined {
   return { type: 'scalar', value: region, span: type.span, origin: 'a ROS template names no region: the region given with --region or in the config' };
 }
 
-function readGroup(name: string, e: TEntry, v: Variant, tpl: Template, out: Model): SecurityGroup | undefined {
+function readGroup(name: string, e: TEntry, v: Variant, tpl: Template, out: Model, variant: number | undefined): SecurityGroup | undefined {
   const props = properties(name, e, v, tpl);
   if (!props) return undefined;
   const resource = `Resources.${name}`;
@@ -222,6 +278,7 @@ function readGroup(name: string, e: TEntry, v: Variant, tpl: Template, out: Mode
     fields: groupFields(),
     permissions: [],
   };
+  if (variant !== undefined) group.variant = { of: resourceId(tpl, name), index: variant };
   const region = regionOf(e, tpl);
   if (region) {
     group.fields.RegionId = region;
@@ -238,6 +295,7 @@ function readGroup(name: string, e: TEntry, v: Variant, tpl: Template, out: Mode
       eachItem(p.value, target, tpl, (item, i) => {
         const perm = readPermission(item, `${resource}.${target}[${i}]`, direction, `${group.id}#${direction}[${i}]`, tpl, []);
         perm.group = group;
+        if (group.variant) perm.variant = group.variant;
         out.permissions.push(perm);
       });
     } else {
@@ -250,18 +308,23 @@ function readGroup(name: string, e: TEntry, v: Variant, tpl: Template, out: Mode
 
 /** Calls `f` for each mapping item of a list property; reports items and lists of the wrong shape. */
 /**
- * A property that takes one value (a string, a number, a bool), as given; a list or a mapping is a
- * ros-shape error (ROS rejects the template), and unknown to the checks.
+ * A property that takes one value (a string, a number, a bool), as given, a number for a string property
+ * as the text written (`Description: 2.0` is three characters); a list or a mapping is a ros-shape error
+ * (ROS rejects the template), and unknown to the checks.
  */
 function single(p: TEntry, tpl: Template): Tree {
   const v = p.value;
+  if (v.type === 'scalar' && typeof v.value === 'number' && NOT_STRING[p.key] === undefined) {
+    return { ...v, value: writtenText(v, (tpl.lines ??= new LineIndex(tpl.file.path, tpl.file.text))) };
+  }
   if (v.type !== 'seq' && v.type !== 'map') return v;
   tpl.report('ros-shape', tight(v), `\`${p.key}\` takes one value (a string, a number or a bool), not ${describe(v)}`);
   return { type: 'unknown', expr: p.key, span: v.span };
 }
 
 function eachItem(list: Tree, what: string, tpl: Template, f: (item: TMap, index: number) => void): void {
-  if (isUnknown(list)) return;
+  // A property with no value (`Tags:`, `~`, JSON null) is not set, as any other.
+  if (isUnknown(list) || (isScalar(list) && list.value === null)) return;
   if (!isSeq(list)) {
     tpl.report('ros-shape', list.span, `\`${what}\` must be a list`);
     return;
@@ -303,6 +366,7 @@ function readRuleResource(
   v: Variant,
   tpl: Template,
   out: Model,
+  /** The groups of the template, by id (each variant its own). */
   groups: Map<string, SecurityGroup>,
   /** Which variant this is when the resource has several (their rules are alternatives). */
   variant: number | undefined,
@@ -313,7 +377,7 @@ function readRuleResource(
   const request = resourceId(tpl, name) + v.suffix;
   const groupRef = get(props, 'SecurityGroupId');
   // A reference to a group of this template links here; other values are left to the linker.
-  const local = groupRef && isUnknown(groupRef) && groupRef.ref ? [...groups.values()].find((g) => g.id === groupRef.ref) : undefined;
+  const local = groupRef && isUnknown(groupRef) && groupRef.ref ? groups.get(groupRef.ref) : undefined;
   const add = (p: Permission): void => {
     if (groupRef !== undefined) p.groupRef = groupRef;
     if (local) p.group = local;

@@ -5,6 +5,7 @@
 import type { LoadContext, SourceFile } from '../loader.ts';
 import { get, isMap, isScalar } from '../tree.ts';
 import type { LineIndex, Span, TEntry, TMap, Tree } from '../tree.ts';
+import type { Variant } from './resolve.ts';
 
 export interface Template {
   file: SourceFile;
@@ -14,10 +15,17 @@ export interface Template {
   resources: Map<string, TEntry>;
   conditions: Map<string, TEntry>;
   mappings: Map<string, TEntry>;
-  /** Reports an input problem once (variants of one resource resolve the same text several times). */
+  /**
+   * Reports an input problem once (variants of one resource resolve the same text several times), as a
+   * problem of the resource being read (see within), which its Metadata and waivers may suppress.
+   */
   report(ruleId: string, at: Span, message: string): void;
+  /** Runs `f` reading the resource of this logical id: what it reports is that resource's. */
+  within<T>(logicalId: string | undefined, f: () => T): T;
   /** Values resolution may still produce: substituting a large parameter default many times must not hang the run. */
   budget: { left: number };
+  /** How each security-group resource is read: one variant per combination of its conditions (resources.ts). */
+  variants: Map<string, Variant[]>;
   /** Line starts of the file, made when a value must be placed inside a scalar (list parameter defaults). */
   lines?: LineIndex;
 }
@@ -46,6 +54,7 @@ export const PSEUDO = [
 
 export function indexTemplate(root: TMap, file: SourceFile, ctx: LoadContext): Template {
   const seen = new Set<string>();
+  let reading: string | undefined;
   const tpl: Template = {
     file,
     ctx,
@@ -54,12 +63,22 @@ export function indexTemplate(root: TMap, file: SourceFile, ctx: LoadContext): T
     resources: new Map(),
     conditions: new Map(),
     mappings: new Map(),
+    variants: new Map(),
     budget: { left: MAX_RESOLVED },
     report(ruleId, at, message) {
       const k = `${ruleId}|${at.line}:${at.column}-${at.endLine}:${at.endColumn}|${message}`;
       if (seen.has(k)) return;
       seen.add(k);
-      ctx.report(ruleId, { at, message });
+      ctx.report(ruleId, { at, message, ...(reading !== undefined ? { node: { span: at, resource: `Resources.${reading}` } } : {}) });
+    },
+    within(logicalId, f) {
+      const outer = reading;
+      reading = logicalId;
+      try {
+        return f();
+      } finally {
+        reading = outer;
+      }
     },
   };
   const section = (name: string, into: Map<string, TEntry>): void => {
