@@ -59,6 +59,16 @@ describe('CreateSecurityGroup constraints', () => {
     });
   }
 
+  it('group quota: past the default of at least 100 a warning, past a configured quota (or a configured severity) an error', async () => {
+    const spec = `securityGroups:\n${'  - {RegionId: cn-hangzhou, VpcId: vpc-bp1opxu1zkhn00gzv1234}\n'.repeat(101)}`;
+    const quota = async (config: Record<string, unknown>) =>
+      (await lintFiles({ 'spec.yaml': spec }, config)).filter((f) => f.ruleId === 'group-quota').map((f) => [f.errorCode, f.severity, f.span.line]);
+    expect(await quota({})).toEqual([['QuotaExceed.SecurityGroup', 'warning', 102]]);
+    expect(await quota({ quota: { securityGroupsPerRegion: 100, rulesPerGroup: 200 } })).toEqual([['QuotaExceed.SecurityGroup', 'error', 102]]);
+    expect(await quota({ rules: { 'group-quota': 'error' } })).toEqual([['QuotaExceed.SecurityGroup', 'error', 102]]);
+    expect(await quota({ quota: { securityGroupsPerRegion: 101, rulesPerGroup: 200 } })).toEqual([]);
+  });
+
   it('valid: a complete, correct group has no finding', async () => {
     const text = group(
       'SecurityGroupName: 前端-web_1.a',

@@ -9,6 +9,9 @@ const two = (extra: string) => ({
   code: `securityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n    SecurityGroupName: a\n${extra}`,
 });
 
+/** The API's default quota of groups per region: "a minimum of 100". */
+const DEFAULT_GROUP_QUOTA = 100;
+
 export const groupQuota = defineRule({
   id: 'group-quota',
   group: 'create',
@@ -18,14 +21,15 @@ export const groupQuota = defineRule({
   summary: 'More security groups in one region than the quota',
   docs: {
     description:
-      'Each region holds a limited number of security groups: the API documents a default quota of at least 100 (raise it in Quota Center and set `quota.securityGroupsPerRegion`). Groups the inputs create are counted per region (each Terraform count/for_each instance counts), plus the groups that already exist when an inventory is configured.',
+      'Each region holds a limited number of security groups: the API documents a default quota of at least 100, which Quota Center raises per account. Groups the inputs create are counted per region (each Terraform count/for_each instance counts), plus the groups that already exist when an inventory is configured. Past `quota.securityGroupsPerRegion` the finding is an error; with no quota configured, past 100 it is a warning, since the account\'s quota may be higher (the API says "a minimum of 100").',
     fix: 'Delete unused groups, raise the quota, or set `quota.securityGroupsPerRegion` to your account\'s quota.',
     valid: [spec('VpcId: vpc-bp1opxu1zkhn00gzv1234')],
     invalid: [{ ...spec('VpcId: vpc-bp1opxu1zkhn00gzv1234'), config: 'quota:\n  securityGroupsPerRegion: 0\n' }],
   },
   sources: [SOURCE_API, SOURCE_FACTS + ' §1.1'],
   check({ model, config, report }) {
-    const limit = config.quota.securityGroupsPerRegion;
+    const known = config.quota.securityGroupsPerRegion;
+    const limit = known ?? DEFAULT_GROUP_QUOTA;
     const count = new Map<string, number>();
     // A group read several times (one ROS resource per Fn::If branch) is still one group.
     const seen = new Set<string>();
@@ -39,7 +43,8 @@ export const groupQuota = defineRule({
       count.set(region, n);
       if (n === limit + 1) {
         const already = existing ? `${existing} existing and ` : '';
-        report({ at: g, message: `${region} would hold ${n} security groups (${already}${n - existing} created here); the quota is ${limit}` });
+        const quota = known === undefined ? `the default quota is at least ${limit} (set quota.securityGroupsPerRegion to the account's quota)` : `the quota is ${limit}`;
+        report({ at: g, message: `${region} would hold ${n} security groups (${already}${n - existing} created here); ${quota}`, ...(known === undefined ? { severity: 'warning' as const } : {}) });
       }
     }
   },

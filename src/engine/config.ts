@@ -35,8 +35,11 @@ export interface Config {
   /** Account id used in ARNs for RAM checks. */
   accountId?: string;
   quota: {
-    /** Security groups one region may hold (the API documents "a minimum of 100"). */
-    securityGroupsPerRegion: number;
+    /**
+     * Security groups one region may hold, when the user knows the account's quota; unset, the API's default
+     * ("a minimum of 100") is assumed and going past it is only a warning (group-quota).
+     */
+    securityGroupsPerRegion?: number;
     /** Rules (ingress + egress) one group may hold before AuthorizationLimitExceed; uncertain, see the rule docs. */
     rulesPerGroup: number;
   };
@@ -92,7 +95,7 @@ export interface Config {
 
 export function defaultConfig(baseDir = process.cwd()): Config {
   return {
-    quota: { securityGroupsPerRegion: 100, rulesPerGroup: 200 },
+    quota: { rulesPerGroup: 200 },
     rules: {},
     vars: {},
     varFiles: [],

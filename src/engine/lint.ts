@@ -88,8 +88,9 @@ export async function lint(inputs: LintInput[], configIn: Partial<Config>, optio
   // place in several of them, it is one mistake, reported as the first reading to find it says it.
   const readingAt = new Map<string, number>();
   const emit = (rule: Rule, r: Report): void => {
-    const severity = severityOf(rule, config);
-    if (severity === 'off') return;
+    const configured = severityOf(rule, config);
+    if (configured === 'off') return;
+    const severity = r.severity !== undefined && config.rules[rule.id] === undefined ? r.severity : configured;
     const { span, node, origin } = place(r);
     if (node?.variant) {
       const k = `${rule.id}|${span.file}|${span.line}|${span.column}|${span.endLine}|${span.endColumn}|${node.variant.of}`;

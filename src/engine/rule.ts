@@ -59,6 +59,8 @@ export interface Report {
   /** The model node the finding is about (names the resource); defaults to `at` when that is a node. */
   node?: Node;
   message: string;
+  /** A lower severity for this finding (an assumption stood in for a fact), unless the config sets the rule's. */
+  severity?: 'warning' | 'info';
 }
 
 export interface RuleContext {

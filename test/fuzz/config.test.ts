@@ -14,7 +14,8 @@ const opts = { cwd, knownRules: catalog.map((r) => r.id), knownCodes: catalog.fl
 
 async function check(path: string, text: string): Promise<void> {
   const r = await configFromText(path, text, opts);
-  expect(r.config.quota.securityGroupsPerRegion).toBeGreaterThanOrEqual(0);
+  expect(r.config.quota.securityGroupsPerRegion ?? 0).toBeGreaterThanOrEqual(0);
+  expect(r.config.quota.rulesPerGroup).toBeGreaterThanOrEqual(0);
   for (const p of r.problems) {
     if (!p.span) continue;
     expect(p.span.file.endsWith(`/${path}`), p.span.file).toBe(true);
