@@ -61,17 +61,19 @@ export const clientTokenReused = defineRule({
   id: 'client-token-reused',
   group: 'create',
   api: { operation: 'CreateSecurityGroup', errorCode: 'IdempotentProcessing', httpStatus: 403 },
-  severity: 'error',
-  certainty: 'documented',
+  severity: 'warning',
+  certainty: 'uncertain',
   summary: 'One ClientToken on two different requests',
   docs: {
     description:
       'ClientToken makes a request idempotent: a second request with the same token is taken as a retry of the first. Two different groups with one token create only one group, or fail with IdempotentProcessing while the first is still running.',
+    uncertainty:
+      'The reference documents IdempotentProcessing only for "the previous idempotent request is still processing", a matter of timing; what the API answers to the same token with other parameters once the first request is done is not documented (the fact sheet marks it UNCERTAIN: the first group\'s result again, or an error such as IdempotenceParamNotMatch that other Alibaba APIs return). Either way the second group is not created. Hence a warning, with the one code the reference ties to a reused token.',
     fix: 'Give every request its own token (a UUID), or drop ClientToken.',
     valid: [two('    ClientToken: 123e4567-e89b-12d3-a456-426655440000\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n    SecurityGroupName: b\n    ClientToken: 123e4567-e89b-12d3-a456-426655440001\n')],
     invalid: [two('    ClientToken: 123e4567-e89b-12d3-a456-426655440000\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n    SecurityGroupName: b\n    ClientToken: 123e4567-e89b-12d3-a456-426655440000\n')],
   },
-  sources: [SOURCE_API],
+  sources: [SOURCE_API, SOURCE_FACTS + ' §1.2 (ClientToken), §1.4 (IdempotentProcessing; same token, other parameters)'],
   check({ model, report }) {
     // The request text is built only for tokens seen twice.
     const seen = new Map<string, { g: SecurityGroup; request?: string }>();
