@@ -591,7 +591,8 @@ export const classicNetworkPrefixList = defineRule({
   certainty: 'documented',
   summary: 'A prefix list on a rule of a classic-network group (no VpcId)',
   docs: {
-    description: 'Prefix lists (SourcePrefixListId / DestPrefixListId) are not supported for classic-network security groups, i.e. groups created without a VpcId.',
+    description: 'Prefix lists (SourcePrefixListId / DestPrefixListId) are not supported for classic-network security groups, i.e. groups created without a VpcId. When the rule also names a CIDR block, an IPv6 block or a group, the reference says the prefix list is ignored, and does not say which of the two statements wins on a classic group: then a warning.',
+    uncertainty: 'A prefix list beside a CIDR, IPv6 block or group: "ignored when CIDR/IPv6/group given; not for classic groups" (fact sheet §5.1), which may or may not fail on a classic group. Hence a warning in that case.',
     fix: 'Use CIDR blocks, or create the group in a VPC.',
     valid: [rules('{IpProtocol: tcp, PortRange: 22/22, SourcePrefixListId: pl-x1j1k5ykzqlixdcy1234}')],
     invalid: [classicRules('{IpProtocol: tcp, PortRange: 22/22, SourcePrefixListId: pl-x1j1k5ykzqlixdcy1234}')],
@@ -601,8 +602,87 @@ export const classicNetworkPrefixList = defineRule({
   check({ model, report }) {
     for (const p of model.permissions) {
       if (!p.group || p.group.fields.VpcId !== undefined) continue;
+      const side = peerFields(p.direction);
+      // The prefix list is ignored beside another peer: whether a classic group still refuses it is not documented.
+      const ignored = present(p, side.cidr) || present(p, side.ipv6) || present(p, side.group);
       for (const name of ['SourcePrefixListId', 'DestPrefixListId'] as const) {
-        if (present(p, name)) report({ at: p.fields[name]!, node: p, message: `${operation(p)}: ${name} on a classic-network group (no VpcId); prefix lists need a VPC group` });
+        if (!present(p, name)) continue;
+        report({ at: p.fields[name]!, node: p, message: `${operation(p)}: ${name} on a classic-network group (no VpcId); prefix lists need a VPC group`, ...(ignored && name === side.prefixList ? { severity: 'warning' as const } : {}) });
+      }
+    }
+  },
+});
+
+export const portListProtocol = defineRule({
+  id: 'rule-port-list-protocol',
+  group: 'permission',
+  api: { operation: API, errorCode: 'InvalidParam.ProtocolNotSupportPortRangeList', httpStatus: 400 },
+  severity: 'error',
+  certainty: 'documented',
+  summary: 'A port list (PortRangeListId) on a rule whose protocol has no ports (icmp, icmpv6, gre)',
+  docs: {
+    description:
+      'A port list stands for port ranges, which only tcp and udp have; the API refuses it for "protocols that don\'t support port lists" (InvalidParam.ProtocolNotSupportPortRangeList). Reported for icmp, icmpv6 and gre. Protocol `all` is not reported: the reference does not say whether a port list applies to it. A rule that also gives a PortRange is not reported either: the port list is then ignored.',
+    fix: 'Drop PortRangeListId and give PortRange -1/-1, or use tcp or udp.',
+    valid: [rules('{IpProtocol: tcp, PortRangeListId: prl-2ze9743abcd, SourceCidrIp: 10.0.0.0/8}')],
+    invalid: [rules('{IpProtocol: icmp, PortRangeListId: prl-2ze9743abcd, SourceCidrIp: 10.0.0.0/8}')],
+  },
+  sources: [SOURCE_RULE_API, SOURCE_FACTS + ' §5.1 (PortRangeListId), §5.2'],
+  local: true,
+  check({ model, report }) {
+    for (const p of model.permissions) {
+      if (!present(p, 'PortRangeListId') || present(p, 'PortRange')) continue;
+      const proto = protocol(p);
+      if (proto === 'icmp' || proto === 'icmpv6' || proto === 'gre') {
+        report({ at: p.fields.PortRangeListId!, node: p, message: `${operation(p)}: protocol ${proto} has no ports, so it takes no port list (PortRangeListId)` });
+      }
+    }
+  },
+});
+
+export const classicNetworkPortList = defineRule({
+  id: 'rule-classic-port-list',
+  group: 'permission',
+  api: { operation: API, errorCode: null, httpStatus: null },
+  severity: 'error',
+  certainty: 'documented',
+  summary: 'A port list (PortRangeListId) on a rule of a classic-network group (no VpcId)',
+  docs: {
+    description: 'Port lists are "not for classic-network groups" (groups created without a VpcId). The reference names no error code for it, so the finding has none. A rule that also gives a PortRange is not reported: the port list is then ignored.',
+    fix: 'Give PortRange instead, or create the group in a VPC.',
+    valid: [rules('{IpProtocol: tcp, PortRangeListId: prl-2ze9743abcd, SourceCidrIp: 10.0.0.0/8}')],
+    invalid: [classicRules('{IpProtocol: tcp, PortRangeListId: prl-2ze9743abcd, SourceCidrIp: 10.0.0.0/8}')],
+  },
+  sources: [SOURCE_RULE_API, SOURCE_FACTS + ' §5.1 (PortRangeListId)'],
+  local: true,
+  check({ model, report }) {
+    for (const p of model.permissions) {
+      if (!p.group || p.group.fields.VpcId !== undefined || !present(p, 'PortRangeListId') || present(p, 'PortRange')) continue;
+      report({ at: p.fields.PortRangeListId!, node: p, message: `${operation(p)}: PortRangeListId on a classic-network group (no VpcId); port lists need a VPC group` });
+    }
+  },
+});
+
+export const classicNetworkIpv6 = defineRule({
+  id: 'rule-classic-ipv6',
+  group: 'permission',
+  api: { operation: API, errorCode: null, httpStatus: null },
+  severity: 'error',
+  certainty: 'documented',
+  summary: 'An IPv6 address block on a rule of a classic-network group (no VpcId)',
+  docs: {
+    description: 'Ipv6SourceCidrIp and Ipv6DestCidrIp are VPC-only: a classic-network group (created without a VpcId) has no IPv6. The reference names no error code for it, so the finding has none.',
+    fix: 'Create the group in a VPC with IPv6 enabled, or use IPv4 blocks.',
+    valid: [rules('{IpProtocol: tcp, PortRange: 443/443, Ipv6SourceCidrIp: "2001:db8::/32"}')],
+    invalid: [classicRules('{IpProtocol: tcp, PortRange: 443/443, Ipv6SourceCidrIp: "2001:db8::/32"}')],
+  },
+  sources: [SOURCE_RULE_API, SOURCE_FACTS + ' §5.1 (Ipv6SourceCidrIp / Ipv6DestCidrIp)'],
+  local: true,
+  check({ model, report }) {
+    for (const p of model.permissions) {
+      if (!p.group || p.group.fields.VpcId !== undefined) continue;
+      for (const name of IPV6_FIELDS) {
+        if (present(p, name)) report({ at: p.fields[name]!, node: p, message: `${operation(p)}: ${name} on a classic-network group (no VpcId); IPv6 needs a VPC group` });
       }
     }
   },

@@ -25,6 +25,9 @@ import {
   sourcePortRangeMalformed,
   sourceEqualsDest,
   classicNetworkPrefixList,
+  classicNetworkPortList,
+  classicNetworkIpv6,
+  portListProtocol,
 } from './fields.ts';
 import {
   destGroupSelf,
@@ -70,6 +73,9 @@ export const permissionRules: Rule[] = [
   both(descriptionMalformed),
   both(sourceEqualsDest),
   both(classicNetworkPrefixList),
+  both(classicNetworkPortList),
+  both(classicNetworkIpv6),
+  both(portListProtocol),
   both(duplicatePermissions),
   sourceGroupSelf,
   destGroupSelf,

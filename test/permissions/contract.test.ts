@@ -49,6 +49,26 @@ describe('rule API constraints (native spec)', () => {
     expect(await findings({ 'spec.yaml': text })).toEqual([at(text, 'pl-m5e9rktsdcpbbq1234', 'rule-classic-prefix-list', 'NotSupported.ClassicNetworkPrefixList')]);
   });
 
+  it('a prefix list beside a CIDR on a classic group (ignored, outcome undocumented): a warning', async () => {
+    const text = 'securityGroups:\n  - RegionId: cn-qingdao\n    Permissions:\n      - {IpProtocol: tcp, PortRange: 80/80, SourceCidrIp: 10.0.0.0/8, SourcePrefixListId: pl-m5e9rktsdcpbbq1234}\n';
+    const found = (await lintFiles({ 'spec.yaml': text })).filter((f) => f.ruleId === 'rule-classic-prefix-list');
+    expect(found.map((f) => [f.errorCode, f.severity, f.span.line, f.span.column])).toEqual([['NotSupported.ClassicNetworkPrefixList', 'warning', 4, 91]]);
+  });
+
+  it('invalid: port lists with a protocol without ports or on a classic group; IPv6 on a classic group', async () => {
+    const classic = 'securityGroups:\n  - RegionId: cn-qingdao\n    Permissions:\n      - {IpProtocol: tcp, PortRangeListId: prl-2ze9743abcd, SourceCidrIp: 10.0.0.0/8}\n      - {IpProtocol: tcp, PortRange: 443/443, Ipv6SourceCidrIp: "2001:db8::/32"}\n      - {Direction: egress, IpProtocol: tcp, PortRange: 443/443, Ipv6DestCidrIp: "2001:db8::/32"}\n';
+    expect(await findings({ 'spec.yaml': classic })).toEqual([
+      at(classic, 'prl-2ze9743abcd', 'rule-classic-port-list', null),
+      at(classic, '"2001:db8::/32"', 'rule-classic-ipv6', null),
+      at(classic, '"2001:db8::/32"', 'rule-classic-ipv6', null, 2),
+    ]);
+    const icmp = spec([R('IpProtocol: icmp, PortRangeListId: prl-2ze9743abcd, SourceCidrIp: 10.0.0.0/8'), R('IpProtocol: gre, PortRangeListId: prl-2ze9743abcd, SourceCidrIp: 10.0.0.0/8'), R('IpProtocol: all, PortRangeListId: prl-2ze9743abcd, SourceCidrIp: 10.0.0.0/8'), R('IpProtocol: icmp, PortRange: -1/-1, PortRangeListId: prl-2ze9743abcd, SourceCidrIp: 10.0.0.0/8')]);
+    expect(await findings({ 'spec.yaml': icmp })).toEqual([
+      at(icmp, 'prl-2ze9743abcd', 'rule-port-list-protocol', 'InvalidParam.ProtocolNotSupportPortRangeList'),
+      at(icmp, 'prl-2ze9743abcd', 'rule-port-list-protocol', 'InvalidParam.ProtocolNotSupportPortRangeList', 2),
+    ]);
+  });
+
   it('valid: enterprise group with CIDR rules and Policy accept', async () => {
     const text = spec([R(`${TCP22}, SourceCidrIp: 10.0.0.0/8, Policy: accept`)], ['SecurityGroupType: enterprise']);
     expect(await findings({ 'spec.yaml': text })).toEqual([]);
