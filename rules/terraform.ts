@@ -1,5 +1,7 @@
 /** Input rules of the Terraform loader (deprecated attributes, modules not followed...). */
 import type { Rule } from '../src/engine/rule.ts';
+import type { Node, Tree } from '../src/model.ts';
+import { text } from '../src/load/tree.ts';
 
 const PROVIDER = 'aliyun/alicloud provider source (alibaba-security-groups.md §3)';
 
@@ -257,6 +259,44 @@ export const terraformRules: Rule[] = [
           code: sshRule('Ingress'),
         },
       ],
+    },
+  },
+  {
+    id: 'terraform-value-case',
+    api: { operation: 'terraform plan', errorCode: null, httpStatus: null },
+    severity: 'error',
+    certainty: 'documented',
+    summary: 'A value the alicloud provider validates case-sensitively, written in another case (security_group_type, inner_access_policy, ip_protocol, policy).',
+    group: 'input',
+    sources: [PROVIDER],
+    docs: {
+      description:
+        'The provider accepts only these spellings, at plan time: `security_group_type` `normal` or `enterprise`, ' +
+        '`inner_access_policy` `Accept` or `Drop`, `ip_protocol` `tcp`, `udp`, `icmp`, `icmpv6`, `gre` or `all`, and ' +
+        '`policy` `accept` or `drop`. The API may take other cases (IpProtocol is case-insensitive there), but ' +
+        '`TCP` or `Normal` fails the plan before any call. Values read from a plan are not judged: the provider has ' +
+        'validated them already. (In a native spec, SecurityGroupType in capitals is the warning group-type-case.)',
+      fix: 'Write the value as the message shows it.',
+      valid: [{ file: 'main.tf', code: sshRule('ingress') }],
+      invalid: [{ file: 'main.tf', code: sshRule('ingress').replace('"tcp"', '"TCP"') }],
+    },
+    check({ model, report }) {
+      const exact = (node: Node, name: string, v: Tree | undefined, allowed: readonly string[]): void => {
+        const s = text(v);
+        if (v === undefined || s === undefined || allowed.includes(s)) return;
+        const meant = allowed.find((a) => a.toLowerCase() === s.toLowerCase());
+        if (meant) report({ at: v, node, message: `${name} must be written "${meant}" (the provider compares case-sensitively), not "${s}"` });
+      };
+      for (const g of model.groups) {
+        if (!g.terraform || g.terraform.plan) continue;
+        exact(g, 'security_group_type', g.fields.SecurityGroupType, ['normal', 'enterprise']);
+        exact(g, 'inner_access_policy', g.fields.InnerAccessPolicy, ['Accept', 'Drop']);
+      }
+      for (const p of model.permissions) {
+        if (!p.terraform || p.terraform.plan) continue;
+        exact(p, 'ip_protocol', p.fields.IpProtocol, ['tcp', 'udp', 'icmp', 'icmpv6', 'gre', 'all']);
+        exact(p, 'policy', p.fields.Policy, ['accept', 'drop']);
+      }
     },
   },
 ];

@@ -50,7 +50,7 @@ export const groupTypeCase = defineRule({
   certainty: 'uncertain',
   summary: 'SecurityGroupType spelled with capitals',
   docs: {
-    description: 'The documented values are lowercase. Terraform and ROS validate them case-sensitively.',
+    description: 'The documented values are lowercase. Terraform and ROS validate them case-sensitively: in a Terraform configuration the value fails the plan, which terraform-value-case reports (an error) instead of this warning.',
     fix: 'Write `normal` or `enterprise` in lowercase.',
     uncertainty: 'Whether the API itself is case-insensitive here is not documented, hence a warning.',
     valid: [spec('SecurityGroupType: normal', 'VpcId: vpc-bp1opxu1zkhn00gzv1234')],
@@ -60,6 +60,7 @@ export const groupTypeCase = defineRule({
   local: true,
   check({ model, report }) {
     for (const g of model.groups) {
+      if (g.terraform && !g.terraform.plan) continue; // terraform-value-case
       const t = param(g, 'SecurityGroupType');
       if (t && ['normal', 'enterprise'].includes(t.value.toLowerCase()) && t.value !== t.value.toLowerCase()) {
         report({ at: t.tree, node: g, message: `SecurityGroupType \`${t.value}\` should be \`${t.value.toLowerCase()}\`` });

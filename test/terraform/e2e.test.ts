@@ -167,6 +167,21 @@ describe('region, VPC links, instances', () => {
     expect(findings.filter((f) => f.ruleId !== 'terraform-unknown-resource-type')).toEqual([]);
   });
 
+  test('values the provider validates case-sensitively, in another case: an error at the value (plan values are not judged)', async () => {
+    const findings = await lintFiles({
+      'main.tf':
+        'resource "alicloud_security_group" "g" {\n  security_group_type = "Normal"\n  inner_access_policy = "accept"\n}\n\n' +
+        'resource "alicloud_security_group_rule" "r" {\n  type              = "ingress"\n  ip_protocol       = "TCP"\n  policy            = "ACCEPT"\n' +
+        '  port_range        = "22/22"\n  cidr_ip           = "10.0.0.0/8"\n  security_group_id = alicloud_security_group.g.id\n}\n',
+    });
+    expect(findings.filter((f) => f.ruleId === 'terraform-value-case' || f.ruleId === 'group-type-case').map((f) => [f.ruleId, f.severity, f.span.line, f.span.column])).toEqual([
+      ['terraform-value-case', 'error', 2, 25],
+      ['terraform-value-case', 'error', 3, 25],
+      ['terraform-value-case', 'error', 8, 23],
+      ['terraform-value-case', 'error', 9, 23],
+    ]);
+  });
+
   test('a list or a map for an argument that takes one value (or the reverse): an error at the value, not checked further', async () => {
     const findings = await lintFiles({
       'main.tf':
