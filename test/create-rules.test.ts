@@ -59,6 +59,11 @@ describe('CreateSecurityGroup constraints', () => {
     });
   }
 
+  it('an empty RegionId is a missing one, not an unknown region; an empty SecurityGroupType is the default', async () => {
+    expect(await check('region: cn-hangzhou\nsecurityGroups:\n  - RegionId: ""\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n')).toEqual([at('region-required', null, 3, 15, 3, 17)]);
+    expect(await check(group('SecurityGroupType: ""'))).toEqual([]);
+  });
+
   it('group quota: past the default of at least 100 a warning, past a configured quota (or a configured severity) an error', async () => {
     const spec = `securityGroups:\n${'  - {RegionId: cn-hangzhou, VpcId: vpc-bp1opxu1zkhn00gzv1234}\n'.repeat(101)}`;
     const quota = async (config: Record<string, unknown>) =>

@@ -15,7 +15,7 @@ export const regionRequired = defineRule({
   summary: 'RegionId is required',
   docs: {
     description:
-      'RegionId is the one required parameter of CreateSecurityGroup. A native spec group must name it, or the file must set `region`, or the run must give `--region`. The API reference documents no specific error code for a missing RegionId (the gateway answers with a MissingParameter-family error), so none is predicted. Terraform and ROS inputs take their region from the provider or the deployment and are not checked by this rule.',
+      'RegionId is the one required parameter of CreateSecurityGroup. A native spec group must name it, or the file must set `region`, or the run must give `--region`; an empty `RegionId: ""` names none either (reported at it, not filled from `region`). The API reference documents no specific error code for a missing RegionId (the gateway answers with a MissingParameter-family error), so none is predicted. Terraform and ROS inputs take their region from the provider or the deployment and are not checked by this rule.',
     fix: 'Add `RegionId: <region>` to the group, `region:` at the top of the file, or pass --region.',
     valid: [spec('SecurityGroupName: web', 'VpcId: vpc-bp1opxu1zkhn00gzv1234')],
     invalid: [{ file: 'spec.yaml', code: 'securityGroups:\n  - SecurityGroupName: web\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n' }],
@@ -24,9 +24,10 @@ export const regionRequired = defineRule({
   local: true,
   check({ model, report }) {
     for (const g of model.groups) {
-      if (g.format === 'spec' && g.fields.RegionId === undefined) {
-        report({ at: g, message: 'RegionId is missing: the request names no region' });
-      }
+      if (g.format !== 'spec') continue;
+      // An empty RegionId names no region either: the parameter is sent without a value.
+      if (g.fields.RegionId === undefined) report({ at: g, message: 'RegionId is missing: the request names no region' });
+      else if (text(g.fields.RegionId) === '') report({ at: g.fields.RegionId, node: g, message: 'RegionId is empty: the request names no region' });
     }
   },
 });
@@ -50,7 +51,7 @@ export const regionUnknown = defineRule({
   check({ model, report }) {
     for (const g of model.groups) {
       const r = param(g, 'RegionId');
-      if (r && !known.has(r.value)) report({ at: r.tree, node: g, message: `RegionId \`${r.value}\` is not an ECS region` });
+      if (r && r.value !== '' && !known.has(r.value)) report({ at: r.tree, node: g, message: `RegionId \`${r.value}\` is not an ECS region` });
     }
   },
 });

@@ -35,7 +35,8 @@ export const groupTypeInvalid = defineRule({
   check({ model, report }) {
     for (const g of model.groups) {
       const t = param(g, 'SecurityGroupType');
-      if (t && !['normal', 'enterprise'].includes(t.value.toLowerCase())) {
+      // Empty is the parameter sent without a value: the default, normal (as the other rules read it).
+      if (t && t.value !== '' && !['normal', 'enterprise'].includes(t.value.toLowerCase())) {
         report({ at: t.tree, node: g, message: `SecurityGroupType \`${t.value}\` is neither \`normal\` nor \`enterprise\`` });
       }
     }
