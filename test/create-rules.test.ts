@@ -59,6 +59,20 @@ describe('CreateSecurityGroup constraints', () => {
     });
   }
 
+  it('a URL scheme in capitals, which the reference does not name: the same finding as a warning', async () => {
+    const severities = async (text: string) => (await lintFiles({ 'spec.yaml': text })).map((f) => [f.ruleId, f.errorCode, f.severity]);
+    expect(await severities(group('Description: HTTPS://wiki/web', 'Tag:', '  - {Key: "see HTTP://x", Value: "HTTPS://y"}'))).toEqual([
+      ['description-malformed', 'InvalidDescription.Malformed', 'warning'],
+      ['tag-key-malformed', 'InvalidTagKey.Malformed', 'warning'],
+      ['tag-value-malformed', 'InvalidTagValue.Malformed', 'warning'],
+    ]);
+    expect(await severities(group('Description: https://wiki/web', 'Tag:', '  - {Key: "see http://x", Value: "https://y"}'))).toEqual([
+      ['description-malformed', 'InvalidDescription.Malformed', 'error'],
+      ['tag-key-malformed', 'InvalidTagKey.Malformed', 'error'],
+      ['tag-value-malformed', 'InvalidTagValue.Malformed', 'error'],
+    ]);
+  });
+
   it('an empty RegionId is a missing one, not an unknown region; an empty SecurityGroupType is the default', async () => {
     expect(await check('region: cn-hangzhou\nsecurityGroups:\n  - RegionId: ""\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n')).toEqual([at('region-required', null, 3, 15, 3, 17)]);
     expect(await check(group('SecurityGroupType: ""'))).toEqual([]);

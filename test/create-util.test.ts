@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { chars, containsHttp } from '../rules/create/util.ts';
+import { chars, httpScheme } from '../rules/create/util.ts';
 
 describe('create rule helpers', () => {
   it('chars counts code points as for...of does, lone surrogates included', () => {
@@ -11,8 +11,10 @@ describe('create rule helpers', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => chars(s) === [...s].length), { numRuns: 500 });
   });
 
-  it('containsHttp finds http:// and https:// in any case, anywhere', () => {
-    expect(['see HTTPS://x', 'http://', 'xhttp://y'].every(containsHttp)).toBe(true);
-    expect(['http:/x', 'ftp://x', 'https:', ''].some(containsHttp)).toBe(false);
+  it('httpScheme finds http:// and https:// anywhere or at the start, lowercase as documented or in another case', () => {
+    expect(['http://', 'xhttp://y', 'see https://x'].map((s) => httpScheme(s, true))).toEqual(['lower', 'lower', 'lower']);
+    expect(['see HTTPS://x', 'Http://'].map((s) => httpScheme(s, true))).toEqual(['other', 'other']);
+    expect(['http:/x', 'ftp://x', 'https:', ''].map((s) => httpScheme(s, true))).toEqual([undefined, undefined, undefined, undefined]);
+    expect([httpScheme('see https://x', false), httpScheme('https://x', false), httpScheme('HTTP://x', false)]).toEqual([undefined, 'lower', 'other']);
   });
 });

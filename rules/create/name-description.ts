@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/rule.ts';
-import { SOURCE_API, SOURCE_FACTS, known, lengthProblem, param, shown, spec, startsWithHttp } from './util.ts';
+import { SOURCE_API, SOURCE_FACTS, httpProblem, httpScheme, known, lengthProblem, param, shown, spec, startsWithHttp } from './util.ts';
 
 const NAME_FIRST = /^\p{L}/u;
 const NAME_REST = /^[\p{L}\p{Nd}:_.-]*$/u;
@@ -84,7 +84,7 @@ export const descriptionMalformed = defineRule({
   summary: 'Description: 2-256 characters, not starting with http:// or https://',
   docs: {
     description:
-      'The description must be 2 to 256 characters long and must not start with http:// or https://. An empty description means "none" and is not checked. When only the start of a description is known (`https://${var.host}/wiki`), that start is checked.',
+      'The description must be 2 to 256 characters long and must not start with http:// or https://. The reference writes these in lowercase; `HTTPS://` in capitals is reported as a warning. An empty description means "none" and is not checked. When only the start of a description is known (`https://${var.host}/wiki`), that start is checked.',
     fix: 'Write a description of 2 to 256 characters that does not start with a URL.',
     uncertainty:
       'The error table lists two codes for an invalid description: InvalidDescription.Malformed and the misspelled InvalidSecurityGroupDiscription.Malformed. Which one the service returns is not documented; this rule predicts the first.',
@@ -97,8 +97,11 @@ export const descriptionMalformed = defineRule({
     for (const g of model.groups) {
       const d = known(g.fields.Description);
       if (!d || d.text === '') continue;
-      const why = lengthProblem(d, 2, 256, 'it must be 2 to 256') ?? (startsWithHttp(d.text) ? 'starts with http:// or https://' : undefined);
-      if (why) report({ at: d.tree, node: g, message: `Description ${d.whole ? '' : `${shown(d)} `}${why}` });
+      const length = lengthProblem(d, 2, 256, 'it must be 2 to 256');
+      const scheme = httpScheme(d.text, false);
+      const url = !length && scheme ? httpProblem(scheme, 'starts with') : undefined;
+      const why = length ?? url?.why;
+      if (why) report({ at: d.tree, node: g, message: `Description ${d.whole ? '' : `${shown(d)} `}${why}`, ...(url?.severity ? { severity: url.severity } : {}) });
     }
   },
 });

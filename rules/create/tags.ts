@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/engine/rule.ts';
 import { text } from '../../src/load/tree.ts';
 import type { Span } from '../../src/load/tree.ts';
-import { SOURCE_API, SOURCE_FACTS, containsHttp, known, lengthProblem, shown, spec } from './util.ts';
+import { SOURCE_API, SOURCE_FACTS, httpProblem, httpScheme, known, lengthProblem, shown, spec } from './util.ts';
 
 const tags = (...lines: string[]) => spec('VpcId: vpc-bp1opxu1zkhn00gzv1234', 'Tag:', ...lines.map((l) => `  ${l}`));
 
@@ -14,7 +14,7 @@ export const tagKeyMalformed = defineRule({
   summary: 'Tag key: not empty, at most 128 characters, not starting with `aliyun` or `acs:`, no http:// or https://',
   docs: {
     description:
-      'A tag key cannot be empty, can be up to 128 characters long, cannot start with `aliyun` or `acs:` (reserved for the system) and cannot contain http:// or https://. When only the start of a key is known (`!Sub \'acs:${Team}\'`), that start is checked.',
+      'A tag key cannot be empty, can be up to 128 characters long, cannot start with `aliyun` or `acs:` (reserved for the system) and cannot contain http:// or https:// (in capitals, `HTTPS://`, which the reference does not name: a warning). When only the start of a key is known (`!Sub \'acs:${Team}\'`), that start is checked.',
     fix: 'Rename the key, e.g. `env` instead of `acs:env`.',
     valid: [tags('- Key: env', '  Value: prod')],
     invalid: [tags('- Key: "acs:env"', '  Value: prod'), tags('- Key: aliyunteam', '  Value: a'), tags('- Key: ""', '  Value: a'), tags('- Value: orphan')],
@@ -30,12 +30,12 @@ export const tagKeyMalformed = defineRule({
         }
         const k = known(t.Key);
         if (k === undefined) continue;
-        const why =
-          k.text === ''
-            ? 'is empty'
-            : (lengthProblem(k, 1, 128, 'at most 128') ??
-              (k.text.startsWith('aliyun') || k.text.startsWith('acs:') ? 'starts with a reserved prefix (`aliyun` or `acs:`)' : containsHttp(k.text) ? 'contains http:// or https://' : undefined));
-        if (why) report({ at: k.tree, node: g, message: `tag key ${shown(k)} ${why}` });
+        const scheme = httpScheme(k.text, true);
+        const url = scheme ? httpProblem(scheme, 'contains') : undefined;
+        const other =
+          k.text === '' ? 'is empty' : (lengthProblem(k, 1, 128, 'at most 128') ?? (k.text.startsWith('aliyun') || k.text.startsWith('acs:') ? 'starts with a reserved prefix (`aliyun` or `acs:`)' : undefined));
+        const why = other ?? url?.why;
+        if (why) report({ at: k.tree, node: g, message: `tag key ${shown(k)} ${why}`, ...(!other && url?.severity ? { severity: url.severity } : {}) });
       }
     }
   },
@@ -49,7 +49,7 @@ export const tagValueMalformed = defineRule({
   certainty: 'documented',
   summary: 'Tag value: at most 128 characters, no http:// or https:// (empty is fine)',
   docs: {
-    description: 'A tag value may be empty, can be up to 128 characters long and cannot contain http:// or https://.',
+    description: 'A tag value may be empty, can be up to 128 characters long and cannot contain http:// or https://. The reference writes these in lowercase; in capitals (`HTTPS://`) the finding is a warning.',
     fix: 'Shorten the value or drop the URL.',
     valid: [tags('- Key: env', '  Value: ""')],
     invalid: [tags('- Key: docs', '  Value: see https://wiki.example.com')],
@@ -61,8 +61,11 @@ export const tagValueMalformed = defineRule({
       for (const t of g.Tag?.items ?? []) {
         const v = known(t.Value);
         if (v === undefined) continue;
-        const why = lengthProblem(v, 0, 128, 'at most 128') ?? (containsHttp(v.text) ? `contains http:// or https://${v.whole ? '' : ' (in the part that is known)'}` : undefined);
-        if (why) report({ at: v.tree, node: g, message: `tag value ${why}` });
+        const length = lengthProblem(v, 0, 128, 'at most 128');
+        const scheme = httpScheme(v.text, true);
+        const url = !length && scheme ? httpProblem(scheme, 'contains') : undefined;
+        const why = length ?? (url ? `${url.why}${v.whole ? '' : ' (in the part that is known)'}` : undefined);
+        if (why) report({ at: v.tree, node: g, message: `tag value ${why}`, ...(url?.severity ? { severity: url.severity } : {}) });
       }
     }
   },

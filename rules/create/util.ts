@@ -18,8 +18,22 @@ export function startsWithHttp(s: string): boolean {
   return /^https?:\/\//i.test(s);
 }
 
-export function containsHttp(s: string): boolean {
-  return s.includes('://') && /https?:\/\//i.test(s);
+/**
+ * Where `http://` or `https://` is in a value (its start, or anywhere): `lower` as the reference writes
+ * it; `other` in another case (`HTTPS://`), which the reference does not name, so that a rule reports it
+ * as a warning only.
+ */
+export function httpScheme(s: string, anywhere: boolean): 'lower' | 'other' | undefined {
+  if (!s.includes('://')) return undefined;
+  const [lower, any] = anywhere ? [/https?:\/\//, /https?:\/\//i] : [/^https?:\/\//, /^https?:\/\//i];
+  return lower.test(s) ? 'lower' : any.test(s) ? 'other' : undefined;
+}
+
+/** The words for a URL httpScheme found, and the severity to report it with. */
+export function httpProblem(scheme: 'lower' | 'other', verb: string): { why: string; severity?: 'warning' } {
+  return scheme === 'lower'
+    ? { why: `${verb} http:// or https://` }
+    : { why: `${verb} http:// or https:// in capitals (the reference names the lowercase forms only, hence a warning)`, severity: 'warning' };
 }
 
 export const SOURCE_API = 'CreateSecurityGroup API reference (Jun 29, 2026)';
