@@ -73,6 +73,15 @@ describe('CreateSecurityGroup constraints', () => {
     ]);
   });
 
+  it('a tag without a Key: a warning in a native spec (the API marks Key optional), an error in a ROS template (Key required)', async () => {
+    const spec = (await lintFiles({ 'spec.yaml': group('Tag:', '  - Value: orphan') })).map((f) => [f.ruleId, f.severity, f.span.line, f.span.column]);
+    expect(spec).toEqual([['tag-key-malformed', 'warning', 5, 9]]);
+    const ros =
+      'ROSTemplateFormatVersion: "2015-09-01"\nResources:\n  Sg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      VpcId: vpc-bp1opxu1zkhn00gzv1234\n      Tags:\n        - Value: orphan\n';
+    const found = (await lintFiles({ 't.ros.yaml': ros }, { region: 'cn-hangzhou' })).filter((f) => f.ruleId === 'tag-key-malformed').map((f) => [f.severity, f.span.line]);
+    expect(found).toEqual([['error', 8]]);
+  });
+
   it('an empty RegionId is a missing one, not an unknown region; an empty SecurityGroupType is the default', async () => {
     expect(await check('region: cn-hangzhou\nsecurityGroups:\n  - RegionId: ""\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n')).toEqual([at('region-required', null, 3, 15, 3, 17)]);
     expect(await check(group('SecurityGroupType: ""'))).toEqual([]);

@@ -14,7 +14,7 @@ export const tagKeyMalformed = defineRule({
   summary: 'Tag key: not empty, at most 128 characters, not starting with `aliyun` or `acs:`, no http:// or https://',
   docs: {
     description:
-      'A tag key cannot be empty, can be up to 128 characters long, cannot start with `aliyun` or `acs:` (reserved for the system) and cannot contain http:// or https:// (in capitals, `HTTPS://`, which the reference does not name: a warning). When only the start of a key is known (`!Sub \'acs:${Team}\'`), that start is checked.',
+      'A tag key cannot be empty, can be up to 128 characters long, cannot start with `aliyun` or `acs:` (reserved for the system) and cannot contain http:// or https:// (in capitals, `HTTPS://`, which the reference does not name: a warning). A tag with a Value and no Key is an error in a ROS template, where Key is required, and a warning elsewhere: the API marks Tag.N.Key optional and does not say what it does with such a tag. When only the start of a key is known (`!Sub \'acs:${Team}\'`), that start is checked.',
     fix: 'Rename the key, e.g. `env` instead of `acs:env`.',
     valid: [tags('- Key: env', '  Value: prod')],
     invalid: [tags('- Key: "acs:env"', '  Value: prod'), tags('- Key: aliyunteam', '  Value: a'), tags('- Key: ""', '  Value: a'), tags('- Value: orphan')],
@@ -25,7 +25,8 @@ export const tagKeyMalformed = defineRule({
     for (const g of model.groups) {
       for (const t of g.Tag?.items ?? []) {
         if (t.Key === undefined) {
-          report({ at: t.span, node: g, message: 'the tag has no Key' });
+          // ROS requires Key; the API marks Tag.N.Key optional and does not say what a value without one does.
+          report({ at: t.span, node: g, message: 'the tag has no Key', ...(g.format === 'ros' ? {} : { severity: 'warning' as const }) });
           continue;
         }
         const k = known(t.Key);
