@@ -51,9 +51,9 @@ export const groupTypeCase = defineRule({
   certainty: 'uncertain',
   summary: 'SecurityGroupType spelled with capitals',
   docs: {
-    description: 'The documented values are lowercase. Terraform and ROS validate them case-sensitively: in a Terraform configuration the value fails the plan, which terraform-value-case reports (an error) instead of this warning.',
+    description: 'The documented values are lowercase. Terraform validates them case-sensitively: in a Terraform configuration the value fails the plan, which terraform-value-case reports (an error) instead of this warning. For ROS templates the property validator allows exactly `normal` and `enterprise`.',
     fix: 'Write `normal` or `enterprise` in lowercase.',
-    uncertainty: 'Whether the API itself is case-insensitive here is not documented, hence a warning.',
+    uncertainty: 'Whether the API itself is case-insensitive here is not documented, hence a warning. For ROS, the exact-value check is documented for the property validator (ROS-CDK); whether the ROS service refuses `Normal` before the API call is not, so ROS templates get the warning too.',
     valid: [spec('SecurityGroupType: normal', 'VpcId: vpc-bp1opxu1zkhn00gzv1234')],
     invalid: [spec('SecurityGroupType: Enterprise', 'VpcId: vpc-bp1opxu1zkhn00gzv1234')],
   },
