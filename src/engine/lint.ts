@@ -17,7 +17,7 @@ import { link } from './link.ts';
 import { defaultConfig, severityOf } from './config.ts';
 import { applySuppressions, byPosition, todayUtc } from './suppress.ts';
 import type { Config } from './config.ts';
-import type { Finding, Report, Rule } from './rule.ts';
+import type { Finding, Report, Rule, Severity } from './rule.ts';
 import { decodeText, readText } from './text.ts';
 import { ioReason } from '../util/io.ts';
 
@@ -70,6 +70,8 @@ export interface LintOptions {
  */
 const BLOCK_SIZE = 128;
 
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
 export async function lint(inputs: LintInput[], configIn: Partial<Config>, options: LintOptions): Promise<LintResult> {
   const config: Config = { ...defaultConfig(), ...configIn };
   const rules = new Map(options.catalog.map((r) => [r.id, r]));
@@ -85,22 +87,17 @@ export async function lint(inputs: LintInput[], configIn: Partial<Config>, optio
   };
 
   // The readings of one resource (Node.variant) are alternatives: where a rule finds a mistake at one
-  // place in several of them, it is one mistake, reported as the first reading to find it says it.
-  const readingAt = new Map<string, number>();
+  // place in several of them, it is one mistake, reported as the first reading to find it says it, or
+  // as the first that finds it more severe (an error in one reading is an error, whichever comes first).
+  const readingAt = new Map<string, { reading: number; at: number }>();
   const emit = (rule: Rule, r: Report): void => {
     const configured = severityOf(rule, config);
     if (configured === 'off') return;
     const severity = r.severity !== undefined && config.rules[rule.id] === undefined ? r.severity : configured;
     const { span, node, origin } = place(r);
-    if (node?.variant) {
-      const k = `${rule.id}|${span.file}|${span.line}|${span.column}|${span.endLine}|${span.endColumn}|${node.variant.of}`;
-      const first = readingAt.get(k);
-      if (first === undefined) readingAt.set(k, node.variant.index);
-      else if (first !== node.variant.index) return;
-    }
     let message = r.message;
     if (origin && !message.includes(origin)) message += ` (${origin})`;
-    findings.push({
+    const finding: Finding = {
       ruleId: rule.id,
       errorCode: rule.api.errorCode,
       httpStatus: rule.api.httpStatus,
@@ -108,7 +105,17 @@ export async function lint(inputs: LintInput[], configIn: Partial<Config>, optio
       message,
       span,
       ...(node ? { resource: node.resource } : {}),
-    });
+    };
+    if (node?.variant) {
+      const k = `${rule.id}|${span.file}|${span.line}|${span.column}|${span.endLine}|${span.endColumn}|${node.variant.of}`;
+      const first = readingAt.get(k);
+      if (first === undefined) readingAt.set(k, { reading: node.variant.index, at: findings.length });
+      else if (first.reading !== node.variant.index) {
+        if (SEVERITY_RANK[severity] > SEVERITY_RANK[findings[first.at]!.severity]) findings[first.at] = finding;
+        return;
+      }
+    }
+    findings.push(finding);
   };
   const reportInput = (ruleId: string, r: Report): void => {
     const rule = rules.get(ruleId);

@@ -255,6 +255,18 @@ describe('a mistake outside any Fn::If, in a resource read once per condition va
   });
 });
 
+describe('one mistake found by several readings', () => {
+  it('is an error when one reading finds an error, whichever branch comes first', async () => {
+    const t = (branches: string) =>
+      `${HEAD}Parameters:\n  Env: {Type: String, Default: prod}\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\nResources:\n  Sg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n` +
+      `      SecurityGroupName: web\n      SecurityGroupIngress:\n        - IpProtocol: tcp\n          PortRange: 22/22\n          SourcePrefixListId: pl-x1j1k5ykzqlixdcy1234\n          SourceCidrIp: !If [IsProd, ${branches}]\n`;
+    for (const branches of ['!Ref ALIYUN::NoValue, 10.0.0.0/8', '10.0.0.0/8, !Ref ALIYUN::NoValue']) {
+      const found = only(await lintFiles({ 't.ros.yaml': t(branches) }, { region: 'cn-hangzhou' }), 'rule-classic-prefix-list');
+      expect(found.map((f) => [f.severity, f.span.line, f.span.column]), branches).toEqual([['error', 14, 31]]);
+    }
+  });
+});
+
 describe('quota with conditions', () => {
   it('a group read once per Fn::If branch counts once against the region quota', async () => {
     const t = `${HEAD}Parameters:\n  Env: {Type: String, Default: prod, AllowedValues: [prod, dev]}\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\nResources:\n  Vpc:\n    Type: ALIYUN::ECS::VPC\n  Sg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      VpcId: !GetAtt Vpc.VpcId\n      SecurityGroupName: !If [IsProd, web-prod, web-dev]\n`;
