@@ -4,6 +4,7 @@
  * value, unknowns (references, unresolved expressions) are skipped by value rules.
  */
 import type { Span, Tree } from './load/tree.ts';
+import { text } from './load/tree.ts';
 import { pushAll } from './util/array.ts';
 
 export type { Span, Tree } from './load/tree.ts';
@@ -184,6 +185,15 @@ export interface Model {
   inventory?: Inventory;
   /** Set on the blocks of a model that local rules see (Rule.local): the whole model, for model-wide indexes. */
   whole?: Model;
+}
+
+/**
+ * The region a group is created in, when known. An empty RegionId names none (region-required reports
+ * it): no rule may read it as a region called "".
+ */
+export function regionOf(g: SecurityGroup): string | undefined {
+  const r = text(g.fields.RegionId);
+  return r === '' ? undefined : r;
 }
 
 export function emptyModel(): Model {

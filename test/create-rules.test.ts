@@ -84,6 +84,9 @@ describe('CreateSecurityGroup constraints', () => {
 
   it('an empty RegionId is a missing one, not an unknown region; an empty SecurityGroupType is the default', async () => {
     expect(await check('region: cn-hangzhou\nsecurityGroups:\n  - RegionId: ""\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n')).toEqual([at('region-required', null, 3, 15, 3, 17)]);
+    // No other rule reads it as a region called "": no classic-network, VPC-region or quota finding.
+    const others = 'securityGroups:\n  - RegionId: ""\n  - RegionId: ""\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\nvpcs:\n  - {VpcId: vpc-bp1opxu1zkhn00gzv1234, RegionId: cn-hangzhou, Status: Available}\n';
+    expect((await check(others, { quota: { securityGroupsPerRegion: 0, rulesPerGroup: 200 } })).map((f) => f.ruleId)).toEqual(['region-required', 'region-required']);
     expect(await check(group('SecurityGroupType: ""'))).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/rule.ts';
 import { text, toPlain } from '../../src/load/tree.ts';
-import { SG_PARAMS } from '../../src/model.ts';
+import { regionOf, SG_PARAMS } from '../../src/model.ts';
 import type { SecurityGroup } from '../../src/model.ts';
 import { SOURCE_API, SOURCE_FACTS, param, spec } from './util.ts';
 
@@ -34,7 +34,7 @@ export const groupQuota = defineRule({
     // A group read several times (one ROS resource per Fn::If branch) is still one group.
     const seen = new Set<string>();
     for (const g of model.groups) {
-      const region = text(g.fields.RegionId);
+      const region = regionOf(g);
       const key = `${g.span.file}#${g.variant?.of ?? g.id}`;
       if (region === undefined || seen.has(key)) continue;
       seen.add(key);

@@ -1,5 +1,6 @@
 import { defineRule } from '../../src/engine/rule.ts';
 import { text } from '../../src/load/tree.ts';
+import { regionOf } from '../../src/model.ts';
 import regions from '../data/regions.json' with { type: 'json' };
 import { SOURCE_API, SOURCE_FACTS, param, spec } from './util.ts';
 
@@ -74,7 +75,7 @@ export const regionClosed = defineRule({
   local: true,
   check({ model, report }) {
     for (const g of model.groups) {
-      const r = text(g.fields.RegionId);
+      const r = regionOf(g);
       if (r !== undefined && closed[r]) report({ at: g.fields.RegionId!, node: g, message: `${closed[r]}` });
     }
   },

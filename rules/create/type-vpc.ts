@@ -1,5 +1,6 @@
 import { defineRule } from '../../src/engine/rule.ts';
 import { isUnknown, text } from '../../src/load/tree.ts';
+import { regionOf } from '../../src/model.ts';
 import type { SecurityGroup } from '../../src/model.ts';
 import regions from '../data/regions.json' with { type: 'json' };
 import { SOURCE_API, SOURCE_FACTS, param, spec } from './util.ts';
@@ -113,7 +114,7 @@ export const vpcRequiredInRegion = defineRule({
   local: true,
   check({ model, report }) {
     for (const g of model.groups) {
-      const region = text(g.fields.RegionId);
+      const region = regionOf(g);
       if (region === undefined || classic.has(region) || groupType(g)?.toLowerCase() === 'enterprise') continue;
       const vpc = g.fields.VpcId;
       if (vpc === undefined || text(vpc) === '') {
@@ -164,7 +165,7 @@ export const vpcWrongRegion = defineRule({
   local: true,
   check({ model, report }) {
     for (const g of model.groups) {
-      const region = text(g.fields.RegionId);
+      const region = regionOf(g);
       const vpcRegion = text(g.vpc?.RegionId);
       if (!g.vpc || region === undefined || vpcRegion === undefined || region === vpcRegion) continue;
       const id = text(g.fields.VpcId) ?? (isUnknown(g.fields.VpcId) ? g.fields.VpcId.expr : 'the VPC');

@@ -1,6 +1,7 @@
 /** Single-rule constraints of AuthorizeSecurityGroup / AuthorizeSecurityGroupEgress `Permissions.N` fields. */
 import { defineRule } from '../../src/engine/rule.ts';
 import { describe, text } from '../../src/load/tree.ts';
+import { regionOf } from '../../src/model.ts';
 import type { Permission, PermissionParam, SecurityGroup } from '../../src/model.ts';
 import ruleData from '../data/permission-rules.json' with { type: 'json' };
 import { chars } from '../create/util.ts';
@@ -90,7 +91,7 @@ export const protocolNumber = defineRule({
     for (const p of model.permissions) {
       const f = field(p, 'IpProtocol');
       if (!f || !/^\d{1,3}$/.test(f.value) || Number(f.value) > 255) continue;
-      const region = p.group ? text(p.group.fields.RegionId) : undefined;
+      const region = p.group ? regionOf(p.group) : undefined;
       if (region === undefined || numberRegions.has(region)) continue;
       report({ at: f.tree, node: p, message: `${operation(p)}: IpProtocol \`${f.value}\` is a protocol number; region ${region} is not documented to accept numbers` });
     }

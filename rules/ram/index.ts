@@ -4,6 +4,7 @@ import { defineRule } from '../../src/engine/rule.ts';
 import { ramReports, RAM_RULES } from '../../src/ram/check.ts';
 import { parsePolicy } from '../../src/ram/policy.ts';
 import { text } from '../../src/load/tree.ts';
+import { regionOf } from '../../src/model.ts';
 import { examples } from './examples.ts';
 
 const SEED = 'CreateSecurityGroup API reference, RAM authorization table (reference/CreateSecurityGroup-api-reference.txt)';
@@ -171,7 +172,7 @@ export const vpcNotFound = defineRule({
     for (const g of ctx.model.groups) {
       const vpcId = text(g.fields.VpcId);
       if (vpcId === undefined || vpcId === '' || g.vpc) continue;
-      const region = text(g.fields.RegionId) ?? (g.fields.RegionId === undefined ? ctx.config.region : undefined);
+      const region = regionOf(g) ?? (g.fields.RegionId === undefined ? ctx.config.region : undefined);
       if (region === undefined || !inv.vpcRegions.has(region) || known.has(vpcId)) continue;
       ctx.report({ at: g.fields.VpcId!, node: g, message: `VPC ${vpcId} does not exist in ${region}: the inventory lists the region's VPCs and the inputs declare no such VPC` });
     }

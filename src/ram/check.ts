@@ -9,6 +9,7 @@
  *                               group has ingress / egress rules
  */
 import type { Config } from '../engine/config.ts';
+import { regionOf } from '../model.ts';
 import type { Model, Node, Permission, RamPolicy, SecurityGroup } from '../model.ts';
 import { isUnknown, text } from '../load/tree.ts';
 import type { Span, Tree } from '../load/tree.ts';
@@ -77,7 +78,7 @@ function compute(model: Model, config: Config): RamReport[] {
   const account: string | null = config.accountId ?? null;
 
   for (const g of model.groups) {
-    const region = text(g.fields.RegionId) ?? (g.fields.RegionId === undefined ? config.region : undefined) ?? null;
+    const region = regionOf(g) ?? (g.fields.RegionId === undefined ? config.region : undefined) ?? null;
     const holes = (extra: string[] = []): string[] => [...(region === null ? ['region'] : []), ...(account === null ? ['account'] : []), ...extra];
     const arn = (service: string, rest: Subject, extra: string[] = []) => ({
       subject: ['acs:', service, ':', region, ':', account, ':', ...rest] as Subject,

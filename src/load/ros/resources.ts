@@ -14,7 +14,7 @@
  * value can produce are dropped (conditions.ts).
  */
 import { groupFields, isPermissionParam, NOT_STRING, PERMISSION_PARAMS, permissionFields } from '../../model.ts';
-import type { Model, Permission, PermissionParam, RamPolicy, SecurityGroup, SgParam, Tag, TagList, Vpc } from '../../model.ts';
+import type { Model, Permission, RamPolicy, SecurityGroup, SgParam, Tag, TagList, Vpc } from '../../model.ts';
 import { cover, describe, get, isMap, isScalar, isSeq, isUnknown, LineIndex } from '../tree.ts';
 import { writtenText } from '../fast.ts';
 import type { Span, TEntry, TMap, TScalar, Tree } from '../tree.ts';

@@ -4,7 +4,6 @@
  * template, except where Terraform reads a string as a bare expression (`"provider": "alicloud.hz"`) or a
  * literal (a variable's `default`). Strings without `${` or `%{` are literal text and need no parser.
  */
-import type { Parser } from 'web-tree-sitter';
 import { parseJson } from '../parse.ts';
 import { cover, LineIndex } from '../tree.ts';
 import type { Span, Tree } from '../tree.ts';
