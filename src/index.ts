@@ -59,6 +59,6 @@ export async function lintPaths(
     const path = displayPath(u.path, cwd);
     inputs.push({ path, abs: u.path, unreadable: { rule: 'file-unreadable', message: `cannot read ${path}: ${u.reason}` } });
   }
-  const result = await lintSources([...inputs, ...extra], { ...config, walked: found.walked });
+  const result = await lintSources([...inputs, ...extra], { ...config, walked: found.walked, unwalked: [...found.notWalked, ...found.ignored] });
   return { ...result, missing: found.missing, notWalked: found.notWalked.map((d) => displayPath(d, cwd)), ignored: found.ignored.map((d) => displayPath(d, cwd)) };
 }

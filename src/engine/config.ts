@@ -62,6 +62,8 @@ export interface Config {
    * they hold every file it may cover: a run on some files (pre-commit) cannot tell. Unset: all inputs given.
    */
   walked?: string[];
+  /** Directories those walks did not enter (dist, node_modules, `ignore`): files below them were not read. */
+  unwalked?: string[];
   /** Path of the config file, when one was read. */
   file?: string;
   /** RAM checks: the policies attached to the deploying identity (file paths or policy names from the inputs). */

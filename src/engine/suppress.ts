@@ -524,7 +524,7 @@ function judged(s: Suppression, config: Config): boolean {
   if (s.kind !== 'waiver' || walked === undefined) return true;
   return (s.paths ?? ['']).every((p) => {
     const dir = resolve(config.baseDir, patternRoot(p));
-    return walked.some((w) => within(w, dir));
+    return walked.some((w) => within(w, dir)) && !(config.unwalked ?? []).some((u) => within(u, dir));
   });
 }
 

@@ -190,6 +190,20 @@ describe('waivers on part of the repository', () => {
     expect(json((await cli(['--format', 'json', 'legacy'], dir)).stdout)).toEqual([['.sglint.yaml', 'suppression-unused', 2, 5]]);
   });
 
+  it('a waiver for a directory a walk does not enter (dist, node_modules, ignore) is not judged by that walk', async () => {
+    const dir = workspace({
+      '.sglint.yaml': 'ignore: [vendor]\nwaivers:\n  - rules: [name-malformed]\n    paths: ["dist/**"]\n    reason: built\n  - rules: [name-malformed]\n    paths: ["vendor/**"]\n    reason: theirs\n',
+      'dist/out.yaml': spec('1built'),
+      'vendor/x.yaml': spec('1theirs'),
+      'app/new.yaml': spec('web'),
+    });
+    const r = await cli(['--format', 'json', '--max-warnings', '0', '.'], dir);
+    expect(json(r.stdout)).toEqual([]);
+    expect(r.status).toBe(0);
+    const named = await cli(['--format', 'json', 'dist'], dir);
+    expect(json(named.stdout)).toEqual([]);
+  });
+
   it('waiver paths match as ignore patterns do: a pattern without / at any depth', async () => {
     const r = await cli(['--format', 'json'], repo());
     expect(json(r.stdout)).toEqual([]);
