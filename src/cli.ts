@@ -308,7 +308,7 @@ export async function check(opts: Options, cwd: string): Promise<Checked> {
   // The name as files are shown, so that it stands for the file of that name in the walk.
   const stdinName = opts.stdinFilepath !== undefined ? displayPath(resolve(cwd, opts.stdinFilepath), cwd) : undefined;
   const extra = stdin ? [stdinInput(stdinName, config.maxFileBytes ?? DEFAULT_MAX_BYTES)] : [];
-  let result = await lintPaths(paths.length > 0 || stdin ? paths : ['.'], config, cwd, extra);
+  let result = await lintPaths(paths.length > 0 || stdin ? paths : ['.'], config, cwd, extra, stdinName);
   if (result.missing.length > 0) return { ok: false, problems: result.missing.map((m) => ({ message: `${m.path}: ${m.reason}` })), missing: result.missing };
   const notes = result.files.flatMap((f) => (f.status === 'skipped' && f.note !== undefined ? [`sglint: skipped ${f.path}: ${f.note}`] : []));
   if (result.notWalked.length > 0) notes.push(`sglint: not searched (skipped by default; name a directory as a path to check it): ${listed(result.notWalked)}`);

@@ -25,22 +25,22 @@ export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 
 /**
  * Lint files and directories: discovery, reading (bounded by maxFileBytes), then lint. `extra`: inputs
- * that are not files of the paths (standard input), checked with them.
+ * that are not files of the paths (standard input), checked with them; `standsFor`: the path of a file
+ * of the walk that one of them replaces (`--stdin-filepath`: an editor's unsaved buffer), not read.
  */
 export async function lintPaths(
   paths: string[],
   config: Partial<Config> = {},
   cwd = process.cwd(),
   extra: LintInput[] = [],
+  standsFor?: string,
 ): Promise<LintResult & { missing: { path: string; reason: string }[]; notWalked: string[]; ignored: string[] }> {
   const max = config.maxFileBytes ?? DEFAULT_MAX_BYTES;
   const found = discover(paths, cwd, config.isIgnored ?? (config.ignore?.length ? ignoreMatcher(config.ignore, config.baseDir ?? cwd) : undefined));
   const inputs: LintInput[] = [];
-  // Standard input named as a file (`--stdin-filepath`) stands for it: an editor's unsaved buffer.
-  const fromStdin = new Set(extra.map((e) => e.path));
   for (const abs of found.files) {
     const path = displayPath(abs, cwd);
-    if (fromStdin.has(path)) continue;
+    if (path === standsFor) continue;
     try {
       inputs.push({ path, abs, bytes: readRegularFile(abs, max) });
     } catch (e) {
@@ -59,6 +59,9 @@ export async function lintPaths(
     const path = displayPath(u.path, cwd);
     inputs.push({ path, abs: u.path, unreadable: { rule: 'file-unreadable', message: `cannot read ${path}: ${u.reason}` } });
   }
-  const result = await lintSources([...inputs, ...extra], { ...config, walked: found.walked, unwalked: [...found.notWalked, ...found.ignored] });
+  // Standard input under its default name may meet a file of that name: each keeps its own findings.
+  const taken = new Set(inputs.map((i) => i.path));
+  const others = extra.map((e) => (e.path !== standsFor && taken.has(e.path) ? { ...e, path: e.path.replace(/(\.[^./]+)?$/, ' (standard input)$1') } : e));
+  const result = await lintSources([...inputs, ...others], { ...config, walked: found.walked, unwalked: [...found.notWalked, ...found.ignored] });
   return { ...result, missing: found.missing, notWalked: found.notWalked.map((d) => displayPath(d, cwd)), ignored: found.ignored.map((d) => displayPath(d, cwd)) };
 }

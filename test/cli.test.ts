@@ -174,6 +174,12 @@ describe('standard input', () => {
     ]);
     expect(JSON.parse(r.stdout)[0].messages[0].message).toContain('2web');
     expect(r.stderr).toMatch(/2 file\(s\) checked/);
+    // Without a name, standard input replaces no file, even one called stdin.yaml: each keeps its findings.
+    const named = workspace({ 'stdin.yaml': bad });
+    expect(found(piped(['-', '.'], bad.replace('1web', '2web'), named).stdout)).toEqual([
+      ['stdin (standard input).yaml', 'name-malformed', 4, 24],
+      ['stdin.yaml', 'name-malformed', 4, 24],
+    ]);
   });
 
   it('explain takes exactly one id: none or more is a usage error', () => {
