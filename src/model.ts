@@ -196,6 +196,11 @@ export function regionOf(g: SecurityGroup): string | undefined {
   return r === '' ? undefined : r;
 }
 
+/** A group created without a VpcId (absent or empty): certainly classic network. An unknown VpcId is not. */
+export function isClassicGroup(g: SecurityGroup): boolean {
+  return g.fields.VpcId === undefined || text(g.fields.VpcId) === '';
+}
+
 export function emptyModel(): Model {
   return { groups: [], permissions: [], vpcs: [], policies: [] };
 }

@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/rule.ts';
 import { isUnknown, text } from '../../src/load/tree.ts';
-import { regionOf } from '../../src/model.ts';
+import { isClassicGroup, regionOf } from '../../src/model.ts';
 import type { SecurityGroup } from '../../src/model.ts';
 import regions from '../data/regions.json' with { type: 'json' };
 import { SOURCE_API, SOURCE_FACTS, param, spec } from './util.ts';
@@ -88,7 +88,7 @@ export const enterpriseNeedsVpc = defineRule({
   local: true,
   check({ model, report }) {
     for (const g of model.groups) {
-      if (groupType(g)?.toLowerCase() === 'enterprise' && (g.fields.VpcId === undefined || text(g.fields.VpcId) === '')) {
+      if (groupType(g)?.toLowerCase() === 'enterprise' && isClassicGroup(g)) {
         report({ at: g.fields.SecurityGroupType!, node: g, message: 'an enterprise security group needs a VpcId' });
       }
     }

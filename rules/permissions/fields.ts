@@ -1,7 +1,7 @@
 /** Single-rule constraints of AuthorizeSecurityGroup / AuthorizeSecurityGroupEgress `Permissions.N` fields. */
 import { defineRule } from '../../src/engine/rule.ts';
 import { describe, text } from '../../src/load/tree.ts';
-import { regionOf } from '../../src/model.ts';
+import { isClassicGroup, regionOf } from '../../src/model.ts';
 import type { Permission, PermissionParam, SecurityGroup } from '../../src/model.ts';
 import ruleData from '../data/permission-rules.json' with { type: 'json' };
 import { chars } from '../create/util.ts';
@@ -602,7 +602,7 @@ export const classicNetworkPrefixList = defineRule({
   local: true,
   check({ model, report }) {
     for (const p of model.permissions) {
-      if (!p.group || p.group.fields.VpcId !== undefined) continue;
+      if (!p.group || !isClassicGroup(p.group)) continue;
       const side = peerFields(p.direction);
       // The prefix list is ignored beside another peer: whether a classic group still refuses it is not documented.
       const ignored = present(p, side.cidr) || present(p, side.ipv6) || present(p, side.group);
@@ -658,7 +658,7 @@ export const classicNetworkPortList = defineRule({
   local: true,
   check({ model, report }) {
     for (const p of model.permissions) {
-      if (!p.group || p.group.fields.VpcId !== undefined || !present(p, 'PortRangeListId') || present(p, 'PortRange')) continue;
+      if (!p.group || !isClassicGroup(p.group) || !present(p, 'PortRangeListId') || present(p, 'PortRange')) continue;
       report({ at: p.fields.PortRangeListId!, node: p, message: `${operation(p)}: PortRangeListId on a classic-network group (no VpcId); port lists need a VPC group` });
     }
   },
@@ -681,7 +681,7 @@ export const classicNetworkIpv6 = defineRule({
   local: true,
   check({ model, report }) {
     for (const p of model.permissions) {
-      if (!p.group || p.group.fields.VpcId !== undefined) continue;
+      if (!p.group || !isClassicGroup(p.group)) continue;
       for (const name of IPV6_FIELDS) {
         if (present(p, name)) report({ at: p.fields[name]!, node: p, message: `${operation(p)}: ${name} on a classic-network group (no VpcId); IPv6 needs a VPC group` });
       }

@@ -49,6 +49,11 @@ describe('rule API constraints (native spec)', () => {
     expect(await findings({ 'spec.yaml': text })).toEqual([at(text, 'pl-m5e9rktsdcpbbq1234', 'rule-classic-prefix-list', 'NotSupported.ClassicNetworkPrefixList')]);
   });
 
+  it('an empty VpcId is a classic group for the classic-network rules, as for enterprise-needs-vpc', async () => {
+    const text = 'securityGroups:\n  - RegionId: cn-qingdao\n    VpcId: ""\n    Permissions:\n      - {IpProtocol: tcp, PortRange: 80/80, SourcePrefixListId: pl-m5e9rktsdcpbbq1234}\n';
+    expect(await findings({ 'spec.yaml': text })).toEqual([at(text, 'pl-m5e9rktsdcpbbq1234', 'rule-classic-prefix-list', 'NotSupported.ClassicNetworkPrefixList')]);
+  });
+
   it('a prefix list beside a CIDR on a classic group (ignored, outcome undocumented): a warning', async () => {
     const text = 'securityGroups:\n  - RegionId: cn-qingdao\n    Permissions:\n      - {IpProtocol: tcp, PortRange: 80/80, SourceCidrIp: 10.0.0.0/8, SourcePrefixListId: pl-m5e9rktsdcpbbq1234}\n';
     const found = (await lintFiles({ 'spec.yaml': text })).filter((f) => f.ruleId === 'rule-classic-prefix-list');
