@@ -9,7 +9,7 @@ import { loadConfig } from './engine/config-file.ts';
 import { applyBaseline, createBaseline, formatBaseline, readBaseline } from './engine/baseline.ts';
 import type { Span } from './load/tree.ts';
 import { init } from './init.ts';
-import { displayPath } from './engine/lint.ts';
+import { displayPath } from './util/paths.ts';
 import { formatters } from './format/index.ts';
 import { toEslint } from './format/results.ts';
 import type { EslintResult } from './format/results.ts';

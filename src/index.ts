@@ -1,6 +1,7 @@
 /** Library entry: lint in-memory sources or paths with the full catalog. */
 import { catalog } from '../rules/index.ts';
-import { displayPath, lint } from './engine/lint.ts';
+import { lint } from './engine/lint.ts';
+import { displayPath } from './util/paths.ts';
 import { discover } from './load/discover.ts';
 import { ignoreMatcher } from './util/glob.ts';
 import type { LintInput, LintResult, Prerequisites } from './engine/lint.ts';

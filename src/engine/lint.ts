@@ -2,8 +2,8 @@
  * The pipeline: files → loaders → model → link → rules → findings. Nothing throws past lint(): a file
  * that cannot be read or parsed becomes a located finding and the other files are still checked.
  */
-import { resolve, sep } from 'node:path';
-import { below } from '../util/paths.ts';
+import { resolve } from 'node:path';
+import { displayPath } from '../util/paths.ts';
 import { readDocument } from '../load/parsers.ts';
 import { preparePolicies } from '../ram/policy.ts';
 import type { Parsed } from '../load/parse.ts';
@@ -363,11 +363,5 @@ function applyDefaultRegion(model: Model, config: Config): void {
     g.fields.RegionId = { type: 'scalar', value: config.region, span: g.span, origin: 'default region from --region or the config file' };
     g.regionSource = 'the default region (--region or config)';
   }
-}
-
-/** A path as the user should see it: relative to the working directory when inside it, `/`-separated. */
-export function displayPath(abs: string, cwd = process.cwd()): string {
-  const rel = below(cwd, abs);
-  return rel === '' ? '.' : (rel ?? abs.split(sep).join('/'));
 }
 

@@ -17,6 +17,12 @@ export function below(root: string, p: string): string | undefined {
   return sep === '/' ? rel : rel.split(sep).join('/');
 }
 
+/** A path as the user should see it: relative to the working directory when inside it, `/`-separated. */
+export function displayPath(abs: string, cwd = process.cwd()): string {
+  const rel = below(cwd, abs);
+  return rel === '' ? '.' : (rel ?? abs.split(sep).join('/'));
+}
+
 /**
  * `start` and its parent directories, nearest first, up to the repository root (the first directory
  * holding `.git`, a directory or, in worktrees and submodules, a file) or the file-system root.

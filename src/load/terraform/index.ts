@@ -9,7 +9,8 @@
  * Resources become model objects, one per `count`/`for_each` instance.
  */
 import { readdirSync } from 'node:fs';
-import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, posix, resolve } from 'node:path';
+import { displayPath } from '../../util/paths.ts';
 import type { Parser } from 'web-tree-sitter';
 import type { LoadContext, SetLoader, SourceFile } from '../loader.ts';
 import type { Model, Node, RamPolicy } from '../../model.ts';
@@ -213,7 +214,7 @@ class TerraformLoad {
   private readSource(abs: string): SourceFile | undefined {
     if (this.ctx.readFile) return this.ctx.readFile(abs);
     try {
-      return { path: relative(process.cwd(), abs).split(sep).join('/'), abs, text: readRegularFile(abs).toString('utf8') };
+      return { path: displayPath(abs), abs, text: readRegularFile(abs).toString('utf8') };
     } catch {
       return undefined;
     }
