@@ -1,5 +1,6 @@
 /** Single-rule constraints of AuthorizeSecurityGroup / AuthorizeSecurityGroupEgress `Permissions.N` fields. */
 import { defineRule } from '../../src/engine/rule.ts';
+import type { RuleDocs } from '../../src/engine/rule.ts';
 import { describe, text } from '../../src/load/tree.ts';
 import { isClassicGroup, regionOf } from '../../src/model.ts';
 import type { Permission, PermissionParam, SecurityGroup } from '../../src/model.ts';
@@ -584,34 +585,98 @@ export const sourceEqualsDest = defineRule({
   },
 });
 
-export const classicNetworkPrefixList = defineRule({
+/**
+ * A field a classic-network group (no VpcId) does not take, on one of its rules: reported at the field.
+ * `applies`: whether the rule uses the field at all (a port list beside a PortRange is ignored);
+ * `severity`: a warning where the reference leaves the outcome open.
+ */
+function classicNetworkRule(o: {
+  id: string;
+  errorCode: string | null;
+  httpStatus: number | null;
+  summary: string;
+  docs: Omit<RuleDocs, 'valid' | 'invalid'>;
+  example: string;
+  fields: readonly PermissionParam[];
+  /** The end of the message: what needs a VPC group. */
+  needs: string;
+  sources: string[];
+  applies?: (p: Permission) => boolean;
+  severity?: (p: Permission, name: PermissionParam) => 'warning' | undefined;
+}) {
+  return defineRule({
+    id: o.id,
+    group: 'permission',
+    api: { operation: API, errorCode: o.errorCode, httpStatus: o.httpStatus },
+    severity: 'error',
+    certainty: 'documented',
+    summary: o.summary,
+    docs: { ...o.docs, valid: [rules(o.example)], invalid: [classicRules(o.example)] },
+    sources: o.sources,
+    local: true,
+    check({ model, report }) {
+      for (const p of model.permissions) {
+        if (!p.group || !isClassicGroup(p.group) || (o.applies && !o.applies(p))) continue;
+        for (const name of o.fields) {
+          if (!present(p, name)) continue;
+          const severity = o.severity?.(p, name);
+          report({ at: p.fields[name]!, node: p, message: `${operation(p)}: ${name} on a classic-network group (no VpcId); ${o.needs} a VPC group`, ...(severity ? { severity } : {}) });
+        }
+      }
+    },
+  });
+}
+
+export const classicNetworkPrefixList = classicNetworkRule({
   id: 'rule-classic-prefix-list',
-  group: 'permission',
-  api: { operation: API, errorCode: 'NotSupported.ClassicNetworkPrefixList', httpStatus: 400 },
-  severity: 'error',
-  certainty: 'documented',
+  errorCode: 'NotSupported.ClassicNetworkPrefixList',
+  httpStatus: 400,
   summary: 'A prefix list on a rule of a classic-network group (no VpcId)',
   docs: {
     description: 'Prefix lists (SourcePrefixListId / DestPrefixListId) are not supported for classic-network security groups, i.e. groups created without a VpcId. When the rule also names a CIDR block, an IPv6 block or a group, the reference says the prefix list is ignored, and does not say which of the two statements wins on a classic group: then a warning.',
     uncertainty: 'A prefix list beside a CIDR, IPv6 block or group: "ignored when CIDR/IPv6/group given; not for classic groups" (fact sheet §5.1), which may or may not fail on a classic group. Hence a warning in that case.',
     fix: 'Use CIDR blocks, or create the group in a VPC.',
-    valid: [rules('{IpProtocol: tcp, PortRange: 22/22, SourcePrefixListId: pl-x1j1k5ykzqlixdcy1234}')],
-    invalid: [classicRules('{IpProtocol: tcp, PortRange: 22/22, SourcePrefixListId: pl-x1j1k5ykzqlixdcy1234}')],
   },
+  example: '{IpProtocol: tcp, PortRange: 22/22, SourcePrefixListId: pl-x1j1k5ykzqlixdcy1234}',
+  fields: ['SourcePrefixListId', 'DestPrefixListId'],
+  needs: 'prefix lists need',
   sources: [SOURCE_RULE_API, SOURCE_FACTS + ' §5.1, §5.2'],
-  local: true,
-  check({ model, report }) {
-    for (const p of model.permissions) {
-      if (!p.group || !isClassicGroup(p.group)) continue;
-      const side = peerFields(p.direction);
-      // The prefix list is ignored beside another peer: whether a classic group still refuses it is not documented.
-      const ignored = present(p, side.cidr) || present(p, side.ipv6) || present(p, side.group);
-      for (const name of ['SourcePrefixListId', 'DestPrefixListId'] as const) {
-        if (!present(p, name)) continue;
-        report({ at: p.fields[name]!, node: p, message: `${operation(p)}: ${name} on a classic-network group (no VpcId); prefix lists need a VPC group`, ...(ignored && name === side.prefixList ? { severity: 'warning' as const } : {}) });
-      }
-    }
+  // The prefix list is ignored beside another peer: whether a classic group still refuses it is not documented.
+  severity: (p, name) => {
+    const side = peerFields(p.direction);
+    return name === side.prefixList && (present(p, side.cidr) || present(p, side.ipv6) || present(p, side.group)) ? 'warning' : undefined;
   },
+});
+
+export const classicNetworkPortList = classicNetworkRule({
+  id: 'rule-classic-port-list',
+  errorCode: null,
+  httpStatus: null,
+  summary: 'A port list (PortRangeListId) on a rule of a classic-network group (no VpcId)',
+  docs: {
+    description: 'Port lists are "not for classic-network groups" (groups created without a VpcId). The reference names no error code for it, so the finding has none. A rule that also gives a PortRange is not reported: the port list is then ignored.',
+    fix: 'Give PortRange instead, or create the group in a VPC.',
+  },
+  example: '{IpProtocol: tcp, PortRangeListId: prl-2ze9743abcd, SourceCidrIp: 10.0.0.0/8}',
+  fields: ['PortRangeListId'],
+  needs: 'port lists need',
+  sources: [SOURCE_RULE_API, SOURCE_FACTS + ' §5.1 (PortRangeListId)'],
+  applies: (p) => !present(p, 'PortRange'),
+});
+
+export const classicNetworkIpv6 = classicNetworkRule({
+  id: 'rule-classic-ipv6',
+  errorCode: null,
+  httpStatus: null,
+  summary: 'An IPv6 address block on a rule of a classic-network group (no VpcId)',
+  docs: {
+    description: 'Ipv6SourceCidrIp and Ipv6DestCidrIp are VPC-only: a classic-network group (created without a VpcId) has no IPv6. The reference names no error code for it, so the finding has none.',
+    fix: 'Create the group in a VPC with IPv6 enabled, or use IPv4 blocks.',
+  },
+  example: '{IpProtocol: tcp, PortRange: 443/443, Ipv6SourceCidrIp: "2001:db8::/32"}',
+  fields: IPV6_FIELDS,
+  needs: 'IPv6 needs',
+  sources: [SOURCE_RULE_API, SOURCE_FACTS + ' §5.1 (Ipv6SourceCidrIp / Ipv6DestCidrIp)'],
 });
 
 export const portListProtocol = defineRule({
@@ -636,54 +701,6 @@ export const portListProtocol = defineRule({
       const proto = protocol(p);
       if (proto === 'icmp' || proto === 'icmpv6' || proto === 'gre') {
         report({ at: p.fields.PortRangeListId!, node: p, message: `${operation(p)}: protocol ${proto} has no ports, so it takes no port list (PortRangeListId)` });
-      }
-    }
-  },
-});
-
-export const classicNetworkPortList = defineRule({
-  id: 'rule-classic-port-list',
-  group: 'permission',
-  api: { operation: API, errorCode: null, httpStatus: null },
-  severity: 'error',
-  certainty: 'documented',
-  summary: 'A port list (PortRangeListId) on a rule of a classic-network group (no VpcId)',
-  docs: {
-    description: 'Port lists are "not for classic-network groups" (groups created without a VpcId). The reference names no error code for it, so the finding has none. A rule that also gives a PortRange is not reported: the port list is then ignored.',
-    fix: 'Give PortRange instead, or create the group in a VPC.',
-    valid: [rules('{IpProtocol: tcp, PortRangeListId: prl-2ze9743abcd, SourceCidrIp: 10.0.0.0/8}')],
-    invalid: [classicRules('{IpProtocol: tcp, PortRangeListId: prl-2ze9743abcd, SourceCidrIp: 10.0.0.0/8}')],
-  },
-  sources: [SOURCE_RULE_API, SOURCE_FACTS + ' §5.1 (PortRangeListId)'],
-  local: true,
-  check({ model, report }) {
-    for (const p of model.permissions) {
-      if (!p.group || !isClassicGroup(p.group) || !present(p, 'PortRangeListId') || present(p, 'PortRange')) continue;
-      report({ at: p.fields.PortRangeListId!, node: p, message: `${operation(p)}: PortRangeListId on a classic-network group (no VpcId); port lists need a VPC group` });
-    }
-  },
-});
-
-export const classicNetworkIpv6 = defineRule({
-  id: 'rule-classic-ipv6',
-  group: 'permission',
-  api: { operation: API, errorCode: null, httpStatus: null },
-  severity: 'error',
-  certainty: 'documented',
-  summary: 'An IPv6 address block on a rule of a classic-network group (no VpcId)',
-  docs: {
-    description: 'Ipv6SourceCidrIp and Ipv6DestCidrIp are VPC-only: a classic-network group (created without a VpcId) has no IPv6. The reference names no error code for it, so the finding has none.',
-    fix: 'Create the group in a VPC with IPv6 enabled, or use IPv4 blocks.',
-    valid: [rules('{IpProtocol: tcp, PortRange: 443/443, Ipv6SourceCidrIp: "2001:db8::/32"}')],
-    invalid: [classicRules('{IpProtocol: tcp, PortRange: 443/443, Ipv6SourceCidrIp: "2001:db8::/32"}')],
-  },
-  sources: [SOURCE_RULE_API, SOURCE_FACTS + ' §5.1 (Ipv6SourceCidrIp / Ipv6DestCidrIp)'],
-  local: true,
-  check({ model, report }) {
-    for (const p of model.permissions) {
-      if (!p.group || !isClassicGroup(p.group)) continue;
-      for (const name of IPV6_FIELDS) {
-        if (present(p, name)) report({ at: p.fields[name]!, node: p, message: `${operation(p)}: ${name} on a classic-network group (no VpcId); IPv6 needs a VPC group` });
       }
     }
   },
