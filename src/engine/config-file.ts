@@ -15,6 +15,7 @@ import type { Decoded } from './text.ts';
 import { below, upToRepoRoot, within } from '../util/paths.ts';
 import type { AjvError } from '../generated/config-validator.js';
 import { defaultConfig } from './config.ts';
+import { isDate } from './suppress.ts';
 import type { Config, InventoryEntry, Waiver } from './config.ts';
 import type { Severity } from './rule.ts';
 import schemaJson from '../../schemas/sglint-config.schema.json' with { type: 'json' };
@@ -126,6 +127,10 @@ async function configText(abs: string, text: string, opts: LoadConfigOptions, pr
   raw.waivers?.forEach((w, i) => (w.span = config.locations?.[`/waivers/${i}`]));
   inline(tree, raw, shown);
   if (opts.knownRules) checkRuleIds(tree, raw, opts, opts.knownRules, problems);
+  // The schema checks the shape YYYY-MM-DD; the calendar is checked here, as for inline suppressions.
+  raw.waivers?.forEach((w, i) => {
+    if (w.expires !== undefined && !isDate(w.expires)) problems.push({ message: `waivers[${i}].expires "${w.expires}" is not a date (YYYY-MM-DD)`, span: at(tree, `/waivers/${i}/expires`)?.value.span });
+  });
 
   let base: Config | undefined;
   if (raw.extends !== undefined) {

@@ -308,7 +308,8 @@ function validate(s: Suppression): void {
   if (s.expires !== undefined && !isDate(s.expires)) s.problems.push(`expires "${s.expires}" is not a date (YYYY-MM-DD)`);
 }
 
-function isDate(s: string): boolean {
+/** A real calendar date written YYYY-MM-DD (2026-02-30 is not one). */
+export function isDate(s: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;

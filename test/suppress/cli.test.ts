@@ -132,6 +132,8 @@ describe('config errors are located (exit 2)', () => {
     expect(await bad('rules:\n  name-malformed: warn\n')).toMatch(/\.sglint\.yaml:2:19: .*did you mean "warning"/);
     expect(await bad('waivers:\n  - rules: [name-malformed]\n')).toMatch(/\.sglint\.yaml:2:5: .*reason/);
     expect(await bad('waivers:\n  - rules: [name-malformed]\n    reason: x\n    expires: 31.12.2026\n')).toMatch(/\.sglint\.yaml:4:14: /);
+    // A date of the right shape that is no day of the calendar is the same config error.
+    expect(await bad('waivers:\n  - rules: [name-malformed]\n    reason: x\n    expires: 2026-02-30\n')).toMatch(/\.sglint\.yaml:4:14: .*not a date/);
   });
 
   it('the severity of parse-error and the other rules that cannot be suppressed cannot be changed', async () => {
