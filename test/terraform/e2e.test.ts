@@ -295,6 +295,24 @@ describe('region, VPC links, instances', () => {
     ]);
   });
 
+  test('a file named alone gets the values of the variable files Terraform loads by itself; such a file named alone is checked with its module', async () => {
+    const files = (tfvars: string) =>
+      workspace({
+        'mod/main.tf': 'resource "alicloud_security_group" "web" {\n  security_group_name = var.name\n  vpc_id = "vpc-bp1opxu1zkhn00gzv1234"\n}\n',
+        'mod/variables.tf': 'variable "name" {\n  default = "1web"\n}\n',
+        'mod/terraform.tfvars': tfvars,
+        'mod/prod.tfvars': 'name = "3bad"\n',
+      });
+    const at = (findings: { span: { file: string; line: number; column: number }; ruleId: string }[]) => findings.map((f) => [f.ruleId, f.span.file.split('/').pop(), f.span.line, f.span.column]);
+    const ok = files('name = "web-ok"\n');
+    expect(at((await lintPaths([join(ok, 'mod/main.tf')], {}, ok)).findings)).toEqual([]);
+    const bad = files('name = "2bad"\n');
+    expect(at((await lintPaths([join(bad, 'mod/main.tf')], {}, bad)).findings)).toEqual([['name-malformed', 'terraform.tfvars', 1, 8]]);
+    expect(at((await lintPaths([join(bad, 'mod/terraform.tfvars')], {}, bad)).findings)).toEqual([['name-malformed', 'terraform.tfvars', 1, 8]]);
+    // A variable file Terraform does not load by itself is read for its syntax only.
+    expect(at((await lintPaths([join(bad, 'mod/prod.tfvars')], {}, bad)).findings)).toEqual([]);
+  });
+
   test('a missing local module directory is reported at its source', async () => {
     const findings = await lintFiles({ 'main.tf': 'module "net" {\n  source = "./nowhere"\n}\n' });
     expect(findings.map(key)).toEqual([{ ruleId: 'terraform-module-missing', errorCode: null, line: 2, column: 12, endLine: 2, endColumn: 23 }]);

@@ -33,6 +33,12 @@ import { marked } from './join.ts';
 const TF_FILE = /\.tf$|\.tf\.json$|\.tfvars$|\.tfvars\.json$/;
 const CONFIG_FILE = /\.tf$|\.tf\.json$/;
 
+/** A variable file Terraform reads without being told: terraform.tfvars(.json), *.auto.tfvars(.json). */
+function isAutoVarFile(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return name === 'terraform.tfvars' || name === 'terraform.tfvars.json' || /\.auto\.tfvars(\.json)?$/.test(name);
+}
+
 export const terraformLoader: SetLoader = {
   id: 'terraform',
   matches: (p) => TF_FILE.test(p),
@@ -109,6 +115,11 @@ class TerraformLoad {
     }
     // Variable files are read for syntax errors even when nothing applies them.
     for (const fs of this.varFilesByDir.values()) for (const f of fs) await this.variableFile(f);
+    // A variable file Terraform loads by itself (terraform.tfvars, *.auto.tfvars), named alone as a
+    // pre-commit hook names a staged file, is checked with the module of its directory.
+    for (const [dir, fs] of this.varFilesByDir) {
+      if (!this.dirs.has(dir) && fs.some((f) => isAutoVarFile(f.path)) && (await this.readDir(dir)).length > 0) this.dirs.set(dir, fs);
+    }
     await this.readModules();
 
     // Roots: directories of the input that no module directory calls, then, for directories only called
@@ -230,7 +241,7 @@ class TerraformLoad {
     // A module is its whole directory: a file named alone (as a pre-commit hook names the staged ones)
     // is read with the configuration files beside it, whose variables, locals and resources it uses.
     for (const [dir, fs] of this.dirs) {
-      const given = fs.map((f) => this.configByAbs.get(f.abs)!);
+      const given = fs.flatMap((f) => this.configByAbs.get(f.abs) ?? []);
       const beside = await this.readDir(dir);
       this.modules.set(dir, [...new Set([...beside, ...given])]);
     }
@@ -249,6 +260,21 @@ class TerraformLoad {
       }
       this.calls.set(dir, targets);
     }
+  }
+
+  /**
+   * The variable files Terraform loads by itself from a root module's directory that the input does not
+   * hold (a pre-commit hook names only the staged files): a module is checked with the values it gets.
+   */
+  private autoVarFilesOnDisk(absDir: string): SourceFile[] {
+    const given = new Set((this.varFilesByDir.get(absDir) ?? []).map((f) => f.abs));
+    let names: string[];
+    try {
+      names = readdirSync(absDir).filter(isAutoVarFile).sort();
+    } catch {
+      return [];
+    }
+    return names.flatMap((n) => (given.has(join(absDir, n)) ? [] : (this.readSource(join(absDir, n)) ?? [])));
   }
 
   /** The configuration files of a directory that is not in the input (none when it cannot be read). */
@@ -281,11 +307,11 @@ class TerraformLoad {
   // ---- variables -------------------------------------------------------------------------------------
 
   private async rootInputs(mod: ModuleScope, dir: string): Promise<void> {
-    const files = this.varFilesByDir.get(dir) ?? [];
+    const files = [...(this.varFilesByDir.get(dir) ?? []), ...this.autoVarFilesOnDisk(dir)];
     const base = (f: SourceFile): string => f.path.slice(f.path.lastIndexOf('/') + 1);
     const layers: SourceFile[] = [
-      ...files.filter((f) => base(f) === 'terraform.tfvars' || base(f) === 'terraform.tfvars.json'),
-      ...files.filter((f) => /\.auto\.tfvars(\.json)?$/.test(base(f))).sort((a, b) => (base(a) < base(b) ? -1 : 1)),
+      ...files.filter((f) => isAutoVarFile(f.path) && !base(f).includes('.auto.')),
+      ...files.filter((f) => isAutoVarFile(f.path) && base(f).includes('.auto.')).sort((a, b) => (base(a) < base(b) ? -1 : 1)),
     ];
     for (const f of layers) this.setInputs(mod, await this.variableFile(f));
     for (const p of this.ctx.config.varFiles) {
