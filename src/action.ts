@@ -139,6 +139,21 @@ async function writeSummary(
 }
 
 /**
+ * The findings a pull request is answerable for: those in the files it changes, and those placed in
+ * another file (a variable's default) about a resource in a file it changes.
+ */
+function inChanged(results: EslintResult[], changed: Set<string>, workspace: string): EslintResult[] {
+  const touched = (file: string | undefined) => file !== undefined && changed.has(repoPath(file, workspace, workspace));
+  return results.flatMap((r) => {
+    const own = touched(r.filePath);
+    const messages = own ? r.messages : r.messages.filter((m) => touched(m.resourceFile));
+    if (!own && messages.length === 0) return [];
+    const count = (level: EslintMessage['level']) => messages.filter((m) => m.level === level).length;
+    return [{ ...r, messages, errorCount: count('error'), warningCount: count('warning'), infoCount: count('info') }];
+  });
+}
+
+/**
  * The `paths` input: one path per line when the value has several lines (or ends with a line break, as a
  * `|` block does), so a path may hold spaces; a single line is split at whitespace, as it always was.
  */
@@ -215,7 +230,7 @@ async function runAction(core: Core): Promise<number> {
   const changed = onlyChanged
     ? changedFiles({ info: core.info, notice: (m: string) => (annotate ? (noticesUsed++, core.notice(m)) : core.info(m)) }, workspace)
     : undefined;
-  const results = changed ? all.filter((r) => changed.has(repoPath(r.filePath, workspace, workspace))) : all;
+  const results = changed ? inChanged(all, changed, workspace) : all;
   const sum = (k: 'errorCount' | 'warningCount' | 'infoCount', rs: EslintResult[]) => rs.reduce((n, r) => n + r[k], 0);
   const errors = sum('errorCount', results);
   const warnings = sum('warningCount', results);

@@ -105,6 +105,7 @@ export async function lint(inputs: LintInput[], configIn: Partial<Config>, optio
       message,
       span,
       ...(node ? { resource: node.resource } : {}),
+      ...(node && node.span.file !== span.file ? { resourceFile: node.span.file } : {}),
     };
     if (node?.variant) {
       const k = `${rule.id}|${span.file}|${span.line}|${span.column}|${span.endLine}|${span.endColumn}|${node.variant.of}`;

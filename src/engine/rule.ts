@@ -95,4 +95,6 @@ export interface Finding {
   message: string;
   span: Span;
   resource?: string;
+  /** The file of the resource, when the finding is placed in another one (a variable's default, a tfvars value). */
+  resourceFile?: string;
 }

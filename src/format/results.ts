@@ -16,6 +16,8 @@ export interface EslintMessage {
   errorCode: string | null;
   httpStatus: number | null;
   resource?: string;
+  /** The file of the resource, when the finding is placed in another one (a variable's default). */
+  resourceFile?: string;
   fix?: string;
 }
 
@@ -45,6 +47,7 @@ export function toEslint(result: LintResult, catalog: Rule[]): EslintResult[] {
         errorCode: x.errorCode,
         httpStatus: x.httpStatus,
         ...(x.resource ? { resource: x.resource } : {}),
+        ...(x.resourceFile ? { resourceFile: x.resourceFile } : {}),
         ...(fix.get(x.ruleId) ? { fix: fix.get(x.ruleId) } : {}),
       }));
       return {

@@ -105,6 +105,23 @@ describe('GitHub Action bundle', () => {
     expect(uris).toEqual(['sg/new.yaml', 'sg/old.yaml']);
   });
 
+  it('only-changed keeps a finding placed in an unchanged file about a resource in a changed one (a variable\'s default)', () => {
+    const dir = tree({ 'infra/variables.tf': 'variable "name" {\n  default = "1web"\n}\n', 'infra/main.tf': 'resource "alicloud_security_group" "web" {\n  security_group_name = "web"\n  vpc_id = "vpc-bp1opxu1zkhn00gzv1234"\n}\n' });
+    git(dir, 'init', '-q', '-b', 'main');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'base');
+    const base = git(dir, 'rev-parse', 'HEAD');
+    writeFileSync(join(dir, 'infra', 'main.tf'), 'resource "alicloud_security_group" "web" {\n  security_group_name = var.name\n  vpc_id = "vpc-bp1opxu1zkhn00gzv1234"\n}\n');
+    git(dir, 'commit', '-q', '-am', 'head');
+    const head = git(dir, 'rev-parse', 'HEAD');
+    const event = join(mkdtempSync(join(tmpdir(), 'sglint-event-')), 'event.json');
+    writeFileSync(event, JSON.stringify({ pull_request: { base: { sha: base }, head: { sha: head } } }));
+    const r = runAction(dir, { 'only-changed': 'true', format: 'compact' }, { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event, ALICLOUD_REGION: 'cn-hangzhou' });
+    expect(r.status).toBe(1);
+    expect(r.commands.filter((c) => c.level === 'error').map((c) => [c.props.file, c.props.line, c.props.col])).toEqual([['infra/variables.tf', '2', '13']]);
+    expect(r.outputs.errors).toBe('1');
+  });
+
   it('only-changed falls back to every file, with a notice, when git cannot see the base commit', () => {
     const pr = pullRequestRepo();
     const event = join(mkdtempSync(join(tmpdir(), 'sglint-event-')), 'event.json');
