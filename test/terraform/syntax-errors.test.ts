@@ -80,6 +80,14 @@ describe('other mistakes, placed on their line', () => {
     expect(await rows(sg('  security_group_name = "a %{ if true"\n'))).toEqual([['parse-error', 2, 28]]);
   });
 
+  test('past an unclosed "${" or "%{ if }" the file is read on: the resources after it are checked, the broken argument is not', async () => {
+    const after = 'resource "alicloud_security_group" "b" {\n  security_group_name = "1b"\n  vpc_id = "vpc-bp1opxu1zkhn00gzv1234"\n}\n';
+    for (const [broken, column] of [['"web-${var.x"', 30], ['"a %{ if true }x"', 28]] as const) {
+      const text = `provider "alicloud" {\n  region = "cn-hangzhou"\n}\n\n${sg(`  security_group_name = ${broken}\n  vpc_id = "vpc-bp1opxu1zkhn00gzv1234"\n`)}${after}`;
+      expect(await rows(text), broken).toEqual([['parse-error', 6, column], ['name-malformed', 10, 25]]);
+    }
+  });
+
   test('"%{ if }" or "%{ for }" without its "%{ endif }" / "%{ endfor }": placed at the directive', async () => {
     expect((await parseError(sg('  security_group_name = "web-%{ if true }x"\n'))).map((f) => [f.span.line, f.span.column, f.span.endLine, f.span.endColumn])).toEqual([[2, 30, 2, 42]]);
     expect(await rows(sg('  security_group_name = "web-%{ for v in [1] }x"\n'))).toEqual([['parse-error', 2, 30]]);

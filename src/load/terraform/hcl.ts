@@ -135,13 +135,33 @@ export function parseHcl(p: Parser, path: string, text: string): ConfigFile {
       break;
     }
   }
+  // A `${` or `%{` that nothing closes in its string: error recovery would take in the blocks after it.
+  // Reported at it, then the file is read with a space in place of its `{` (the same length), the rest of
+  // its line cut (the argument is broken), so that the resources after it are still read.
+  const templateCut: [number, number][] = [];
+  if (failed && tree.rootNode.hasError && reparses(text) > 0) {
+    const open = unclosedTemplateStarts(tree.rootNode, new Converter(path, src));
+    let fixed = src;
+    for (const o of open) fixed = fixed.slice(0, o.brace) + ' ' + fixed.slice(o.brace + 1);
+    const again = open.length > 0 ? p.parse(fixed) : null;
+    if (again) {
+      errors.push(...open.map((o) => o.problem));
+      for (const o of open) {
+        const eol = src.indexOf('\n', o.brace);
+        templateCut.push([o.brace - 1, eol < 0 ? src.length : eol]);
+      }
+      src = fixed;
+      tree.delete();
+      tree = again;
+    }
+  }
   try {
     const root = tree.rootNode;
-    let cut: [number, number][] = [];
+    const cut: [number, number][] = [...templateCut];
     if (root.hasError) {
       const strings = unclosedStrings(root, path);
       errors.push(...strings.problems);
-      cut = strings.cut;
+      cut.push(...strings.cut);
     }
     const conv = new Converter(path, src, undefined, failed ? cut : undefined);
     if (root.hasError) {
@@ -621,7 +641,18 @@ function unclosedStrings(root: TSNode, file: string): { problems: SyntaxProblem[
  * consequences) are dropped.
  */
 function unclosedTemplates(root: TSNode, conv: Converter, errors: SyntaxProblem[]): void {
-  const found: { problem: SyntaxProblem; node: TSNode }[] = [];
+  const found = unclosedTemplateStarts(root, conv);
+  if (found.length === 0) return;
+  // The error nodes holding them start where their errors are placed.
+  const holders = new Set<string>();
+  for (const f of found) for (let p = f.node.parent; p; p = p.parent) if (p.isError) holders.add(`${p.startPosition.row + 1}:${p.startPosition.column + 1}`);
+  const kept = errors.filter((e) => !holders.has(`${e.span.line}:${e.span.column}`));
+  errors.splice(0, errors.length, ...kept, ...found.map((f) => f.problem));
+}
+
+/** The sequences unclosedTemplates reports, each with the offset of the `{` that opens it. */
+function unclosedTemplateStarts(root: TSNode, conv: Converter): { problem: SyntaxProblem; node: TSNode; brace: number }[] {
+  const found: { problem: SyntaxProblem; node: TSNode; brace: number }[] = [];
   for (const n of root.descendantsOfType(['template_interpolation_start', 'template_directive_start', 'template_if_intro', 'template_for_start'])) {
     if (!n?.parent?.isError) continue;
     if (n.type === 'template_if_intro' || n.type === 'template_for_start') {
@@ -631,17 +662,13 @@ function unclosedTemplates(root: TSNode, conv: Converter, errors: SyntaxProblem[
       const heredoc = n.parent.children.some((c) => c?.type === 'heredoc_start' && c.startIndex < n.startIndex);
       if (heredoc || new RegExp(`%\\{~?\\s*${end}\\b`).test(conv.src.slice(n.endIndex, eol < 0 ? undefined : eol))) continue;
       const what = n.type === 'template_if_intro' ? 'if' : 'for';
-      found.push({ node: n, problem: { message: `syntax error: \`%{ ${what} }\` in a string is not closed: no \`%{ ${end} }\` follows it before the string ends`, span: conv.span(n) } });
+      const brace = conv.src.lastIndexOf('%{', n.startIndex) + 1;
+      found.push({ node: n, brace, problem: { message: `syntax error: \`%{ ${what} }\` in a string is not closed: no \`%{ ${end} }\` follows it before the string ends`, span: conv.span(n) } });
     } else if (!closedOnLine(conv.src, n.endIndex)) {
-      found.push({ node: n, problem: { message: `syntax error: unclosed \`${n.text}\` in a string: no \`}\` closes it before the string ends`, span: conv.span(n) } });
+      found.push({ node: n, brace: n.startIndex + 1, problem: { message: `syntax error: unclosed \`${n.text}\` in a string: no \`}\` closes it before the string ends`, span: conv.span(n) } });
     }
   }
-  if (found.length === 0) return;
-  // The error nodes holding them start where their errors are placed.
-  const holders = new Set<string>();
-  for (const f of found) for (let p = f.node.parent; p; p = p.parent) if (p.isError) holders.add(`${p.startPosition.row + 1}:${p.startPosition.column + 1}`);
-  const kept = errors.filter((e) => !holders.has(`${e.span.line}:${e.span.column}`));
-  errors.splice(0, errors.length, ...kept, ...found.map((f) => f.problem));
+  return found;
 }
 
 /**
