@@ -90,6 +90,8 @@ export async function lint(inputs: LintInput[], configIn: Partial<Config>, optio
   // place in several of them, it is one mistake, reported as the first reading to find it says it, or
   // as the first that finds it more severe (an error in one reading is an error, whichever comes first).
   const readingAt = new Map<string, { reading: number; at: number }>();
+  // Findings about Terraform resource instances (count / for_each), which dedupe folds per block.
+  const instances = new WeakSet<Finding>();
   const emit = (rule: Rule, r: Report): void => {
     const configured = severityOf(rule, config);
     if (configured === 'off') return;
@@ -107,6 +109,7 @@ export async function lint(inputs: LintInput[], configIn: Partial<Config>, optio
       ...(node ? { resource: node.resource } : {}),
       ...(node && node.span.file !== span.file ? { resourceFile: node.span.file } : {}),
     };
+    if (node?.terraform) instances.add(finding);
     if (node?.variant) {
       const k = `${rule.id}|${span.file}|${span.line}|${span.column}|${span.endLine}|${span.endColumn}|${node.variant.of}`;
       const first = readingAt.get(k);
@@ -243,7 +246,7 @@ export async function lint(inputs: LintInput[], configIn: Partial<Config>, optio
   }
   for (const rule of active) if (!rule.local) run(rule, model);
 
-  const unique = dedupe(findings).sort(byPosition);
+  const unique = dedupe(findings, instances).sort(byPosition);
   for (const f of unique) {
     const r = fileResult(f.span.file);
     r.findings.push(f);
@@ -326,13 +329,14 @@ function startSpan(file: string): Span {
  * a finding at one place are one mistake too, whether or not its message differs by instance
  * (`web-${count.index}`): the first is reported, and says in how many more instances it recurs.
  */
-function dedupe(findings: Finding[]): Finding[] {
+function dedupe(findings: Finding[], instances: WeakSet<Finding>): Finding[] {
   const seen = new Set<string>();
   const blocks = new Map<string, { at: number; base: string; more: Set<string> }>();
   const out: Finding[] = [];
   for (const f of findings) {
     const place = `${f.ruleId}|${f.span.file}|${f.span.line}|${f.span.column}|${f.span.endLine}|${f.span.endColumn}`;
-    const base = f.resource?.replace(INSTANCE_KEY, '[*]');
+    // Only Terraform instances are folded: `securityGroups[0]` and `[1]` of a native spec are two groups.
+    const base = instances.has(f) ? f.resource?.replace(INSTANCE_KEY, '[*]') : undefined;
     const block = base !== undefined && base !== f.resource ? blocks.get(`${place}|${base}`) : undefined;
     if (block) {
       block.more.add(f.resource!);

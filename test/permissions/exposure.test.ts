@@ -5,6 +5,17 @@ import { at, findings, spec } from './helpers.ts';
 import { ANY, R, exposureCases as cases } from './cases.ts';
 
 describe('exposure (native spec)', () => {
+  it('two rules sharing their source through a YAML anchor are two findings, as the same rules written out are', async () => {
+    const yaml =
+      'x-r: &r {IpProtocol: tcp, PortRange: 22/22, SourceCidrIp: 0.0.0.0/0}\nsecurityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n' +
+      '    Permissions:\n      - {<<: *r, PortRange: 3389/3389}\n      - {<<: *r, PortRange: 5432/5432}\n';
+    const found = (await lintFiles({ 'spec.yaml': yaml })).filter((f) => f.ruleId === 'exposed-port');
+    expect(found.map((f) => [f.resource, /tcp (\d+)/.exec(f.message)?.[1]])).toEqual([
+      ['securityGroups[0].Permissions[0]', '3389'],
+      ['securityGroups[0].Permissions[1]', '5432'],
+    ]);
+  });
+
   for (const [name, perms, hits] of cases) {
     it(name, async () => {
       const text = spec(perms);
