@@ -82,6 +82,10 @@ describe('CreateSecurityGroup constraints', () => {
     expect(found).toEqual([['error', 8]]);
   });
 
+  it('an empty VpcId where a VPC is required: reported at the value', async () => {
+    expect(await check('securityGroups:\n  - RegionId: eu-central-1\n    VpcId: ""\n')).toEqual([at('vpc-required-in-region', 'InvalidVpcId.NotFound', 3, 12, 3, 14)]);
+  });
+
   it('an empty RegionId is a missing one, not an unknown region; an empty SecurityGroupType is the default', async () => {
     expect(await check('region: cn-hangzhou\nsecurityGroups:\n  - RegionId: ""\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n')).toEqual([at('region-required', null, 3, 15, 3, 17)]);
     // No other rule reads it as a region called "": no classic-network, VPC-region or quota finding.

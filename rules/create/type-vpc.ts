@@ -117,9 +117,8 @@ export const vpcRequiredInRegion = defineRule({
       const region = regionOf(g);
       if (region === undefined || classic.has(region) || groupType(g)?.toLowerCase() === 'enterprise') continue;
       const vpc = g.fields.VpcId;
-      if (vpc === undefined || text(vpc) === '') {
-        report({ at: g, message: `VpcId is missing and ${region} offers no classic network` });
-      }
+      if (vpc === undefined) report({ at: g, message: `VpcId is missing and ${region} offers no classic network` });
+      else if (text(vpc) === '') report({ at: vpc, node: g, message: `VpcId is empty and ${region} offers no classic network` });
     }
   },
 });

@@ -161,7 +161,8 @@ describe('a parameter default the conditions of a variant exclude is not the val
   it('the default is still checked in the variants it can reach', async () => {
     const sg = `  Sg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      VpcId: !Ref VpcId\n      SecurityGroupName: !Sub 'web-\${Env}'\n      SecurityGroupType: !If [IsProd, enterprise, normal]\n`;
     expect((await lintFiles({ 't.ros.yaml': t(sg) }, { region: 'eu-central-1' })).map(key)).toEqual([
-      { ruleId: 'vpc-required-in-region', errorCode: 'InvalidVpcId.NotFound', line: 10, column: 3, endLine: 15, endColumn: 58 },
+      // The empty VpcId is the parameter's default: reported where it is written.
+      { ruleId: 'vpc-required-in-region', errorCode: 'InvalidVpcId.NotFound', line: 3, column: 34, endLine: 3, endColumn: 36 },
       { ruleId: 'enterprise-needs-vpc', errorCode: 'InvalidParams.VpcIdGroupType', line: 15, column: 39, endLine: 15, endColumn: 49 },
     ]);
   });
