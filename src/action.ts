@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { catalog } from './index.ts';
 import { check, defaultOptions, guardOutput } from './cli.ts';
 import { formatters } from './format/index.ts';
@@ -15,7 +15,7 @@ import { planAnnotations, repoPath, restNotice } from './format/github.ts';
 import type { EslintMessage, EslintResult } from './format/results.ts';
 import { VERSION } from './version.ts';
 import { confineReads, ioReason } from './util/io.ts';
-import { within } from './util/paths.ts';
+import { displayPath, within } from './util/paths.ts';
 
 type Core = typeof import('@actions/core');
 
@@ -98,6 +98,11 @@ const html = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').repla
 /** Past this many rows the summary would near GitHub's 1 MiB step-summary limit; the rest is counted. */
 const SUMMARY_ROWS = 2000;
 
+/** Values a message quotes in backticks, as code (the summary is HTML, where backticks stay literal). */
+function code(escaped: string): string {
+  return escaped.replace(/`([^`]*)`/g, '<code>$1</code>');
+}
+
 async function writeSummary(
   core: Core,
   o: { results: EslintResult[]; workspace: string; checked: number; errors: number; warnings: number; infos: number; notAnnotated: number; outside: number; sarif?: string; headSha?: string },
@@ -128,7 +133,7 @@ async function writeSummary(
     ]);
     s.addHeading('Every finding', 3).addTable([
       [th('Location'), th('Error code'), th('Severity'), th('Message')],
-      ...rows.slice(0, SUMMARY_ROWS).map(({ file, m }) => [where(file, m), `${html(m.errorCode ?? '—')} (<code>${html(m.ruleId)}</code>)`, m.level, html(m.message)]),
+      ...rows.slice(0, SUMMARY_ROWS).map(({ file, m }) => [where(file, m), `${html(m.errorCode ?? '—')} (<code>${html(m.ruleId)}</code>)`, m.level, code(html(m.message))]),
     ]);
     if (rows.length > SUMMARY_ROWS) s.addRaw(`<p>${rows.length - SUMMARY_ROWS} more finding(s) are not listed here (summary size limit); the SARIF file and the log have all of them.</p>`, true);
   }
@@ -221,7 +226,7 @@ async function runAction(core: Core): Promise<number> {
       mkdirSync(dirname(sarifFile), { recursive: true });
       writeFileSync(sarifFile, text);
     } catch (e) {
-      throw new InputError(`input sarif-file: cannot write ${relative(workspace, sarifFile) || sarifFile}: ${ioReason(e)}`);
+      throw new InputError(`input sarif-file: cannot write ${displayPath(sarifFile, workspace)}: ${ioReason(e)}`);
     }
   }
 
@@ -255,7 +260,7 @@ async function runAction(core: Core): Promise<number> {
       core[a.level](a.message, { title: a.title, file: a.file, startLine: a.startLine, endLine: a.endLine, startColumn: a.startColumn, endColumn: a.endColumn });
     }
     notAnnotated = plan.rest.length;
-    const where = [process.env.GITHUB_STEP_SUMMARY ? 'the job summary lists every finding' : '', sarifFile ? `the SARIF file ${relative(workspace, sarifFile) || sarifFile} has them all` : '', 'the step log has the full report']
+    const where = [process.env.GITHUB_STEP_SUMMARY ? 'the job summary lists every finding' : '', sarifFile ? `the SARIF file ${displayPath(sarifFile, workspace)} has them all` : '', 'the step log has the full report']
       .filter(Boolean)
       .join('; ');
     const notice = restNotice(plan.rest, `See: ${where}.`);
@@ -271,7 +276,7 @@ async function runAction(core: Core): Promise<number> {
     } catch {
       // not a pull request event: GITHUB_SHA names the commit
     }
-    await writeSummary(core, { results: shown, workspace, checked: nChecked, errors, warnings, infos, notAnnotated, outside, ...(sarifFile ? { sarif: relative(workspace, sarifFile) || sarifFile } : {}), ...(headSha ? { headSha } : {}) });
+    await writeSummary(core, { results: shown, workspace, checked: nChecked, errors, warnings, infos, notAnnotated, outside, ...(sarifFile ? { sarif: displayPath(sarifFile, workspace) } : {}), ...(headSha ? { headSha } : {}) });
   }
 
   core.setOutput('errors', errors);

@@ -300,6 +300,10 @@ describe('GitHub Action bundle', () => {
     expect(r.status).toBe(1);
     expect(r.outputs['sarif-file']).toBe(join(temp, 'sglint.sarif'));
     expect(JSON.parse(readFileSync(join(temp, 'sglint.sarif'), 'utf8')).runs[0].results[0].ruleId).toBe('name-malformed');
+    // The summary names it by its own path, not one relative to the workspace (`../../_temp/...`).
+    expect(r.summary).toContain(`SARIF written to <code>${join(temp, 'sglint.sarif')}</code>`);
+    // Values the message quotes in backticks are code in the summary's HTML.
+    expect(r.summary).toContain('SecurityGroupName <code>1web</code>');
   });
 
   it('a sarif-file that cannot be written: exit 2, one error naming the file and the reason', () => {
