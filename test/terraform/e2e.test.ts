@@ -1,6 +1,6 @@
 // End to end: Terraform inputs through the whole pipeline, findings asserted by rule id, API code and span.
 import { describe, expect, test } from 'vitest';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Finding } from '../../src/engine/rule.ts';
 import type { Config } from '../../src/engine/config.ts';
@@ -311,6 +311,14 @@ describe('region, VPC links, instances', () => {
     expect(at((await lintPaths([join(bad, 'mod/terraform.tfvars')], {}, bad)).findings)).toEqual([['name-malformed', 'terraform.tfvars', 1, 8]]);
     // A variable file Terraform does not load by itself is read for its syntax only.
     expect(at((await lintPaths([join(bad, 'mod/prod.tfvars')], {}, bad)).findings)).toEqual([]);
+    // terraform.tfvars.json comes after terraform.tfvars, whichever of them is named.
+    const json = files('name = "1old"\n');
+    writeFileSync(join(json, 'mod/terraform.tfvars.json'), '{"name": "webjson"}');
+    expect(at((await lintPaths([join(json, 'mod/main.tf'), join(json, 'mod/terraform.tfvars.json')], {}, json)).findings)).toEqual([]);
+    // A walk gives the files it checks: an ignored or too large variable file is not read behind its back.
+    const walked = files('name = "2bad"\n');
+    expect(at((await lintPaths(['.'], { ignore: ['terraform.tfvars'] }, walked)).findings)).toEqual([['name-malformed', 'variables.tf', 2, 13]]);
+    expect(at((await lintPaths(['.'], { maxFileBytes: 10 }, walked)).findings).filter((f) => f[0] === 'name-malformed')).toEqual([]);
   });
 
   test('a missing local module directory is reported at its source', async () => {

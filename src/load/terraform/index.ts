@@ -8,9 +8,10 @@
  * `module.x.…`; a call with `count = 0` has none); remote ones are reported once as not followed.
  * Resources become model objects, one per `count`/`for_each` instance.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, posix, resolve } from 'node:path';
-import { displayPath } from '../../util/paths.ts';
+import { displayPath, within } from '../../util/paths.ts';
+import { ignoreMatcher } from '../../util/glob.ts';
 import type { Parser } from 'web-tree-sitter';
 import type { LoadContext, SetLoader, SourceFile } from '../loader.ts';
 import type { Model, Node, RamPolicy } from '../../model.ts';
@@ -32,6 +33,14 @@ import { marked } from './join.ts';
 
 const TF_FILE = /\.tf$|\.tf\.json$|\.tfvars$|\.tfvars\.json$/;
 const CONFIG_FILE = /\.tf$|\.tf\.json$/;
+
+function fileSize(abs: string): number {
+  try {
+    return statSync(abs).size;
+  } catch {
+    return 0;
+  }
+}
 
 /** A variable file Terraform reads without being told: terraform.tfvars(.json), *.auto.tfvars(.json). */
 function isAutoVarFile(path: string): boolean {
@@ -267,14 +276,22 @@ class TerraformLoad {
    * hold (a pre-commit hook names only the staged files): a module is checked with the values it gets.
    */
   private autoVarFilesOnDisk(absDir: string): SourceFile[] {
+    // A directory a walk read: the walk gave every file it checks (ignore and maxFileBytes applied).
+    if ((this.ctx.config.walked ?? []).some((w) => within(w, absDir))) return [];
     const given = new Set((this.varFilesByDir.get(absDir) ?? []).map((f) => f.abs));
+    const { ignore, baseDir, isIgnored } = this.ctx.config;
+    const ignored = isIgnored ?? (ignore?.length ? ignoreMatcher(ignore, baseDir) : () => false);
     let names: string[];
     try {
       names = readdirSync(absDir).filter(isAutoVarFile).sort();
     } catch {
       return [];
     }
-    return names.flatMap((n) => (given.has(join(absDir, n)) ? [] : (this.readSource(join(absDir, n)) ?? [])));
+    return names.flatMap((n) => {
+      const abs = join(absDir, n);
+      if (given.has(abs) || ignored(abs) || fileSize(abs) > this.ctx.config.maxFileBytes) return [];
+      return this.readSource(abs) ?? [];
+    });
   }
 
   /** The configuration files of a directory that is not in the input (none when it cannot be read). */
@@ -309,9 +326,11 @@ class TerraformLoad {
   private async rootInputs(mod: ModuleScope, dir: string): Promise<void> {
     const files = [...(this.varFilesByDir.get(dir) ?? []), ...this.autoVarFilesOnDisk(dir)];
     const base = (f: SourceFile): string => f.path.slice(f.path.lastIndexOf('/') + 1);
+    // terraform.tfvars, then terraform.tfvars.json, then *.auto.tfvars(.json) in name order.
+    const byName = (a: SourceFile, b: SourceFile) => (base(a) < base(b) ? -1 : 1);
     const layers: SourceFile[] = [
-      ...files.filter((f) => isAutoVarFile(f.path) && !base(f).includes('.auto.')),
-      ...files.filter((f) => isAutoVarFile(f.path) && base(f).includes('.auto.')).sort((a, b) => (base(a) < base(b) ? -1 : 1)),
+      ...files.filter((f) => isAutoVarFile(f.path) && !base(f).includes('.auto.')).sort(byName),
+      ...files.filter((f) => isAutoVarFile(f.path) && base(f).includes('.auto.')).sort(byName),
     ];
     for (const f of layers) this.setInputs(mod, await this.variableFile(f));
     for (const p of this.ctx.config.varFiles) {
