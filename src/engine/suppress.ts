@@ -12,13 +12,13 @@
  * (`suppression-invalid`). From its `expires` day on it suppresses nothing and is reported
  * (`suppression-expired`); one that suppresses nothing is reported (`suppression-unused`).
  */
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { fullParsers, loadedParsers, readDocumentSync } from '../load/parsers.ts';
 import { fastYamlComments } from '../load/fast.ts';
 import { LineIndex, get, isMap, isScalar, isSeq, text as scalarText } from '../load/tree.ts';
 import type { Span, Tree } from '../load/tree.ts';
 import { suggest } from '../util/suggest.ts';
-import { globMatch, ignoreMatcher, patternRoot } from '../util/glob.ts';
+import { globMatch, ignoreMatcher, mayMatchBelow, patternRoot } from '../util/glob.ts';
 import { within } from '../util/paths.ts';
 import { severityOf } from './config.ts';
 import type { Config } from './config.ts';
@@ -523,9 +523,13 @@ export async function applySuppressions(
 function judged(s: Suppression, config: Config): boolean {
   const walked = config.walked;
   if (s.kind !== 'waiver' || walked === undefined) return true;
+  const unwalked = config.unwalked ?? [];
   return (s.paths ?? ['']).every((p) => {
     const dir = resolve(config.baseDir, patternRoot(p));
-    return walked.some((w) => within(w, dir)) && !(config.unwalked ?? []).some((u) => within(u, dir));
+    if (!walked.some((w) => within(w, dir))) return false;
+    // A directory the walks did not enter (dist, node_modules, ignored) may hold what the pattern matches.
+    const below = (u: string) => s.paths !== undefined && within(dir, u) && mayMatchBelow(p, relative(config.baseDir, u).split('\\').join('/'));
+    return !unwalked.some((u) => within(u, dir) || below(u));
   });
 }
 

@@ -113,8 +113,9 @@ export function discover(paths: string[], cwd = process.cwd(), isIgnored: (abs: 
     else if (st.isDirectory()) {
       out.walked.push(abs);
       walk(abs, root, p);
-    }
-    else addFile(abs);
+    } else addFile(abs);
   }
+  // A directory one walk does not enter but another path names is walked after all.
+  out.notWalked = out.notWalked.filter((d) => !out.walked.includes(d));
   return out;
 }

@@ -93,3 +93,22 @@ export function patternRoot(pattern: string): string {
   const fixed = segments.findIndex((s) => /[*?[{]/.test(s));
   return segments.slice(0, fixed < 0 ? segments.length : fixed).join('/');
 }
+
+/**
+ * Whether an `ignoreMatcher` pattern may match a path in the directory `dir` (relative to baseDir,
+ * `/`-separated), or the directory itself: its segments match the directory's as far as both go (`**`
+ * matches any). A pattern without `/` may, when it names one of the directory's segments.
+ */
+export function mayMatchBelow(pattern: string, dir: string): boolean {
+  const p = normalize(pattern);
+  const dirSegs = dir.split('/').filter(Boolean);
+  if (!p.includes('/')) return dirSegs.some((d) => globToRegExp(p).test(d));
+  const segs = p.replace(/^\//, '').split('/');
+  for (let i = 0; i < dirSegs.length; i++) {
+    const seg = segs[i];
+    if (seg === undefined) return true; // the pattern matched a directory above: everything below it
+    if (seg === '**') return true;
+    if (!globToRegExp(seg).test(dirSegs[i]!)) return false;
+  }
+  return true;
+}

@@ -206,6 +206,22 @@ describe('waivers on part of the repository', () => {
     expect(json(named.stdout)).toEqual([]);
   });
 
+  it('the same for a pattern with wildcards above the directory not entered; a directory named beside the walk is entered', async () => {
+    const dir = workspace({
+      '.sglint.yaml': 'waivers:\n  - rules: [name-malformed]\n    paths: ["packages/*/dist/**"]\n    reason: built\n',
+      'packages/a/dist/out.yaml': spec('1built'),
+      'packages/a/src/in.yaml': spec('web'),
+    });
+    const r = await cli(['--format', 'json', '--max-warnings', '0', '.'], dir);
+    expect(json(r.stdout)).toEqual([]);
+    expect(r.status).toBe(0);
+    // Named beside the walk, the directory is read: a waiver covering nothing there is unused.
+    writeFileSync(join(dir, 'packages/a/dist/out.yaml'), spec('built'));
+    const both = await cli(['--format', 'json', '.', 'packages/a/dist'], dir);
+    expect(json(both.stdout)).toEqual([['.sglint.yaml', 'suppression-unused', 2, 5]]);
+    expect(both.stderr).not.toMatch(/not searched/);
+  });
+
   it('waiver paths match as ignore patterns do: a pattern without / at any depth', async () => {
     const r = await cli(['--format', 'json'], repo());
     expect(json(r.stdout)).toEqual([]);
