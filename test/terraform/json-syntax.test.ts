@@ -53,8 +53,9 @@ describe('.tf.json strings are HCL templates', () => {
         '}',
       ]),
     );
-    expect(findings.map(key)).toEqual([{ ruleId: 'parse-error', errorCode: null, line: 4, column: 29, endLine: 4, endColumn: 42 }]);
-    expect(findings[0]!.message).toContain('web-${var.env');
+    // At the `${` nothing closes, as in a .tf file.
+    expect(findings.map(key)).toEqual([{ ruleId: 'parse-error', errorCode: null, line: 4, column: 33, endLine: 4, endColumn: 35 }]);
+    expect(findings[0]!.message).toContain('unclosed `${`');
   });
 
   test('a "%{}" directive makes the value unknown rather than literal text', async () => {
@@ -172,4 +173,21 @@ test('a --var collection is read as HCL when the input holds only .tf.json', asy
   expect(model.groups.map((g) => [g.id, g.fields.SecurityGroupName?.type === 'scalar' && g.fields.SecurityGroupName.value])).toEqual([
     ['alicloud_security_group.t["web"]', 'Web'],
   ]);
+});
+
+describe('an unclosed sequence in a .tf.json string', () => {
+  test('is placed at its `${` or `%{`, as in a .tf file, and the rest of the file is checked', async () => {
+    const text = [
+      '{"resource": {"alicloud_security_group": {',
+      '  "a": {"security_group_name": "web-${var.x", "description": "d %{ if true }x"},',
+      '  "b": {"security_group_name": "1b"}',
+      '}}}',
+    ];
+    const found = (await lintFiles(json(text), { region: 'cn-hangzhou' })).map((f) => [f.ruleId, f.span.line, f.span.column, /unclosed|not closed/.test(f.message)]);
+    expect(found).toEqual([
+      ['parse-error', 2, 37, true],
+      ['parse-error', 2, 65, true],
+      ['name-malformed', 3, 32, false],
+    ]);
+  });
 });

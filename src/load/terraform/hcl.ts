@@ -238,7 +238,10 @@ function readHclText(p: Parser, content: string, as: 'template' | 'expression'):
       const problems: SyntaxProblem[] = [];
       // Error nodes can take in the text around the string's: only the string's own text is shown.
       const own = (n: TSNode): string => content.slice(index(n.startIndex), index(n.endIndex));
-      collectErrors(root, conv, problems, own, false);
+      // An unclosed `${` is the mistake, placed at it; the errors it causes are not.
+      const open = as === 'template' ? unclosedTemplateStarts(root, conv, true) : [];
+      if (open.length > 0) problems.push(...open.map((o) => o.problem));
+      else collectErrors(root, conv, problems, own, false);
       return { expr: { k: 'other', span: whole, text: content }, problems: firstSyntaxError(inOrder(problems)) };
     }
     const attr = root.namedChildren.find((c) => c?.type === 'body')?.namedChildren.find((c) => c?.type === 'attribute');
@@ -650,8 +653,11 @@ function unclosedTemplates(root: TSNode, conv: Converter, errors: SyntaxProblem[
   errors.splice(0, errors.length, ...kept, ...found.map((f) => f.problem));
 }
 
-/** The sequences unclosedTemplates reports, each with the offset of the `{` that opens it. */
-function unclosedTemplateStarts(root: TSNode, conv: Converter): { problem: SyntaxProblem; node: TSNode; brace: number }[] {
+/**
+ * The sequences unclosedTemplates reports, each with the offset of the `{` that opens it. `wrapped`: the
+ * text is a `.tf.json` string read as the body of a heredoc, whose directives end with the string.
+ */
+function unclosedTemplateStarts(root: TSNode, conv: Converter, wrapped = false): { problem: SyntaxProblem; node: TSNode; brace: number }[] {
   const found: { problem: SyntaxProblem; node: TSNode; brace: number }[] = [];
   for (const n of root.descendantsOfType(['template_interpolation_start', 'template_directive_start', 'template_if_intro', 'template_for_start'])) {
     if (!n?.parent?.isError) continue;
@@ -659,7 +665,7 @@ function unclosedTemplateStarts(root: TSNode, conv: Converter): { problem: Synta
       // A quoted string ends on its line; a heredoc's directive may be closed lines below: left alone.
       const end = n.type === 'template_if_intro' ? 'endif' : 'endfor';
       const eol = conv.src.indexOf('\n', n.endIndex);
-      const heredoc = n.parent.children.some((c) => c?.type === 'heredoc_start' && c.startIndex < n.startIndex);
+      const heredoc = !wrapped && n.parent.children.some((c) => c?.type === 'heredoc_start' && c.startIndex < n.startIndex);
       if (heredoc || new RegExp(`%\\{~?\\s*${end}\\b`).test(conv.src.slice(n.endIndex, eol < 0 ? undefined : eol))) continue;
       const what = n.type === 'template_if_intro' ? 'if' : 'for';
       const brace = conv.src.lastIndexOf('%{', n.startIndex) + 1;
