@@ -176,7 +176,7 @@ export const exposedPort = defineRule({
   certainty: 'documented',
   summary: 'Ingress from anywhere (0.0.0.0/0, ::/0) to SSH, RDP or a database/admin port',
   docs: {
-    description: `An accepted ingress rule from 0.0.0.0/0 or ::/0 whose tcp/udp port range covers a remote-administration or database port (${PORTS.map((p) => `${p.port} ${p.name}`).join(', ')}). The list is data: rules/data/exposure-ports.json. A drop rule of the same group evaluated first (lower or equal Priority, drop wins ties) that covers the port from anywhere hides it. Sources that are private ranges, other CIDR blocks, security groups or prefix lists are never reported. The API accepts these rules; the finding has no error code.`,
+    description: `An accepted ingress rule from 0.0.0.0/0 or ::/0 whose tcp/udp port range covers a remote-administration or database port (${PORTS.map((p) => `${p.port} ${p.name}`).join(', ')}), or a port the config adds under \`exposurePorts\` (\`- {port: 8080, name: admin UI}\`). A drop rule of the same group evaluated first (lower or equal Priority, drop wins ties) that covers the port from anywhere hides it. Sources that are private ranges, other CIDR blocks, security groups or prefix lists are never reported. The API accepts these rules; the finding has no error code.`,
     fix: 'Restrict the source to the addresses that need access (office range, bastion host, VPN), or reference a security group.',
     valid: [
       rules('{IpProtocol: tcp, PortRange: 1/21, SourceCidrIp: 10.0.0.0/8}'),
@@ -187,11 +187,12 @@ export const exposedPort = defineRule({
   },
   sources: [SOURCE_PEERS, SOURCE_FACTS + ' §5.1 (Priority, Policy)'],
   local: true,
-  check({ model, report }) {
+  check({ model, config, report }) {
+    const ports = config.exposurePorts?.length ? [...PORTS, ...config.exposurePorts] : PORTS;
     for (const p of model.permissions) {
       const o = openRule(model, p, 'ingress');
       if (!o || o.proto === 'all' || (o.range[0] === 1 && o.range[1] === 65535)) continue;
-      const inRange = PORTS.filter((x) => x.port >= o.range[0] && x.port <= o.range[1]);
+      const inRange = ports.filter((x) => x.port >= o.range[0] && x.port <= o.range[1]);
       if (inRange.length === 0) continue;
       // Drop rules are looked up only for a range that holds a listed port.
       const blocked = drops(model, p, o, o.proto);

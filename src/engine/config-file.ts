@@ -182,6 +182,7 @@ interface RawConfig {
   ignore?: string[];
   inlineSuppressions?: boolean;
   maxFileBytes?: number;
+  exposurePorts?: { port: number; name: string }[];
   unsuppressible?: string[];
   waivers?: Waiver[];
   baseline?: string;
@@ -191,7 +192,7 @@ interface RawConfig {
 function merge(base: Config | undefined, raw: RawConfig, into: Config): Config {
   const c = into;
   if (base) {
-    for (const k of ['region', 'accountId', 'ram', 'inventory', 'ignore', 'inlineSuppressions', 'maxFileBytes', 'unsuppressible', 'waivers', 'baseline'] as const) {
+    for (const k of ['region', 'accountId', 'ram', 'inventory', 'ignore', 'inlineSuppressions', 'maxFileBytes', 'exposurePorts', 'unsuppressible', 'waivers', 'baseline'] as const) {
       if (base[k] !== undefined) (c as unknown as Record<string, unknown>)[k] = base[k];
     }
     c.quota = { ...base.quota };
@@ -206,6 +207,7 @@ function merge(base: Config | undefined, raw: RawConfig, into: Config): Config {
   if (raw.ignore !== undefined) c.ignore = [...(base?.ignore ?? []), ...raw.ignore];
   if (raw.inlineSuppressions !== undefined) c.inlineSuppressions = raw.inlineSuppressions;
   if (raw.maxFileBytes !== undefined) c.maxFileBytes = raw.maxFileBytes;
+  if (raw.exposurePorts !== undefined) c.exposurePorts = [...(base?.exposurePorts ?? []), ...raw.exposurePorts];
   if (raw.unsuppressible !== undefined) c.unsuppressible = [...(base?.unsuppressible ?? []), ...raw.unsuppressible];
   if (raw.waivers !== undefined) c.waivers = [...(base?.waivers ?? []), ...raw.waivers];
   if (raw.baseline !== undefined) c.baseline = raw.baseline;

@@ -82,6 +82,8 @@ export interface Config {
   waivers?: Waiver[];
   /** False when inline suppression comments must not suppress. */
   inlineSuppressions?: boolean;
+  /** Ports exposed-port reports besides its built-in list (rules/data/exposure-ports.json). */
+  exposurePorts?: { port: number; name: string }[];
   /** Rule ids that may not be suppressed. */
   unsuppressible?: string[];
   /** Baseline file, as written. */

@@ -2,7 +2,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"sglint-config.schema.json","title":"sglint configuration (.sglint.yaml, .sglint.yml or .sglint.json)","description":"Paths in this file are relative to the directory the file is in.","type":"object","additionalProperties":false,"properties":{"$schema":{"description":"Editor hint; ignored by sglint.","type":"string"},"extends":{"description":"A shareable config file this one builds on; its settings apply first, this file's override them.","type":"string","minLength":1},"region":{"description":"Default RegionId for inputs that name none (ROS templates, specs without a region).","type":"string","minLength":1},"accountId":{"description":"Account id used in resource ARNs for RAM checks. Quote it in YAML: it is a string of digits. Without it only grants that hold for every account can be proven.","type":"string","pattern":"^[0-9]+$"},"ram":{"description":"RAM checks: may the deploying identity make the calls the inputs imply?","type":"object","additionalProperties":false,"required":["policies"],"properties":{"policies":{"description":"Policies attached to the deploying identity: JSON policy document files (paths), policies declared in the inputs by Terraform address (alicloud_ram_policy.x) or ROS logical id, or a policy document written inline.","type":"array","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"A policy document written inline: { Version: \"1\", Statement: [...] }."}]}}}},"inventory":{"description":"Exported cloud state (official CLI JSON output of DescribeVpcs, ListResourceGroups, DescribeSecurityGroups). Closed world for the regions it covers.","type":"array","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1},"region":{"description":"Region the export was taken in (needed when a DescribeVpcs export lists no VPC).","type":"string","minLength":1}}},{"type":"object","description":"An export written inline (the CLI's JSON output).","not":{"required":["path"]},"anyOf":[{"required":["Vpcs"]},{"required":["ResourceGroups"]},{"required":["SecurityGroups"]}],"properties":{"Vpcs":{"type":"object"},"ResourceGroups":{"type":"object"},"SecurityGroups":{"type":"object"}}}]}},"quota":{"type":"object","additionalProperties":false,"properties":{"securityGroupsPerRegion":{"description":"Security groups one region may hold: the account's quota. Unset, the API's default of at least 100 is assumed and going past it is a warning.","type":"integer","minimum":0},"rulesPerGroup":{"description":"Rules (ingress + egress) one group may hold (default 200).","type":"integer","minimum":1}}},"rules":{"description":"Per-rule severity: off, info, warning or error.","type":"object","additionalProperties":{"enum":["off","info","warning","error"]}},"ignore":{"description":"Glob patterns of input paths not to check.","type":"array","items":{"type":"string","minLength":1}},"inlineSuppressions":{"description":"False: inline sglint-ignore comments do not suppress (audits).","type":"boolean"},"maxFileBytes":{"description":"Files larger than this many bytes are reported (file-too-large) and not read. Default 20 MiB; at most 256 MiB.","type":"integer","minimum":1,"maximum":268435456},"unsuppressible":{"description":"Rule ids that neither inline comments nor waivers may suppress.","type":"array","items":{"type":"string","minLength":1}},"waivers":{"description":"Suppressions kept in config (for JSON inputs, or a whole directory), each with a reason.","type":"array","items":{"type":"object","additionalProperties":false,"required":["rules","reason"],"properties":{"rules":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"paths":{"type":"array","items":{"type":"string","minLength":1}},"resources":{"type":"array","items":{"type":"string","minLength":1}},"reason":{"type":"string","minLength":1},"expires":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},"owner":{"type":"string"}}}},"baseline":{"description":"Baseline file of known findings; only new findings are reported.","type":"string","minLength":1}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"sglint-config.schema.json","title":"sglint configuration (.sglint.yaml, .sglint.yml or .sglint.json)","description":"Paths in this file are relative to the directory the file is in.","type":"object","additionalProperties":false,"properties":{"$schema":{"description":"Editor hint; ignored by sglint.","type":"string"},"extends":{"description":"A shareable config file this one builds on; its settings apply first, this file's override them.","type":"string","minLength":1},"region":{"description":"Default RegionId for inputs that name none (ROS templates, specs without a region).","type":"string","minLength":1},"accountId":{"description":"Account id used in resource ARNs for RAM checks. Quote it in YAML: it is a string of digits. Without it only grants that hold for every account can be proven.","type":"string","pattern":"^[0-9]+$"},"ram":{"description":"RAM checks: may the deploying identity make the calls the inputs imply?","type":"object","additionalProperties":false,"required":["policies"],"properties":{"policies":{"description":"Policies attached to the deploying identity: JSON policy document files (paths), policies declared in the inputs by Terraform address (alicloud_ram_policy.x) or ROS logical id, or a policy document written inline.","type":"array","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","description":"A policy document written inline: { Version: \"1\", Statement: [...] }."}]}}}},"inventory":{"description":"Exported cloud state (official CLI JSON output of DescribeVpcs, ListResourceGroups, DescribeSecurityGroups). Closed world for the regions it covers.","type":"array","items":{"anyOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1},"region":{"description":"Region the export was taken in (needed when a DescribeVpcs export lists no VPC).","type":"string","minLength":1}}},{"type":"object","description":"An export written inline (the CLI's JSON output).","not":{"required":["path"]},"anyOf":[{"required":["Vpcs"]},{"required":["ResourceGroups"]},{"required":["SecurityGroups"]}],"properties":{"Vpcs":{"type":"object"},"ResourceGroups":{"type":"object"},"SecurityGroups":{"type":"object"}}}]}},"quota":{"type":"object","additionalProperties":false,"properties":{"securityGroupsPerRegion":{"description":"Security groups one region may hold: the account's quota. Unset, the API's default of at least 100 is assumed and going past it is a warning.","type":"integer","minimum":0},"rulesPerGroup":{"description":"Rules (ingress + egress) one group may hold (default 200).","type":"integer","minimum":1}}},"rules":{"description":"Per-rule severity: off, info, warning or error.","type":"object","additionalProperties":{"enum":["off","info","warning","error"]}},"ignore":{"description":"Glob patterns of input paths not to check.","type":"array","items":{"type":"string","minLength":1}},"exposurePorts":{"description":"Ports that exposed-port reports when open to the whole internet, besides its built-in list (SSH, RDP, databases...).","type":"array","items":{"type":"object","additionalProperties":false,"required":["port","name"],"properties":{"port":{"type":"integer","minimum":1,"maximum":65535},"name":{"type":"string","minLength":1}}}},"inlineSuppressions":{"description":"False: inline sglint-ignore comments do not suppress (audits).","type":"boolean"},"maxFileBytes":{"description":"Files larger than this many bytes are reported (file-too-large) and not read. Default 20 MiB; at most 256 MiB.","type":"integer","minimum":1,"maximum":268435456},"unsuppressible":{"description":"Rule ids that neither inline comments nor waivers may suppress.","type":"array","items":{"type":"string","minLength":1}},"waivers":{"description":"Suppressions kept in config (for JSON inputs, or a whole directory), each with a reason.","type":"array","items":{"type":"object","additionalProperties":false,"required":["rules","reason"],"properties":{"rules":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"paths":{"type":"array","items":{"type":"string","minLength":1}},"resources":{"type":"array","items":{"type":"string","minLength":1}},"reason":{"type":"string","minLength":1},"expires":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},"owner":{"type":"string"}}}},"baseline":{"description":"Baseline file of known findings; only new findings are reported.","type":"string","minLength":1}}};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[0-9]+$", "");
 const pattern1 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "");
@@ -697,9 +697,15 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data.inlineSuppressions !== undefined){
-if(typeof data.inlineSuppressions !== "boolean"){
-const err48 = {instancePath:instancePath+"/inlineSuppressions",schemaPath:"#/properties/inlineSuppressions/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.exposurePorts !== undefined){
+let data21 = data.exposurePorts;
+if(Array.isArray(data21)){
+const len3 = data21.length;
+for(let i3=0; i3<len3; i3++){
+let data22 = data21[i3];
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.port === undefined){
+const err48 = {instancePath:instancePath+"/exposurePorts/" + i3,schemaPath:"#/properties/exposurePorts/items/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -708,11 +714,8 @@ vErrors.push(err48);
 }
 errors++;
 }
-}
-if(data.maxFileBytes !== undefined){
-let data22 = data.maxFileBytes;
-if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
-const err49 = {instancePath:instancePath+"/maxFileBytes",schemaPath:"#/properties/maxFileBytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data22.name === undefined){
+const err49 = {instancePath:instancePath+"/exposurePorts/" + i3,schemaPath:"#/properties/exposurePorts/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -721,9 +724,9 @@ vErrors.push(err49);
 }
 errors++;
 }
-if((typeof data22 == "number") && (isFinite(data22))){
-if(data22 > 268435456 || isNaN(data22)){
-const err50 = {instancePath:instancePath+"/maxFileBytes",schemaPath:"#/properties/maxFileBytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 268435456},message:"must be <= 268435456"};
+for(const key5 in data22){
+if(!((key5 === "port") || (key5 === "name"))){
+const err50 = {instancePath:instancePath+"/exposurePorts/" + i3,schemaPath:"#/properties/exposurePorts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -732,8 +735,11 @@ vErrors.push(err50);
 }
 errors++;
 }
-if(data22 < 1 || isNaN(data22)){
-const err51 = {instancePath:instancePath+"/maxFileBytes",schemaPath:"#/properties/maxFileBytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data22.port !== undefined){
+let data23 = data22.port;
+if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
+const err51 = {instancePath:instancePath+"/exposurePorts/" + i3+"/port",schemaPath:"#/properties/exposurePorts/items/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -742,17 +748,9 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-}
-if(data.unsuppressible !== undefined){
-let data23 = data.unsuppressible;
-if(Array.isArray(data23)){
-const len3 = data23.length;
-for(let i3=0; i3<len3; i3++){
-let data24 = data23[i3];
-if(typeof data24 === "string"){
-if(data24.length < 1){
-const err52 = {instancePath:instancePath+"/unsuppressible/" + i3,schemaPath:"#/properties/unsuppressible/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if((typeof data23 == "number") && (isFinite(data23))){
+if(data23 > 65535 || isNaN(data23)){
+const err52 = {instancePath:instancePath+"/exposurePorts/" + i3+"/port",schemaPath:"#/properties/exposurePorts/items/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -761,9 +759,8 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-else {
-const err53 = {instancePath:instancePath+"/unsuppressible/" + i3,schemaPath:"#/properties/unsuppressible/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data23 < 1 || isNaN(data23)){
+const err53 = {instancePath:instancePath+"/exposurePorts/" + i3+"/port",schemaPath:"#/properties/exposurePorts/items/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -774,8 +771,11 @@ errors++;
 }
 }
 }
-else {
-const err54 = {instancePath:instancePath+"/unsuppressible",schemaPath:"#/properties/unsuppressible/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data22.name !== undefined){
+let data24 = data22.name;
+if(typeof data24 === "string"){
+if(data24.length < 1){
+const err54 = {instancePath:instancePath+"/exposurePorts/" + i3+"/name",schemaPath:"#/properties/exposurePorts/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -785,15 +785,8 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data.waivers !== undefined){
-let data25 = data.waivers;
-if(Array.isArray(data25)){
-const len4 = data25.length;
-for(let i4=0; i4<len4; i4++){
-let data26 = data25[i4];
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.rules === undefined){
-const err55 = {instancePath:instancePath+"/waivers/" + i4,schemaPath:"#/properties/waivers/items/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'"};
+else {
+const err55 = {instancePath:instancePath+"/exposurePorts/" + i3+"/name",schemaPath:"#/properties/exposurePorts/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -802,8 +795,10 @@ vErrors.push(err55);
 }
 errors++;
 }
-if(data26.reason === undefined){
-const err56 = {instancePath:instancePath+"/waivers/" + i4,schemaPath:"#/properties/waivers/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/exposurePorts/" + i3,schemaPath:"#/properties/exposurePorts/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -812,9 +807,10 @@ vErrors.push(err56);
 }
 errors++;
 }
-for(const key5 in data26){
-if(!((((((key5 === "rules") || (key5 === "paths")) || (key5 === "resources")) || (key5 === "reason")) || (key5 === "expires")) || (key5 === "owner"))){
-const err57 = {instancePath:instancePath+"/waivers/" + i4,schemaPath:"#/properties/waivers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/exposurePorts",schemaPath:"#/properties/exposurePorts/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -824,11 +820,9 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data26.rules !== undefined){
-let data27 = data26.rules;
-if(Array.isArray(data27)){
-if(data27.length < 1){
-const err58 = {instancePath:instancePath+"/waivers/" + i4+"/rules",schemaPath:"#/properties/waivers/items/properties/rules/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data.inlineSuppressions !== undefined){
+if(typeof data.inlineSuppressions !== "boolean"){
+const err58 = {instancePath:instancePath+"/inlineSuppressions",schemaPath:"#/properties/inlineSuppressions/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -837,12 +831,11 @@ vErrors.push(err58);
 }
 errors++;
 }
-const len5 = data27.length;
-for(let i5=0; i5<len5; i5++){
-let data28 = data27[i5];
-if(typeof data28 === "string"){
-if(data28.length < 1){
-const err59 = {instancePath:instancePath+"/waivers/" + i4+"/rules/" + i5,schemaPath:"#/properties/waivers/items/properties/rules/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.maxFileBytes !== undefined){
+let data26 = data.maxFileBytes;
+if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
+const err59 = {instancePath:instancePath+"/maxFileBytes",schemaPath:"#/properties/maxFileBytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -851,9 +844,9 @@ vErrors.push(err59);
 }
 errors++;
 }
-}
-else {
-const err60 = {instancePath:instancePath+"/waivers/" + i4+"/rules/" + i5,schemaPath:"#/properties/waivers/items/properties/rules/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data26 == "number") && (isFinite(data26))){
+if(data26 > 268435456 || isNaN(data26)){
+const err60 = {instancePath:instancePath+"/maxFileBytes",schemaPath:"#/properties/maxFileBytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 268435456},message:"must be <= 268435456"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -862,10 +855,8 @@ vErrors.push(err60);
 }
 errors++;
 }
-}
-}
-else {
-const err61 = {instancePath:instancePath+"/waivers/" + i4+"/rules",schemaPath:"#/properties/waivers/items/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data26 < 1 || isNaN(data26)){
+const err61 = {instancePath:instancePath+"/maxFileBytes",schemaPath:"#/properties/maxFileBytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -875,15 +866,16 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data26.paths !== undefined){
-let data29 = data26.paths;
-if(Array.isArray(data29)){
-const len6 = data29.length;
-for(let i6=0; i6<len6; i6++){
-let data30 = data29[i6];
-if(typeof data30 === "string"){
-if(data30.length < 1){
-const err62 = {instancePath:instancePath+"/waivers/" + i4+"/paths/" + i6,schemaPath:"#/properties/waivers/items/properties/paths/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.unsuppressible !== undefined){
+let data27 = data.unsuppressible;
+if(Array.isArray(data27)){
+const len4 = data27.length;
+for(let i4=0; i4<len4; i4++){
+let data28 = data27[i4];
+if(typeof data28 === "string"){
+if(data28.length < 1){
+const err62 = {instancePath:instancePath+"/unsuppressible/" + i4,schemaPath:"#/properties/unsuppressible/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -894,7 +886,7 @@ errors++;
 }
 }
 else {
-const err63 = {instancePath:instancePath+"/waivers/" + i4+"/paths/" + i6,schemaPath:"#/properties/waivers/items/properties/paths/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err63 = {instancePath:instancePath+"/unsuppressible/" + i4,schemaPath:"#/properties/unsuppressible/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -906,7 +898,7 @@ errors++;
 }
 }
 else {
-const err64 = {instancePath:instancePath+"/waivers/" + i4+"/paths",schemaPath:"#/properties/waivers/items/properties/paths/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err64 = {instancePath:instancePath+"/unsuppressible",schemaPath:"#/properties/unsuppressible/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -916,15 +908,15 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data26.resources !== undefined){
-let data31 = data26.resources;
-if(Array.isArray(data31)){
-const len7 = data31.length;
-for(let i7=0; i7<len7; i7++){
-let data32 = data31[i7];
-if(typeof data32 === "string"){
-if(data32.length < 1){
-const err65 = {instancePath:instancePath+"/waivers/" + i4+"/resources/" + i7,schemaPath:"#/properties/waivers/items/properties/resources/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.waivers !== undefined){
+let data29 = data.waivers;
+if(Array.isArray(data29)){
+const len5 = data29.length;
+for(let i5=0; i5<len5; i5++){
+let data30 = data29[i5];
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+if(data30.rules === undefined){
+const err65 = {instancePath:instancePath+"/waivers/" + i5,schemaPath:"#/properties/waivers/items/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -933,9 +925,8 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-else {
-const err66 = {instancePath:instancePath+"/waivers/" + i4+"/resources/" + i7,schemaPath:"#/properties/waivers/items/properties/resources/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data30.reason === undefined){
+const err66 = {instancePath:instancePath+"/waivers/" + i5,schemaPath:"#/properties/waivers/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -944,10 +935,9 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-}
-else {
-const err67 = {instancePath:instancePath+"/waivers/" + i4+"/resources",schemaPath:"#/properties/waivers/items/properties/resources/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key6 in data30){
+if(!((((((key6 === "rules") || (key6 === "paths")) || (key6 === "resources")) || (key6 === "reason")) || (key6 === "expires")) || (key6 === "owner"))){
+const err67 = {instancePath:instancePath+"/waivers/" + i5,schemaPath:"#/properties/waivers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -957,11 +947,11 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data26.reason !== undefined){
-let data33 = data26.reason;
-if(typeof data33 === "string"){
-if(data33.length < 1){
-const err68 = {instancePath:instancePath+"/waivers/" + i4+"/reason",schemaPath:"#/properties/waivers/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data30.rules !== undefined){
+let data31 = data30.rules;
+if(Array.isArray(data31)){
+if(data31.length < 1){
+const err68 = {instancePath:instancePath+"/waivers/" + i5+"/rules",schemaPath:"#/properties/waivers/items/properties/rules/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -970,9 +960,12 @@ vErrors.push(err68);
 }
 errors++;
 }
-}
-else {
-const err69 = {instancePath:instancePath+"/waivers/" + i4+"/reason",schemaPath:"#/properties/waivers/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len6 = data31.length;
+for(let i6=0; i6<len6; i6++){
+let data32 = data31[i6];
+if(typeof data32 === "string"){
+if(data32.length < 1){
+const err69 = {instancePath:instancePath+"/waivers/" + i5+"/rules/" + i6,schemaPath:"#/properties/waivers/items/properties/rules/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -982,11 +975,8 @@ vErrors.push(err69);
 errors++;
 }
 }
-if(data26.expires !== undefined){
-let data34 = data26.expires;
-if(typeof data34 === "string"){
-if(!pattern1.test(data34)){
-const err70 = {instancePath:instancePath+"/waivers/" + i4+"/expires",schemaPath:"#/properties/waivers/items/properties/expires/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\""};
+else {
+const err70 = {instancePath:instancePath+"/waivers/" + i5+"/rules/" + i6,schemaPath:"#/properties/waivers/items/properties/rules/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -996,8 +986,9 @@ vErrors.push(err70);
 errors++;
 }
 }
+}
 else {
-const err71 = {instancePath:instancePath+"/waivers/" + i4+"/expires",schemaPath:"#/properties/waivers/items/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err71 = {instancePath:instancePath+"/waivers/" + i5+"/rules",schemaPath:"#/properties/waivers/items/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1007,9 +998,15 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data26.owner !== undefined){
-if(typeof data26.owner !== "string"){
-const err72 = {instancePath:instancePath+"/waivers/" + i4+"/owner",schemaPath:"#/properties/waivers/items/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data30.paths !== undefined){
+let data33 = data30.paths;
+if(Array.isArray(data33)){
+const len7 = data33.length;
+for(let i7=0; i7<len7; i7++){
+let data34 = data33[i7];
+if(typeof data34 === "string"){
+if(data34.length < 1){
+const err72 = {instancePath:instancePath+"/waivers/" + i5+"/paths/" + i7,schemaPath:"#/properties/waivers/items/properties/paths/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1019,9 +1016,8 @@ vErrors.push(err72);
 errors++;
 }
 }
-}
 else {
-const err73 = {instancePath:instancePath+"/waivers/" + i4,schemaPath:"#/properties/waivers/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err73 = {instancePath:instancePath+"/waivers/" + i5+"/paths/" + i7,schemaPath:"#/properties/waivers/items/properties/paths/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1033,7 +1029,7 @@ errors++;
 }
 }
 else {
-const err74 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err74 = {instancePath:instancePath+"/waivers/" + i5+"/paths",schemaPath:"#/properties/waivers/items/properties/paths/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1043,11 +1039,15 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data.baseline !== undefined){
-let data36 = data.baseline;
+if(data30.resources !== undefined){
+let data35 = data30.resources;
+if(Array.isArray(data35)){
+const len8 = data35.length;
+for(let i8=0; i8<len8; i8++){
+let data36 = data35[i8];
 if(typeof data36 === "string"){
 if(data36.length < 1){
-const err75 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err75 = {instancePath:instancePath+"/waivers/" + i5+"/resources/" + i8,schemaPath:"#/properties/waivers/items/properties/resources/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1058,7 +1058,7 @@ errors++;
 }
 }
 else {
-const err76 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err76 = {instancePath:instancePath+"/waivers/" + i5+"/resources/" + i8,schemaPath:"#/properties/waivers/items/properties/resources/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1070,12 +1070,135 @@ errors++;
 }
 }
 else {
-const err77 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err77 = {instancePath:instancePath+"/waivers/" + i5+"/resources",schemaPath:"#/properties/waivers/items/properties/resources/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err77];
 }
 else {
 vErrors.push(err77);
+}
+errors++;
+}
+}
+if(data30.reason !== undefined){
+let data37 = data30.reason;
+if(typeof data37 === "string"){
+if(data37.length < 1){
+const err78 = {instancePath:instancePath+"/waivers/" + i5+"/reason",schemaPath:"#/properties/waivers/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+else {
+const err79 = {instancePath:instancePath+"/waivers/" + i5+"/reason",schemaPath:"#/properties/waivers/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(data30.expires !== undefined){
+let data38 = data30.expires;
+if(typeof data38 === "string"){
+if(!pattern1.test(data38)){
+const err80 = {instancePath:instancePath+"/waivers/" + i5+"/expires",schemaPath:"#/properties/waivers/items/properties/expires/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\""};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+else {
+const err81 = {instancePath:instancePath+"/waivers/" + i5+"/expires",schemaPath:"#/properties/waivers/items/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+if(data30.owner !== undefined){
+if(typeof data30.owner !== "string"){
+const err82 = {instancePath:instancePath+"/waivers/" + i5+"/owner",schemaPath:"#/properties/waivers/items/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/waivers/" + i5,schemaPath:"#/properties/waivers/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+}
+else {
+const err84 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data.baseline !== undefined){
+let data40 = data.baseline;
+if(typeof data40 === "string"){
+if(data40.length < 1){
+const err85 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+}
+else {
+const err87 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
 }
 errors++;
 }

@@ -47,6 +47,17 @@ describe('CLI and the config file', () => {
     }
   });
 
+  it('exposurePorts in the config: the ports exposed-port reports besides its own; a port out of range is a config error', async () => {
+    const open = 'securityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n    Permissions:\n      - {IpProtocol: tcp, PortRange: 8080/8080, SourceCidrIp: 0.0.0.0/0}\n';
+    const dir = workspace({ '.git/HEAD': '', '.sglint.yaml': 'exposurePorts:\n  - {port: 8080, name: admin UI}\n', 'sg.yaml': open });
+    const r = await run(['--format', 'json', 'sg.yaml'], dir);
+    const results = JSON.parse(r.stdout) as { messages: { ruleId: string; line: number; column: number }[] }[];
+    expect(results[0]!.messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([['exposed-port', 5, 63]]);
+    const bad = await run(['sg.yaml'], workspace({ '.git/HEAD': '', '.sglint.yaml': 'exposurePorts:\n  - {port: 70000, name: x}\n', 'sg.yaml': open }));
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^sglint: \.sglint\.yaml:2:\d+: /m);
+  });
+
   it('--config names the file explicitly', async () => {
     const dir = workspace({ 'conf/lint.yaml': 'region: cn-hangzhou\nrules:\n  ram-create-denied: off\n', 'sg.yaml': spec });
     const r = await run(['--config', 'conf/lint.yaml', '--format', 'json', 'sg.yaml'], dir);

@@ -5,6 +5,13 @@ import { at, findings, spec } from './helpers.ts';
 import { ANY, R, exposureCases as cases } from './cases.ts';
 
 describe('exposure (native spec)', () => {
+  it('ports the config adds under exposurePorts are reported too', async () => {
+    const text = spec([R(`IpProtocol: tcp, PortRange: 8000/8100, ${ANY}`)]);
+    expect(await findings({ 'spec.yaml': text })).toEqual([]);
+    const found = (await lintFiles({ 'spec.yaml': text }, { exposurePorts: [{ port: 8080, name: 'admin UI' }] })).filter((f) => f.ruleId === 'exposed-port');
+    expect(found.map((f) => [f.severity, /8080 \(admin UI\)/.test(f.message)])).toEqual([['warning', true]]);
+  });
+
   it('two rules sharing their source through a YAML anchor are two findings, as the same rules written out are', async () => {
     const yaml =
       'x-r: &r {IpProtocol: tcp, PortRange: 22/22, SourceCidrIp: 0.0.0.0/0}\nsecurityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n' +
