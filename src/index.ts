@@ -37,7 +37,8 @@ export async function lintPaths(
   standsFor?: string,
 ): Promise<LintResult & { missing: { path: string; reason: string }[]; notWalked: string[]; ignored: string[] }> {
   const max = config.maxFileBytes ?? DEFAULT_MAX_BYTES;
-  const found = discover(paths, cwd, config.isIgnored ?? (config.ignore?.length ? ignoreMatcher(config.ignore, config.baseDir ?? cwd) : undefined));
+  const isIgnored = config.isIgnored ?? (config.ignore?.length ? ignoreMatcher(config.ignore, config.baseDir ?? cwd) : undefined);
+  const found = discover(paths, cwd, isIgnored);
   const inputs: LintInput[] = [];
   for (const abs of found.files) {
     const path = displayPath(abs, cwd);
@@ -63,6 +64,6 @@ export async function lintPaths(
   // Standard input under its default name may meet a file of that name: each keeps its own findings.
   const taken = new Set(inputs.map((i) => i.path));
   const others = extra.map((e) => (e.path !== standsFor && taken.has(e.path) ? { ...e, path: e.path.replace(/(\.[^./]+)?$/, ' (standard input)$1') } : e));
-  const result = await lintSources([...inputs, ...others], { ...config, walked: found.walked, unwalked: [...found.notWalked, ...found.ignored] });
+  const result = await lintSources([...inputs, ...others], { ...config, ...(isIgnored ? { isIgnored } : {}), walked: found.walked, unwalked: [...found.notWalked, ...found.ignored] });
   return { ...result, missing: found.missing, notWalked: found.notWalked.map((d) => displayPath(d, cwd)), ignored: found.ignored.map((d) => displayPath(d, cwd)) };
 }

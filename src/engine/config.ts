@@ -55,7 +55,7 @@ export interface Config {
   maxFileBytes: number;
   /** Directory the config file lives in (paths in it are relative to this), else the working directory. */
   baseDir: string;
-  /** Paths to leave out of directory walks (from config `ignore`). */
+  /** Paths to leave out of directory walks and module reads (from config `ignore`; lintPaths makes it). */
   isIgnored?: (abs: string) => boolean;
   /**
    * Directories this run walked in full (absolute). A waiver that suppresses nothing is reported only when

@@ -12,14 +12,14 @@
  * (`suppression-invalid`). From its `expires` day on it suppresses nothing and is reported
  * (`suppression-expired`); one that suppresses nothing is reported (`suppression-unused`).
  */
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fullParsers, loadedParsers, readDocumentSync } from '../load/parsers.ts';
 import { fastYamlComments } from '../load/fast.ts';
 import { LineIndex, get, isMap, isScalar, isSeq, text as scalarText } from '../load/tree.ts';
 import type { Span, Tree } from '../load/tree.ts';
 import { suggest } from '../util/suggest.ts';
 import { globMatch, ignoreMatcher, mayMatchBelow, patternRoot } from '../util/glob.ts';
-import { within } from '../util/paths.ts';
+import { below, within } from '../util/paths.ts';
 import { severityOf } from './config.ts';
 import type { Config } from './config.ts';
 import type { FileResult, LintResult } from './lint.ts';
@@ -528,8 +528,8 @@ function judged(s: Suppression, config: Config): boolean {
     const dir = resolve(config.baseDir, patternRoot(p));
     if (!walked.some((w) => within(w, dir))) return false;
     // A directory the walks did not enter (dist, node_modules, ignored) may hold what the pattern matches.
-    const below = (u: string) => s.paths !== undefined && within(dir, u) && mayMatchBelow(p, relative(config.baseDir, u).split('\\').join('/'));
-    return !unwalked.some((u) => within(u, dir) || below(u));
+    const under = (u: string) => s.paths !== undefined && within(dir, u) && mayMatchBelow(p, below(config.baseDir, u) ?? '');
+    return !unwalked.some((u) => within(u, dir) || under(u));
   });
 }
 

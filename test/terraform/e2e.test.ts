@@ -319,6 +319,8 @@ describe('region, VPC links, instances', () => {
     const walked = files('name = "2bad"\n');
     expect(at((await lintPaths(['.'], { ignore: ['terraform.tfvars'] }, walked)).findings)).toEqual([['name-malformed', 'variables.tf', 2, 13]]);
     expect(at((await lintPaths(['.'], { maxFileBytes: 10 }, walked)).findings).filter((f) => f[0] === 'name-malformed')).toEqual([]);
+    // Beside a file named alone, an ignored one is not read either.
+    expect(at((await lintPaths([join(walked, 'mod/main.tf')], { ignore: ['terraform.tfvars'] }, walked)).findings)).toEqual([['name-malformed', 'variables.tf', 2, 13]]);
   });
 
   test('a missing local module directory is reported at its source', async () => {

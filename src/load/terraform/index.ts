@@ -11,7 +11,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, posix, resolve } from 'node:path';
 import { displayPath, within } from '../../util/paths.ts';
-import { ignoreMatcher } from '../../util/glob.ts';
 import type { Parser } from 'web-tree-sitter';
 import type { LoadContext, SetLoader, SourceFile } from '../loader.ts';
 import type { Model, Node, RamPolicy } from '../../model.ts';
@@ -279,8 +278,7 @@ class TerraformLoad {
     // A directory a walk read: the walk gave every file it checks (ignore and maxFileBytes applied).
     if ((this.ctx.config.walked ?? []).some((w) => within(w, absDir))) return [];
     const given = new Set((this.varFilesByDir.get(absDir) ?? []).map((f) => f.abs));
-    const { ignore, baseDir, isIgnored } = this.ctx.config;
-    const ignored = isIgnored ?? (ignore?.length ? ignoreMatcher(ignore, baseDir) : () => false);
+    const ignored = this.ctx.config.isIgnored ?? (() => false);
     let names: string[];
     try {
       names = readdirSync(absDir).filter(isAutoVarFile).sort();
