@@ -157,6 +157,37 @@ export const terraformRules: Rule[] = [
     },
   },
   {
+    id: 'terraform-duplicate-key',
+    api: { operation: 'terraform plan', errorCode: null, httpStatus: null },
+    severity: 'warning',
+    certainty: 'documented',
+    summary: 'An object writes one key twice: Terraform keeps the last value and drops the first without a word.',
+    group: 'input',
+    sources: ['Terraform: an object constructor that repeats a key keeps its last value and reports nothing (hashicorp/terraform#28727)'],
+    docs: {
+      description:
+        'In `tags = { env = "prod", env = "dev" }` or a `for_each` map that names one rule twice, Terraform keeps ' +
+        'the last value and drops the first silently: a tag or a whole rule is lost, and what sglint checks is ' +
+        'what Terraform keeps. Reported at the second key, in every object of the `.tf` files read, for keys ' +
+        'written as names, quoted strings or numbers (`env` and `"env"` are one key); keys computed from ' +
+        'expressions are not compared. Not reported in a file with a syntax error, where error recovery may ' +
+        'read a line twice.',
+      fix: 'Remove one of the two entries, or rename one key if both values are wanted.',
+      valid: [
+        {
+          file: 'main.tf',
+          code: 'resource "alicloud_security_group" "web" {\n  security_group_name = "web"\n  tags = {\n    env  = "prod"\n    team = "web"\n  }\n}\n',
+        },
+      ],
+      invalid: [
+        {
+          file: 'main.tf',
+          code: 'resource "alicloud_security_group" "web" {\n  security_group_name = "web"\n  tags = {\n    env = "prod"\n    "env" = "dev"\n  }\n}\n',
+        },
+      ],
+    },
+  },
+  {
     id: 'terraform-argument-missing',
     api: { operation: 'terraform plan', errorCode: null, httpStatus: null },
     severity: 'error',

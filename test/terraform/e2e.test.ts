@@ -391,13 +391,37 @@ describe('for expressions over known collections are evaluated', () => {
 });
 
 describe('a key written twice in an object keeps its last value, as in Terraform', () => {
+  test('a warning at the second key, and what is checked is the value Terraform keeps', async () => {
+    const findings = await lintFiles({
+      'main.tf':
+        'locals {\n  rules = {\n    ssh = { port = "22/22" }\n    "ssh" = { port = "443/443" }\n    web = { ssh = "x", port = "80/80" }\n  }\n}\n\n' +
+        'resource "alicloud_security_group_rule" "r" {\n  for_each          = local.rules\n  type              = "ingress"\n  ip_protocol       = "tcp"\n' +
+        '  port_range        = each.value.port\n  cidr_ip           = "0.0.0.0/0"\n  security_group_id = "sg-123"\n}\n\n' +
+        'resource "alicloud_security_group" "g" {\n  security_group_name = "web"\n  tags = {\n    1 = "a"\n    "1" = "b"\n    "${var.k}" = "c"\n    k = "d"\n  }\n}\n\n' +
+        'variable "k" {\n  default = "k"\n}\n',
+      'broken.tf': 'locals {\n  t = { a = 1, a = 2 }\n  u = \n}\n',
+    });
+    const dup = findings.filter((f) => f.ruleId === 'terraform-duplicate-key');
+    expect(dup.map((f) => [f.span.file, f.span.line, f.span.column, f.span.endColumn, f.errorCode, f.severity])).toEqual([
+      ['main.tf', 4, 5, 10, null, 'warning'],
+      ['main.tf', 22, 5, 8, null, 'warning'],
+    ]);
+    // Port 22 was dropped by Terraform: only 443 and 80 are checked.
+    const exposed = findings.filter((f) => f.ruleId === 'exposed-port').map((f) => f.span.line);
+    expect(exposed).toEqual([]);
+    expect(findings.filter((f) => f.ruleId === 'parse-error').map((f) => f.span.file)).toEqual(['broken.tf']);
+  });
+
   test('tags: one tag is sent, no Duplicate.TagKey; the last value is the one checked', async () => {
     const findings = await lintFiles({
       'main.tf':
         'resource "alicloud_security_group" "web" {\n  security_group_name = "web"\n  vpc_id              = "vpc-bp1opxu1zkhn00gzv1234"\n' +
         '  tags = {\n    Name = "see https://x"\n    Team = "platform"\n    Name = "web https://y"\n  }\n}\n',
     });
-    expect(findings.map(key)).toEqual([{ ruleId: 'tag-value-malformed', errorCode: 'InvalidTagValue.Malformed', line: 7, column: 12, endLine: 7, endColumn: 27 }]);
+    expect(findings.map(key)).toEqual([
+      { ruleId: 'terraform-duplicate-key', errorCode: null, line: 7, column: 5, endLine: 7, endColumn: 9 },
+      { ruleId: 'tag-value-malformed', errorCode: 'InvalidTagValue.Malformed', line: 7, column: 12, endLine: 7, endColumn: 27 },
+    ]);
   });
 });
 

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { cover, LineIndex } from '../tree.ts';
 import type { Span } from '../tree.ts';
-import type { Attr, Block, Body, ConfigFile, Expr, LitPart, SyntaxProblem } from './syntax.ts';
+import type { Attr, Block, Body, ConfigFile, DuplicateKey, Expr, LitPart, SyntaxProblem } from './syntax.ts';
 import { emptyBody, TOP_LEVEL_BLOCKS } from './syntax.ts';
 import { firstSyntaxError } from '../syntax-errors.ts';
 import { lexHcl } from './lex.ts';
@@ -174,7 +174,7 @@ export function parseHcl(p: Parser, path: string, text: string): ConfigFile {
     const body = bodyNode ? conv.body(bodyNode, problems) : emptyBody();
     if (failed) hoist(body, body);
     errors.push(...labelProblems(body, (b) => conv.brokenHeads.has(b)));
-    return { path, body, problems: [...firstSyntaxError(inOrder(errors)), ...problems, ...conv.depthProblems()] };
+    return { path, body, problems: [...firstSyntaxError(inOrder(errors)), ...problems, ...conv.depthProblems()], duplicateKeys: conv.duplicateKeys };
   } finally {
     tree.delete();
   }
@@ -254,6 +254,13 @@ function readHclText(p: Parser, content: string, as: 'template' | 'expression'):
   } finally {
     tree.delete();
   }
+}
+
+/** The text of an object key written as a literal (`env`, `"env"`, `1`); undefined for any other expression. */
+function literalKey(e: Expr): string | undefined {
+  if (e.k === 'lit') return e.value === null ? undefined : String(e.value);
+  if (e.k === 'tmpl' && e.parts.every((p) => 'offsets' in p)) return e.parts.map((p) => ('offsets' in p ? p.text : '')).join('');
+  return undefined;
 }
 
 /** A copy of an expression read by readHclText, with its positions placed in the file. */
@@ -939,6 +946,7 @@ class Converter {
           if (!k || !v) continue;
           items.push({ key: this.objectKey(k, depth), value: this.expr(v, depth + 1) });
         }
+        this.duplicateKeysOf(items);
         return { k: 'obj', items, span };
       }
       case 'variable_expr':
@@ -1002,6 +1010,21 @@ class Converter {
   }
 
   /** An object key: a bare word is a literal string (`{ env = "prod" }`), anything else an expression. */
+  /** Keys written as literals that an object repeats: Terraform keeps the last value without a word. */
+  readonly duplicateKeys: DuplicateKey[] = [];
+
+  private duplicateKeysOf(items: { key: Expr }[]): void {
+    if (items.length < 2) return;
+    const seen = new Map<string, Span>();
+    for (const { key } of items) {
+      const k = literalKey(key);
+      if (k === undefined) continue;
+      const first = seen.get(k);
+      if (first) this.duplicateKeys.push({ key: k, span: key.span, first });
+      else seen.set(k, key.span);
+    }
+  }
+
   objectKey(k: TSNode, depth: number): Expr {
     const kids = k.namedChildren.filter((c): c is TSNode => c !== null && c.type !== 'comment');
     if (kids.length === 1 && kids[0]!.type === 'variable_expr') return { k: 'lit', value: kids[0]!.text, span: this.span(k) };

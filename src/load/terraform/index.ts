@@ -209,6 +209,12 @@ class TerraformLoad {
       for (const b of cf.body.blocks) if (!TOP_LEVEL_BLOCKS.includes(b.type)) cf.problems.push(unsupportedAtTop(b.type, b.headSpan, 'block'));
     }
     for (const p of cf.problems) this.report('parse-error', p.span, p.message);
+    // Error recovery may read a line twice: duplicate keys are judged in files without syntax errors only.
+    if (cf.problems.length === 0) {
+      for (const d of cf.duplicateKeys ?? []) {
+        this.report('terraform-duplicate-key', d.span, `key "${d.key}" is already written in this object at line ${d.first.line}; Terraform keeps this value and drops the other without a word`);
+      }
+    }
     this.configByAbs.set(f.abs, cf);
     return cf;
   }

@@ -68,10 +68,19 @@ export interface SyntaxProblem {
   span: Span;
 }
 
+/** A key an object constructor writes again (`first`: where it was written before). */
+export interface DuplicateKey {
+  key: string;
+  span: Span;
+  first: Span;
+}
+
 export interface ConfigFile {
   path: string;
   body: Body;
   problems: SyntaxProblem[];
+  /** Keys written twice in one object; Terraform keeps the last value silently. */
+  duplicateKeys?: DuplicateKey[];
 }
 
 /** The block types Terraform reads at the top of a configuration file; nothing else may stand there. */
