@@ -315,13 +315,11 @@ describe('input problems', () => {
 });
 
 describe('hostile templates', () => {
-  it('a large default substituted many times is cut off with a located finding, quickly', () => {
+  it('a large default substituted many times is cut off with a located finding (a hang fails at the test timeout)', () => {
     const big = Array.from({ length: 2000 }, (_, i) => `t${i}`).join(', ');
     const refs = Array.from({ length: 2000 }, () => '        - !Ref Big\n').join('');
     const text = `ROSTemplateFormatVersion: '2015-09-01'\nParameters:\n  Big:\n    Type: Json\n    Default: [${big}]\nResources:\n  Sg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      Tags:\n${refs}  Sg2:\n    Type: ALIYUN::ECS::SecurityGroup\n`;
-    const started = Date.now();
     const { model, problems } = loadRos('t.yaml', text);
-    expect(Date.now() - started).toBeLessThan(5000);
     expect(problems.map((p) => [p.ruleId, pos(p.span)])).toEqual([['ros-too-large', '7:3-7:5']]);
     expect(model.groups).toEqual([]);
   });

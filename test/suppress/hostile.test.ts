@@ -7,15 +7,13 @@ import { fullParsers } from '../../src/load/parsers.ts';
 await fullParsers();
 
 describe('comment scanning on hostile input', () => {
-  it('deep nesting and unterminated constructs do not throw and stay fast', async () => {
+  it('deep nesting and unterminated constructs do not throw (a hang fails at the test timeout)', async () => {
     const deep = '# sglint-ignore-file name-malformed reason="x"\n' + 'a: ' + '['.repeat(50_000) + '\n';
-    const t0 = Date.now();
     expect(() => yamlComments(deep)).not.toThrow();
     const fs = await lintFiles({ 'spec.yaml': deep });
     expect(fs.some((f) => f.ruleId === 'parse-error')).toBe(true);
     expect(() => hclComments('a = "${'.repeat(50_000) + '\n/* open')).not.toThrow();
     expect(hclComments('x = <<EOF\n# inside\n').length).toBe(0); // unterminated heredoc: no comments
     expect(inlineSuppressions('main.tf', '# sglint-ignore a reason="x\n')[0]!.problems.length).toBeGreaterThan(0);
-    expect(Date.now() - t0).toBeLessThan(3000);
   });
 });
