@@ -47,15 +47,22 @@ export const terraformRules: Rule[] = [
     api: { operation: 'terraform init', errorCode: null, httpStatus: null },
     severity: 'info',
     certainty: 'documented',
-    summary: 'A module whose source is not a local directory is not read, so its resources are not checked.',
+    summary: 'A module that is neither a local directory nor installed by terraform init is not read, so its resources are not checked.',
     group: 'input',
-    sources: ['Terraform module sources: local paths start with ./ or ../'],
+    sources: [
+      'Terraform module sources: local paths start with ./ or ../',
+      'Terraform: `terraform init` installs other sources into .terraform/modules and lists them in .terraform/modules/modules.json (Key: the module path, Source, Dir)',
+    ],
     docs: {
       description:
-        'Only local modules (`source = "./..."` or `"../..."`) are followed, with the inputs the caller passes. ' +
-        'A registry, Git or HTTP source would need a download, and the check never uses the network; a module ' +
-        'that calls itself (directly or not) is followed once.',
-      fix: 'Check the module separately (run the check in its directory), or vendor it into the repository and use a local source.',
+        'Local modules (`source = "./..."` or `"../..."`) are followed, with the inputs the caller passes. A ' +
+        'registry, Git or HTTP module is followed when `terraform init` has installed it: the root module\'s ' +
+        '`.terraform/modules/modules.json` names the directory it was installed to (the check never downloads ' +
+        'anything). Reported when it was not installed, when the manifest holds it as installed from another ' +
+        'source than the one written (the source was changed since `terraform init`), or when the source is not ' +
+        'a literal string; a module that calls itself (directly or not) is followed once. The `version` of an ' +
+        'installed module is not compared: what was installed is what is read.',
+      fix: 'Run `terraform init` before the check (or check the module separately in its directory), or vendor it into the repository and use a local source.',
       valid: [
         {
           file: 'main.tf',

@@ -9,7 +9,7 @@
  * Resources become model objects, one per `count`/`for_each` instance.
  */
 import { readdirSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, posix, resolve } from 'node:path';
+import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { displayPath, within } from '../../util/paths.ts';
 import type { Parser } from 'web-tree-sitter';
 import type { LoadContext, SetLoader, SourceFile } from '../loader.ts';
@@ -18,6 +18,7 @@ import { parseJson } from '../parse.ts';
 import { describe, LineIndex } from '../tree.ts';
 import type { Span, Tree } from '../tree.ts';
 import { hclParser, parseHcl, parseHclIn } from './hcl.ts';
+import { InstalledModules } from './installed.ts';
 import type { UnplacedHcl } from './hcl.ts';
 import { parseTfJson } from './json.ts';
 import type { Attr, Block, ConfigFile, Expr } from './syntax.ts';
@@ -91,6 +92,7 @@ class TerraformLoad {
   /** What the HCL written in `.tf.json` strings reads as, by text (a reference is often written many times). */
   private readonly hclInStrings = new Map<string, UnplacedHcl>();
   private readonly reported = new Set<string>();
+  private readonly installed = new InstalledModules();
   private readonly texts = new Map<string, string>();
   private readonly lineIndexes = new Map<string, LineIndex>();
   private readonly configByAbs = new Map<string, ConfigFile>();
@@ -263,9 +265,8 @@ class TerraformLoad {
       const targets: string[] = [];
       for (const cf of this.modules.get(dir)!) {
         for (const b of cf.body.blocks) {
-          const src = b.type === 'module' ? literalSource(b) : undefined;
-          if (src === undefined || !isLocal(src)) continue;
-          const target = resolve(dir, src);
+          const target = b.type === 'module' ? this.moduleDir(dir, b) : undefined;
+          if (target === undefined) continue;
           targets.push(target);
           if (this.modules.has(target)) continue;
           this.modules.set(target, mayRead(target) ? await this.readDir(target) : []);
@@ -422,15 +423,18 @@ class TerraformLoad {
     const srcAttr = call.body.attrs.get('source');
     if (name === undefined || !srcAttr) return;
     const src = literalSource(call);
-    if (src === undefined || !isLocal(src)) {
-      this.report(
-        'terraform-module-not-followed',
-        srcAttr.expr.span,
-        `module "${name}" comes from ${src === undefined ? 'a source that is not a literal string' : `"${src}"`}, which is not a local directory; its resources are not checked`,
-      );
+    const absDir = this.moduleDir(parentDir, call);
+    if (src === undefined || absDir === undefined) {
+      const got = src === undefined ? undefined : this.installed.find(parentDir, name, src);
+      const why =
+        src === undefined
+          ? 'a source that is not a literal string'
+          : got && 'stale' in got
+            ? `"${src}", but ${displayPath(got.manifest)} holds it as installed from "${got.stale}" (run \`terraform init\` again to have it read)`
+            : `"${src}", which is not a local directory nor installed by \`terraform init\` in .terraform/modules`;
+      this.report('terraform-module-not-followed', srcAttr.expr.span, `module "${name}" comes from ${why}; its resources are not checked`);
       return;
     }
-    const absDir = resolve(parentDir, src);
     if (chain.includes(absDir) || chain.length > MAX_MODULE_DEPTH) {
       this.report('terraform-module-not-followed', srcAttr.expr.span, `module "${name}" calls a module that is already being read (a cycle, or nesting deeper than ${MAX_MODULE_DEPTH}); not followed`);
       return;
@@ -459,7 +463,7 @@ class TerraformLoad {
         if (from) given.set(alias, from);
       }
     }
-    const dir = posix.normalize(posix.join(parent.dir, src));
+    const dir = posix.normalize(posix.join(parent.dir, relative(parentDir, absDir).split(sep).join('/')));
     const instances = new Map<string, ModuleScope>();
     parent.modules.set(name, instances);
     for (const inst of this.instances(call, { mod: parent })) {
@@ -473,6 +477,19 @@ class TerraformLoad {
       instances.set(inst.key, child);
       this.build(child, absDir, files, given, [...chain, absDir]);
     }
+  }
+
+  /**
+   * The directory a module block's source names: a local directory, or where `terraform init` installed a
+   * registry, Git or HTTP module (installed.ts); undefined when it is neither or not a literal string.
+   */
+  private moduleDir(callerDir: string, call: Block): string | undefined {
+    const src = literalSource(call);
+    const name = call.labels[0];
+    if (src === undefined || name === undefined) return undefined;
+    if (isLocal(src)) return resolve(callerDir, src);
+    const got = this.installed.find(callerDir, name, src);
+    return got && 'dir' in got ? got.dir : undefined;
   }
 
   /**

@@ -1,0 +1,99 @@
+// Modules `terraform init` installed in .terraform/modules are read like local ones, through modules.json.
+import { describe, expect, test } from 'vitest';
+import { isAbsolute, join, relative } from 'node:path';
+import type { Finding } from '../../src/engine/rule.ts';
+import { workspace } from '../helpers.ts';
+import { lintPaths } from '../../src/index.ts';
+
+/** A finding's rule, code and place; files read from disk outside the working directory are shown absolute, here relative to `dir`. */
+const rowIn = (dir: string) => (f: Finding) => [f.ruleId, f.errorCode, isAbsolute(f.span.file) ? relative(dir, f.span.file) : f.span.file, f.span.line, f.span.column];
+
+const manifest = (records: { Key: string; Source: string; Dir: string; Version?: string }[]): string =>
+  JSON.stringify({ Modules: [{ Key: '', Source: '', Dir: '.' }, ...records] });
+
+const SG_MODULE =
+  'variable "name" {}\nresource "alicloud_security_group" "this" {\n  security_group_name = var.name\n  vpc_id              = "vpc-bp1opxu1zkhn00gzv1234"\n}\n' +
+  'module "rules" {\n  source = "./modules/rules"\n  group  = alicloud_security_group.this.id\n}\n';
+const RULES_MODULE =
+  'variable "group" {}\nresource "alicloud_security_group_rule" "ssh" {\n  type              = "ingress"\n  ip_protocol       = "tcp"\n' +
+  '  port_range        = "22/22"\n  cidr_ip           = "0.0.0.0/0"\n  security_group_id = var.group\n}\n';
+
+describe('installed modules', () => {
+  test('a registry module installed by terraform init is followed: findings in it, and at the caller for values it passes', async () => {
+    const dir = workspace({
+      'main.tf': 'module "sg" {\n  source  = "alibaba/security-group/alicloud"\n  version = "2.4.0"\n  name    = "http://web"\n}\n',
+      '.terraform/modules/modules.json': manifest([
+        { Key: 'sg', Source: 'registry.terraform.io/alibaba/security-group/alicloud', Version: '2.4.0', Dir: '.terraform/modules/sg' },
+        { Key: 'sg.rules', Source: './modules/rules', Dir: '.terraform/modules/sg/modules/rules' },
+      ]),
+      '.terraform/modules/sg/main.tf': SG_MODULE,
+      '.terraform/modules/sg/modules/rules/main.tf': RULES_MODULE,
+    });
+    const { findings } = await lintPaths(['.'], {}, dir);
+    expect(findings.map(rowIn(dir))).toEqual([
+      ['exposed-port', null, '.terraform/modules/sg/modules/rules/main.tf', 6, 23],
+      ['name-malformed', 'InvalidSecurityGroupName.Malformed', 'main.tf', 4, 13],
+    ]);
+    expect(findings.find((f) => f.ruleId === 'name-malformed')!.resource).toBe('module.sg.alicloud_security_group.this');
+  });
+
+  test('a module nested in an installed one is found by its key path; a source written with its registry host matches too', async () => {
+    const dir = workspace({
+      'main.tf': 'module "app" {\n  source = "./app"\n}\n',
+      'app/main.tf': 'module "sg" {\n  source = "registry.terraform.io/alibaba/security-group/alicloud"\n  name   = "web"\n}\n',
+      '.terraform/modules/modules.json': manifest([
+        { Key: 'app', Source: './app', Dir: 'app' },
+        { Key: 'app.sg', Source: 'registry.terraform.io/alibaba/security-group/alicloud', Dir: '.terraform/modules/app.sg' },
+        { Key: 'app.sg.rules', Source: './modules/rules', Dir: '.terraform/modules/app.sg/modules/rules' },
+      ]),
+      '.terraform/modules/app.sg/main.tf': SG_MODULE,
+      '.terraform/modules/app.sg/modules/rules/main.tf': RULES_MODULE,
+    });
+    const { findings } = await lintPaths(['.'], {}, dir);
+    expect(findings.map(rowIn(dir))).toEqual([['exposed-port', null, '.terraform/modules/app.sg/modules/rules/main.tf', 6, 23]]);
+    expect(findings[0]!.resource).toBe('module.app.module.sg.module.rules.alicloud_security_group_rule.ssh');
+  });
+
+  test('not installed, or installed from another source (stale): not followed, reported at the source', async () => {
+    const dir = workspace({
+      'main.tf':
+        'module "sg" {\n  source = "alibaba/security-group/alicloud"\n  name   = "http://web"\n}\n\n' +
+        'module "git" {\n  source = "git::https://example.com/sg.git"\n}\n',
+      '.terraform/modules/modules.json': manifest([{ Key: 'sg', Source: 'registry.terraform.io/alibaba/old-sg/alicloud', Dir: '.terraform/modules/sg' }]),
+      '.terraform/modules/sg/main.tf': SG_MODULE,
+      '.terraform/modules/sg/modules/rules/main.tf': RULES_MODULE,
+    });
+    const { findings } = await lintPaths(['.'], {}, dir);
+    expect(findings.map(rowIn(dir))).toEqual([
+      ['terraform-module-not-followed', null, 'main.tf', 2, 12],
+      ['terraform-module-not-followed', null, 'main.tf', 7, 12],
+    ]);
+  });
+
+  test('a manifest that is not one, or a record of another caller, is not followed', async () => {
+    const bad = workspace({
+      'main.tf': 'module "sg" {\n  source = "alibaba/security-group/alicloud"\n}\n',
+      '.terraform/modules/modules.json': '{"Modules": 3',
+      '.terraform/modules/sg/main.tf': SG_MODULE,
+    });
+    expect((await lintPaths(['.'], {}, bad)).findings.map(rowIn(bad))).toEqual([['terraform-module-not-followed', null, 'main.tf', 2, 12]]);
+    // `other.sg` is the call of another module: not the one in the root.
+    const other = workspace({
+      'main.tf': 'module "sg" {\n  source = "alibaba/security-group/alicloud"\n}\n',
+      '.terraform/modules/modules.json': manifest([{ Key: 'other.sg', Source: 'alibaba/security-group/alicloud', Dir: '.terraform/modules/sg' }]),
+      '.terraform/modules/sg/main.tf': SG_MODULE,
+    });
+    expect((await lintPaths(['.'], {}, other)).findings.map(rowIn(other))).toEqual([['terraform-module-not-followed', null, 'main.tf', 2, 12]]);
+  });
+
+  test('a staged file of the root module, named alone, follows the installed module too', async () => {
+    const dir = workspace({
+      'main.tf': 'module "sg" {\n  source = "alibaba/security-group/alicloud"\n  name   = "http://web"\n}\n',
+      '.terraform/modules/modules.json': manifest([{ Key: 'sg', Source: 'alibaba/security-group/alicloud', Dir: '.terraform/modules/sg' }]),
+      '.terraform/modules/sg/main.tf': SG_MODULE,
+      '.terraform/modules/sg/modules/rules/main.tf': RULES_MODULE,
+    });
+    const { findings } = await lintPaths([join(dir, 'main.tf')], {}, dir);
+    expect(findings.filter((f) => f.span.file === 'main.tf').map(rowIn(dir))).toEqual([['name-malformed', 'InvalidSecurityGroupName.Malformed', 'main.tf', 3, 12]]);
+  });
+});
