@@ -70,7 +70,7 @@ describe('installed modules', () => {
     ]);
   });
 
-  test('a manifest that is not one, or a record of another caller, is not followed', async () => {
+  test('a manifest that is not one, a record of another caller, or an installed directory removed since: not followed', async () => {
     const bad = workspace({
       'main.tf': 'module "sg" {\n  source = "alibaba/security-group/alicloud"\n}\n',
       '.terraform/modules/modules.json': '{"Modules": 3',
@@ -84,6 +84,12 @@ describe('installed modules', () => {
       '.terraform/modules/sg/main.tf': SG_MODULE,
     });
     expect((await lintPaths(['.'], {}, other)).findings.map(rowIn(other))).toEqual([['terraform-module-not-followed', null, 'main.tf', 2, 12]]);
+    // Listed, but its directory is gone: not installed (Terraform asks for terraform init), not a missing local module.
+    const gone = workspace({
+      'main.tf': 'module "sg" {\n  source = "alibaba/security-group/alicloud"\n}\n',
+      '.terraform/modules/modules.json': manifest([{ Key: 'sg', Source: 'alibaba/security-group/alicloud', Dir: '.terraform/modules/sg' }]),
+    });
+    expect((await lintPaths(['.'], {}, gone)).findings.map(rowIn(gone))).toEqual([['terraform-module-not-followed', null, 'main.tf', 2, 12]]);
   });
 
   test('a staged file of the root module, named alone, follows the installed module too', async () => {

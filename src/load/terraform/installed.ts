@@ -38,7 +38,8 @@ export class InstalledModules {
       const parentKey = cut < 0 ? '' : key.slice(0, cut);
       const parent = parentKey === '' ? '.' : m.records.get(parentKey)?.dir;
       if (parent === undefined || resolve(m.root, parent) !== callerDir) continue;
-      if (sameSource(rec.source, source)) return { dir: resolve(m.root, rec.dir) };
+      // A directory removed since (a partial clean-up) is not installed: Terraform asks for `terraform init`.
+      if (sameSource(rec.source, source)) return existsSync(resolve(m.root, rec.dir)) ? { dir: resolve(m.root, rec.dir) } : undefined;
       return { stale: rec.source, manifest: join(m.root, MANIFEST) };
     }
     return undefined;
