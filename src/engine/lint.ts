@@ -15,7 +15,7 @@ import type { Span, Tree } from '../load/tree.ts';
 import { joinPlans } from '../load/terraform/join.ts';
 import { link } from './link.ts';
 import { defaultConfig, severityOf } from './config.ts';
-import { applySuppressions, byPosition, todayUtc } from './suppress.ts';
+import { applySuppressions, byPosition, regroup, todayUtc } from './suppress.ts';
 import type { Config } from './config.ts';
 import type { Finding, Report, Rule, Severity } from './rule.ts';
 import { decodeText, readText } from './text.ts';
@@ -246,16 +246,21 @@ export async function lint(inputs: LintInput[], configIn: Partial<Config>, optio
   }
   for (const rule of active) if (!rule.local) run(rule, model);
 
-  const unique = dedupe(findings, instances).sort(byPosition);
-  for (const f of unique) {
+  // A stable sort: the findings of one place keep the order they were reported in, which dedupe reads.
+  const sorted = findings.sort(byPosition);
+  for (const f of sorted) {
     const r = fileResult(f.span.file);
     r.findings.push(f);
     if (f.ruleId === 'parse-error' || f.ruleId === 'file-unreadable' || f.ruleId === 'file-too-large') r.status = 'failed';
     if (r.source === undefined && sources.has(f.span.file)) r.source = sources.get(f.span.file);
   }
   const ordered = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // Suppressions apply to each instance's finding before the instances are folded: a waiver for one
+  // (`resources: ['alicloud_security_group.web[1]']`) covers that one, not the others folded with it.
   // ROS templates' Metadata suppressions are read from the trees parsed above, not parsed again.
-  return applySuppressions({ files: ordered, findings: unique }, config, options.catalog, config.today ?? todayUtc(), (p) => rosDocs.get(p));
+  const suppressed = await applySuppressions({ files: ordered, findings: sorted }, config, options.catalog, config.today ?? todayUtc(), (p) => rosDocs.get(p));
+  const unique = dedupe(suppressed.findings, instances);
+  return unique.length === suppressed.findings.length ? suppressed : regroup(suppressed, unique);
 }
 
 async function loadDocument(file: SourceFile, parsed: Parsed, result: FileResult, ctx: LoadContext, model: Model): Promise<void> {

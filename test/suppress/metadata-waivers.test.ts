@@ -93,3 +93,25 @@ describe('config waivers', () => {
     ]);
   });
 });
+
+describe('suppressions of Terraform instances (count / for_each) folded into one finding', () => {
+  const TF = 'resource "alicloud_security_group" "web" {\n  count               = 2\n  security_group_name = "1web"\n  vpc_id              = "vpc-bp1opxu1zkhn00gzv1234"\n}\n';
+  const waived = async (resource: string) =>
+    lintFiles({ 'main.tf': TF }, { ...(await configFromYaml(`waivers:\n  - rules: [name-malformed]\n    resources: ['${resource}']\n    reason: legacy\n`)), today: TODAY });
+  const name = { ruleId: 'name-malformed', errorCode: 'InvalidSecurityGroupName.Malformed', line: 3, column: 25, endLine: 3, endColumn: 31 };
+
+  it('a waiver for one instance covers that instance only: the other is still reported, and the waiver is used', async () => {
+    const first = await waived('alicloud_security_group.web[0]');
+    expect(first.map(key)).toEqual([name]);
+    expect(first.map((f) => f.resource)).toEqual(['alicloud_security_group.web[1]']);
+    const second = await waived('alicloud_security_group.web[1]');
+    expect(second.map(key)).toEqual([name]);
+    expect(second.map((f) => f.resource)).toEqual(['alicloud_security_group.web[0]']);
+  });
+
+  it('a waiver for the block, and a comment on the line, cover every instance', async () => {
+    expect(await waived('alicloud_security_group.web')).toEqual([]);
+    const text = TF.replace('"1web"', '"1web" # sglint-ignore name-malformed reason="legacy"');
+    expect(await lintFiles({ 'main.tf': text }, { today: TODAY })).toEqual([]);
+  });
+});
