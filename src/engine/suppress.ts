@@ -215,13 +215,14 @@ export function inlineSuppressions(path: string, text: string, known?: Comment[]
   const comments = known ?? commentsOf(path, text);
   const lines = new LineIndex(path, text);
   // Lines that hold only comments: a directive above them applies to the first line below that does not.
+  // The line a comment ends on holds code when code follows it there (`/* owner: a */ name = "x"`).
   const commentLines = new Set<number>();
   let last = 0;
-  for (const c of comments) {
+  for (const [k, c] of comments.entries()) {
     if (c.trailing) continue;
     const a = lines.pos(c.start).line;
     const b = lines.pos(c.end).line;
-    for (let l = a; l <= b; l++) commentLines.add(l);
+    for (let l = a; l <= (codeAfter(text, comments, k) ? b - 1 : b); l++) commentLines.add(l);
     last = Math.max(last, b);
   }
   // The first line at or below each line that is not a comment line: one pass from the bottom, so a
@@ -246,13 +247,28 @@ export function inlineSuppressions(path: string, text: string, known?: Comment[]
     } else if (c.trailing) {
       s.line = span.line;
     } else {
-      const l = span.endLine + 1;
-      s.line = l <= last ? codeFrom[l]! : l;
+      // The first line from the one it ends on that holds code.
+      s.line = codeFrom[span.endLine]!;
     }
     s.file = path;
     out.push(s);
   }
   return out;
+}
+
+/** Whether code follows comment k on the line it ends on (comments after it there are not code). */
+function codeAfter(text: string, comments: readonly Comment[], k: number): boolean {
+  let p = comments[k]!.end;
+  let eol = text.indexOf('\n', p);
+  if (eol < 0) eol = text.length;
+  for (let j = k + 1; ; j++) {
+    const next = comments[j];
+    const to = next !== undefined && next.start < eol ? next.start : eol;
+    if (text.slice(p, to).trim() !== '') return true;
+    if (to === eol) return false;
+    p = next!.end;
+    if (p >= eol) return false;
+  }
 }
 
 /** Text between header comments: blank, or YAML document markers and directives. */

@@ -92,3 +92,36 @@ describe('HCL inline suppressions', () => {
     expect(s.map((x) => [x.kind, x.line, x.ids, x.reason])).toEqual([['line', 4, ['name-malformed'], 'a']]);
   });
 });
+
+describe('HCL lines that hold code after a /* */ comment', () => {
+  const TEXT = [
+    'resource "alicloud_security_group" "web" {',
+    '  # sglint-ignore name-malformed reason="imported group"',
+    '  /* owner: team-a */ name = "1web"',
+    '  /* sglint-ignore description-malformed reason="kept" */ description = "http://x"',
+    '  vpc_id = "vpc-bp1opxu1zkhn00gzv1234"',
+    '}',
+    '',
+  ].join('\n');
+
+  it('are not comment-only lines: a directive above covers that line, and one before code on its line covers its own line', async () => {
+    expect(inlineSuppressions('main.tf', TEXT).map((s) => [s.line, s.ids])).toEqual([
+      [3, ['name-malformed']],
+      [4, ['description-malformed']],
+    ]);
+    expect(await apply(TEXT, [finding(3, 30), finding(4, 73, 'description-malformed')])).toEqual([]);
+  });
+
+  it('a directive above such a line does not reach past it to the next line', async () => {
+    const text = [
+      'resource "alicloud_security_group" "web" {',
+      '  # sglint-ignore name-malformed reason="imported group"',
+      '  /* owner: team-a */ description = "intranet"',
+      '  name = "1web"',
+      '}',
+      '',
+    ].join('\n');
+    const name = finding(4, 10);
+    expect(await apply(text, [name])).toEqual([{ ruleId: 'suppression-unused', errorCode: null, line: 2, column: 3, endLine: 2, endColumn: 57 }, key(name)]);
+  });
+});
