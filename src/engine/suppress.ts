@@ -523,9 +523,10 @@ export async function applySuppressions(
     if (!suppressed) kept.push(f);
   }
 
+  const failed = result.files.filter((f) => f.status === 'failed').map((f) => f.path);
   for (const a of active) {
     const unused = [...a.ids.entries()].filter(([id, ruleIds]) => !a.used.has(id) && [...ruleIds].some((r) => severityOf(rules.get(r)!, config) !== 'off')).map(([id]) => id);
-    if (unused.length > 0 && judged(a.s, config)) report('suppression-unused', a.s.span, `${label(a.s)} for ${unused.join(', ')} suppresses nothing${a.s.kind === 'line' ? ` on line ${a.s.line}` : ''}; remove it, or fix what it names`);
+    if (unused.length > 0 && judged(a.s, config, failed)) report('suppression-unused', a.s.span, `${label(a.s)} for ${unused.join(', ')} suppresses nothing${a.s.kind === 'line' ? ` on line ${a.s.line}` : ''}; remove it, or fix what it names`);
   }
 
   if (added.length === 0 && kept.length === result.findings.length) return result;
@@ -535,8 +536,10 @@ export async function applySuppressions(
 /**
  * Whether this run read every file a suppression may cover, so that covering nothing means it is unused.
  * Inline ones sit in the file they cover; a waiver covers the files under its paths' fixed directories.
+ * A file that failed (it does not parse) was not read in full: what it would hold is not known.
  */
-function judged(s: Suppression, config: Config): boolean {
+function judged(s: Suppression, config: Config, failed: readonly string[]): boolean {
+  if (failed.some((f) => (s.kind === 'waiver' ? !s.inPaths || s.inPaths(resolve(f)) : f === s.file))) return false;
   const walked = config.walked;
   if (s.kind !== 'waiver' || walked === undefined) return true;
   const unwalked = config.unwalked ?? [];

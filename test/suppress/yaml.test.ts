@@ -140,6 +140,16 @@ describe('YAML inline suppressions', () => {
     expect(fs.map(key)).toEqual([{ ruleId: 'name-malformed', errorCode: 'InvalidSecurityGroupName.Malformed', line: 5, column: 24, endLine: 5, endColumn: 28 }]);
   });
 
+  it('a directive in a file that does not parse is not reported as unused (what it covers is not read yet)', async () => {
+    const broken = '    # sglint-ignore name-malformed reason="legacy"\n    SecurityGroupName: 1web\n    Description: "unclosed\n';
+    expect((await run(broken)).map(key)).toEqual([{ ruleId: 'parse-error', errorCode: null, line: 6, column: 18, endLine: 6, endColumn: 19 }]);
+    // A waiver over that file is not judged either; one over files that all parsed still is.
+    const waivers = (paths: string[]) => [{ rules: ['name-malformed'], paths, reason: 'legacy' }];
+    const files = { 'legacy/spec.yaml': HEAD + broken, 'app/spec.yaml': HEAD + '    SecurityGroupName: web\n' };
+    expect((await lintFiles(files, { today: TODAY, waivers: waivers(['legacy/**']) })).map((f) => [f.ruleId, f.span.file])).toEqual([['parse-error', 'legacy/spec.yaml']]);
+    expect((await lintFiles(files, { today: TODAY, waivers: waivers(['app/**']) })).map((f) => f.ruleId)).toEqual(['suppression-unused', 'parse-error']);
+  });
+
   it('CRLF line endings', async () => {
     const text = (HEAD + '    # sglint-ignore name-malformed reason="legacy"\n    SecurityGroupName: 1web\n    Description: http://x # sglint-ignore description-malformed reason="old"\n').replace(/\n/g, '\r\n');
     expect(await lintFiles({ 'spec.yaml': text }, { today: TODAY })).toEqual([]);
