@@ -55,7 +55,7 @@ export const suppressRules: Rule[] = [
     summary: 'A suppression that suppresses nothing (the finding was fixed, or it sits on the wrong line)',
     docs: {
       description:
-        'A line suppression covers findings that start on the line below it (comment-only lines in between are skipped), or on its own line when written at the end of one (or in a `/* */` comment that code follows on that line). A suppression that covers nothing is stale or misplaced; left in place it would silently hide a future finding. Suppressions naming a rule switched off in the config are not reported.',
+        'A line suppression covers findings that start on the line below it (comment-only lines in between are skipped), or on its own line when written at the end of one (or in a `/* */` comment that code follows on that line). A suppression that covers nothing is stale or misplaced; left in place it would silently hide a future finding. Suppressions naming a rule switched off in the config are not reported, nor, in a file named alone rather than met in a directory walk (a pre-commit hook names the staged files), those for rules that compare resources across files (reused client tokens, quotas, duplicates, RAM), whose other files were not read.',
       fix: 'Delete the suppression, or move it onto the line before the finding.',
       valid: [{ file: 'spec.yaml', code: `${NAME}    SecurityGroupName: 1web # sglint-ignore name-malformed reason="legacy name"\n` }],
       invalid: [{ file: 'spec.yaml', code: `${NAME}    # sglint-ignore name-malformed reason="legacy name"\n    SecurityGroupName: web\n` }],

@@ -169,6 +169,29 @@ describe('waivers through the CLI', () => {
   });
 });
 
+describe('directives in files named alone', () => {
+  const group = (token: string, name: string) => `securityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n    SecurityGroupName: ${name}\n    ClientToken: ${token}\n`;
+  const repo = () =>
+    workspace({
+      'a.yaml': group('t-1', 'web'),
+      'b.yaml': '# sglint-ignore-file client-token-reused reason="retried on purpose"\n# sglint-ignore-file name-malformed reason="old"\n' + group('t-1', 'api'),
+    });
+
+  it('a directive for a rule that compares resources is not judged without the other files (pre-commit); one for a rule of one group is', async () => {
+    const dir = repo();
+    const staged = await cli(['--format', 'json', '--', 'b.yaml'], dir);
+    expect(json(staged.stdout)).toEqual([['b.yaml', 'suppression-unused', 2, 1]]);
+    // The whole tree: the token is reused, the directive used; the name directive still suppresses nothing.
+    expect(json((await cli(['--format', 'json'], dir)).stdout)).toEqual([['b.yaml', 'suppression-unused', 2, 1]]);
+    // With the reuse gone, a walk judges the token directive unused too.
+    writeFileSync(join(dir, 'a.yaml'), group('t-2', 'web'));
+    expect(json((await cli(['--format', 'json'], dir)).stdout)).toEqual([
+      ['b.yaml', 'suppression-unused', 1, 1],
+      ['b.yaml', 'suppression-unused', 2, 1],
+    ]);
+  });
+});
+
 describe('waivers on part of the repository', () => {
   const spec = (name: string) => `securityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n    SecurityGroupName: ${name}\n`;
   const repo = () =>
