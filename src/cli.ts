@@ -6,7 +6,8 @@ import { existsSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { catalog, DEFAULT_MAX_BYTES, lintPaths } from './index.ts';
 import { loadConfig } from './engine/config-file.ts';
-import { applyBaseline, createBaseline, formatBaseline, readBaseline } from './engine/baseline.ts';
+import { applyBaseline, createBaseline, formatBaseline, readBaseline, unreadEntries } from './engine/baseline.ts';
+import type { Baseline } from './engine/baseline.ts';
 import type { Span } from './load/tree.ts';
 import { init } from './init.ts';
 import { displayPath } from './util/paths.ts';
@@ -317,31 +318,28 @@ export async function check(opts: Options, cwd: string): Promise<Checked> {
   if (baselineFile !== undefined) {
     const abs = resolve(cwd, baselineFile);
     const pathOf = (f: string) => relative(dirname(abs), resolve(cwd, f)).split('\\').join('/');
-    let text: string;
+    const gone = (f: string) => !existsSync(resolve(dirname(abs), f));
+    let baseline: Baseline;
     if (opts.writeBaseline !== undefined) {
-      const b = createBaseline(result.findings, catalog, pathOf, loaded.config.unsuppressible);
-      text = formatBaseline(b);
+      // Rewriting keeps what the earlier baseline says of files this run did not read (a run over some files).
+      const previous = existsSync(abs) ? await loadBaseline(abs, baselineFile, cwd) : undefined;
+      if (previous?.problems.length) notes.push(`sglint: ${baselineFile} was not a readable baseline (${previous.problems[0]!.message}); it is written anew`);
+      const kept = previous?.baseline ? unreadEntries(previous.baseline, result, pathOf, gone) : [];
+      baseline = createBaseline(result.findings, catalog, pathOf, loaded.config.unsuppressible, kept);
       try {
-        writeFileSync(abs, text);
+        writeFileSync(abs, formatBaseline(baseline));
       } catch (e) {
         return { ok: false, problems: [{ message: `cannot write baseline ${baselineFile}: ${ioReason(e)}` }] };
       }
-      const n = b.entries.reduce((k, e) => k + e.count, 0);
-      notes.push(`sglint: wrote ${baselineFile}: ${n} finding(s) under ${b.entries.length} key(s)`);
+      const n = baseline.entries.reduce((k, e) => k + e.count, 0);
+      const unread = kept.length > 0 ? `, ${kept.length} key(s) kept for files not read in this run` : '';
+      notes.push(`sglint: wrote ${baselineFile}: ${n} finding(s) under ${baseline.entries.length} key(s)${unread}`);
     } else {
-      let decoded: Decoded;
-      try {
-        decoded = readText(abs);
-      } catch (e) {
-        const hint = (e as NodeJS.ErrnoException).code === 'ENOENT' ? ` (create it with \`sglint --write-baseline ${displayPath(abs, cwd)}\` and commit it)` : '';
-        return { ok: false, problems: [{ message: `cannot read baseline ${baselineFile}: ${ioReason(e)}${hint}` }] };
-      }
-      if ('error' in decoded) return { ok: false, problems: [{ message: `baseline: ${decoded.error}`, span: decoded.at(baselineFile) }] };
-      text = decoded.text;
+      const read = await loadBaseline(abs, baselineFile, cwd);
+      if (!read.baseline) return { ok: false, problems: read.problems };
+      baseline = read.baseline;
     }
-    const read = await readBaseline(baselineFile, text);
-    if (!read.baseline) return { ok: false, problems: read.problems };
-    const outcome = applyBaseline(result, read.baseline, catalog, pathOf, loaded.config.unsuppressible, (f) => !existsSync(resolve(dirname(abs), f)));
+    const outcome = applyBaseline(result, baseline, catalog, pathOf, loaded.config.unsuppressible, gone);
     result = { ...result, ...outcome.result };
     notes.push(`sglint: baseline ${baselineFile}: ${outcome.known} known finding(s) not reported; ${outcome.fixed.length} entr${outcome.fixed.length === 1 ? 'y' : 'ies'} fixed`);
     for (const e of outcome.fixed) notes.push(`  fixed: ${e.file} ${e.resource ?? '-'} ${e.rule}${e.errorCode ? ` (${e.errorCode})` : ''} ×${e.count}`);
@@ -353,6 +351,19 @@ export async function check(opts: Options, cwd: string): Promise<Checked> {
   }
   // Notes name files, whose names may hold anything: escaped here, for every caller that prints them.
   return { ok: true, result, results, notes: notes.map(displayText), warnings };
+}
+
+/** The baseline file at `abs` (`shown` as the user named it), or why it cannot be used. */
+async function loadBaseline(abs: string, shown: string, cwd: string): Promise<{ baseline?: Baseline; problems: { message: string; span?: Span }[] }> {
+  let decoded: Decoded;
+  try {
+    decoded = readText(abs);
+  } catch (e) {
+    const hint = (e as NodeJS.ErrnoException).code === 'ENOENT' ? ` (create it with \`sglint --write-baseline ${displayPath(abs, cwd)}\` and commit it)` : '';
+    return { problems: [{ message: `cannot read baseline ${shown}: ${ioReason(e)}${hint}` }] };
+  }
+  if ('error' in decoded) return { problems: [{ message: `baseline: ${decoded.error}`, span: decoded.at(shown) }] };
+  return readBaseline(shown, decoded.text);
 }
 
 /** A list for a one-line note: the first ten, then how many more. */

@@ -47,8 +47,17 @@ function recordable(catalog: readonly Rule[], unsuppressible: readonly string[] 
   return (f) => !never.has(f.ruleId);
 }
 
-/** The baseline of these findings (entries sorted, so the file diffs well). */
-export function createBaseline(findings: readonly Finding[], catalog: readonly Rule[], pathOf: PathOf = same, unsuppressible: readonly string[] = []): Baseline {
+/**
+ * The baseline of these findings (entries sorted, so the file diffs well). `kept`: entries of an earlier
+ * baseline to carry over as they are (see unreadEntries).
+ */
+export function createBaseline(
+  findings: readonly Finding[],
+  catalog: readonly Rule[],
+  pathOf: PathOf = same,
+  unsuppressible: readonly string[] = [],
+  kept: readonly BaselineEntry[] = [],
+): Baseline {
   const ok = recordable(catalog, unsuppressible);
   const entries = new Map<string, BaselineEntry>();
   for (const f of findings) {
@@ -57,6 +66,11 @@ export function createBaseline(findings: readonly Finding[], catalog: readonly R
     const e = entries.get(k);
     if (e) e.count++;
     else entries.set(k, { file: pathOf(f.span.file), resource: f.resource ?? null, rule: f.ruleId, errorCode: f.errorCode, count: 1 });
+  }
+  // A file read only in part (a .tf file read past a syntax slip) may also have findings now: the larger count stands.
+  for (const e of kept) {
+    const k = entryKey(e);
+    entries.set(k, { ...e, count: Math.max(e.count, entries.get(k)?.count ?? 0) });
   }
   return { version: 1, entries: [...entries.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, e]) => e) };
 }
@@ -109,7 +123,7 @@ export function applyBaseline(
     known += Math.min(allowed, sorted.length);
     pushAll(kept, sorted.slice(allowed));
   }
-  const read = new Set(result.files.filter((f) => f.status === 'checked' || (f.status === 'skipped' && f.note === undefined)).map((f) => pathOf(f.path)));
+  const read = readFiles(result, pathOf);
   const fixed: BaselineEntry[] = [];
   for (const e of baseline.entries) {
     if (!read.has(e.file) && !gone(e.file)) continue;
@@ -117,6 +131,21 @@ export function applyBaseline(
     if (now < e.count) fixed.push({ ...e, count: e.count - now });
   }
   return { result: regroup(result, kept), known, fixed };
+}
+
+/** The files, as a baseline names them, that this run read: checked, or parsed and found to be no input. */
+function readFiles(result: LintResult, pathOf: PathOf): Set<string> {
+  return new Set(result.files.filter((f) => f.status === 'checked' || (f.status === 'skipped' && f.note === undefined)).map((f) => pathOf(f.path)));
+}
+
+/**
+ * The entries of an earlier baseline that a rewrite keeps: those of files this run did not read (a run
+ * over some files, or a file that does not parse now) and that still exist. This run knows nothing of
+ * them, so it neither drops them nor counts them as fixed.
+ */
+export function unreadEntries(previous: Baseline, result: LintResult, pathOf: PathOf = same, gone: (file: string) => boolean = () => false): BaselineEntry[] {
+  const read = readFiles(result, pathOf);
+  return previous.entries.filter((e) => !read.has(e.file) && !gone(e.file));
 }
 
 export interface BaselineProblem {

@@ -89,6 +89,23 @@ describe('the README example repository', () => {
     expect(fixed).toEqual(['c.yaml']);
   });
 
+  it('rewriting the baseline over some files keeps the entries of the others, unless they are deleted', async () => {
+    const bad = 'securityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n    SecurityGroupName: 1web\n';
+    const dir = workspace({ 'a.yaml': bad, 'b.yaml': bad, 'c.yaml': bad, 'd.yaml': bad });
+    expect((await cli(['--write-baseline', 'base.json'], dir)).status).toBe(0);
+    const files = () => (JSON.parse(readFileSync(join(dir, 'base.json'), 'utf8')) as { entries: { file: string; count: number }[] }).entries.map((e) => [e.file, e.count]);
+    expect(files()).toEqual([['a.yaml', 1], ['b.yaml', 1], ['c.yaml', 1], ['d.yaml', 1]]);
+    // a.yaml fixed, c.yaml deleted, d.yaml unparsable now: only what this run knows changes.
+    writeFileSync(join(dir, 'a.yaml'), bad.replace('1web', 'web'));
+    rmSync(join(dir, 'c.yaml'));
+    writeFileSync(join(dir, 'd.yaml'), 'securityGroups: [\n');
+    expect((await cli(['--write-baseline', 'base.json', 'a.yaml', 'd.yaml'], dir)).status).toBe(1);
+    expect(files()).toEqual([['b.yaml', 1], ['d.yaml', 1]]);
+    const r = await cli(['--baseline', 'base.json', '-f', 'json', 'b.yaml'], dir);
+    expect(r.status).toBe(0);
+    expect(json(r.stdout)).toEqual([]);
+  });
+
   it('a missing or malformed baseline is exit 2 with its position', async () => {
     const dir = exampleRepo();
     const missing = await cli(['--baseline', 'sub/../nope.json'], dir);
