@@ -95,8 +95,14 @@ function changedFiles(core: { info(m: string): void; notice(m: string): void }, 
 
 const html = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** Past this many rows the summary would near GitHub's 1 MiB step-summary limit; the rest is counted. */
+/** Rows of the table of findings at most; the rest is counted. */
 const SUMMARY_ROWS = 2000;
+/**
+ * GitHub's limit for one step's summary: past it the whole summary is dropped. The table of findings
+ * stops where the rest of the summary would no longer fit, with this much to spare.
+ */
+const SUMMARY_BYTES = 1024 * 1024 - 16 * 1024;
+const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 
 /** Values a message quotes in backticks, as code (the summary is HTML, where backticks stay literal). */
 function code(escaped: string): string {
@@ -116,6 +122,12 @@ async function writeSummary(
     return `<a href="${html(`${server}/${repo}/blob/${sha}/${file.split('/').map(encodeURIComponent).join('/')}#L${m.line}`)}">${label}</a>`;
   };
   const rows: { file: string; m: EslintMessage }[] = o.results.flatMap((r) => r.messages.map((m) => ({ file: repoPath(r.filePath, o.workspace, o.workspace), m })));
+  // Paragraphs after the table, written last but measured first: the table gets the room they leave.
+  const tail: string[] = [];
+  if (o.notAnnotated > 0) tail.push(`<p>${o.notAnnotated} finding(s) above are not shown as annotations: GitHub shows at most 10 error, 10 warning and 10 notice annotations per step.</p>`);
+  if (o.outside > 0) tail.push(`<p>${o.outside} more finding(s) are in files this pull request does not change (only-changed).</p>`);
+  if (o.sarif) tail.push(`<p>SARIF written to <code>${html(o.sarif)}</code>.</p>`);
+  const notListed = (n: number) => `<p>${n} more finding(s) are not listed here (summary size limit); the SARIF file and the log have all of them.</p>`;
   const s = core.summary.addHeading('sglint', 2);
   s.addRaw(`<p>${o.checked} file(s) checked: <b>${o.errors}</b> error(s), <b>${o.warnings}</b> warning(s), ${o.infos} info.</p>`, true);
   if (rows.length > 0) {
@@ -131,15 +143,22 @@ async function writeSummary(
       [th('Error code'), th('Rule'), th('Severity'), th('Findings')],
       ...[...byCode.values()].sort((a, b) => b.n - a.n || a.code.localeCompare(b.code)).map((e) => [html(e.code), `<code>${html(e.rule)}</code>`, e.level, String(e.n)]),
     ]);
-    s.addHeading('Every finding', 3).addTable([
-      [th('Location'), th('Error code'), th('Severity'), th('Message')],
-      ...rows.slice(0, SUMMARY_ROWS).map(({ file, m }) => [where(file, m), `${html(m.errorCode ?? '—')} (<code>${html(m.ruleId)}</code>)`, m.level, code(html(m.message))]),
-    ]);
-    if (rows.length > SUMMARY_ROWS) s.addRaw(`<p>${rows.length - SUMMARY_ROWS} more finding(s) are not listed here (summary size limit); the SARIF file and the log have all of them.</p>`, true);
+    s.addHeading('Every finding', 3);
+    // As addTable writes a row: `<tr><td>cell</td>...</tr>`.
+    const rowBytes = (cells: string[]) => bytes(`<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`);
+    const header = ['Location', 'Error code', 'Severity', 'Message'];
+    let room = SUMMARY_BYTES - bytes(s.stringify()) - bytes(tail.join('\n')) - bytes(notListed(rows.length)) - rowBytes(header) - bytes('<table></table>\n');
+    const listed: string[][] = [];
+    for (const { file, m } of rows.slice(0, SUMMARY_ROWS)) {
+      const cells = [where(file, m), `${html(m.errorCode ?? '—')} (<code>${html(m.ruleId)}</code>)`, m.level, code(html(m.message))];
+      room -= rowBytes(cells);
+      if (room < 0) break;
+      listed.push(cells);
+    }
+    s.addTable([header.map(th), ...listed]);
+    if (rows.length > listed.length) s.addRaw(notListed(rows.length - listed.length), true);
   }
-  if (o.notAnnotated > 0) s.addRaw(`<p>${o.notAnnotated} finding(s) above are not shown as annotations: GitHub shows at most 10 error, 10 warning and 10 notice annotations per step.</p>`, true);
-  if (o.outside > 0) s.addRaw(`<p>${o.outside} more finding(s) are in files this pull request does not change (only-changed).</p>`, true);
-  if (o.sarif) s.addRaw(`<p>SARIF written to <code>${html(o.sarif)}</code>.</p>`, true);
+  for (const p of tail) s.addRaw(p, true);
   await s.write();
 }
 

@@ -34,6 +34,7 @@ function runAction(workspace: string, inputs: Record<string, string>, env: Recor
   const r = spawnSync(process.execPath, [join(bundle(), 'action.js')], {
     cwd: workspace,
     encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
     env: {
       ...base,
       FORCE_COLOR: '0',
@@ -160,6 +161,24 @@ describe('GitHub Action bundle', () => {
     expect(rows).toContainEqual(['sg/a-shape.yaml:3', '— (']);
     expect(r.summary).toMatch(/<td>InvalidSecurityGroupName\.Malformed<\/td><td><code>name-malformed<\/code><\/td><td>error<\/td><td>12<\/td>/);
     expect(r.outputs).toMatchObject({ errors: '13', warnings: '2' });
+  });
+
+  it('the job summary stays within GitHub\'s 1 MiB limit with thousands of findings, and counts the rows it leaves out', () => {
+    // Long paths and values: 2,400 rows of about 700 bytes would be 1.6 MiB, and GitHub would drop the whole summary.
+    const dir = 'infrastructure/security-groups/production/cn-hangzhou/platform-team/service-subdirectory';
+    const group = (i: number) => `  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n    SecurityGroupName: 1web-${'x'.repeat(70)}-${i}\n`;
+    const files: Record<string, string> = {};
+    for (let f = 0; f < 48; f++) files[`${dir}/spec-${f}-with-a-descriptive-name.yaml`] = `securityGroups:\n${Array.from({ length: 50 }, (_, i) => group(i)).join('')}`;
+    const env = { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'octo/infra', GITHUB_SHA: 'a'.repeat(40) };
+    const r = runAction(tree(files), { paths: '.', format: 'compact' }, env);
+    expect(r.status).toBe(1);
+    const total = Number(r.outputs.errors) + Number(r.outputs.warnings);
+    expect(total).toBeGreaterThanOrEqual(2400);
+    expect(Buffer.byteLength(r.summary, 'utf8')).toBeLessThanOrEqual(1024 * 1024);
+    const listed = r.summary.match(/<tr><td><a href=/g)?.length ?? 0;
+    expect(listed).toBeGreaterThan(1000);
+    expect(listed).toBeLessThan(total);
+    expect(r.summary).toContain(`</table>\n<p>${total - listed} `);
   });
 
   it('fail-on: never passes with errors; warning fails on warnings alone; a clean workspace passes', () => {
