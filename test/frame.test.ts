@@ -45,6 +45,16 @@ describe('codeFrame', () => {
     expect(rows[1]).toBe('    | \t   ^');
   });
 
+  it('the caret lines up under wide characters (two columns: CJK, emoji) and combining marks (none)', () => {
+    const line = '{"Description": "生产环境 cafe\u0301 🔥", "SecurityGroupName": "1web"}';
+    const column = line.indexOf('1web') + 1;
+    const rows = frame(`${line}\n`, 1, column);
+    const prefix = '> 1 | '.length;
+    // Four CJK characters drawn two columns wide: +4; the combining acute accent: -1; the emoji is two
+    // code units and two columns.
+    expect(rows[1]!.indexOf('^')).toBe(prefix + column - 1 + 4 - 1);
+  });
+
   it('a long line shows a window around the column, the same on every line, cut with …', () => {
     const long = (c: string) => Array.from({ length: 5000 }, (_, i) => `${c}${i % 10}`).join('');
     const text = `${long('a')}\n${long('b')}target${long('c')}\n${long('d')}\n`;

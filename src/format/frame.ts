@@ -14,6 +14,21 @@ export const FRAME_WIDTH = 160;
 const ABOVE = 2;
 const BELOW = 3;
 
+/**
+ * Characters a terminal draws two columns wide: the East Asian wide and fullwidth blocks (Hangul,
+ * CJK, kana, fullwidth forms...) and emoji shown as pictures.
+ */
+const WIDE = /[\u1100-\u115f\u231a\u231b\u2329\u232a\u2e80-\u303e\u3041-\ua4cf\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6\u{16fe0}-\u{18aff}\u{1b000}-\u{1b2ff}\u{1f200}-\u{1f2ff}\u{20000}-\u{3fffd}]|\p{Emoji_Presentation}/u;
+/** Characters drawn over the one before or not at all: combining marks, zero-width spaces and joiners, variation selectors. */
+const ZERO = /[\p{Mn}\p{Me}\u200b-\u200f\u2060\ufe00-\ufe0f]/u;
+
+/** Blank text as wide as `s` is drawn, so that what follows it lines up with what follows `s`; tabs stay tabs. */
+function blank(s: string): string {
+  let out = '';
+  for (const c of s) out += c === '\t' ? '\t' : ZERO.test(c) ? '' : WIDE.test(c) ? '  ' : ' ';
+  return out;
+}
+
 export interface FrameStyle {
   marker(s: string): string;
   gutter(s: string): string;
@@ -49,8 +64,9 @@ export function codeFrame(index: LineIndex, line: number, column: number, style:
       continue;
     }
     rows.push(`${style.marker('>')}${style.gutter(gutter)}${body}`);
-    // Tabs stay tabs under the line, so that the caret lines up however wide the terminal draws them.
-    const spacing = text.slice(0, caret).replace(/[^\t]/g, ' ');
+    // Tabs stay tabs under the line, so that the caret lines up however wide the terminal draws them;
+    // a wide character (CJK) takes two columns, a combining mark none.
+    const spacing = blank(text.slice(0, caret));
     rows.push(` ${style.gutter(gutter.replace(/\d/g, ' '))} ${spacing}${style.marker('^')}`);
   }
   return rows.join('\n');
