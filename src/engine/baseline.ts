@@ -165,6 +165,8 @@ export async function readBaseline(path: string, text: string): Promise<{ baseli
     return { problems: [{ message: 'not an sglint baseline: expected { "version": 1, "entries": [...] } (write one with --write-baseline)', span: doc?.span }] };
   }
   const entries: BaselineEntry[] = [];
+  /** Where each key was first written: one key twice would leave one of its counts unused. */
+  const seen = new Map<string, Span | undefined>();
   for (const item of list.items) {
     const field = (k: string) => {
       const v = get(item, k);
@@ -179,7 +181,15 @@ export async function readBaseline(path: string, text: string): Promise<{ baseli
       problems.push({ message: 'a baseline entry needs file, resource (string or null), rule, errorCode (string or null) and a positive whole count', span: item.span });
       continue;
     }
-    entries.push({ file, resource, rule, errorCode, count });
+    const entry = { file, resource, rule, errorCode, count };
+    const k = entryKey(entry);
+    if (seen.has(k)) {
+      const first = seen.get(k);
+      problems.push({ message: `a second entry for the same file, resource, rule and errorCode${first ? ` as line ${first.line}` : ''}: write one entry with the total count`, span: item.span });
+      continue;
+    }
+    seen.set(k, item.span);
+    entries.push(entry);
   }
   return problems.length ? { problems } : { baseline: { version: 1, entries }, problems };
 }

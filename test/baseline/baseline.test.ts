@@ -132,4 +132,12 @@ describe('baseline', () => {
     expect((await readBaseline('b.json', '[1,')).problems.length).toBeGreaterThan(0);
     expect((await readBaseline('b.json', '{"entries": []}')).problems.map((p) => p.span?.line)).toEqual([1]);
   });
+
+  it('an entry whose key an earlier entry already has (a hand edit) is a located problem, not a count dropped', async () => {
+    const e = (file: string, count: number) => `    {"file":"${file}","resource":"securityGroups[0]","rule":"name-malformed","errorCode":"InvalidSecurityGroupName.Malformed","count":${count}}`;
+    const text = `{\n  "version": 1,\n  "entries": [\n${[e('a.yaml', 1), e('b.yaml', 1), e('a.yaml', 2)].join(',\n')}\n  ]\n}\n`;
+    const read = await readBaseline('b.json', text);
+    expect(read.baseline).toBeUndefined();
+    expect(read.problems.map((p) => [p.span?.line, p.span?.column])).toEqual([[6, 5]]);
+  });
 });
