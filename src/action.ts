@@ -127,7 +127,7 @@ async function writeSummary(
   if (o.notAnnotated > 0) tail.push(`<p>${o.notAnnotated} finding(s) above are not shown as annotations: GitHub shows at most 10 error, 10 warning and 10 notice annotations per step.</p>`);
   if (o.outside > 0) tail.push(`<p>${o.outside} more finding(s) are in files this pull request does not change (only-changed).</p>`);
   if (o.sarif) tail.push(`<p>SARIF written to <code>${html(o.sarif)}</code>.</p>`);
-  const notListed = (n: number) => `<p>${n} more finding(s) are not listed here (summary size limit); the SARIF file and the log have all of them.</p>`;
+  const notListed = (n: number) => `<p>${n} more finding(s) are not listed here (summary size limit; errors are listed first); ${o.sarif ? 'the SARIF file and ' : ''}the step log ${o.sarif ? 'have' : 'has'} all of them.</p>`;
   const s = core.summary.addHeading('sglint', 2);
   s.addRaw(`<p>${o.checked} file(s) checked: <b>${o.errors}</b> error(s), <b>${o.warnings}</b> warning(s), ${o.infos} info.</p>`, true);
   if (rows.length > 0) {
@@ -148,13 +148,18 @@ async function writeSummary(
     const rowBytes = (cells: string[]) => bytes(`<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`);
     const header = ['Location', 'Error code', 'Severity', 'Message'];
     let room = SUMMARY_BYTES - bytes(s.stringify()) - bytes(tail.join('\n')) - bytes(notListed(rows.length)) - rowBytes(header) - bytes('<table></table>\n');
-    const listed: string[][] = [];
-    for (const { file, m } of rows.slice(0, SUMMARY_ROWS)) {
+    // When not every row fits, errors are listed before warnings and warnings before info; rows stay in file order.
+    const rank = { error: 0, warning: 1, info: 2 } as const;
+    const byLevel = rows.map((_, i) => i).sort((a, b) => rank[rows[a]!.m.level] - rank[rows[b]!.m.level] || a - b);
+    const chosen = new Map<number, string[]>();
+    for (const i of byLevel.slice(0, SUMMARY_ROWS)) {
+      const { file, m } = rows[i]!;
       const cells = [where(file, m), `${html(m.errorCode ?? '—')} (<code>${html(m.ruleId)}</code>)`, m.level, code(html(m.message))];
       room -= rowBytes(cells);
       if (room < 0) break;
-      listed.push(cells);
+      chosen.set(i, cells);
     }
+    const listed = [...chosen.keys()].sort((a, b) => a - b).map((i) => chosen.get(i)!);
     s.addTable([header.map(th), ...listed]);
     if (rows.length > listed.length) s.addRaw(notListed(rows.length - listed.length), true);
   }
@@ -279,7 +284,7 @@ async function runAction(core: Core): Promise<number> {
       core[a.level](a.message, { title: a.title, file: a.file, startLine: a.startLine, endLine: a.endLine, startColumn: a.startColumn, endColumn: a.endColumn });
     }
     notAnnotated = plan.rest.length;
-    const where = [process.env.GITHUB_STEP_SUMMARY ? 'the job summary lists every finding' : '', sarifFile ? `the SARIF file ${displayPath(sarifFile, workspace)} has them all` : '', 'the step log has the full report']
+    const where = [process.env.GITHUB_STEP_SUMMARY ? 'the job summary lists them' : '', sarifFile ? `the SARIF file ${displayPath(sarifFile, workspace)} has them all` : '', 'the step log has the full report']
       .filter(Boolean)
       .join('; ');
     const notice = restNotice(plan.rest, `See: ${where}.`);

@@ -181,6 +181,25 @@ describe('GitHub Action bundle', () => {
     expect(r.summary).toContain(`</table>\n<p>${total - listed} `);
   });
 
+  it('a job summary cut at its size limit lists the errors first, whatever files they are in', () => {
+    const dir = 'infrastructure/security-groups/production/cn-hangzhou/platform-team/service-subdirectory';
+    const group = (i: number, bad: boolean) =>
+      `  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n    SecurityGroupName: ${bad ? '1' : ''}web-${'x'.repeat(70)}-${i}\n` + (bad ? '' : '    SecurityGroupType: Normal\n');
+    const files: Record<string, string> = {};
+    // Warnings in the files listed first, errors in the last ones.
+    for (let f = 0; f < 44; f++) files[`${dir}/a-spec-${f}.yaml`] = `securityGroups:\n${Array.from({ length: 50 }, (_, i) => group(i, false)).join('')}`;
+    for (let f = 0; f < 6; f++) files[`${dir}/z-spec-${f}.yaml`] = `securityGroups:\n${Array.from({ length: 50 }, (_, i) => group(i, true)).join('')}`;
+    const env = { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'octo/infra', GITHUB_SHA: 'a'.repeat(40) };
+    const r = runAction(tree(files), { paths: '.', format: 'compact' }, env);
+    expect(Number(r.outputs.errors)).toBe(300);
+    expect(Buffer.byteLength(r.summary, 'utf8')).toBeLessThanOrEqual(1024 * 1024);
+    const listed = [...r.summary.matchAll(/<tr><td><a href=.*?<\/td><td>[^<]*\(<code>[^<]*<\/code>\)<\/td><td>(\w+)<\/td>/g)].map((m) => m[1]);
+    expect(listed.length).toBeLessThan(300 + Number(r.outputs.warnings));
+    expect(listed.filter((l) => l === 'error').length).toBe(300);
+    // Rows stay in file order: the errors (z-spec files) come after the warnings listed.
+    expect(listed.indexOf('error')).toBe(listed.length - 300);
+  });
+
   it('fail-on: never passes with errors; warning fails on warnings alone; a clean workspace passes', () => {
     const bad = tree({ 'sg.yaml': BAD });
     expect(runAction(bad, { 'fail-on': 'never' }).status).toBe(0);
