@@ -15,7 +15,7 @@ import type { Span, Tree } from '../load/tree.ts';
 import { joinPlans } from '../load/terraform/join.ts';
 import { link } from './link.ts';
 import { defaultConfig, severityOf } from './config.ts';
-import { applySuppressions, byPosition, regroup, todayUtc } from './suppress.ts';
+import { applySuppressions, byPosition, holdsFinding, regroup, todayUtc } from './suppress.ts';
 import type { Config } from './config.ts';
 import type { Finding, Report, Rule, Severity } from './rule.ts';
 import { decodeText, readText } from './text.ts';
@@ -250,6 +250,7 @@ export async function lint(inputs: LintInput[], configIn: Partial<Config>, optio
   const sorted = findings.sort(byPosition);
   for (const f of sorted) {
     const r = fileResult(f.span.file);
+    holdsFinding(r);
     r.findings.push(f);
     if (f.ruleId === 'parse-error' || f.ruleId === 'file-unreadable' || f.ruleId === 'file-too-large') r.status = 'failed';
     if (r.source === undefined && sources.has(f.span.file)) r.source = sources.get(f.span.file);

@@ -587,15 +587,23 @@ export function regroup(result: LintResult, findings: Finding[]): LintResult {
       r = { path: f.span.file, status: 'checked', findings: [] };
       files.set(f.span.file, r);
     }
-    // A config file met in a directory walk is skipped as an input, but a waiver finding makes it relevant.
-    if (r.status === 'skipped') {
-      r.status = 'checked';
-      delete r.note;
-    }
+    holdsFinding(r);
     r.findings.push(f);
   }
   const ordered = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { ...result, files: ordered, findings: sorted };
+}
+
+/**
+ * A file that holds a finding is reported. A config file or a policy document met in a directory walk
+ * is skipped as an input, but a finding placed in it (a waiver, a missing inventory file, a malformed
+ * policy) makes it relevant.
+ */
+export function holdsFinding(r: FileResult): void {
+  if (r.status === 'skipped') {
+    r.status = 'checked';
+    delete r.note;
+  }
 }
 
 export function byPosition(a: Finding, b: Finding): number {

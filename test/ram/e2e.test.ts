@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import { loadConfig } from '../../src/engine/config-file.ts';
 import { lintSources } from '../../src/index.ts';
 import type { Finding } from '../../src/engine/rule.ts';
-import { key, workspace } from '../helpers.ts';
+import { cliInProcess, key, workspace } from '../helpers.ts';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'ram');
 const rel = (p: string) => relative(process.cwd(), p).split('\\').join('/');
@@ -128,5 +128,26 @@ describe('a byte order mark in the config file and in a policy file', () => {
     expect(malformed.map((f) => [f.span.file.endsWith('pol.json'), key(f)])).toEqual([
       [true, { ruleId: 'ram-policy-malformed', errorCode: null, line: 1, column: 43, endLine: 1, endColumn: 49 }],
     ]);
+  });
+});
+
+describe('a directory walk that meets the config file and a policy file', () => {
+  // Both are skipped as inputs (neither is a security-group input), yet the findings placed in them are
+  // reported and fail the run, as when the spec alone is named.
+  it('reports the findings placed in them', async () => {
+    const dir = workspace({
+      '.git/x': '',
+      '.sglint.yaml': 'accountId: "1234567890123456"\nram:\n  policies:\n    - iam/p.json\ninventory:\n  - state/vpcs.json\n',
+      'iam/p.json': '{"Version": 1, "Statement": [{"Effect": "Allow", "Action": "ecs:*", "Resource": "*"}]}\n',
+      'sg.yaml': 'securityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n    SecurityGroupName: web\n',
+    });
+    for (const args of [['-f', 'json'], ['-f', 'json', '.'], ['-f', 'json', 'sg.yaml']]) {
+      const { status, stdout } = await cliInProcess(args, dir);
+      const rows = (JSON.parse(stdout) as { filePath: string; messages: { ruleId: string; errorCode: string | null; line: number; column: number }[] }[]).flatMap((r) =>
+        r.messages.map((m) => `${m.ruleId} ${m.errorCode} ${r.filePath}:${m.line}:${m.column}`),
+      );
+      expect(rows, args.join(' ')).toEqual(['inventory-malformed null .sglint.yaml:6:5', 'ram-policy-malformed null iam/p.json:1:13']);
+      expect(status, args.join(' ')).toBe(1);
+    }
   });
 });
