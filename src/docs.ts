@@ -6,8 +6,12 @@ function apiLine(r: Rule): string {
   return r.api.operation === 'none' ? 'input check (no API call involved)' : `${r.api.operation} → ${code}`;
 }
 
+const indent = (text: string) => text.replace(/\n$/, '').split('\n').map((l) => `  ${l}`).join('\n');
+
+/** An example as `explain` prints it: the file, then the `.sglint.yaml` it runs with, if any. */
 function exampleText(e: Example): string {
-  return `  # ${e.file ?? 'spec.yaml'}\n${e.code.replace(/\n$/, '').split('\n').map((l) => `  ${l}`).join('\n')}`;
+  const file = `  # ${e.file ?? 'spec.yaml'}\n${indent(e.code)}`;
+  return e.config ? `${file}\n  # with .sglint.yaml:\n${indent(e.config)}` : file;
 }
 
 export function ruleText(r: Rule): string {
@@ -28,7 +32,11 @@ export function ruleText(r: Rule): string {
 }
 
 export function ruleMarkdown(r: Rule): string {
-  const block = (e: Example) => `\`\`\`${/\.tf$/.test(e.file ?? '') ? 'hcl' : /\.json$/.test(e.file ?? '') ? 'json' : 'yaml'}\n${e.code.replace(/\n$/, '')}\n\`\`\``;
+  const fence = (lang: string, text: string) => `\`\`\`${lang}\n${text.replace(/\n$/, '')}\n\`\`\``;
+  const block = (e: Example) => {
+    const file = fence(/\.tf$/.test(e.file ?? '') ? 'hcl' : /\.json$/.test(e.file ?? '') ? 'json' : 'yaml', e.code);
+    return e.config ? `${file}\n\nwith \`.sglint.yaml\`:\n\n${fence('yaml', e.config)}` : file;
+  };
   const parts = [
     `**${r.id}** — ${r.summary}`,
     '',

@@ -1,6 +1,7 @@
 // Every rule's documented examples are executed: invalid ones must trigger the rule, valid ones must not.
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../rules/index.ts';
+import { ruleText } from '../src/docs.ts';
 import { configFromYaml, lintFiles } from './helpers.ts';
 
 describe.each(catalog.filter((r) => r.docs.valid.length + r.docs.invalid.length > 0).map((r) => [r.id, r] as const))('%s', (_id, rule) => {
@@ -23,6 +24,15 @@ describe.each(catalog.filter((r) => r.docs.valid.length + r.docs.invalid.length 
 });
 
 describe('catalog', () => {
+  it('`explain` shows the config an example runs with: without it, reported and not reported may read the same', () => {
+    const withConfig = catalog.flatMap((r) => [...r.docs.invalid, ...r.docs.valid].filter((e) => e.config).map((e) => [r, e.config!] as const));
+    expect(withConfig.length).toBeGreaterThan(0);
+    for (const [r, config] of withConfig) {
+      const shown = ruleText(r).split('\n').map((l) => l.trim());
+      for (const line of config.split('\n').map((l) => l.trim()).filter(Boolean)) expect(shown, `${r.id}: ${line}`).toContain(line);
+    }
+  });
+
   it('has unique kebab-case ids', () => {
     const ids = catalog.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
