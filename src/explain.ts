@@ -10,5 +10,5 @@ export function explain(query: string | undefined, catalog: Rule[]): string | un
   const byCode = catalog.filter((r) => r.api.errorCode?.toLowerCase() === query.toLowerCase());
   const notes = uncheckable.filter((u) => u.errorCode.toLowerCase() === query.toLowerCase());
   if (byCode.length === 0 && notes.length === 0) return undefined;
-  return [...byCode.map(ruleText), ...notes.map((u) => `${u.errorCode} (HTTP ${u.httpStatus}): not checked before the call: ${u.why}.\n`)].join('\n');
+  return [...byCode.map(ruleText), ...notes.map((u) => `${u.errorCode} (HTTP ${u.httpStatus}) in the CreateSecurityGroup error table: ${u.why}.\n`)].join('\n');
 }

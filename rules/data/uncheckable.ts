@@ -1,14 +1,15 @@
 /**
- * Error codes of the CreateSecurityGroup reference that no static check can predict, and why. Together
- * with the rules' own codes this covers the whole error table (a test keeps it so).
+ * Rows of the CreateSecurityGroup error table that no rule predicts with that code and HTTP status, and
+ * why (most cannot be predicted statically). Together with the rules' own codes this covers the whole
+ * error table (a test keeps it so).
  */
 export const uncheckable: { httpStatus: number; errorCode: string; why: string }[] = [
-  { httpStatus: 500, errorCode: 'InternalError', why: 'a server-side failure; nothing in the request causes it' },
-  { httpStatus: 500, errorCode: 'ServiceUnavailable', why: 'a server-side outage; retry later' },
+  { httpStatus: 500, errorCode: 'InternalError', why: 'not checked before the call: a server-side failure; nothing in the request causes it' },
+  { httpStatus: 500, errorCode: 'ServiceUnavailable', why: 'not checked before the call: a server-side outage; retry later' },
   {
     httpStatus: 400,
     errorCode: 'InvalidSecurityGroupDiscription.Malformed',
-    why: 'a second (misspelled) code for an invalid description; which of the two the service returns is uncertain, so description-malformed predicts InvalidDescription.Malformed and its docs name both',
+    why: 'not predicted for the group: a second (misspelled) code for an invalid group description; which of the two the service returns is uncertain, so description-malformed predicts InvalidDescription.Malformed and its docs name both (for the Description of a rule, AuthorizeSecurityGroup documents this code, and rule-description-malformed predicts it)',
   },
   {
     httpStatus: 403,
@@ -18,6 +19,6 @@ export const uncheckable: { httpStatus: number; errorCode: string; why: string }
   {
     httpStatus: 403,
     errorCode: 'InvalidOperation.ResourceManagedByCloudProduct',
-    why: 'concerns groups that a cloud service manages; whether a group is managed is account state no input shows',
+    why: 'not checked before the call: it concerns groups that a cloud service manages; whether a group is managed is account state no input shows',
   },
 ];
