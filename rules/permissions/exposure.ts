@@ -176,12 +176,13 @@ export const exposedPort = defineRule({
   certainty: 'documented',
   summary: 'Ingress from anywhere (0.0.0.0/0, ::/0) to SSH, RDP or a database/admin port',
   docs: {
-    description: `An accepted ingress rule from 0.0.0.0/0 or ::/0 whose tcp/udp port range covers a remote-administration or database port (${PORTS.map((p) => `${p.port} ${p.name}`).join(', ')}), or a port the config adds under \`exposurePorts\` (\`- {port: 8080, name: admin UI}\`). A drop rule of the same group evaluated first (lower or equal Priority, drop wins ties) that covers the port from anywhere hides it. Sources that are private ranges, other CIDR blocks, security groups or prefix lists are never reported. The API accepts these rules; the finding has no error code.`,
+    description: `An accepted ingress rule from 0.0.0.0/0 or ::/0 whose tcp/udp port range covers a remote-administration or database port (${PORTS.map((p) => `${p.port} ${p.name}`).join(', ')}), or a port the config adds under \`exposurePorts\` (\`- {port: 8080, name: admin UI}\`). A rule open to every port (\`1/65535\`) or for protocol \`all\` is reported by exposed-all-ports or exposed-all-protocols instead. A drop rule of the same group evaluated first (lower or equal Priority, drop wins ties) that covers the port from anywhere hides it. Sources that are private ranges, other CIDR blocks, security groups or prefix lists are never reported. The API accepts these rules; the finding has no error code.`,
     fix: 'Restrict the source to the addresses that need access (office range, bastion host, VPN), or reference a security group.',
     valid: [
       rules('{IpProtocol: tcp, PortRange: 1/21, SourceCidrIp: 10.0.0.0/8}'),
       rules('{IpProtocol: tcp, PortRange: 22/22, SourceGroupId: sg-bp67acfmxazb4p1234}'),
       rules(`{IpProtocol: tcp, PortRange: 22/22, ${ANY}, Priority: 10}`, `{IpProtocol: tcp, PortRange: 1/1024, ${ANY}, Policy: drop, Priority: 10}`),
+      rules(`{IpProtocol: tcp, PortRange: 1/65535, ${ANY}}`),
     ],
     invalid: [rules(`{IpProtocol: tcp, PortRange: 22/22, ${ANY}}`), rules(`{IpProtocol: tcp, PortRange: 3000/4000, ${ANY}}`), rules('{IpProtocol: tcp, PortRange: 6379/6379, Ipv6SourceCidrIp: "::/0"}')],
   },
