@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { Ajv } from 'ajv';
 import { PERMISSION_PARAMS, SG_PARAMS } from '../src/model.ts';
 import schema from '../schemas/sglint-spec.schema.json' with { type: 'json' };
+import { lintFiles } from './helpers.ts';
 
 it('the schema lists the API parameters the loader reads', () => {
   expect(Object.keys(schema.definitions.group.properties).sort()).toEqual([...SG_PARAMS, 'Tag', 'Permissions'].sort());
@@ -19,4 +20,14 @@ it('the good example validates, a misspelled key does not', () => {
   expect(validate({ securityGroups: [{ RegionId: 'cn-hangzhou', SecurityGroupname: 'x' }] })).toBe(false);
   expect(validate({ 'x-defaults': { RegionId: 'cn-hangzhou' }, securityGroups: [{ RegionId: 'cn-hangzhou' }] })).toBe(true);
   expect(validate({ defaults: { RegionId: 'cn-hangzhou' }, securityGroups: [{ RegionId: 'cn-hangzhou' }] })).toBe(false);
+});
+
+it('a number or a boolean for a tag Key or Value is the text written, as for other parameters: valid in the schema too', async () => {
+  const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+  const list = 'securityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n    Tag:\n      - Key: 2025\n        Value: 2024\n      - Key: env\n        Value: true\n';
+  const flat = 'RegionId: cn-hangzhou\nVpcId: vpc-bp1opxu1zkhn00gzv1234\nTag.1.Key: 2025\nTag.1.Value: 2024\n';
+  for (const text of [list, flat]) {
+    expect(await lintFiles({ 'spec.yaml': text })).toEqual([]);
+    expect(validate(parse(text)), JSON.stringify(validate.errors)).toBe(true);
+  }
 });
