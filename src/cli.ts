@@ -88,7 +88,8 @@ Options:
   -h, --help              print this help
   --                      end of options: what follows are paths, even if they start with "-"
 
-Exit codes: 0 no errors, 1 errors found, 2 sglint could not run.
+Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 sglint could
+not run.
 `;
 
 export function defaultOptions(): Options {
