@@ -162,7 +162,7 @@ function readGroup(map: TMap, resource: string, r: Reader, out: Model, region: T
     }
     if (isSgParam(e.key)) {
       group.fields[e.key] = r.value(e.key, e.value);
-    } else if (e.key !== 'Tag' && e.key !== 'Permissions' && !(resource === 'request' && (META_KEYS.includes(e.key) || e.key.startsWith(EXTENSION)))) {
+    } else if (e.key !== 'Tag' && e.key !== 'Permissions' && !META_KEYS.includes(e.key) && !e.key.startsWith(EXTENSION)) {
       unknownKey(e, GROUP_KEYS, resource, r.ctx);
     }
   }
