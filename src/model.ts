@@ -187,6 +187,9 @@ export interface Model {
   whole?: Model;
 }
 
+/** An instance key in a Terraform resource address: `[0]`, `["web"]`, `[*]`. */
+export const INSTANCE_KEY = /\[(?:\d+|\*|"(?:[^"\\]|\\.)*")\]/g;
+
 /**
  * The region a group is created in, when known. An empty RegionId names none (region-required reports
  * it): no rule may read it as a region called "".

@@ -102,7 +102,7 @@ export const ramPolicyNotFound = defineRule({
   summary: 'A policy listed under ram.policies is neither a file nor a RAM policy in the inputs.',
   docs: {
     description:
-      'Each entry of ram.policies is a JSON policy file (relative to the config file), a policy declared in the inputs (Terraform address alicloud_ram_policy.name, ROS logical id) or an inline document. An entry that names nothing is reported on the config entry; the RAM checks then run with the other policies, so they may report denials the missing policy would have allowed.',
+      'Each entry of ram.policies is a JSON policy file (relative to the config file), a policy declared in the inputs (Terraform address alicloud_ram_policy.name, which names every instance of a block with count or for_each; ROS logical id) or an inline document. An entry that names nothing is reported on the config entry; the RAM checks then run with the other policies, so they may report denials the missing policy would have allowed.',
     fix: 'Correct the path or the name.',
     ...examples.ramPolicyNotFound,
   },

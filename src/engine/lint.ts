@@ -9,7 +9,7 @@ import { preparePolicies } from '../ram/policy.ts';
 import type { Parsed } from '../load/parse.ts';
 import { INPUT_KEYS, docLoaders, setLoaders } from '../load/index.ts';
 import type { LoadContext, SourceFile } from '../load/loader.ts';
-import { emptyModel, mergeInto } from '../model.ts';
+import { emptyModel, INSTANCE_KEY, mergeInto } from '../model.ts';
 import type { Model, Node } from '../model.ts';
 import type { Span, Tree } from '../load/tree.ts';
 import { joinPlans } from '../load/terraform/join.ts';
@@ -362,9 +362,6 @@ function dedupe(findings: Finding[], instances: WeakSet<Finding>): Finding[] {
   }
   return out;
 }
-
-/** An instance key in a Terraform resource address: `[0]`, `["web"]`, `[*]`. */
-const INSTANCE_KEY = /\[(?:\d+|\*|"(?:[^"\\]|\\.)*")\]/g;
 
 /** Groups that name no region take the configured default (`--region` / config `region`). */
 function applyDefaultRegion(model: Model, config: Config): void {

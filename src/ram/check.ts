@@ -9,7 +9,7 @@
  *                               group has ingress / egress rules
  */
 import type { Config } from '../engine/config.ts';
-import { regionOf } from '../model.ts';
+import { INSTANCE_KEY, regionOf } from '../model.ts';
 import type { Model, Node, Permission, RamPolicy, SecurityGroup } from '../model.ts';
 import { isUnknown, text } from '../load/tree.ts';
 import type { Span, Tree } from '../load/tree.ts';
@@ -35,14 +35,17 @@ export interface RamReport {
   message: string;
 }
 
-/** The model's policies that config `ram.policies` names, in config order, and the names that match none. */
+/**
+ * The model's policies that config `ram.policies` names, in config order, and the names that match none.
+ * A Terraform address without instance keys names every instance of a block with count or for_each.
+ */
 export function resolvePolicies(model: Model, config: Config): { policies: { name: string; policy: RamPolicy }[]; missing: number[] } {
   const names = config.ram?.policies ?? [];
   const policies: { name: string; policy: RamPolicy }[] = [];
   const missing: number[] = [];
   names.forEach((name, i) => {
     const hits = model.policies.filter(
-      (p) => p.name === name || p.resource === name || p.name === `Resources.${name}` || p.resource === `Resources.${name}`,
+      (p) => p.name === name || p.resource === name || p.name === `Resources.${name}` || p.resource === `Resources.${name}` || (p.terraform !== undefined && p.resource.replace(INSTANCE_KEY, '') === name),
     );
     if (hits.length === 0) missing.push(i);
     for (const policy of hits) policies.push({ name: hits.length > 1 ? policy.resource : name, policy });

@@ -43,6 +43,36 @@ describe.skipIf(!hasTerraform)('Terraform alicloud_ram_policy', () => {
   });
 });
 
+describe.skipIf(!hasTerraform)('Terraform alicloud_ram_policy with count', () => {
+  it('the address without an instance key names every instance', async () => {
+    const tf = [
+      'provider "alicloud" {',
+      '  region = "cn-hangzhou"',
+      '}',
+      'resource "alicloud_ram_policy" "deployer" {',
+      '  count           = 2',
+      '  policy_name     = "deployer-${count.index}"',
+      '  policy_document = jsonencode({',
+      '    Version   = "1"',
+      '    Statement = [',
+      '      { Effect = "Allow", Action = ["ecs:*"], Resource = ["*"] },',
+      '      { Effect = "Deny", Action = ["ecs:CreateSecurityGroup"], Resource = ["acs:vpc:*:*:vpc/*"] },',
+      '    ]',
+      '  })',
+      '}',
+      'resource "alicloud_security_group" "web" {',
+      '  security_group_name = "web"',
+      '  vpc_id              = "vpc-bp1opxu1zkhn00gzv1234"',
+      '}',
+      '',
+    ].join('\n');
+    const { findings } = await lintSources([{ path: 'main.tf', text: tf }], { accountId: '1234567890123456', ram: { policies: ['alicloud_ram_policy.deployer'] } });
+    expect(findings.filter((f) => f.ruleId.startsWith('ram-')).map(key)).toEqual([
+      { ruleId: 'ram-create-denied', errorCode: 'Forbidden.RAM', line: 17, column: 25, endLine: 17, endColumn: 52 },
+    ]);
+  });
+});
+
 describe.skipIf(!hasRos)('ROS ALIYUN::RAM::ManagedPolicy', () => {
   it('a policy by logical id; the VPC is not in the inventoried region', async () => {
     const { path, findings } = await run('ros', 'template.ros.yaml');
