@@ -144,7 +144,7 @@ export const inventoryMalformed = defineRule({
   summary: 'An inventory file listed in the config is missing or is not a CLI export sglint understands.',
   docs: {
     description:
-      'Inventory files are the JSON output of `aliyun vpc DescribeVpcs --RegionId <region>` (Vpcs.Vpc[] with VpcId, RegionId, Status), `aliyun resourcemanager ListResourceGroups` (ResourceGroups.ResourceGroup[] with Id) and `aliyun ecs DescribeSecurityGroups --RegionId <region>` (TotalCount and RegionId). A file of another shape, or a paged export that holds fewer items than its TotalCount, is reported where it goes wrong and is not used.',
+      'Inventory files are the JSON output of `aliyun vpc DescribeVpcs --RegionId <region>` (Vpcs.Vpc[] with VpcId, RegionId, Status), `aliyun resourcemanager ListResourceGroups` (ResourceGroups.ResourceGroup[] with Id) and `aliyun ecs DescribeSecurityGroups --RegionId <region>` (TotalCount, or every group when --pager merged the pages; RegionId, or the region given in the config entry). A file of another shape, or a paged export that holds fewer items than its TotalCount, is reported where it goes wrong and is not used.',
     fix: 'Export with the official CLI (all pages: --pager) and list the output file under inventory.',
     ...examples.inventoryMalformed,
   },

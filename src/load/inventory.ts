@@ -4,6 +4,8 @@
  *   aliyun vpc DescribeVpcs --RegionId R                → { Vpcs: { Vpc: [ { VpcId, RegionId, Status, CidrBlock } ] }, TotalCount }
  *   aliyun resourcemanager ListResourceGroups           → { ResourceGroups: { ResourceGroup: [ { Id } ] }, TotalCount }
  *   aliyun ecs DescribeSecurityGroups --RegionId R      → { RegionId, TotalCount, SecurityGroups: { SecurityGroup: [...] } }
+ * With --pager the CLI merges every page and writes the list alone ({ SecurityGroups: { SecurityGroup: [...] } }):
+ * no TotalCount (the list is complete) and no RegionId (the config entry gives the region).
  * A VPC export makes its region a closed world (a VPC not listed there does not exist); a wrong shape is a
  * located `inventory-malformed` finding and the file then says nothing.
  */
@@ -29,7 +31,7 @@ export function emptyInventory(): Inventory {
   return { vpcRegions: new Set(), securityGroups: new Map() };
 }
 
-const SHAPES = 'the JSON output of `aliyun vpc DescribeVpcs` (Vpcs.Vpc[]), `aliyun resourcemanager ListResourceGroups` (ResourceGroups.ResourceGroup[]) or `aliyun ecs DescribeSecurityGroups` (SecurityGroups.SecurityGroup[] with TotalCount and RegionId)';
+const SHAPES = 'the JSON output of `aliyun vpc DescribeVpcs` (Vpcs.Vpc[]), `aliyun resourcemanager ListResourceGroups` (ResourceGroups.ResourceGroup[]) or `aliyun ecs DescribeSecurityGroups` (SecurityGroups.SecurityGroup[] with RegionId)';
 
 /**
  * Reads one parsed export into `into` (VPCs appended to `vpcs`). `region`: the region the config says the
@@ -172,15 +174,17 @@ function readResourceGroups(doc: TMap, container: Tree, into: InventoryResult): 
 function readSecurityGroups(doc: TMap, region: string | undefined, into: InventoryResult): void {
   const p = into.problems;
   const sgs = get(doc, 'SecurityGroups')!;
-  if (!list(sgs, 'SecurityGroup', 'SecurityGroups', p)) return;
+  const items = list(sgs, 'SecurityGroup', 'SecurityGroups', p);
+  if (!items) return;
+  // A page counts the region's groups in TotalCount; the pages merged by --pager are the groups alone.
+  let count = items.length;
   const total = get(doc, 'TotalCount');
-  if (total === undefined) {
-    p.push({ at: doc, message: 'a DescribeSecurityGroups export needs "TotalCount" (the number of groups in the region)' });
-    return;
-  }
-  if (!isScalar(total) || typeof total.value !== 'number' || !Number.isInteger(total.value) || total.value < 0) {
-    p.push({ at: total, message: `TotalCount must be a whole number, not ${describe(total)}` });
-    return;
+  if (total !== undefined) {
+    if (!isScalar(total) || typeof total.value !== 'number' || !Number.isInteger(total.value) || total.value < 0) {
+      p.push({ at: total, message: `TotalCount must be a whole number, not ${describe(total)}` });
+      return;
+    }
+    count = total.value;
   }
   const r = get(doc, 'RegionId');
   let reg = region;
@@ -196,5 +200,5 @@ function readSecurityGroups(doc: TMap, region: string | undefined, into: Invento
     return;
   }
   const prev = into.inventory.securityGroups.get(reg) ?? 0;
-  into.inventory.securityGroups.set(reg, Math.max(prev, total.value));
+  into.inventory.securityGroups.set(reg, Math.max(prev, count));
 }

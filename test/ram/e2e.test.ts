@@ -87,6 +87,21 @@ describe('native spec with RAM policies and inventory', () => {
   });
 });
 
+describe('a DescribeSecurityGroups export merged with --pager', () => {
+  it('counts the groups it lists (it has no TotalCount) toward the quota', async () => {
+    const dir = workspace({
+      '.git/x': '',
+      '.sglint.yaml': 'inventory:\n  - {path: sgs.json, region: cn-hangzhou}\nquota:\n  securityGroupsPerRegion: 2\n',
+      'sgs.json': '{"SecurityGroups": {"SecurityGroup": [{"SecurityGroupId": "sg-bp1fg655nh68xyz91234"}, {"SecurityGroupId": "sg-bp1fg655nh68xyz91235"}]}}\n',
+    });
+    const { config, problems } = await loadConfig({ cwd: dir });
+    expect(problems).toEqual([]);
+    const spec = 'securityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n    SecurityGroupName: web\n';
+    const { findings } = await lintSources([{ path: 'spec.yaml', text: spec }], config);
+    expect(findings.map(key)).toEqual([{ ruleId: 'group-quota', errorCode: 'QuotaExceed.SecurityGroup', line: 2, column: 5, endLine: 4, endColumn: 27 }]);
+  });
+});
+
 describe('broken prerequisites are located findings', () => {
   it('malformed policies, missing files, wrong inventory shapes and paged exports', async () => {
     const findings = await run('broken');

@@ -46,12 +46,18 @@ describe('inventory exports', () => {
     ]);
   });
 
+  it('DescribeSecurityGroups --pager: the merged list without TotalCount counts its groups', () => {
+    const r = read([{ text: '{"SecurityGroups": {"SecurityGroup": [{"SecurityGroupId": "sg-a"}, {"SecurityGroupId": "sg-b"}]}}', region: 'cn-hangzhou' }]);
+    expect(r.problems).toEqual([]);
+    expect([...r.inventory.securityGroups]).toEqual([['cn-hangzhou', 2]]);
+  });
+
   it('wrong shapes are located where they go wrong', () => {
     const r = read([
       { text: '[1, 2]' },
       { text: '{"Vpcs": {"Vpc": {"VpcId": "vpc-a"}}}' },
       { text: '{"Vpcs": {"Vpc": [{"RegionId": "cn-hangzhou", "VpcId": 5}]}}' },
-      { text: '{"SecurityGroups": {"SecurityGroup": []}, "RegionId": "cn-hangzhou"}' },
+      { text: '{"SecurityGroups": {"SecurityGroup": []}}' },
       { text: '{"SecurityGroups": {"SecurityGroup": []}, "TotalCount": "many", "RegionId": "cn-hangzhou"}' },
       { text: '{"ResourceGroups": {"ResourceGroup": [{"Name": "x"}]}}' },
     ]);
