@@ -50,7 +50,7 @@ export const ramModifyPolicyDenied = defineRule({
       'InnerAccessPolicy is applied after creation with ModifySecurityGroupPolicy, which needs the RAM action ecs:ModifySecurityGroupPolicy. When no policy of the deploying identity allows it (or one denies it), the follow-up call fails with Forbidden.RAM after the group was created.',
     fix: 'Allow ecs:ModifySecurityGroupPolicy on acs:ecs:*:*:securitygroup/* for the deploying identity, or drop InnerAccessPolicy.',
     uncertainty:
-      'The resource ARN of ecs:ModifySecurityGroupPolicy is not in the reference; the group ARN acs:ecs:{region}:{account}:securitygroup/{id} is assumed (a Resource of "*" or securitygroup/* matches it either way).',
+      'The resource ARN of ecs:ModifySecurityGroupPolicy is not in the reference; the group ARN acs:ecs:{region}:{account}:securitygroup/{id} is assumed (a Resource of "*" or securitygroup/* matches it either way). No condition key is listed for it: a Condition on the rule keys ecs:SecurityGroupIpProtocols / ecs:SecurityGroupSourceCidrIps is taken as not met (a negated operator stays undecided).',
     ...examples.ramModifyPolicyDenied,
   },
   sources: [FACTS_RAM],

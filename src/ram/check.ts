@@ -89,7 +89,7 @@ function compute(model: Model, config: Config): RamReport[] {
     });
 
     const sg = arn('ecs', ['securitygroup/*']);
-    const create = (resource: Subject) => evaluate(named, { action: 'ecs:CreateSecurityGroup', resource });
+    const create = (resource: Subject) => evaluate(named, { action: 'ecs:CreateSecurityGroup', resource, context: NO_RULE_KEYS });
     report(out, create(sg.subject), consulted, g, RAM_RULES.create, 'ecs:CreateSecurityGroup', sg.subject, sg.holes, g);
     const vpcField = g.fields.VpcId;
     if (vpcField !== undefined && !(text(vpcField) === undefined && !isUnknown(vpcField))) {
@@ -100,7 +100,7 @@ function compute(model: Model, config: Config): RamReport[] {
     // The group's own id is only known after creation.
     const own = arn('ecs', ['securitygroup/', null], ['securityGroupId']);
     if (g.fields.InnerAccessPolicy !== undefined) {
-      const d = evaluate(named, { action: 'ecs:ModifySecurityGroupPolicy', resource: own.subject });
+      const d = evaluate(named, { action: 'ecs:ModifySecurityGroupPolicy', resource: own.subject, context: NO_RULE_KEYS });
       report(out, d, consulted, g, RAM_RULES.modify, 'ecs:ModifySecurityGroupPolicy', own.subject, own.holes, g.fields.InnerAccessPolicy);
     }
     for (const direction of ['ingress', 'egress'] as const) {
@@ -125,16 +125,30 @@ function key(d: Decision): string {
   return [d.result, ref(d.deniedBy), d.maybeDeny.map(ref).join(','), d.maybeAllow.map(ref).join(',')].join('|');
 }
 
+/** The condition keys of the rule calls (fact sheet §6.1), in lower case as a RequestContext holds them. */
+const PROTOCOLS_KEY = 'ecs:securitygroupipprotocols';
+const SOURCE_CIDRS_KEY = 'ecs:securitygroupsourcecidrips';
+
+/**
+ * CreateSecurityGroup has no service condition key (the reference's RAM table says None), and
+ * ModifySecurityGroupPolicy none is listed for: a Condition on a rule key is false for those calls, not
+ * undecided (a negated operator on an absent key stays undecided, as for rules).
+ */
+const NO_RULE_KEYS: RequestContext = new Map([
+  [PROTOCOLS_KEY, null],
+  [SOURCE_CIDRS_KEY, null],
+]);
+
 /** Condition keys the Authorize calls carry, as far as a rule's fields are known. */
 function permissionContext(p: Permission): RequestContext {
   const ctx: RequestContext = new Map();
   const proto = p.fields.IpProtocol;
-  if (proto === undefined) ctx.set('ecs:securitygroupipprotocols', null);
-  else if (text(proto) !== undefined) ctx.set('ecs:securitygroupipprotocols', [text(proto)!]);
+  if (proto === undefined) ctx.set(PROTOCOLS_KEY, null);
+  else if (text(proto) !== undefined) ctx.set(PROTOCOLS_KEY, [text(proto)!]);
   if (p.direction === 'ingress') {
     const cidr = p.fields.SourceCidrIp;
-    if (cidr === undefined && p.fields.Ipv6SourceCidrIp === undefined) ctx.set('ecs:securitygroupsourcecidrips', null);
-    else if (text(cidr) !== undefined) ctx.set('ecs:securitygroupsourcecidrips', [text(cidr)!]);
+    if (cidr === undefined && p.fields.Ipv6SourceCidrIp === undefined) ctx.set(SOURCE_CIDRS_KEY, null);
+    else if (text(cidr) !== undefined) ctx.set(SOURCE_CIDRS_KEY, [text(cidr)!]);
   }
   return ctx;
 }

@@ -87,6 +87,36 @@ describe('native spec with RAM policies and inventory', () => {
   });
 });
 
+describe('a Deny on ecs:* conditioned on a rule key', () => {
+  it('is decided for CreateSecurityGroup and ModifySecurityGroupPolicy, which carry no rule key: only the rule it forbids is reported', async () => {
+    const policy = {
+      Version: '1',
+      Statement: [
+        { Effect: 'Allow', Action: '*', Resource: '*' },
+        { Effect: 'Deny', Action: 'ecs:*', Resource: '*', Condition: { StringLike: { 'ecs:SecurityGroupSourceCidrIps': '0.0.0.0/0' } } },
+      ],
+    };
+    const dir = workspace({ '.git/x': '', '.sglint.yaml': 'accountId: "1234567890123456"\nram:\n  policies: [guard.json]\n', 'guard.json': JSON.stringify(policy) });
+    const { config, problems } = await loadConfig({ cwd: dir });
+    expect(problems).toEqual([]);
+    const spec = [
+      'securityGroups:',
+      '  - RegionId: cn-hangzhou',
+      '    VpcId: vpc-bp1opxu1zkhn00gzv1234',
+      '    SecurityGroupName: web',
+      '    InnerAccessPolicy: Drop',
+      '    Permissions:',
+      '      - {IpProtocol: tcp, PortRange: 443/443, SourceCidrIp: 10.0.0.0/8}',
+      '      - {IpProtocol: tcp, PortRange: 443/443, SourceCidrIp: 0.0.0.0/0}',
+      '',
+    ].join('\n');
+    const { findings } = await lintSources([{ path: 'spec.yaml', text: spec }], config);
+    expect(findings.filter((f) => f.ruleId.startsWith('ram-')).map(key)).toEqual([
+      { ruleId: 'ram-authorize-denied', errorCode: 'Forbidden.RAM', line: 8, column: 9, endLine: 8, endColumn: 71 },
+    ]);
+  });
+});
+
 describe('a DescribeSecurityGroups export merged with --pager', () => {
   it('counts the groups it lists (it has no TotalCount) toward the quota', async () => {
     const dir = workspace({
