@@ -187,8 +187,10 @@ function statement(item: Tree, index: number, out: ParsedPolicy): Statement | un
         }
         for (const k of op.value.entries) {
           const v = k.value;
-          const ok = isUnknown(v) || isScalar(v) || (isSeq(v) && v.items.length > 0 && v.items.every((x) => isScalar(x) || isUnknown(x)));
-          if (!ok) out.problems.push({ at: v, message: `condition key "${k.key}" takes a value or a non-empty list of values, not ${describe(v)}` });
+          // A value is a string, a number or a boolean: null is none.
+          const value = (x: Tree) => isUnknown(x) || (isScalar(x) && x.value !== null);
+          const bad = isSeq(v) ? (v.items.length === 0 ? v : v.items.find((x) => !value(x))) : value(v) ? undefined : v;
+          if (bad) out.problems.push({ at: bad, message: `condition key "${k.key}" takes a value or a non-empty list of values, not ${describe(bad)}` });
         }
       }
     }

@@ -117,6 +117,27 @@ describe('a Deny on ecs:* conditioned on a rule key', () => {
   });
 });
 
+describe('a condition value that is null', () => {
+  it('is ram-policy-malformed at the null, alone or in a list', async () => {
+    const pol = [
+      '{"Version": "1", "Statement": [',
+      '  {"Effect": "Allow", "Action": "*", "Resource": "*", "Condition": {"StringEquals": {"ecs:SecurityGroupIpProtocols": null}}},',
+      '  {"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"StringEquals": {"acs:SourceIp": ["192.0.2.1", null]}}}',
+      ']}',
+      '',
+    ].join('\n');
+    const dir = workspace({ '.git/x': '', '.sglint.yaml': 'ram:\n  policies: [pol.json]\n', 'pol.json': pol });
+    const { config, problems } = await loadConfig({ cwd: dir });
+    expect(problems).toEqual([]);
+    const spec = 'securityGroups:\n  - RegionId: cn-hangzhou\n    SecurityGroupName: web\n';
+    const { findings } = await lintSources([{ path: 'spec.yaml', text: spec }], config);
+    expect(findings.filter((f) => f.ruleId === 'ram-policy-malformed').map(key)).toEqual([
+      { ruleId: 'ram-policy-malformed', errorCode: null, line: 2, column: 118, endLine: 2, endColumn: 122 },
+      { ruleId: 'ram-policy-malformed', errorCode: null, line: 3, column: 115, endLine: 3, endColumn: 119 },
+    ]);
+  });
+});
+
 describe('a DescribeSecurityGroups export merged with --pager', () => {
   it('counts the groups it lists (it has no TotalCount) toward the quota', async () => {
     const dir = workspace({
