@@ -2,7 +2,7 @@
 // and no finding taken from an argument a syntax error cuts.
 import { describe, expect, test } from 'vitest';
 import { displayText } from '../../src/format/display.ts';
-import { lintFiles } from '../helpers.ts';
+import { key, lintFiles } from '../helpers.ts';
 
 const rows = async (code: string) => (await lintFiles({ 'main.tf': code })).map((f) => [f.ruleId, f.span.line, f.span.column]);
 const parseError = async (code: string) => (await lintFiles({ 'main.tf': code })).filter((f) => f.ruleId === 'parse-error');
@@ -374,5 +374,29 @@ describe('a list missing a "," between two items', () => {
     const [e] = await parseError(sg('  cidrs = ["a" = 1]\n'));
     expect(e!.message).not.toMatch(/missing `,`/);
     expect(await at('[for c in var.cidrs : c if c != ""]')).toEqual([['name-malformed', 4, 25, 4, 31]]);
+  });
+});
+
+describe('numbers with an exponent and no fraction', () => {
+  const rule = (priority: string) =>
+    `resource "alicloud_security_group_rule" "r" {\n  type              = "ingress"\n  security_group_id = "sg-1"\n  ip_protocol       = "tcp"\n  port_range        = "22/22"\n  priority          = ${priority}\n  cidr_ip           = "0.0.0.0/0"\n}\n`;
+
+  test('are valid HCL: read with their value, no syntax error, the rest of the file still checked', async () => {
+    const found = await lintFiles({ 'main.tf': `${rule('1e4')}resource "alicloud_security_group" "a" {\n  security_group_name = "1web"\n}\n` });
+    expect(found.map(key)).toEqual([
+      { ruleId: 'rule-priority-invalid', errorCode: 'InvalidPriority.Malformed', line: 6, column: 23, endLine: 6, endColumn: 26 },
+      { ruleId: 'name-malformed', errorCode: 'InvalidSecurityGroupName.Malformed', line: 10, column: 25, endLine: 10, endColumn: 31 },
+    ]);
+    for (const n of ['1E+2', '"${1e2}"', '1.5e1']) expect((await lintFiles({ 'main.tf': rule(n) })).map((f) => f.ruleId), n).toEqual(['exposed-port']);
+    // In .tf.json strings too.
+    const json = JSON.stringify({ resource: { alicloud_security_group_rule: { r: { type: 'ingress', security_group_id: 'sg-1', ip_protocol: 'tcp', port_range: '22/22', priority: '${1e4}', cidr_ip: '0.0.0.0/0' } } } });
+    expect((await lintFiles({ 'main.tf.json': json })).map((f) => f.ruleId)).toEqual(['rule-priority-invalid']);
+  });
+
+  test('a name with digits is no number: `var.a-1e2` is the variable named a-1e2', async () => {
+    const found = await lintFiles({ 'main.tf': `variable "a-1e2" {\n  default = 1e3\n}\n${rule('var.a-1e2')}` });
+    // Placed at the default the variable takes, read as 1000.
+    expect(found.map(key)).toEqual([{ ruleId: 'rule-priority-invalid', errorCode: 'InvalidPriority.Malformed', line: 2, column: 13, endLine: 2, endColumn: 16 }]);
+    expect(found[0]!.message).toMatch(/`1000`/);
   });
 });

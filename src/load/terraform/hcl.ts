@@ -4,7 +4,7 @@
  * Syntax errors become located problems; the rest of the file is still read.
  */
 import { Parser, Language } from 'web-tree-sitter';
-import type { Node as TSNode } from 'web-tree-sitter';
+import type { Node as TSNode, Tree as TSTree } from 'web-tree-sitter';
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +15,7 @@ import type { Attr, Block, Body, ConfigFile, DuplicateKey, Expr, LitPart, Syntax
 import { emptyBody, TOP_LEVEL_BLOCKS } from './syntax.ts';
 import { firstSyntaxError } from '../syntax-errors.ts';
 import { lexHcl } from './lex.ts';
-import { commentEnd, stringEnd, tooDeep } from './scan.ts';
+import { commentEnd, exponentNumbers, stringEnd, tooDeep } from './scan.ts';
 import type { TooDeep } from './scan.ts';
 
 let parser: Promise<Parser> | undefined;
@@ -78,13 +78,38 @@ const LIMITS = { templates: MAX_EXPR_DEPTH, brackets: MAX_BRACKETS };
 const tooDeepMessage = (d: TooDeep, what: string): string =>
   `${d.what} nested more than ${d.what === 'templates' ? MAX_EXPR_DEPTH : MAX_BRACKETS} levels deep: the ${what} is not read`;
 
+/**
+ * Parses HCL text. Numbers with an exponent and no fraction (`1e3`), valid HCL the grammar does not read,
+ * are parsed as zeros of the same length (every position stays); `numbers` keeps their text by offset.
+ */
+function parseText(p: Parser, text: string): { tree: TSTree | null; src: string; numbers?: Map<number, string> } {
+  const tree = p.parse(text);
+  const found = tree?.rootNode.hasError ? exponentNumbers(text) : [];
+  if (!tree || found.length === 0) return { tree, src: text };
+  const numbers = new Map<number, string>();
+  const parts: string[] = [];
+  let last = 0;
+  for (const [a, b] of found) {
+    numbers.set(a, text.slice(a, b));
+    parts.push(text.slice(last, a), '0'.repeat(b - a));
+    last = b;
+  }
+  parts.push(text.slice(last));
+  const src = parts.join('');
+  const again = p.parse(src);
+  if (!again) return { tree, src: text };
+  tree.delete();
+  return { tree: again, src, numbers };
+}
+
 export function parseHcl(p: Parser, path: string, text: string): ConfigFile {
   const deep = tooDeep(text, LIMITS);
   if (deep) return { path, body: emptyBody(), problems: [{ message: tooDeepMessage(deep, 'file'), span: new LineIndex(path, text).span(deep.index, deep.index + (deep.what === 'templates' ? 2 : 1)) }] };
-  let tree = p.parse(text);
+  const parsed = parseText(p, text);
+  let tree = parsed.tree;
   if (!tree) return { path, body: emptyBody(), problems: [{ message: 'the HCL parser gave no result', span: at(path, 0, 0) }] };
   const errors: SyntaxProblem[] = [];
-  let src = text;
+  let src = parsed.src;
   const failed = tree.rootNode.hasError;
   if (failed) {
     // Characters HCL never reads (`'`, `;`, `\`...): reported where they are, the file read again without them.
@@ -163,7 +188,7 @@ export function parseHcl(p: Parser, path: string, text: string): ConfigFile {
       errors.push(...strings.problems);
       cut.push(...strings.cut);
     }
-    const conv = new Converter(path, src, undefined, failed ? cut : undefined);
+    const conv = new Converter(path, src, undefined, failed ? cut : undefined, parsed.numbers);
     if (root.hasError) {
       collectErrors(root, conv, errors);
       unclosedTemplates(root, conv, errors);
@@ -220,17 +245,17 @@ function readHclText(p: Parser, content: string, as: 'template' | 'expression'):
     tail = `\n${marker}\n`;
   }
   const index = (i: number): number => Math.min(Math.max(i - head.length, 0), content.length);
-  const conv = new Converter('', head + content + tail, {
-    offset: index,
-    span: (a, b) => ({ file: '', line: 0, column: index(a), endLine: 0, endColumn: index(b) }),
-  });
   const whole: Span = { file: '', line: 0, column: 0, endLine: 0, endColumn: content.length };
   const deep = tooDeep(content, LIMITS, as === 'template');
   if (deep) {
     const span = { ...whole, column: deep.index, endColumn: deep.index + (deep.what === 'templates' ? 2 : 1) };
     return { expr: { k: 'other', span: whole, text: content }, problems: [{ message: tooDeepMessage(deep, 'string'), span }] };
   }
-  const tree = p.parse(conv.src);
+  const { tree, src, numbers } = parseText(p, head + content + tail);
+  const conv = new Converter('', src, {
+    offset: index,
+    span: (a, b) => ({ file: '', line: 0, column: index(a), endLine: 0, endColumn: index(b) }),
+  }, undefined, numbers);
   if (!tree) return { expr: { k: 'other', span: whole, text: content }, problems: [{ message: 'the HCL parser gave no result', span: whole }] };
   try {
     const root = tree.rootNode;
@@ -760,6 +785,8 @@ class Converter {
     readonly src: string,
     readonly place?: Placement,
     readonly cut?: [number, number][],
+    /** Numbers read as zeros by parseText: their text, by offset. */
+    readonly numbers?: Map<number, string>,
   ) {}
 
   span(n: TSNode): Span {
@@ -921,7 +948,7 @@ class Converter {
       case 'literal_value':
         return kids[0] ? this.expr(kids[0], depth + 1) : { k: 'other', span, text: n.text };
       case 'numeric_lit': {
-        const v = Number(n.text);
+        const v = Number(this.numbers?.get(n.startIndex) ?? n.text);
         return Number.isFinite(v) ? { k: 'lit', value: v, span } : { k: 'other', span, text: n.text };
       }
       case 'bool_lit':

@@ -78,6 +78,29 @@ export function tooDeep(text: string, limits: Limits, template = false): TooDeep
   return walk(text, 0, [template ? { end: text.length } : 0], limits).deep;
 }
 
+/** A number literal: digits, an optional fraction, an optional exponent. */
+const NUMBER = /\d+(\.\d+)?([eE][-+]?\d+)?/y;
+/** A character of an identifier (HCL identifiers take `-` too: `a-1e3` is one name). */
+const NAME_CHAR = /[\p{L}\p{N}_-]/u;
+
+/**
+ * The numbers written with an exponent and no fraction (`1e3`, `2E-4`), in code and in templates' code,
+ * as [start, end) offsets: valid HCL that the tree-sitter grammar does not read (it takes `1.0e3`).
+ */
+export function exponentNumbers(text: string): [number, number][] {
+  const found: [number, number][] = [];
+  walk(text, 0, [0], undefined, found);
+  return found;
+}
+
+/** Whether the digit at `j` starts a number: not in a name (`a1e3`, `a-1e3`) nor after a `.` (`x.1`, `1.5e3`). */
+function startsNumber(text: string, j: number): boolean {
+  let k = j;
+  while (text[k - 1] === '-') k--;
+  const before = text[k - 1];
+  return before === undefined || (before !== '.' && !NAME_CHAR.test(before));
+}
+
 /** Innermost last: brackets open in code (a number), a quoted string, or a template's text up to `end`. */
 type Frame = number | 'string' | { end: number };
 
@@ -86,7 +109,7 @@ type Frame = number | 'string' | { end: number };
  * A loop, not recursion: text nested however deep cannot overflow the stack. With `limits`, stops at the
  * first template or bracket nested past them.
  */
-function walk(text: string, j: number, frames: Frame[], limits?: Limits): { end: number; deep?: TooDeep } {
+function walk(text: string, j: number, frames: Frame[], limits?: Limits, exponents?: [number, number][]): { end: number; deep?: TooDeep } {
   const n = text.length;
   let open = 0;
   let depth = 0;
@@ -102,6 +125,13 @@ function walk(text: string, j: number, frames: Frame[], limits?: Limits): { end:
         frames.push({ end: heredoc });
         j = text.indexOf('\n', j) + 1;
       } else {
+        if (exponents && c! >= '0' && c! <= '9' && startsNumber(text, j)) {
+          NUMBER.lastIndex = j;
+          const m = NUMBER.exec(text)!;
+          if (m[2] && !m[1]) exponents.push([j, j + m[0].length]);
+          j += m[0].length;
+          continue;
+        }
         if (c === '"') frames.push('string');
         else if (c === '{' || c === '[' || c === '(') {
           if (limits && ++depth > limits.brackets) return { end: j, deep: { index: j, what: 'brackets' } };
