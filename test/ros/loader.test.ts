@@ -288,6 +288,41 @@ describe('input problems', () => {
     expect(problems[5]!.message).toContain('`Permissions`');
   });
 
+  it('intrinsic functions given arguments they do not take: ros-shape at the arguments, not passed over as unknown values', () => {
+    const text = [
+      "ROSTemplateFormatVersion: '2015-09-01'",
+      'Parameters:',
+      '  P: {Type: CommaDelimitedList, Default: "a,b"}',
+      'Conditions:',
+      "  C: {'Fn::Equals': [a, a]}",
+      'Resources:',
+      '  Vpc:',
+      '    Type: ALIYUN::ECS::VPC',
+      '  Sg:',
+      '    Type: ALIYUN::ECS::SecurityGroup',
+      '    Properties:',
+      '      SecurityGroupName: {Ref: 0}',
+      '      Description: !If [C, a]',
+      '      VpcId: !GetAtt Vpc',
+      "      ResourceGroupId: {'Fn::Join': x}",
+      '      Tags:',
+      "        - {Key: !Sub 5, Value: {'Fn::FindInMap': []}}",
+      "        - {Key: !Sub ['a${X}', {X: b}], Value: !Join [',', !Ref P]}",
+      "        - {Key: !Select [0, !Ref P], Value: !GetAtt [Vpc, VpcId]}",
+      '',
+    ].join('\n');
+    const { problems } = loadRos('t.yaml', text);
+    expect(problems.map((p) => [p.ruleId, pos(p.span)])).toEqual([
+      ['ros-shape', '12:32-12:33'],
+      ['ros-shape', '13:24-13:30'],
+      ['ros-shape', '14:22-14:25'],
+      ['ros-shape', '15:37-15:38'],
+      ['ros-shape', '17:50-17:52'],
+    ]);
+    // `!Sub 5` is the string "5" (a tagged plain scalar), and calls as arguments are left to ROS: not reported.
+    expect(problems[0]!.message).toMatch(/^`Ref` takes/);
+  });
+
   it('shell variables in Fn::Sub strings and ALIYUN:: pseudo parameters are not reported', () => {
     const text = [
       "ROSTemplateFormatVersion: '2015-09-01'",

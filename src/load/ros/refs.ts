@@ -3,7 +3,7 @@
  * `Fn::If`, `Condition` and `Fn::FindInMap` use must exist (`ros-ref-unknown`), and resources or
  * conditions must not depend on themselves through a chain of references, `Fn::Sub` included (`ros-ref-cycle`).
  */
-import { get, isScalar, isSeq } from '../tree.ts';
+import { describe, get, isScalar, isSeq } from '../tree.ts';
 import type { Span, Tree } from '../tree.ts';
 import { suggest } from '../../util/suggest.ts';
 import { call, conditionRef, logicalOperands } from './functions.ts';
@@ -78,7 +78,31 @@ function walk(t: Tree, tpl: Template, inConditions: boolean, onResource: (name: 
   else if (inner.type === 'seq') for (const i of inner.items) walk(i, tpl, inConditions, onResource, onCondition);
 }
 
+const isName = (t: Tree): boolean => isScalar(t) && typeof t.value === 'string';
+const items = (n: number) => (t: Tree): boolean => isSeq(t) && t.items.length === n;
+
+/**
+ * The arguments of the functions the evaluation reads (resolve.ts), as ROS takes them. A call given
+ * others is a template ROS rejects, and its value is unknown to every rule: reported, not passed over.
+ */
+const ARGUMENTS: Record<string, { ok: (args: Tree) => boolean; takes: string }> = {
+  Ref: { ok: isName, takes: 'the name of a parameter or resource' },
+  'Fn::GetAtt': { ok: (t) => items(2)(t) || (isName(t) && String((t as { value: unknown }).value).includes('.')), takes: '[resource, attribute] (or `Resource.Attribute`)' },
+  'Fn::Join': { ok: items(2), takes: '[delimiter, [values]]' },
+  'Fn::Select': { ok: items(2), takes: '[index, list or mapping]' },
+  'Fn::If': { ok: items(3), takes: '[condition, value if true, value if false]' },
+  'Fn::FindInMap': { ok: items(3), takes: '[mapping, top-level key, second-level key]' },
+  'Fn::Sub': { ok: (t) => isName(t) || items(1)(t) || items(2)(t), takes: 'a string, or [string, {name: value}]' },
+};
+
 function visit(c: Call, tpl: Template, onResource: (name: string, span: Span) => void): void {
+  const shape = ARGUMENTS[c.name];
+  // An argument that is itself a call is left to ROS: its value is not known here.
+  if (shape && !call(c.args) && !shape.ok(c.args)) {
+    const given = isSeq(c.args) ? (c.args.items.length === 0 ? 'an empty list' : `a list of ${c.args.items.length}`) : describe(c.args);
+    tpl.report('ros-shape', c.args.span, `\`${c.name}\` takes ${shape.takes}, not ${given}`);
+    return;
+  }
   const named = (name: string, span: Span): void => {
     // Any ALIYUN:: name is taken as a pseudo parameter: the list may grow, and a false error costs more.
     if (name.startsWith('ALIYUN::') || tpl.parameters.has(name)) return;
