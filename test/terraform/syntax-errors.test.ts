@@ -400,3 +400,15 @@ describe('numbers with an exponent and no fraction', () => {
     expect(found[0]!.message).toMatch(/`1000`/);
   });
 });
+
+describe('a lone CR', () => {
+  test('ends a line for the spans, as in the other formats and in editors, though HCL reads it as no line end', async () => {
+    const code = 'provider "alicloud" {\r  region = "cn-beijing"\n}\nresource "alicloud_security_group" "a" {\n  security_group_name = "1web"\n}\n';
+    expect((await lintFiles({ 'main.tf': code })).map(key)).toEqual([
+      { ruleId: 'name-malformed', errorCode: 'InvalidSecurityGroupName.Malformed', line: 5, column: 25, endLine: 5, endColumn: 31 },
+    ]);
+    // At the start of a line too, and for a syntax error.
+    const broken = 'locals {\n\r  a = 1\n}\nresource "alicloud_security_group" "a" {\n  security_group_name = "web" x\n}\n';
+    expect((await lintFiles({ 'main.tf': broken })).map((f) => [f.ruleId, f.span.line, f.span.column])).toEqual([['parse-error', 6, 31]]);
+  });
+});

@@ -103,8 +103,12 @@ function parseText(p: Parser, text: string): { tree: TSTree | null; src: string;
 }
 
 export function parseHcl(p: Parser, path: string, text: string): ConfigFile {
+  const lines = new LineIndex(path, text);
   const deep = tooDeep(text, LIMITS);
-  if (deep) return { path, body: emptyBody(), problems: [{ message: tooDeepMessage(deep, 'file'), span: new LineIndex(path, text).span(deep.index, deep.index + (deep.what === 'templates' ? 2 : 1)) }] };
+  if (deep) return { path, body: emptyBody(), problems: [{ message: tooDeepMessage(deep, 'file'), span: lines.span(deep.index, deep.index + (deep.what === 'templates' ? 2 : 1)) }] };
+  // Spans from offsets, lines counted as every other loader counts them: tree-sitter's rows do not end at
+  // a lone CR (nor does HCL), editors and the code frames do.
+  const place: Placement = { offset: (i) => i, span: (a, b) => lines.span(a, b) };
   const parsed = parseText(p, text);
   let tree = parsed.tree;
   if (!tree) return { path, body: emptyBody(), problems: [{ message: 'the HCL parser gave no result', span: at(path, 0, 0) }] };
@@ -115,7 +119,6 @@ export function parseHcl(p: Parser, path: string, text: string): ConfigFile {
     // Characters HCL never reads (`'`, `;`, `\`...): reported where they are, the file read again without them.
     const lex = lexHcl(src);
     if (lex.problems.length > 0) {
-      const lines = new LineIndex(path, text);
       for (const q of lex.problems) errors.push({ message: q.message, span: lines.span(q.index, q.index + q.length) });
       const again = p.parse(lex.text);
       if (again) {
@@ -132,7 +135,7 @@ export function parseHcl(p: Parser, path: string, text: string): ConfigFile {
     if (!stray) break;
     const again = p.parse(src.slice(0, stray.brace) + ' ' + src.slice(stray.brace + 1));
     if (!again) break;
-    errors.push(errorNodeError(stray.error, new Converter(path, src), (n) => n.text, true));
+    errors.push(errorNodeError(stray.error, new Converter(path, src, place), (n) => n.text, true));
     src = src.slice(0, stray.brace) + ' ' + src.slice(stray.brace + 1);
     tree.delete();
     tree = again;
@@ -152,7 +155,7 @@ export function parseHcl(p: Parser, path: string, text: string): ConfigFile {
         again.delete();
         continue;
       }
-      errors.push({ message: 'syntax error: missing `,` between list items', span: nspan(path, itemAt(again.rootNode, gap.next)) });
+      errors.push({ message: 'syntax error: missing `,` between list items', span: new Converter(path, fixed, place).span(itemAt(again.rootNode, gap.next)) });
       src = fixed;
       tree.delete();
       tree = again;
@@ -165,7 +168,7 @@ export function parseHcl(p: Parser, path: string, text: string): ConfigFile {
   // its line cut (the argument is broken), so that the resources after it are still read.
   const templateCut: [number, number][] = [];
   if (failed && tree.rootNode.hasError && reparses(text) > 0) {
-    const open = unclosedTemplateStarts(tree.rootNode, new Converter(path, src));
+    const open = unclosedTemplateStarts(tree.rootNode, new Converter(path, src, place));
     let fixed = src;
     for (const o of open) fixed = fixed.slice(0, o.brace) + ' ' + fixed.slice(o.brace + 1);
     const again = open.length > 0 ? p.parse(fixed) : null;
@@ -184,11 +187,11 @@ export function parseHcl(p: Parser, path: string, text: string): ConfigFile {
     const root = tree.rootNode;
     const cut: [number, number][] = [...templateCut];
     if (root.hasError) {
-      const strings = unclosedStrings(root, path);
+      const strings = unclosedStrings(root, new Converter(path, src, place));
       errors.push(...strings.problems);
       cut.push(...strings.cut);
     }
-    const conv = new Converter(path, src, undefined, failed ? cut : undefined, parsed.numbers);
+    const conv = new Converter(path, src, place, failed ? cut : undefined, parsed.numbers);
     if (root.hasError) {
       collectErrors(root, conv, errors);
       unclosedTemplates(root, conv, errors);
@@ -652,7 +655,7 @@ function errorNodeError(n: TSNode, conv: Converter, text: (n: TSNode) => string,
  * Quoted strings that run past the end of their line: their closing `"` is missing (HCL strings are one
  * line), placed at the end of the line; `cut` holds their ranges (the arguments holding them are broken).
  */
-function unclosedStrings(root: TSNode, file: string): { problems: SyntaxProblem[]; cut: [number, number][] } {
+function unclosedStrings(root: TSNode, conv: Converter): { problems: SyntaxProblem[]; cut: [number, number][] } {
   const problems: SyntaxProblem[] = [];
   const cut: [number, number][] = [];
   for (const lit of root.descendantsOfType('template_literal')) {
@@ -663,7 +666,7 @@ function unclosedStrings(root: TSNode, file: string): { problems: SyntaxProblem[
     if (nl < 0) continue;
     const eol = nl > 0 && t[nl - 1] === '\r' ? nl - 1 : nl;
     if (lit.startPosition.row !== str.startPosition.row) continue;
-    problems.push({ message: 'syntax error: missing `"` closing the string (a quoted string cannot continue on the next line)', span: at(file, lit.startPosition.row, lit.startPosition.column + eol) });
+    problems.push({ message: 'syntax error: missing `"` closing the string (a quoted string cannot continue on the next line)', span: conv.point(lit.startIndex + eol, lit.startPosition.row, lit.startPosition.column + eol) });
     cut.push([str.startIndex, str.endIndex]);
   }
   return { problems, cut };
@@ -769,7 +772,7 @@ function hoist(top: Body, body: Body): void {
 
 const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
 
-/** Where the parsed text's positions go when the text is not a file of its own: offset and span of text offsets. */
+/** Where the parsed text's positions go: offset and span of text offsets. */
 interface Placement {
   offset(i: number): number;
   span(start: number, end: number): Span;
