@@ -242,6 +242,26 @@ describe('input problems', () => {
     expect(model.groups.find((g) => g.resource === 'Resources.SgA')!.fields.Description!.type).toBe('unknown');
   });
 
+  it('a reference written as the argument of another call (long or short form) is checked and followed', () => {
+    const text = [
+      "ROSTemplateFormatVersion: '2015-09-01'",
+      'Resources:',
+      '  Sg:',
+      '    Type: ALIYUN::ECS::SecurityGroup',
+      '    Properties:',
+      "      Description: {'Fn::Base64Encode': {Ref: Nope}}",
+      "      SecurityGroupName: {'Fn::Str': {'Fn::GetAtt': [Sg, Name]}}",
+      '      VpcId: !Base64Encode {Ref: Nope2}',
+      '',
+    ].join('\n');
+    const { problems } = loadRos('t.yaml', text);
+    expect(problems.map((p) => [p.ruleId, pos(p.span)])).toEqual([
+      ['ros-ref-unknown', '6:47-6:51'],
+      ['ros-ref-unknown', '8:34-8:39'],
+      ['ros-ref-cycle', '7:54-7:56'],
+    ]);
+  });
+
   it('a long chain of DependsOn closing into a cycle is reported once, without deep recursion', () => {
     const n = 2000;
     let text = "ROSTemplateFormatVersion: '2015-09-01'\nResources:\n";

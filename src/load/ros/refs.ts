@@ -73,9 +73,10 @@ function walk(t: Tree, tpl: Template, inConditions: boolean, onResource: (name: 
     for (const o of operands) walk(o, tpl, true, onResource, onCondition, true);
     return;
   }
-  const inner = c ? c.args : t;
-  if (inner.type === 'map') for (const e of inner.entries) walk(e.value, tpl, inConditions, onResource, onCondition);
-  else if (inner.type === 'seq') for (const i of inner.items) walk(i, tpl, inConditions, onResource, onCondition);
+  // A call's argument is walked as a value of its own: it may be a call itself (`Fn::Base64Encode: {Ref: X}`).
+  if (c) walk(c.args, tpl, inConditions, onResource, onCondition);
+  else if (t.type === 'map') for (const e of t.entries) walk(e.value, tpl, inConditions, onResource, onCondition);
+  else if (t.type === 'seq') for (const i of t.items) walk(i, tpl, inConditions, onResource, onCondition);
 }
 
 const isName = (t: Tree): boolean => isScalar(t) && typeof t.value === 'string';
