@@ -262,6 +262,25 @@ describe('input problems', () => {
     ]);
   });
 
+  it('a short-form call given as the whole argument of another is not read as its argument list', () => {
+    const text = [
+      "ROSTemplateFormatVersion: '2015-09-01'",
+      'Conditions:',
+      "  C: !Equals [{'Fn::If': !Join ['-', []]}, x]",
+      'Resources:',
+      '  Sg:',
+      '    Type: ALIYUN::ECS::SecurityGroup',
+      '    Properties:',
+      "      Description: {'Fn::If': !Join [a, [b]]}",
+      "      VpcId: {'Fn::FindInMap': !Split [',', 'a,b,c']}",
+      "      SecurityGroupName: {'Fn::If': !Join [a, [!Ref Nope]]}",
+      '',
+    ].join('\n');
+    // Only the reference inside the inner call: no `-`, `a` or `,` taken for a condition or mapping name.
+    const { problems } = loadRos('t.yaml', text);
+    expect(problems.map((p) => [p.ruleId, pos(p.span)])).toEqual([['ros-ref-unknown', '10:53-10:57']]);
+  });
+
   it('a long chain of DependsOn closing into a cycle is reported once, without deep recursion', () => {
     const n = 2000;
     let text = "ROSTemplateFormatVersion: '2015-09-01'\nResources:\n";

@@ -97,9 +97,11 @@ const ARGUMENTS: Record<string, { ok: (args: Tree) => boolean; takes: string }> 
 };
 
 function visit(c: Call, tpl: Template, onResource: (name: string, span: Span) => void): void {
+  // An argument that is itself a call (`Fn::If: !Join [...]`) is not the argument list: its value is not
+  // known here (walk() visits the call), and ROS judges it.
+  if (call(c.args)) return;
   const shape = ARGUMENTS[c.name];
-  // An argument that is itself a call is left to ROS: its value is not known here.
-  if (shape && !call(c.args) && !shape.ok(c.args)) {
+  if (shape && !shape.ok(c.args)) {
     const given = isSeq(c.args) ? (c.args.items.length === 0 ? 'an empty list' : `a list of ${c.args.items.length}`) : describe(c.args);
     tpl.report('ros-shape', c.args.span, `\`${c.name}\` takes ${shape.takes}, not ${given}`);
     return;
