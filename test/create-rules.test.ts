@@ -31,6 +31,8 @@ describe('CreateSecurityGroup constraints', () => {
     ['VpcId malformed', 'securityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-XYZ\n', [at('vpc-id-malformed', 'InvalidVpcId.NotFound', 3, 12, 3, 19)]],
     ['VpcId in another region', 'securityGroups:\n  - RegionId: cn-shanghai\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\nvpcs:\n  - VpcId: vpc-bp1opxu1zkhn00gzv1234\n    RegionId: cn-hangzhou\n', [at('vpc-wrong-region', 'InvalidVpcId.NotFound', 3, 12, 3, 37)]],
     ['VPC Pending', 'securityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\nvpcs:\n  - VpcId: vpc-bp1opxu1zkhn00gzv1234\n    RegionId: cn-hangzhou\n    Status: Pending\n', [at('vpc-not-available', 'IncorrectVpcStatus', 3, 12, 3, 37)]],
+    ['VPC status written in lower case', 'securityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\nvpcs:\n  - VpcId: vpc-bp1opxu1zkhn00gzv1234\n    RegionId: cn-hangzhou\n    Status: available\n', []],
+    ['VPC pending, in lower case', 'securityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\nvpcs:\n  - VpcId: vpc-bp1opxu1zkhn00gzv1234\n    RegionId: cn-hangzhou\n    Status: pending\n', [at('vpc-not-available', 'IncorrectVpcStatus', 3, 12, 3, 37)]],
     ['tag key acs:', group('Tag:', '  - Key: "acs:x"', '    Value: v'), [at('tag-key-malformed', 'InvalidTagKey.Malformed', 5, 14, 5, 21)]],
     ['tag key aliyun', group('Tag:', '  - Key: aliyunx', '    Value: v'), [at('tag-key-malformed', 'InvalidTagKey.Malformed', 5, 14, 5, 21)]],
     ['tag key empty', group('Tag:', '  - Key: ""', '    Value: v'), [at('tag-key-malformed', 'InvalidTagKey.Malformed', 5, 14, 5, 16)]],

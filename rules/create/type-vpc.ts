@@ -181,7 +181,7 @@ export const vpcNotAvailable = defineRule({
   certainty: 'documented',
   summary: 'The VPC is not `Available`',
   docs: {
-    description: 'A group can only be created in a VPC whose status is Available; a VPC still Pending makes the API answer IncorrectVpcStatus (listed with HTTP 400 and 403).',
+    description: 'A group can only be created in a VPC whose status is Available; a VPC still Pending makes the API answer IncorrectVpcStatus (listed with HTTP 400 and 403). A status written by hand in a spec\'s `vpcs` is compared in any letter case (`available` is Available).',
     fix: 'Wait until the VPC is Available (or let the deployment tool order the VPC first).',
     valid: [withVpc('cn-hangzhou', 'Available')],
     invalid: [withVpc('cn-hangzhou', 'Pending')],
@@ -191,7 +191,8 @@ export const vpcNotAvailable = defineRule({
   check({ model, report }) {
     for (const g of model.groups) {
       const status = text(g.vpc?.Status);
-      if (!g.vpc || status === undefined || status === 'Available') continue;
+      // A status written by hand in a spec's `vpcs` may be in another case than the API's `Available`.
+      if (!g.vpc || status === undefined || status.toLowerCase() === 'available') continue;
       report({ at: g.fields.VpcId!, node: g, message: `VPC status is \`${status}\`, not Available (the status was read at ${g.vpc.Status!.span.file}:${g.vpc.Status!.span.line})` });
     }
   },
