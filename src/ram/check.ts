@@ -77,7 +77,9 @@ function compute(model: Model, config: Config): RamReport[] {
     });
   }
   const named: NamedPolicy[] = resolved.map(({ name, policy }) => ({ name, parsed: parsePolicy(policy.document) }));
-  const consulted = named.length ? named.map((p) => p.name).join(', ') : 'no policy (ram.policies is empty)';
+  const consulted = named.length
+    ? named.map((p) => p.name).join(', ')
+    : `no policy (${config.ram.policies.length === 0 ? 'ram.policies is empty' : 'none of those ram.policies names was found'})`;
   const account: string | null = config.accountId ?? null;
 
   for (const g of model.groups) {
