@@ -200,6 +200,9 @@ export function parseArgs(argv: string[]): Options | 'help' | 'version' {
     }
   }
   if (o.force && !o.init) throw new UsageError('--force goes with --init (it lets --init overwrite existing files)');
+  if (o.baseline !== undefined && o.writeBaseline !== undefined) {
+    throw new UsageError('--baseline and --write-baseline do not go together: --write-baseline <file> records the findings (and reports the new ones against it); name the file once');
+  }
   if (!formatters[o.format]) throw new UsageError(`unknown format "${o.format}"; use one of ${Object.keys(formatters).join(', ')}`);
   return o;
 }

@@ -1,5 +1,7 @@
 // Command-line options, run in-process: option parsing, exit codes and what counts toward them.
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { cliInProcess, workspace } from './helpers.ts';
 
 afterEach(() => vi.restoreAllMocks());
@@ -74,6 +76,15 @@ describe('flags', () => {
     }
     expect((await cliInProcess(['--force', 'w.yaml'], dir)).status).toBe(2);
     expect((await cliInProcess(['--quiet', 'w.yaml'], dir)).status).toBe(0);
+  });
+
+  it('--baseline with --write-baseline is exit 2, and no baseline is written', async () => {
+    const dir = workspace({ 'w.yaml': warn });
+    const r = await cliInProcess(['--baseline', 'a.json', '--write-baseline', 'b.json', 'w.yaml'], dir);
+    expect(r.status).toBe(2);
+    expect(existsSync(join(dir, 'b.json'))).toBe(false);
+    expect((await cliInProcess(['--write-baseline', 'b.json', 'w.yaml'], dir)).status).toBe(0);
+    expect(existsSync(join(dir, 'b.json'))).toBe(true);
   });
 });
 
