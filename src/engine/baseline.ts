@@ -135,7 +135,8 @@ export function applyBaseline(
 
 /** The files, as a baseline names them, that this run read: checked, or parsed and found to be no input. */
 function readFiles(result: LintResult, pathOf: PathOf): Set<string> {
-  return new Set(result.files.filter((f) => f.status === 'checked' || (f.status === 'skipped' && f.note === undefined)).map((f) => pathOf(f.path)));
+  const files = result.files.filter((f) => f.status === 'checked' || (f.status === 'skipped' && f.note === undefined)).map((f) => f.path);
+  return new Set([...files, ...(result.alsoRead ?? [])].map(pathOf));
 }
 
 /**

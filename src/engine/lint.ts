@@ -51,6 +51,12 @@ export interface FileResult {
 export interface LintResult {
   files: FileResult[];
   findings: Finding[];
+  /**
+   * Files the loaders read beside the inputs (the module directories a Terraform configuration calls,
+   * installed modules, policy and inventory files), as shown: a file listed in `files` only when a
+   * finding is placed in it. A baseline rewrite counts them as read.
+   */
+  alsoRead?: string[];
 }
 
 /** Hooks that read inputs named by the config (policy files, inventories), run before linking. */
@@ -128,6 +134,7 @@ export async function lint(inputs: LintInput[], configIn: Partial<Config>, optio
   };
 
   const sources = new Map<string, string>();
+  const alsoRead: string[] = [];
   const readFile = (abs: string): SourceFile | undefined => {
     const path = displayPath(abs);
     try {
@@ -138,6 +145,7 @@ export async function lint(inputs: LintInput[], configIn: Partial<Config>, optio
         return undefined;
       }
       sources.set(path, decoded.text);
+      alsoRead.push(path);
       return { path, abs, text: decoded.text };
     } catch (e) {
       reportInput('file-unreadable', { at: startSpan(path), message: `cannot read ${path}: ${ioReason(e)}` });
@@ -259,7 +267,7 @@ export async function lint(inputs: LintInput[], configIn: Partial<Config>, optio
   // Suppressions apply to each instance's finding before the instances are folded: a waiver for one
   // (`resources: ['alicloud_security_group.web[1]']`) covers that one, not the others folded with it.
   // ROS templates' Metadata suppressions are read from the trees parsed above, not parsed again.
-  const suppressed = await applySuppressions({ files: ordered, findings: sorted }, config, options.catalog, config.today ?? todayUtc(), (p) => rosDocs.get(p));
+  const suppressed = await applySuppressions({ files: ordered, findings: sorted, ...(alsoRead.length ? { alsoRead } : {}) }, config, options.catalog, config.today ?? todayUtc(), (p) => rosDocs.get(p));
   const unique = dedupe(suppressed.findings, instances);
   return unique.length === suppressed.findings.length ? suppressed : regroup(suppressed, unique);
 }

@@ -106,6 +106,17 @@ describe('the README example repository', () => {
     expect(json(r.stdout)).toEqual([]);
   });
 
+  it('a module file the run read through a call counts as read: its fixed entry is dropped on rewrite', async () => {
+    const mod = (name: string) => `resource "alicloud_security_group" "g" {\n  security_group_name = "${name}"\n  vpc_id              = "vpc-bp1opxu1zkhn00gzv1234"\n}\n`;
+    const dir = workspace({ 'envs/prod/main.tf': 'module "sg" {\n  source = "../../modules/sg"\n}\n', 'modules/sg/main.tf': mod('1bad') });
+    const files = () => (JSON.parse(readFileSync(join(dir, 'base.json'), 'utf8')) as { entries: { file: string }[] }).entries.map((e) => e.file);
+    expect((await cli(['--write-baseline', 'base.json', 'envs/prod'], dir)).status).toBe(0);
+    expect(files()).toEqual(['modules/sg/main.tf']);
+    writeFileSync(join(dir, 'modules/sg/main.tf'), mod('web'));
+    expect((await cli(['--write-baseline', 'base.json', 'envs/prod'], dir)).status).toBe(0);
+    expect(files()).toEqual([]);
+  });
+
   it('a missing or malformed baseline is exit 2 with its position', async () => {
     const dir = exampleRepo();
     const missing = await cli(['--baseline', 'sub/../nope.json'], dir);
