@@ -54,6 +54,40 @@ describe('installed modules', () => {
     expect(findings[0]!.resource).toBe('module.app.module.sg.module.rules.alicloud_security_group_rule.ssh');
   });
 
+  test('a module called from a local module outside the root directory (envs/prod calling ../../modules/app) is found in the root manifest', async () => {
+    const dir = workspace({
+      'envs/prod/main.tf': 'module "app" {\n  source = "../../modules/app"\n}\n',
+      'modules/app/main.tf': 'module "sg" {\n  source = "alibaba/security-group/alicloud"\n  name   = "web"\n}\n',
+      'envs/prod/.terraform/modules/modules.json': manifest([
+        { Key: 'app', Source: '../../modules/app', Dir: '../../modules/app' },
+        { Key: 'app.sg', Source: 'registry.terraform.io/alibaba/security-group/alicloud', Dir: '.terraform/modules/app.sg' },
+      ]),
+      'envs/prod/.terraform/modules/app.sg/main.tf': SG_MODULE,
+      'envs/prod/.terraform/modules/app.sg/modules/rules/main.tf': RULES_MODULE,
+    });
+    const { findings } = await lintPaths(['envs/prod'], {}, dir);
+    expect(findings.map(rowIn(dir))).toEqual([['exposed-port', null, 'envs/prod/.terraform/modules/app.sg/modules/rules/main.tf', 6, 23]]);
+  });
+
+  test('GitHub and SSH shorthands match the Git URLs terraform init records for them', async () => {
+    const dir = workspace({
+      'main.tf':
+        'module "a" {\n  source = "github.com/acme/infra//sg?ref=v1"\n  name   = "http://a"\n}\n\n' +
+        'module "b" {\n  source = "git@github.com:acme/infra.git//sg"\n  name   = "http://b"\n}\n',
+      '.terraform/modules/modules.json': manifest([
+        { Key: 'a', Source: 'git::https://github.com/acme/infra.git//sg?ref=v1', Dir: '.terraform/modules/a/sg' },
+        { Key: 'b', Source: 'git::ssh://git@github.com/acme/infra.git//sg', Dir: '.terraform/modules/b/sg' },
+      ]),
+      '.terraform/modules/a/sg/main.tf': SG_MODULE.replace(/module "rules"[^]*$/, ''),
+      '.terraform/modules/b/sg/main.tf': SG_MODULE.replace(/module "rules"[^]*$/, ''),
+    });
+    const { findings } = await lintPaths(['.'], {}, dir);
+    expect(findings.map(rowIn(dir))).toEqual([
+      ['name-malformed', 'InvalidSecurityGroupName.Malformed', 'main.tf', 3, 12],
+      ['name-malformed', 'InvalidSecurityGroupName.Malformed', 'main.tf', 8, 12],
+    ]);
+  });
+
   test('not installed, or installed from another source (stale): not followed, reported at the source', async () => {
     const dir = workspace({
       'main.tf':

@@ -92,7 +92,7 @@ class TerraformLoad {
   /** What the HCL written in `.tf.json` strings reads as, by text (a reference is often written many times). */
   private readonly hclInStrings = new Map<string, UnplacedHcl>();
   private readonly reported = new Set<string>();
-  private readonly installed = new InstalledModules();
+  private readonly installed = new InstalledModules(() => this.dirs.keys());
   private readonly texts = new Map<string, string>();
   private readonly lineIndexes = new Map<string, LineIndex>();
   private readonly configByAbs = new Map<string, ConfigFile>();

@@ -22,39 +22,53 @@ interface Manifest {
 export type Installed = { dir: string } | { stale: string; manifest: string };
 
 export class InstalledModules {
-  /** Directory → the manifest of the nearest root module at or above it (undefined: none). */
-  private readonly byDir = new Map<string, Manifest | undefined>();
+  /** Directory → the manifest in it (undefined: none). */
+  private readonly at = new Map<string, Manifest | undefined>();
+  /** Directory → the manifest of the nearest directory at or above it (undefined: none). */
+  private readonly above = new Map<string, Manifest | undefined>();
+
+  /**
+   * @param roots the root modules' directories (the input's), whose manifests are searched first: a
+   * module they call may live outside them (`envs/prod` calling `../../modules/app`).
+   */
+  constructor(private readonly roots: () => Iterable<string>) {}
 
   /**
    * The installed directory of module `name`, called with `source` from the module in `callerDir`:
-   * undefined when no manifest above `callerDir` lists that call.
+   * undefined when no manifest of a root module, nor one above `callerDir`, lists that call.
    */
   find(callerDir: string, name: string, source: string): Installed | undefined {
-    const m = this.manifest(callerDir);
-    if (!m) return undefined;
-    for (const [key, rec] of m.records) {
-      const cut = key.lastIndexOf('.');
-      if (key.slice(cut + 1) !== name) continue;
-      const parentKey = cut < 0 ? '' : key.slice(0, cut);
-      const parent = parentKey === '' ? '.' : m.records.get(parentKey)?.dir;
-      if (parent === undefined || resolve(m.root, parent) !== callerDir) continue;
-      // A directory removed since (a partial clean-up) is not installed: Terraform asks for `terraform init`.
-      if (sameSource(rec.source, source)) return existsSync(resolve(m.root, rec.dir)) ? { dir: resolve(m.root, rec.dir) } : undefined;
-      return { stale: rec.source, manifest: join(m.root, MANIFEST) };
+    const manifests = new Set([...this.roots()].map((r) => this.manifestAt(r)));
+    manifests.add(this.nearest(callerDir));
+    for (const m of manifests) {
+      if (!m) continue;
+      for (const [key, rec] of m.records) {
+        const cut = key.lastIndexOf('.');
+        if (key.slice(cut + 1) !== name) continue;
+        const parentKey = cut < 0 ? '' : key.slice(0, cut);
+        const parent = parentKey === '' ? '.' : m.records.get(parentKey)?.dir;
+        if (parent === undefined || resolve(m.root, parent) !== callerDir) continue;
+        // A directory removed since (a partial clean-up) is not installed: Terraform asks for `terraform init`.
+        if (sameSource(rec.source, source)) return existsSync(resolve(m.root, rec.dir)) ? { dir: resolve(m.root, rec.dir) } : undefined;
+        return { stale: rec.source, manifest: join(m.root, MANIFEST) };
+      }
     }
     return undefined;
   }
 
-  private manifest(dir: string): Manifest | undefined {
-    if (this.byDir.has(dir)) return this.byDir.get(dir);
-    let found: Manifest | undefined;
-    const file = join(dir, MANIFEST);
-    if (mayRead(dir) && existsSync(file)) found = read(dir, file);
-    else {
-      const up = dirname(dir);
-      if (up !== dir) found = this.manifest(up);
+  private manifestAt(dir: string): Manifest | undefined {
+    if (!this.at.has(dir)) {
+      const file = join(dir, MANIFEST);
+      this.at.set(dir, mayRead(dir) && existsSync(file) ? read(dir, file) : undefined);
     }
-    this.byDir.set(dir, found);
+    return this.at.get(dir);
+  }
+
+  private nearest(dir: string): Manifest | undefined {
+    if (this.above.has(dir)) return this.above.get(dir);
+    const up = dirname(dir);
+    const found = this.manifestAt(dir) ?? (up !== dir ? this.nearest(up) : undefined);
+    this.above.set(dir, found);
     return found;
   }
 }
@@ -76,8 +90,23 @@ function read(root: string, file: string): Manifest | undefined {
   }
 }
 
-/** Terraform records a registry source with its host (`registry.terraform.io/ns/name/provider`). */
+/**
+ * Whether two ways of writing a source are the one Terraform installed. It records sources as its getter
+ * normalised them: a registry source with its host (`registry.terraform.io/ns/name/provider`), GitHub and
+ * Bitbucket shorthands as Git URLs (`github.com/o/r//sub?ref=v1` as `git::https://github.com/o/r.git//sub?ref=v1`,
+ * `git@github.com:o/r.git` as `git::ssh://git@github.com/o/r.git`).
+ */
 function sameSource(recorded: string, written: string): boolean {
-  const bare = (s: string): string => s.replace(/^registry\.terraform\.io\//i, '');
-  return bare(recorded) === bare(written);
+  return canonical(recorded) === canonical(written);
+}
+
+function canonical(source: string): string {
+  return source
+    .trim()
+    .replace(/^registry\.terraform\.io\//i, '')
+    .replace(/^git::/, '')
+    .replace(/^(?:https?|ssh|git):\/\//, '')
+    .replace(/^[^@/]+@([^:/]+):(?!\d)/, '$1/')
+    .replace(/^[^@/]+@/, '')
+    .replace(/\.git(?=\/\/|\?|$)/, '');
 }
