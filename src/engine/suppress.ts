@@ -526,10 +526,11 @@ export async function applySuppressions(
   const failed = result.files.filter((f) => f.status === 'failed').map((f) => f.path);
   for (const a of active) {
     // Named alone (a pre-commit hook names the staged files), a file is read without the others a rule that
-    // compares resources (reused client tokens, quotas, duplicates) needs: such a directive is not judged.
+    // compares resources (reused client tokens, quotas, duplicates) or reads a VPC declared elsewhere
+    // (its status, region) needs: such a directive is not judged.
     const alone = a.s.kind !== 'waiver' && a.s.file !== undefined && config.walked !== undefined && !config.walked.some((w) => within(w, resolve(a.s.file!)));
     const unused = [...a.ids.entries()]
-      .filter(([id, ruleIds]) => !a.used.has(id) && [...ruleIds].some((r) => severityOf(rules.get(r)!, config) !== 'off') && (!alone || [...ruleIds].every((r) => rules.get(r)!.local || rules.get(r)!.group === 'input')))
+      .filter(([id, ruleIds]) => !a.used.has(id) && [...ruleIds].some((r) => severityOf(rules.get(r)!, config) !== 'off') && (!alone || [...ruleIds].every((r) => oneFile(rules.get(r)!))))
       .map(([id]) => id);
     if (unused.length > 0 && judged(a.s, config, failed)) report('suppression-unused', a.s.span, `${label(a.s)} for ${unused.join(', ')} suppresses nothing${a.s.kind === 'line' ? ` on line ${a.s.line}` : ''}; remove it, or fix what it names`);
   }
@@ -543,6 +544,11 @@ export async function applySuppressions(
  * Inline ones sit in the file they cover; a waiver covers the files under its paths' fixed directories.
  * A file that failed (it does not parse) was not read in full: what it would hold is not known.
  */
+/** Whether a rule's findings in a file depend on that file alone (and the config): input rules, and rules of one item that read no VPC. */
+function oneFile(rule: Rule): boolean {
+  return rule.group === 'input' || (rule.local === true && rule.group !== 'vpc');
+}
+
 function judged(s: Suppression, config: Config, failed: readonly string[]): boolean {
   if (failed.some((f) => (s.kind === 'waiver' ? !s.inPaths || s.inPaths(resolve(f)) : f === s.file))) return false;
   const walked = config.walked;

@@ -220,6 +220,19 @@ describe('directives in files named alone', () => {
   });
 });
 
+describe('directives for a VPC declared in another file', () => {
+  it('are not judged in a file named alone; a walk that reads the VPC uses them', async () => {
+    const dir = workspace({
+      'a.yaml': 'securityGroups:\n  - RegionId: cn-hangzhou\n    # sglint-ignore vpc-not-available reason="created in the same change"\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n',
+      'b.yaml': 'vpcs:\n  - VpcId: vpc-bp1opxu1zkhn00gzv1234\n    RegionId: cn-hangzhou\n    Status: Pending\n',
+    });
+    expect(json((await cli(['--format', 'json'], dir)).stdout)).toEqual([]);
+    expect(json((await cli(['--format', 'json', '--', 'a.yaml'], dir)).stdout)).toEqual([]);
+    writeFileSync(join(dir, 'b.yaml'), 'vpcs:\n  - VpcId: vpc-bp1opxu1zkhn00gzv1234\n    RegionId: cn-hangzhou\n    Status: Available\n');
+    expect(json((await cli(['--format', 'json'], dir)).stdout)).toEqual([['a.yaml', 'suppression-unused', 3, 5]]);
+  });
+});
+
 describe('waivers on part of the repository', () => {
   const spec = (name: string) => `securityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n    SecurityGroupName: ${name}\n`;
   const repo = () =>
