@@ -175,7 +175,8 @@ export const terraformRules: Rule[] = [
       description:
         'In `tags = { env = "prod", env = "dev" }` or a `for_each` map that names one rule twice, Terraform keeps ' +
         'the last value and drops the first silently: a tag or a whole rule is lost, and what sglint checks is ' +
-        'what Terraform keeps. Reported at the second key, in every object of the `.tf` files read, for keys ' +
+        'what Terraform keeps. Reported at the second key, in every object of the `.tf` and `.tfvars` files read ' +
+        '(the modules called included), for keys ' +
         'written as names, quoted strings or numbers (`env` and `"env"` are one key); keys computed from ' +
         'expressions are not compared. Not reported in a file with a syntax error, where error recovery may ' +
         'read a line twice.',

@@ -400,16 +400,19 @@ describe('a key written twice in an object keeps its last value, as in Terraform
         'resource "alicloud_security_group" "g" {\n  security_group_name = "web"\n  tags = {\n    1 = "a"\n    "1" = "b"\n    "${var.k}" = "c"\n    k = "d"\n  }\n}\n\n' +
         'variable "k" {\n  default = "k"\n}\n',
       'broken.tf': 'locals {\n  t = { a = 1, a = 2 }\n  u = \n}\n',
+      // A block type Terraform does not read is a parse-error too, but the file parsed: its keys are judged.
+      'stray.tf': 'resouce "x" "y" {}\nlocals {\n  v = { a = 1, a = 2 }\n}\n',
     });
     const dup = findings.filter((f) => f.ruleId === 'terraform-duplicate-key');
     expect(dup.map((f) => [f.span.file, f.span.line, f.span.column, f.span.endColumn, f.errorCode, f.severity])).toEqual([
       ['main.tf', 4, 5, 10, null, 'warning'],
       ['main.tf', 22, 5, 8, null, 'warning'],
+      ['stray.tf', 3, 16, 17, null, 'warning'],
     ]);
     // Port 22 was dropped by Terraform: only 443 and 80 are checked.
     const exposed = findings.filter((f) => f.ruleId === 'exposed-port').map((f) => f.span.line);
     expect(exposed).toEqual([]);
-    expect(findings.filter((f) => f.ruleId === 'parse-error').map((f) => f.span.file)).toEqual(['broken.tf']);
+    expect(findings.filter((f) => f.ruleId === 'parse-error').map((f) => f.span.file)).toEqual(['broken.tf', 'stray.tf']);
   });
 
   test('tags: one tag is sent, no Duplicate.TagKey; the last value is the one checked', async () => {

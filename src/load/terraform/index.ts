@@ -206,13 +206,14 @@ class TerraformLoad {
     }
     // In a configuration file read without a syntax error, what stands at the top outside any block Terraform
     // reads (an argument, a misspelt block type) would go unchecked: reported. (In .tf.json, the reader does it.)
-    if (cf.problems.length === 0 && f.path.endsWith('.tf')) {
+    // Error recovery may read a line twice: duplicate keys are judged in files without syntax errors only.
+    const parsedClean = cf.problems.length === 0;
+    if (parsedClean && f.path.endsWith('.tf')) {
       for (const a of cf.body.attrs.values()) cf.problems.push(unsupportedAtTop(a.name, a.nameSpan, 'argument'));
       for (const b of cf.body.blocks) if (!TOP_LEVEL_BLOCKS.includes(b.type)) cf.problems.push(unsupportedAtTop(b.type, b.headSpan, 'block'));
     }
     for (const p of cf.problems) this.report('parse-error', p.span, p.message);
-    // Error recovery may read a line twice: duplicate keys are judged in files without syntax errors only.
-    if (cf.problems.length === 0) {
+    if (parsedClean) {
       for (const d of cf.duplicateKeys ?? []) {
         this.report('terraform-duplicate-key', d.span, `key "${d.key}" is already written in this object at line ${d.first.line}; Terraform keeps this value and drops the other without a word`);
       }
