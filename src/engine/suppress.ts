@@ -539,16 +539,16 @@ export async function applySuppressions(
   return regroup(result, [...kept, ...added]);
 }
 
-/**
- * Whether this run read every file a suppression may cover, so that covering nothing means it is unused.
- * Inline ones sit in the file they cover; a waiver covers the files under its paths' fixed directories.
- * A file that failed (it does not parse) was not read in full: what it would hold is not known.
- */
 /** Whether a rule's findings in a file depend on that file alone (and the config): input rules, and rules of one item that read no VPC. */
 function oneFile(rule: Rule): boolean {
   return rule.group === 'input' || (rule.local === true && rule.group !== 'vpc');
 }
 
+/**
+ * Whether this run read every file a suppression may cover, so that covering nothing means it is unused.
+ * Inline ones sit in the file they cover; a waiver covers the files under its paths' fixed directories.
+ * A file that failed (it does not parse) was not read in full: what it would hold is not known.
+ */
 function judged(s: Suppression, config: Config, failed: readonly string[]): boolean {
   if (failed.some((f) => (s.kind === 'waiver' ? !s.inPaths || s.inPaths(resolve(f)) : f === s.file))) return false;
   const walked = config.walked;
