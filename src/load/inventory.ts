@@ -35,9 +35,9 @@ const SHAPES = 'the JSON output of `aliyun vpc DescribeVpcs` (Vpcs.Vpc[]), `aliy
 
 /**
  * Reads one parsed export into `into` (VPCs appended to `vpcs`). `region`: the region the config says the
- * export was taken in, if it says so.
+ * export was taken in, if it says so; `regionAt`: where the config says it.
  */
-export function readInventory(doc: Tree, region: string | undefined, into: InventoryResult): void {
+export function readInventory(doc: Tree, region: string | undefined, into: InventoryResult, regionAt?: Span): void {
   const p = into.problems;
   if (!isMap(doc)) {
     p.push({ at: doc, message: `an inventory file must be ${SHAPES}; found ${describe(doc)}` });
@@ -50,7 +50,7 @@ export function readInventory(doc: Tree, region: string | undefined, into: Inven
     p.push({ at: doc, message: `not a recognised inventory export: expected ${SHAPES}` });
     return;
   }
-  if (vpcs) readVpcs(doc, vpcs.value, region, into);
+  if (vpcs) readVpcs(doc, vpcs.value, region, into, regionAt);
   if (rgs) readResourceGroups(doc, rgs.value, into);
   if (sgs) readSecurityGroups(doc, region, into);
 }
@@ -104,7 +104,7 @@ function str(item: TMap, key: string, where: string, p: InventoryProblem[], requ
   return v;
 }
 
-function readVpcs(doc: TMap, container: Tree, region: string | undefined, into: InventoryResult): void {
+function readVpcs(doc: TMap, container: Tree, region: string | undefined, into: InventoryResult, regionAt: Span | undefined): void {
   const p = into.problems;
   const items = list(container, 'Vpc', 'Vpcs', p);
   if (!items) return;
@@ -138,6 +138,16 @@ function readVpcs(doc: TMap, container: Tree, region: string | undefined, into: 
     found.push(vpc);
   });
   pushAll(into.vpcs, found);
+  // The export's own RegionId is what the API said. A config region that none of its VPCs is in labels the
+  // wrong file: it must not close that region (its real VPCs would all be vpc-not-found); it is reported.
+  const other = region === undefined || found.some((v) => text(v.RegionId) === region) ? undefined : found[0];
+  if (other && region !== undefined) {
+    regions.delete(region);
+    p.push({
+      at: regionAt ?? other.RegionId!,
+      message: `the inventory entry gives the region ${region}, but its export lists VPCs of ${text(other.RegionId)} only (${other.id} is in ${text(other.RegionId)}): correct the entry's region, or export ${region} into a file of its own; ${region} is not taken to have no VPCs`,
+    });
+  }
   if (!ok || !complete(doc, items.length, 'VPCs', p)) return;
   if (regions.size === 0) {
     p.push({

@@ -101,7 +101,8 @@ export async function loadPrerequisites(config: Config, ctx: LoadContext): Promi
         }
         docs = r.docs;
       }
-      for (const doc of docs) readInventory(doc, entry.region, inv);
+      const regionAt = config.locations?.[`/inventory/${i}/region`];
+      for (const doc of docs) readInventory(doc, entry.region, inv, regionAt);
     }
     for (const p of inv.problems) ctx.report(INVENTORY_RULE, { at: p.at, message: p.message });
     out.vpcs = inv.vpcs;

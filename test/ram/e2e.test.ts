@@ -153,6 +153,25 @@ describe('a DescribeSecurityGroups export merged with --pager', () => {
   });
 });
 
+describe('an inventory entry whose region none of its VPCs is in', () => {
+  it('is reported at the region in the config and does not close that region (no vpc-not-found)', async () => {
+    const dir = workspace({
+      '.git/x': '',
+      '.sglint.yaml': 'inventory:\n  - path: vpcs.json\n    region: cn-hangzhou\n',
+      'vpcs.json': '{"TotalCount": 1, "Vpcs": {"Vpc": [{"VpcId": "vpc-2zeaaaaaaaaaaaaaaaaaa", "RegionId": "cn-beijing", "Status": "Available"}]}}\n',
+    });
+    const { config, problems } = await loadConfig({ cwd: dir });
+    expect(problems).toEqual([]);
+    // A group in the mislabelled region, and one in the export's real region naming a VPC it does not list.
+    const spec = 'securityGroups:\n  - RegionId: cn-hangzhou\n    VpcId: vpc-bp1opxu1zkhn00gzv1234\n    SecurityGroupName: web\n  - RegionId: cn-beijing\n    VpcId: vpc-2zebbbbbbbbbbbbbbbbbb\n    SecurityGroupName: db\n';
+    const { findings } = await lintSources([{ path: 'spec.yaml', text: spec }], config);
+    expect(findings.map((f) => ({ ...key(f), file: f.span.file.endsWith('.sglint.yaml') ? 'config' : f.span.file }))).toEqual([
+      { ruleId: 'inventory-malformed', errorCode: null, line: 3, column: 13, endLine: 3, endColumn: 24, file: 'config' },
+      { ruleId: 'vpc-not-found', errorCode: 'InvalidVpcId.NotFound', line: 6, column: 12, endLine: 6, endColumn: 37, file: 'spec.yaml' },
+    ]);
+  });
+});
+
 describe('broken prerequisites are located findings', () => {
   it('malformed policies, missing files, wrong inventory shapes and paged exports', async () => {
     const findings = await run('broken');

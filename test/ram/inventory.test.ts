@@ -32,6 +32,20 @@ describe('inventory exports', () => {
     expect(spans(r)).toEqual([['inv0.json', 1, 10]]);
   });
 
+  it('a config region none of the export\'s VPCs is in does not close that region, and is reported', () => {
+    const vpc = (region: string) => `{"VpcId": "vpc-${region}", "RegionId": "${region}", "Status": "Available"}`;
+    const wrong = read([{ text: `{"Vpcs": {"Vpc": [\n${vpc('cn-beijing')}]}}`, region: 'cn-hangzhou' }]);
+    expect([...wrong.inventory.vpcRegions]).toEqual(['cn-beijing']);
+    expect(spans(wrong)).toEqual([['inv0.json', 2, 41]]); // no location of the config's region: the export's RegionId
+    // One of its VPCs in the region given (a merged export), or none giving its own: the region stays closed.
+    const merged = read([{ text: `{"Vpcs": {"Vpc": [${vpc('cn-beijing')}, ${vpc('cn-hangzhou')}]}}`, region: 'cn-hangzhou' }]);
+    expect(merged.problems).toEqual([]);
+    expect([...merged.inventory.vpcRegions].sort()).toEqual(['cn-beijing', 'cn-hangzhou']);
+    const bare = read([{ text: '{"Vpcs": {"Vpc": [{"VpcId": "vpc-a", "Status": "Available"}]}}', region: 'cn-hangzhou' }]);
+    expect(bare.problems).toEqual([]);
+    expect([...bare.inventory.vpcRegions]).toEqual(['cn-hangzhou']);
+  });
+
   it('ListResourceGroups and DescribeSecurityGroups fill the inventory', () => {
     const r = read([
       { text: '{"ResourceGroups": {"ResourceGroup": [{"Id": "rg-1"}, {"Id": "rg-2"}]}, "TotalCount": 2}' },
