@@ -15,7 +15,8 @@ import { planAnnotations, repoPath, restNotice } from './format/github.ts';
 import type { EslintMessage, EslintResult } from './format/results.ts';
 import { VERSION } from './version.ts';
 import { confineReads, ioReason } from './util/io.ts';
-import { displayPath, within } from './util/paths.ts';
+import { displayPath, repoRootsBelow, within } from './util/paths.ts';
+import type { RootOf } from './util/paths.ts';
 
 type Core = typeof import('@actions/core');
 
@@ -53,11 +54,12 @@ function boolInput(core: Core, name: string, dflt: boolean): boolean {
 }
 
 /**
- * Files the pull request changes, relative to the workspace, from the event payload's base and head
- * commits and `git diff base...head` (no API token). Undefined when not a pull request or git cannot
- * tell (e.g. a shallow checkout): then every file is annotated, and a notice says why.
+ * Files the pull request changes (absolute paths), from the event payload's base and head commits and
+ * `git diff base...head` (no API token), run in each repository the checked files are in (the workspace,
+ * or a repository checked out into a subdirectory of it). Undefined when not a pull request or git cannot
+ * tell in any of them (e.g. a shallow checkout): then every file is annotated, and a notice says why.
  */
-function changedFiles(core: { info(m: string): void; notice(m: string): void }, workspace: string): Set<string> | undefined {
+function changedFiles(core: { info(m: string): void; notice(m: string): void }, roots: string[]): Set<string> | undefined {
   const event = process.env.GITHUB_EVENT_NAME ?? '';
   if (event !== 'pull_request' && event !== 'pull_request_target') {
     core.info(`sglint: only-changed applies to pull_request events (this is "${event}"); reporting every file`);
@@ -78,19 +80,28 @@ function changedFiles(core: { info(m: string): void; notice(m: string): void }, 
     core.notice('sglint: only-changed: the event payload names no pull_request base and head commits; reporting every file');
     return undefined;
   }
-  try {
-    const out = execFileSync('git', ['diff', '--name-only', '-z', '--relative', `${base}...${head}`], {
-      cwd: workspace,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return new Set(out.split('\0').filter(Boolean));
-  } catch (e) {
-    const reason = ((e as { stderr?: string }).stderr || (e as Error).message).trim().split('\n')[0];
-    core.notice(displayText(`sglint: only-changed: git could not list the files changed between ${base.slice(0, 7)} and ${head.slice(0, 7)} (${reason}); reporting every file. Check out with fetch-depth: 0 so both commits are present.`));
+  const changed = new Set<string>();
+  const failed: { root: string; reason: string }[] = [];
+  for (const root of roots) {
+    try {
+      const out = execFileSync('git', ['diff', '--name-only', '-z', '--relative', `${base}...${head}`], {
+        cwd: root,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      for (const name of out.split('\0')) if (name) changed.add(resolve(root, name));
+    } catch (e) {
+      failed.push({ root, reason: ((e as { stderr?: string }).stderr || (e as Error).message).trim().split('\n')[0] ?? '' });
+    }
+  }
+  if (failed.length === roots.length) {
+    core.notice(displayText(`sglint: only-changed: git could not list the files changed between ${base.slice(0, 7)} and ${head.slice(0, 7)} (${failed[0]?.reason ?? 'no repository'}); reporting every file. Check out with fetch-depth: 0 so both commits are present.`));
     return undefined;
   }
+  // Another repository checked out beside the pull request's does not hold its commits: none of its files changed.
+  for (const f of failed) core.info(displayText(`sglint: only-changed: ${displayPath(f.root)} does not hold the pull request's commits (${f.reason}); its files count as unchanged`));
+  return changed;
 }
 
 const html = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -111,7 +122,7 @@ function code(escaped: string): string {
 
 async function writeSummary(
   core: Core,
-  o: { results: EslintResult[]; workspace: string; checked: number; errors: number; warnings: number; infos: number; notAnnotated: number; outside: number; sarif?: string; headSha?: string },
+  o: { results: EslintResult[]; workspace: string; root: RootOf; checked: number; errors: number; warnings: number; infos: number; notAnnotated: number; outside: number; sarif?: string; headSha?: string },
 ): Promise<void> {
   const server = process.env.GITHUB_SERVER_URL;
   const repo = process.env.GITHUB_REPOSITORY;
@@ -121,7 +132,7 @@ async function writeSummary(
     if (!server || !repo || !sha) return `<code>${label}</code>`;
     return `<a href="${html(`${server}/${repo}/blob/${sha}/${file.split('/').map(encodeURIComponent).join('/')}#L${m.line}`)}">${label}</a>`;
   };
-  const rows: { file: string; m: EslintMessage }[] = o.results.flatMap((r) => r.messages.map((m) => ({ file: repoPath(r.filePath, o.workspace, o.workspace), m })));
+  const rows: { file: string; m: EslintMessage }[] = o.results.flatMap((r) => r.messages.map((m) => ({ file: repoPath(r.filePath, o.workspace, o.root), m })));
   // Paragraphs after the table, written last but measured first: the table gets the room they leave.
   const tail: string[] = [];
   if (o.notAnnotated > 0) tail.push(`<p>${o.notAnnotated} finding(s) above are not shown as annotations: GitHub shows at most 10 error, 10 warning and 10 notice annotations per step.</p>`);
@@ -167,12 +178,22 @@ async function writeSummary(
   await s.write();
 }
 
+/** The repositories the results' files are in (the roots their paths are made relative to), sorted. */
+function repositories(results: EslintResult[], workspace: string, root: (abs: string) => string): string[] {
+  const roots = new Set<string>();
+  for (const r of results) {
+    roots.add(root(resolve(workspace, r.filePath)));
+    for (const m of r.messages) if (m.resourceFile) roots.add(root(resolve(workspace, m.resourceFile)));
+  }
+  return roots.size ? [...roots].sort() : [workspace];
+}
+
 /**
  * The findings a pull request is answerable for: those in the files it changes, and those placed in
  * another file (a variable's default) about a resource in a file it changes.
  */
 function inChanged(results: EslintResult[], changed: Set<string>, workspace: string): EslintResult[] {
-  const touched = (file: string | undefined) => file !== undefined && changed.has(repoPath(file, workspace, workspace));
+  const touched = (file: string | undefined) => file !== undefined && changed.has(resolve(workspace, file));
   return results.flatMap((r) => {
     const own = touched(r.filePath);
     const messages = own ? r.messages : r.messages.filter((m) => touched(m.resourceFile));
@@ -232,7 +253,7 @@ async function runAction(core: Core): Promise<number> {
     // A bad config file: each problem annotated where it is, nothing linted (exit 2, as the CLI).
     for (const p of checked.problems) {
       const at = p.span
-        ? { file: repoPath(p.span.file, process.cwd(), workspace), startLine: p.span.line, endLine: p.span.endLine, startColumn: p.span.column, endColumn: p.span.endColumn }
+        ? { file: repoPath(p.span.file, process.cwd(), repoRootsBelow(workspace)), startLine: p.span.line, endLine: p.span.endLine, startColumn: p.span.column, endColumn: p.span.endColumn }
         : {};
       core.error(displayText(`sglint: ${p.message}`), { title: 'sglint configuration', ...at });
     }
@@ -241,7 +262,9 @@ async function runAction(core: Core): Promise<number> {
   const { result, results: all } = checked;
   // Skipped paths (with why) and the baseline's counts, as the CLI prints them.
   if (checked.notes.length) process.stdout.write(checked.notes.join('\n') + '\n');
-  const ctx = { catalog, cwd: workspace, root: workspace, version: VERSION };
+  // Paths relative to each file's repository: the workspace, or a repository checked out into a subdirectory.
+  const root = repoRootsBelow(workspace);
+  const ctx = { catalog, cwd: workspace, root, version: VERSION };
 
   // SARIF always holds every finding: code scanning would otherwise close alerts of unchanged files.
   if (sarifFile) {
@@ -257,7 +280,7 @@ async function runAction(core: Core): Promise<number> {
   // With annotations off, what would be a notice annotation is a plain log line.
   let noticesUsed = 0;
   const changed = onlyChanged
-    ? changedFiles({ info: core.info, notice: (m: string) => (annotate ? (noticesUsed++, core.notice(m)) : core.info(m)) }, workspace)
+    ? changedFiles({ info: core.info, notice: (m: string) => (annotate ? (noticesUsed++, core.notice(m)) : core.info(m)) }, repositories(all, workspace, root))
     : undefined;
   const results = changed ? inChanged(all, changed, workspace) : all;
   const sum = (k: 'errorCount' | 'warningCount' | 'infoCount', rs: EslintResult[]) => rs.reduce((n, r) => n + r[k], 0);
@@ -300,7 +323,7 @@ async function runAction(core: Core): Promise<number> {
     } catch {
       // not a pull request event: GITHUB_SHA names the commit
     }
-    await writeSummary(core, { results: shown, workspace, checked: nChecked, errors, warnings, infos, notAnnotated, outside, ...(sarifFile ? { sarif: displayPath(sarifFile, workspace) } : {}), ...(headSha ? { headSha } : {}) });
+    await writeSummary(core, { results: shown, workspace, root, checked: nChecked, errors, warnings, infos, notAnnotated, outside, ...(sarifFile ? { sarif: displayPath(sarifFile, workspace) } : {}), ...(headSha ? { headSha } : {}) });
   }
 
   core.setOutput('errors', errors);

@@ -4,9 +4,9 @@
  * most important first (errors, then warnings, then info; API-error rules before exposure and input
  * checks), the first ones become annotations, and a final notice says how many more there are and where.
  */
-import { existsSync } from 'node:fs';
-import { dirname, resolve, sep } from 'node:path';
-import { below } from '../util/paths.ts';
+import { resolve, sep } from 'node:path';
+import { below, repoRoot } from '../util/paths.ts';
+import type { RootOf } from '../util/paths.ts';
 import { escapeText } from './display.ts';
 import type { EslintMessage, EslintResult } from './results.ts';
 import { formatCompact, shownId } from './results.ts';
@@ -38,18 +38,15 @@ export interface AnnotationPlan {
   rest: Annotation[];
 }
 
-/** The nearest directory upward from `cwd` holding `.git` (a directory or a worktree file), else `cwd`. */
-export function repoRoot(cwd: string): string {
-  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
-    if (existsSync(resolve(dir, '.git'))) return dir;
-    if (dirname(dir) === dir) return resolve(cwd);
-  }
+/** The repository root above `cwd` (the nearest directory holding `.git`), else `cwd`. */
+export function rootOf(cwd: string): string {
+  return repoRoot(cwd) ?? resolve(cwd);
 }
 
-/** A result's path relative to the repository root, `/`-separated; absolute when outside the root. */
-export function repoPath(filePath: string, cwd: string, root: string): string {
+/** A result's path relative to its repository root, `/`-separated; absolute when outside the root. */
+export function repoPath(filePath: string, cwd: string, root: RootOf): string {
   const abs = resolve(cwd, filePath);
-  return below(root, abs) || abs.split(sep).join('/');
+  return below(typeof root === 'string' ? root : root(abs), abs) || abs.split(sep).join('/');
 }
 
 const LEVEL: Record<EslintMessage['level'], AnnotationLevel> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -65,8 +62,8 @@ export function annotationText(m: EslintMessage): string {
  * Orders every finding (results from forDisplay, paths kept) and splits them into the annotations GitHub will show and the rest.
  * `noticesUsed`: notices the step has already printed (they count against the same cap).
  */
-export function planAnnotations(results: EslintResult[], ctx: { catalog: Rule[]; cwd: string; root?: string }, cap = ANNOTATION_CAP, noticesUsed = 0): AnnotationPlan {
-  const root = ctx.root ?? repoRoot(ctx.cwd);
+export function planAnnotations(results: EslintResult[], ctx: { catalog: Rule[]; cwd: string; root?: RootOf }, cap = ANNOTATION_CAP, noticesUsed = 0): AnnotationPlan {
+  const root = ctx.root ?? rootOf(ctx.cwd);
   const group = new Map(ctx.catalog.map((r) => [r.id, GROUP_RANK[r.group] ?? 1]));
   const all: Annotation[] = [];
   for (const r of results) {
@@ -147,7 +144,7 @@ export function command(a: Annotation): string {
 }
 
 /** `--format github` (results from forDisplay, paths kept): annotations for the first findings, the rest as plain log lines, then a notice. */
-export function formatGithub(results: EslintResult[], ctx: { catalog: Rule[]; cwd: string; root?: string }): string {
+export function formatGithub(results: EslintResult[], ctx: { catalog: Rule[]; cwd: string; root?: RootOf }): string {
   const plan = planAnnotations(results, ctx);
   const lines = plan.shown.map(command);
   const rest = formatCompact(plan.rest.map((a) => ({ filePath: escapeText(a.file), messages: [a.finding], errorCount: 0, warningCount: 0, infoCount: 0 })));

@@ -4,13 +4,14 @@ import { formatCompact, formatJson } from './results.ts';
 import { formatGithub } from './github.ts';
 import { forDisplay } from './display.ts';
 import type { Rule } from '../engine/rule.ts';
+import type { RootOf } from '../util/paths.ts';
 
 export interface FormatContext {
   catalog: Rule[];
   cwd: string;
   version: string;
-  /** Repository root that SARIF and GitHub paths are relative to; default: the git root above cwd, else cwd. */
-  root?: string;
+  /** Repository root that SARIF and GitHub paths are relative to (one, or one per file); default: the git root above cwd, else cwd. */
+  root?: RootOf;
   /** The report goes to a file (`-o`), not to the terminal. */
   toFile?: boolean;
 }

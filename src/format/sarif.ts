@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import type { EslintMessage, EslintResult } from './results.ts';
 import type { Rule } from '../engine/rule.ts';
 import { ruleMarkdown, ruleText } from '../docs.ts';
-import { repoPath, repoRoot } from './github.ts';
+import { repoPath, rootOf } from './github.ts';
+import type { RootOf } from '../util/paths.ts';
 import { jsonText } from './display.ts';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json';
@@ -74,8 +75,8 @@ function fingerprint(m: EslintMessage, lines: string[] | undefined, seen: Map<st
   return `${hash}:${occurrence}`;
 }
 
-export function sarifLog(results: EslintResult[], ctx: { catalog: Rule[]; cwd: string; root?: string; version: string }) {
-  const root = ctx.root ?? repoRoot(ctx.cwd);
+export function sarifLog(results: EslintResult[], ctx: { catalog: Rule[]; cwd: string; root?: RootOf; version: string }) {
+  const root = ctx.root ?? rootOf(ctx.cwd);
   const index = new Map(ctx.catalog.map((r, i) => [r.id, i]));
   const sarifResults = [];
   for (const r of results) {
@@ -120,6 +121,6 @@ export function sarifLog(results: EslintResult[], ctx: { catalog: Rule[]; cwd: s
   };
 }
 
-export function formatSarif(results: EslintResult[], ctx: { catalog: Rule[]; cwd: string; root?: string; version: string }): string {
+export function formatSarif(results: EslintResult[], ctx: { catalog: Rule[]; cwd: string; root?: RootOf; version: string }): string {
   return jsonText(sarifLog(results, ctx)) + '\n';
 }

@@ -44,3 +44,26 @@ export function repoRoot(start: string): string | undefined {
   for (const dir of upToRepoRoot(start)) last = dir;
   return last !== undefined && existsSync(join(last, '.git')) ? last : undefined;
 }
+
+/** Where the paths of findings are made relative to: one directory, or a directory chosen per file. */
+export type RootOf = string | ((abs: string) => string);
+
+/**
+ * The repository root of each file below `top`: the nearest directory at or above the file that holds
+ * `.git`, never above `top`; `top` itself when there is none. A repository checked out into a
+ * subdirectory of the workspace (actions/checkout with `path:`) is its own root, and GitHub places
+ * annotations by paths relative to it. Looked up once per directory.
+ */
+export function repoRootsBelow(top: string): (abs: string) => string {
+  const topAbs = resolve(top);
+  const cache = new Map<string, string>();
+  const rootOf = (dir: string): string => {
+    const hit = cache.get(dir);
+    if (hit !== undefined) return hit;
+    const up = dirname(dir);
+    const root = dir === topAbs || up === dir || !within(topAbs, dir) ? topAbs : existsSync(join(dir, '.git')) ? dir : rootOf(up);
+    cache.set(dir, root);
+    return root;
+  };
+  return (abs) => rootOf(dirname(resolve(topAbs, abs)));
+}

@@ -3,7 +3,7 @@
 // workspaces (a temporary git repository with two commits for only-changed).
 import { describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { BAD, GOOD, bundle, tree } from './bundle.ts';
@@ -104,6 +104,26 @@ describe('GitHub Action bundle', () => {
     const sarif = JSON.parse(readFileSync(join(pr.dir, 'out', 'sglint.sarif'), 'utf8'));
     const uris = sarif.runs[0].results.map((x: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => x.locations[0]!.physicalLocation.artifactLocation.uri).sort();
     expect(uris).toEqual(['sg/new.yaml', 'sg/old.yaml']);
+  });
+
+  it('a repository checked out into a subdirectory of the workspace (checkout `path:`): paths relative to it, only-changed diffs it', () => {
+    const pr = pullRequestRepo();
+    const workspace = mkdtempSync(join(tmpdir(), 'sglint-ws-'));
+    renameSync(pr.dir, join(workspace, 'repo'));
+    writeFileSync(join(workspace, 'loose.yaml'), BAD); // beside the repository, in no repository: never changed
+    const r = runAction(
+      workspace,
+      { paths: 'repo/sg\nloose.yaml', 'only-changed': 'true', 'sarif-file': 'out/sglint.sarif' },
+      { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: pr.event, GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'o/r' },
+    );
+    expect(r.status).toBe(1);
+    expect(r.commands.filter((c) => c.level === 'error').map((c) => [c.props.file, c.props.line, c.props.col])).toEqual([['sg/new.yaml', '5', '24']]);
+    expect(r.outputs.errors).toBe('1');
+    expect(r.summary).toContain(`<a href="https://github.com/o/r/blob/${pr.head}/sg/new.yaml#L5">sg/new.yaml:5</a>`);
+    expect(r.summary).toMatch(/2 more finding\(s\) are in files this pull request does not change/);
+    const sarif = JSON.parse(readFileSync(join(workspace, 'out', 'sglint.sarif'), 'utf8'));
+    const uris = sarif.runs[0].results.map((x: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => x.locations[0]!.physicalLocation.artifactLocation.uri).sort();
+    expect(uris).toEqual(['loose.yaml', 'sg/new.yaml', 'sg/old.yaml']);
   });
 
   it('only-changed keeps a finding placed in an unchanged file about a resource in a changed one (a variable\'s default)', () => {
