@@ -63,7 +63,7 @@ Paths are files or directories (default: the current directory). Walks do not en
 VCS metadata, nor symbolic links that lead outside the directory walked.
 
 Options:
-  -f, --format <name>     stylish (default), json, compact, sarif, github
+  -f, --format <name>     stylish (default), json, compact, sarif, github, gitlab
   -o, --output <file>     write the report to a file instead of standard output (- for it)
   -q, --quiet             report errors only (warnings still count toward --max-warnings)
       --max-warnings <n>  exit 1 when there are more than n warnings

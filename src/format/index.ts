@@ -36,4 +36,6 @@ export const formatters: Record<string, Formatter> = {
   sarif: async (r, ctx) => (await import('./sarif.ts')).formatSarif(r, ctx),
   // Annotations need the real path (see forDisplay).
   github: (r, ctx) => formatGithub(forDisplay(r, false), ctx),
+  // GitLab Code Quality: exact text, as JSON and SARIF; node:crypto loaded on demand, as for SARIF.
+  gitlab: async (r, ctx) => (await import('./gitlab.ts')).formatGitlab(r, ctx),
 };

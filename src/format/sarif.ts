@@ -67,7 +67,7 @@ function hashedText(m: EslintMessage, lines: string[] | undefined): string {
  * line (of a line longer than HASHED, the part around the finding) with whitespace collapsed (not its number, so moving code does not open a new alert), the
  * occurrence counting equal (rule, line) pairs within the file.
  */
-function fingerprint(m: EslintMessage, lines: string[] | undefined, seen: Map<string, number>): string {
+export function fingerprint(m: EslintMessage, lines: string[] | undefined, seen: Map<string, number>): string {
   const text = hashedText(m, lines).replace(/\s+/g, ' ').trim();
   const hash = createHash('sha256').update(`${m.ruleId}\0${text}`).digest('hex').slice(0, 16);
   const occurrence = (seen.get(hash) ?? 0) + 1;
