@@ -77,6 +77,22 @@ export const rosRules: Rule[] = [
     sources: [SOURCE_ROS],
   }),
   defineRule({
+    id: 'ros-stack-not-followed',
+    group: 'input',
+    api: NONE,
+    severity: 'info',
+    certainty: 'documented',
+    summary: 'A nested stack (ALIYUN::ROS::Stack) is not read, so the security groups of its template are not checked',
+    docs: {
+      description:
+        'A resource of type `ALIYUN::ROS::Stack` is a nested stack: its template is another template. sglint does not read it from the template that declares the stack: a `TemplateURL` (`oss://`, `http://`, `https://` or any other) is never fetched, since the check runs without network access, and a `TemplateBody` is not read either. So that the security groups the nested template creates do not go unchecked unsaid, each such resource is reported once (whatever its `Condition`, `Count` or `Fn::If`s), at its `Type`; the message names the `TemplateURL` when it is written as a string.',
+      fix: 'Check the nested template as a template of its own: run sglint on its file (`sglint network.ros.yaml`), after saving it locally when it is only at its `TemplateURL`. Once it is checked, this finding can be suppressed with a reason, as any other (the `Metadata` of the resource, or a `sglint-ignore` comment).',
+      valid: [{ file: 'template.ros.yaml', code: `${HEAD}Resources:\n  WebSg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      SecurityGroupName: web\n` }],
+      invalid: [{ file: 'template.ros.yaml', code: `${HEAD}Resources:\n  Network:\n    Type: ALIYUN::ROS::Stack\n    Properties:\n      TemplateURL: oss://my-bucket/network.ros.yaml\n` }],
+    },
+    sources: [SOURCE_INPUT],
+  }),
+  defineRule({
     id: 'ros-too-large',
     group: 'input',
     api: NONE,

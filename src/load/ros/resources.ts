@@ -1,6 +1,7 @@
 /**
  * ROS resources → model: `ALIYUN::ECS::SecurityGroup` (with inline rules), the standalone rule resources,
- * `ALIYUN::ECS::VPC` and `ALIYUN::RAM::ManagedPolicy`.
+ * `ALIYUN::ECS::VPC` and `ALIYUN::RAM::ManagedPolicy`. A nested stack (`ALIYUN::ROS::Stack`) is reported, its
+ * template not being read.
  *
  * Conditions: a resource whose properties use `Fn::If` is read once per combination of its conditions
  * (at most MAX_CONDITIONS conditions, so at most 16 variants); the conditions of the groups it refers to
@@ -52,6 +53,8 @@ const RULE_TYPES: Record<string, { direction: 'ingress' | 'egress'; list: boolea
 
 export const VPC_TYPE = 'ALIYUN::ECS::VPC';
 export const POLICY_TYPE = 'ALIYUN::RAM::ManagedPolicy';
+/** A nested stack: its template is another template, which is not read from here (ros-stack-not-followed). */
+export const STACK_TYPE = 'ALIYUN::ROS::Stack';
 
 /** Most `Fn::If` conditions one resource is expanded over (2^4 = 16 combinations before impossible ones are dropped). */
 export const MAX_CONDITIONS = 4;
@@ -125,6 +128,10 @@ function readType(name: string, e: TEntry, tpl: Template): string | undefined {
     tpl.report('ros-shape', get(e.value, 'Type')?.span ?? e.keySpan, `resource \`${name}\` needs a \`Type\` (a string such as ${SG_TYPE})`);
     return undefined;
   }
+  if (type === STACK_TYPE) {
+    nestedStack(name, e, tpl);
+    return undefined;
+  }
   if (type !== SG_TYPE && !RULE_TYPES[type] && type !== VPC_TYPE && type !== POLICY_TYPE) {
     misspeltType(tpl, e, type);
     return undefined;
@@ -133,6 +140,16 @@ function readType(name: string, e: TEntry, tpl: Template): string | undefined {
     for (const k of e.value.entries) if (!RESOURCE_KEYS.includes(k.key)) unknownProperty(tpl, k, RESOURCE_KEYS, `resource \`${name}\``);
   }
   return type;
+}
+
+/**
+ * A nested stack is reported once, at its Type, whatever its conditions and Count: its template (at a
+ * TemplateURL, never fetched, or in a TemplateBody) is not read, so the groups it creates go unchecked.
+ */
+function nestedStack(name: string, e: TEntry, tpl: Template): void {
+  const url = get(get(e.value, 'Properties'), 'TemplateURL');
+  const template = isScalar(url) && typeof url.value === 'string' ? `its template "${url.value}" is not fetched` : 'its template is not read';
+  tpl.report('ros-stack-not-followed', get(e.value, 'Type')!.span, `nested stack \`${name}\` (${STACK_TYPE}): ${template}, so the security groups it creates are not checked (run sglint on that template's file)`);
 }
 
 /** What a resource's properties use: the conditions of their `Fn::If`s and the resources they refer to. */
