@@ -369,6 +369,20 @@ describe('a resource type misspelt from one that is checked', () => {
     expect(f[0]!.message).toMatch(/`ALIYUN::ECS::SecurityGroup`/);
   });
 
+  it('so is a nested stack type in another case or a letter away, naming ALIYUN::ROS::Stack', async () => {
+    const f = await lintFiles({ 't.ros.yaml': tpl('ALIYUN::ROS::stack', 'ALIYUN::ROS::Stak') });
+    expect(f.map((x) => [x.ruleId, x.span.line, x.span.column, x.span.endColumn])).toEqual([
+      ['ros-shape', 4, 11, 29],
+      ['ros-shape', 8, 11, 28],
+    ]);
+    for (const x of f) expect(x.message).toMatch(/`ALIYUN::ROS::Stack`/);
+  });
+
+  it('ALIYUN::ROS types with more after Stack are left alone', async () => {
+    const f = await lintFiles({ 't.ros.yaml': tpl('ALIYUN::ROS::StackGroup', 'ALIYUN::ROS::Stacks') });
+    expect(f.map((x) => x.ruleId)).toEqual([]);
+  });
+
   it('other types, in other namespaces or with more after a known name, are left alone', async () => {
     const f = await lintFiles({ 't.ros.yaml': tpl('ALIYUN::ECS::SecurityGroupClone', 'ALIYUN::ECS::Instance', 'ALIYUN::VPC::VPC', 'ALIYUN::ECS::VSwitch', 'ALIYUN::ECS::SecurityGroups') });
     expect(f.map((x) => x.ruleId)).toEqual([]);

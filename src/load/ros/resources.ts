@@ -59,10 +59,11 @@ export const STACK_TYPE = 'ALIYUN::ROS::Stack';
 /** Most `Fn::If` conditions one resource is expanded over (2^4 = 16 combinations before impossible ones are dropped). */
 export const MAX_CONDITIONS = 4;
 
-const READ_TYPES = [SG_TYPE, ...Object.keys(RULE_TYPES), VPC_TYPE, POLICY_TYPE];
+/** The types read here, and the nested stack, which is reported: a misspelling of one is reported too. */
+const READ_TYPES = [SG_TYPE, ...Object.keys(RULE_TYPES), VPC_TYPE, POLICY_TYPE, STACK_TYPE];
 
 /**
- * A type that is one of those read here but for its case or a letter or two (`ALIYUN::ECS::Securitygroup`):
+ * A type that is one of READ_TYPES but for its case or a letter or two (`ALIYUN::ECS::Securitygroup`):
  * ROS types are case-sensitive, so the template fails, and the resource would go unchecked unsaid. Only
  * within the same namespace, and not a known type with more after it, so that another real type is not
  * taken for a misspelling.
