@@ -11,6 +11,7 @@ import { readJson } from '../load/parsers.ts';
 import { get, isMap, isScalar, isSeq } from '../load/tree.ts';
 import type { Span } from '../load/tree.ts';
 import type { LintResult } from './lint.ts';
+import { INTERNAL_ERROR } from './rule.ts';
 import type { Finding, Rule } from './rule.ts';
 import { byPosition, regroup } from './suppress.ts';
 import { addTo, pushAll } from '../util/array.ts';
@@ -43,7 +44,7 @@ function entryKey(e: BaselineEntry): string {
 }
 
 function recordable(catalog: readonly Rule[], unsuppressible: readonly string[] = []): (f: Finding) => boolean {
-  const never = new Set([...catalog.filter((r) => r.suppressible === false).map((r) => r.id), ...unsuppressible, 'internal-error']);
+  const never = new Set([...catalog.filter((r) => r.suppressible === false).map((r) => r.id), ...unsuppressible, INTERNAL_ERROR]);
   return (f) => !never.has(f.ruleId);
 }
 

@@ -17,6 +17,7 @@ import { link } from './link.ts';
 import { defaultConfig, severityOf } from './config.ts';
 import { applySuppressions, byPosition, holdsFinding, regroup, todayUtc } from './suppress.ts';
 import type { Config } from './config.ts';
+import { INTERNAL_ERROR } from './rule.ts';
 import type { Finding, Report, Rule, Severity } from './rule.ts';
 import { decodeText, readText } from './text.ts';
 import { ioReason } from '../util/io.ts';
@@ -239,7 +240,7 @@ export async function lint(inputs: LintInput[], configIn: Partial<Config>, optio
       // A rule bug must not hide the other rules' findings; say which rule failed.
       failed.add(rule);
       findings.push({
-        ruleId: 'internal-error',
+        ruleId: INTERNAL_ERROR,
         errorCode: null,
         httpStatus: null,
         severity: 'error',

@@ -87,6 +87,9 @@ export function defineRule(rule: Rule): Rule {
   return rule;
 }
 
+/** The rule id of the finding a rule that throws leaves (lint.ts): no rule of the catalog has it. */
+export const INTERNAL_ERROR = 'internal-error';
+
 export interface Finding {
   ruleId: string;
   errorCode: string | null;

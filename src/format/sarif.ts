@@ -1,10 +1,13 @@
 /**
  * SARIF 2.1.0 (`--format sarif`) as GitHub code scanning reads it: the whole catalog in
- * tool.driver.rules (text fields clipped to GitHub's 1024 characters), one result per finding with a
- * repository-relative location, a full region and a line-number-free fingerprint.
+ * tool.driver.rules (text fields clipped to GitHub's 1024 characters), then an entry for each other
+ * rule id the results carry (a rule that failed), so that every result's ruleId and ruleIndex name an
+ * entry; one result per finding with a repository-relative location, a full region and a
+ * line-number-free fingerprint.
  */
 import { createHash } from 'node:crypto';
 import type { EslintMessage, EslintResult } from './results.ts';
+import { INTERNAL_ERROR } from '../engine/rule.ts';
 import type { Rule } from '../engine/rule.ts';
 import { ruleMarkdown, ruleText } from '../docs.ts';
 import { repoPath, rootOf } from './github.ts';
@@ -38,6 +41,32 @@ function descriptor(r: Rule) {
       httpStatus: r.api.httpStatus,
       operation: r.api.operation,
     },
+  };
+}
+
+/** What the entry of a rule id outside the catalog says: a rule that failed, else an id the catalog given lacks. */
+function outsideText(id: string): { summary: string; help: string } {
+  if (id === INTERNAL_ERROR) {
+    return {
+      summary: 'A rule failed while checking the input; its findings are missing',
+      help:
+        'sglint could not finish a rule on this input: a defect in sglint, not in the input. The message names the rule; its findings are missing, ' +
+        "the other rules' findings are reported. Report it with the input that triggers it; meanwhile `rules: { <rule-id>: off }` in .sglint.yaml turns that rule off.",
+    };
+  }
+  return { summary: `${id}: not a rule of this catalog`, help: `Findings under ${id} come from a rule that is not in the catalog this log was written with.` };
+}
+
+function outsideDescriptor(id: string) {
+  const { summary, help } = outsideText(id);
+  return {
+    id,
+    shortDescription: { text: clip(summary) },
+    fullDescription: { text: clip(help) },
+    help: { text: clip(help), markdown: `**${id}** — ${summary}\n\n${help}\n` },
+    helpUri: HELP_URI,
+    defaultConfiguration: { level: LEVEL.error },
+    properties: { tags: ['sglint'] },
   };
 }
 
@@ -78,6 +107,15 @@ export function fingerprint(m: EslintMessage, lines: string[] | undefined, seen:
 export function sarifLog(results: EslintResult[], ctx: { catalog: Rule[]; cwd: string; root?: RootOf; version: string }) {
   const root = ctx.root ?? rootOf(ctx.cwd);
   const index = new Map(ctx.catalog.map((r, i) => [r.id, i]));
+  const rules: (ReturnType<typeof descriptor> | ReturnType<typeof outsideDescriptor>)[] = ctx.catalog.map(descriptor);
+  const indexOf = (id: string): number => {
+    let i = index.get(id);
+    if (i === undefined) {
+      i = rules.push(outsideDescriptor(id)) - 1;
+      index.set(id, i);
+    }
+    return i;
+  };
   const sarifResults = [];
   for (const r of results) {
     const uri = toUri(repoPath(r.filePath, ctx.cwd, root));
@@ -88,10 +126,9 @@ export function sarifLog(results: EslintResult[], ctx: { catalog: Rule[]; cwd: s
       const endLine = Math.max(startLine, m.endLine);
       const startColumn = Math.max(1, m.column);
       const endColumn = Math.max(endLine === startLine ? startColumn : 1, m.endColumn);
-      const ruleIndex = index.get(m.ruleId);
       sarifResults.push({
         ruleId: m.ruleId,
-        ...(ruleIndex !== undefined ? { ruleIndex } : {}),
+        ruleIndex: indexOf(m.ruleId),
         level: LEVEL[m.level],
         message: { text: m.message },
         locations: [{ physicalLocation: { artifactLocation: { uri }, region: { startLine, startColumn, endLine, endColumn } } }],
@@ -111,7 +148,7 @@ export function sarifLog(results: EslintResult[], ctx: { catalog: Rule[]; cwd: s
             semanticVersion: ctx.version,
             version: ctx.version,
             informationUri: INFORMATION_URI,
-            rules: ctx.catalog.map(descriptor),
+            rules,
           },
         },
         columnKind: 'utf16CodeUnits' as const,

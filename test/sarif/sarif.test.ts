@@ -16,6 +16,8 @@ import { toEslint } from '../../src/format/results.ts';
 import { formatSarif, sarifLog } from '../../src/format/sarif.ts';
 import { ruleText } from '../../src/docs.ts';
 import type { Rule } from '../../src/engine/rule.ts';
+import { defineRule } from '../../src/engine/rule.ts';
+import { lint } from '../../src/engine/lint.ts';
 import { BAD, GOOD, bundle, tree } from '../action/bundle.ts';
 
 const schema = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8'));
@@ -43,6 +45,16 @@ async function sarifOf(files: Record<string, string>, sub = '') {
 
 type Log = Awaited<ReturnType<typeof sarifOf>>;
 const results = (log: Log) => log.runs[0]!.results;
+
+/** Each result's ruleId has an entry in tool.driver.rules, and its ruleIndex points at that entry; ids are unique. */
+function rulesResolve(log: Log): void {
+  const rules = log.runs[0]!.tool.driver.rules;
+  expect(new Set(rules.map((r) => r.id)).size).toBe(rules.length);
+  for (const r of results(log)) {
+    expect(r.ruleIndex, r.ruleId).toBeTypeOf('number');
+    expect(rules[r.ruleIndex!]?.id, r.ruleId).toBe(r.ruleId);
+  }
+}
 
 describe('SARIF', () => {
   it('validates against the SARIF 2.1.0 schema, and the validator rejects a broken log', async () => {
@@ -102,9 +114,44 @@ describe('SARIF', () => {
       properties: { errorCode: 'InvalidSecurityGroupName.Malformed', httpStatus: 400, resource: 'securityGroups[0]' },
     });
     expect(rules[bad.ruleIndex!]!.id).toBe('name-malformed');
+    rulesResolve(log);
     expect(bad.message.text.length).toBeGreaterThan(0);
     const warn = byUri['infra/sg/warn.yaml']!;
     expect(warn).toMatchObject({ ruleId: 'group-type-case', level: 'warning', locations: [{ physicalLocation: { region: { startLine: 4, startColumn: 24 } } }], properties: { errorCode: 'InvalidParams.GroupType' } });
+    expect(validate(log)).toBe(true);
+  });
+
+  it('every result names a rule of tool.driver.rules by id and index: input findings, suppressions and a rule that failed (internal-error)', async () => {
+    const broken = defineRule({ ...catalog.find((r) => r.check)!, id: 'test-broken', check: () => { throw new Error('boom'); } });
+    const all = [...catalog, broken];
+    const inputs = [
+      { path: 'bad.yaml', text: BAD },
+      { path: 'broken.yaml', text: 'securityGroups:\n  - RegionId: [cn-hangzhou\n' },
+      { path: 'waived.yaml', text: BAD.replace('    SecurityGroupName', '    # sglint-ignore name-malformed\n    SecurityGroupName') },
+      { path: 'gone.yaml', unreadable: { rule: 'file-unreadable' as const, message: 'cannot read gone.yaml: permission denied' } },
+      { path: 'huge.yaml', unreadable: { rule: 'file-too-large' as const, message: 'huge.yaml is 9 bytes' } },
+    ];
+    const cwd = tree({});
+    mkdirSync(join(cwd, '.git'));
+    const log = sarifLog(toEslint(await lint(inputs, {}, { catalog: all }), all), { catalog: all, cwd, version: VERSION });
+    const ids = new Set(results(log).map((r) => r.ruleId));
+    for (const id of ['name-malformed', 'parse-error', 'suppression-invalid', 'file-unreadable', 'file-too-large', 'internal-error']) expect(ids, id).toContain(id);
+    rulesResolve(log);
+    // The catalog keeps its indices; the entry of a failed rule says what happened and what to do.
+    expect(log.runs[0]!.tool.driver.rules.slice(0, all.length).map((r) => r.id)).toEqual(all.map((r) => r.id));
+    const internal = log.runs[0]!.tool.driver.rules.find((r) => r.id === 'internal-error')!;
+    expect(internal.shortDescription.text.length).toBeGreaterThan(0);
+    expect(internal.help.text.length).toBeGreaterThan(0);
+    expect(internal.defaultConfiguration.level).toBe('error');
+    expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+  });
+
+  it('a rule id no rule of the catalog has still gets an entry, once, after the catalog', () => {
+    const message = { severity: 2 as const, level: 'error' as const, message: 'm', line: 1, column: 1, endLine: 1, endColumn: 2, errorCode: null, httpStatus: null };
+    const eslint = [{ filePath: 'a.yaml', messages: [{ ...message, ruleId: 'x-other' }, { ...message, ruleId: 'name-malformed' }, { ...message, ruleId: 'x-other', line: 2, endLine: 2 }], errorCount: 3, warningCount: 0, infoCount: 0 }];
+    const log = sarifLog(eslint, { catalog, cwd: process.cwd(), version: VERSION });
+    rulesResolve(log);
+    expect(log.runs[0]!.tool.driver.rules.map((r) => r.id)).toEqual([...catalog.map((r) => r.id), 'x-other']);
     expect(validate(log)).toBe(true);
   });
 
