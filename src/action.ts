@@ -5,7 +5,7 @@
  * CLI never pays for it. No input ever reaches a shell; paths outside the workspace are refused.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { catalog } from './index.ts';
 import { check, defaultOptions, guardOutput } from './cli.ts';
@@ -14,7 +14,7 @@ import { displayText, escapeText, forDisplay } from './format/display.ts';
 import { planAnnotations, repoPath, restNotice } from './format/github.ts';
 import type { EslintMessage, EslintResult } from './format/results.ts';
 import { VERSION } from './version.ts';
-import { confineReads, ioReason } from './util/io.ts';
+import { confineReads, ioReason, writeFileSafely } from './util/io.ts';
 import { displayPath, repoRootsBelow, within } from './util/paths.ts';
 import type { RootOf } from './util/paths.ts';
 
@@ -271,7 +271,7 @@ async function runAction(core: Core): Promise<number> {
     const text = await formatters.sarif!(all, ctx);
     try {
       mkdirSync(dirname(sarifFile), { recursive: true });
-      writeFileSync(sarifFile, text);
+      writeFileSafely(sarifFile, text);
     } catch (e) {
       throw new InputError(`input sarif-file: cannot write ${displayPath(sarifFile, workspace)}: ${ioReason(e)}`);
     }

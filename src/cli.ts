@@ -2,7 +2,7 @@
  * The command line: argv → lint → format → exit code. Exit 0: no errors; 1: errors (or more warnings
  * than --max-warnings); 2: sglint could not run (bad flag, missing path, bad config). Never a stack trace.
  */
-import { existsSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { existsSync, readFileSync, writeSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { catalog, DEFAULT_MAX_BYTES, lintPaths } from './index.ts';
 import { loadConfig } from './engine/config-file.ts';
@@ -17,7 +17,7 @@ import type { EslintResult } from './format/results.ts';
 import type { Config } from './engine/config.ts';
 import { explain } from './explain.ts';
 import { VERSION } from './version.ts';
-import { ioReason, readRegularFile } from './util/io.ts';
+import { ioReason, readRegularFile, writeFileSafely } from './util/io.ts';
 import type { LintInput } from './engine/lint.ts';
 import { displayText } from './format/display.ts';
 import { readText } from './engine/text.ts';
@@ -260,7 +260,7 @@ async function command(argv: string[], cwd: string): Promise<number> {
   const summary = `sglint: ${count('checked')} file(s) checked, ${skipped} skipped (${why}), ${count('failed')} failed; ${errors} error(s), ${warnings} warning(s)${infos > 0 ? `, ${infos} info` : ''}${opts.quiet && warnings > 0 ? ' (not shown: --quiet)' : ''}\n`;
   if (opts.output) {
     try {
-      writeFileSync(opts.output, text);
+      writeFileSafely(opts.output, text);
     } catch (e) {
       process.stderr.write(line(`sglint: cannot write ${opts.output}: ${ioReason(e)}`));
       return 2;
@@ -331,7 +331,7 @@ export async function check(opts: Options, cwd: string): Promise<Checked> {
       const kept = previous?.baseline ? unreadEntries(previous.baseline, result, pathOf, gone) : [];
       baseline = createBaseline(result.findings, catalog, pathOf, loaded.config.unsuppressible, kept);
       try {
-        writeFileSync(abs, formatBaseline(baseline));
+        writeFileSafely(abs, formatBaseline(baseline));
       } catch (e) {
         return { ok: false, problems: [{ message: `cannot write baseline ${baselineFile}: ${ioReason(e)}` }] };
       }

@@ -3,9 +3,10 @@
  * Action, at the repository root (the nearest directory upward holding `.git`; outside a repository, the
  * working directory). Existing files are never overwritten unless `force` is set.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { repoRoot } from './util/paths.ts';
+import { writeFileSafely } from './util/io.ts';
 
 export const STARTER_CONFIG = `# sglint configuration. Paths in this file are relative to its directory.
 # Every key is optional; uncomment what you need. \`sglint explain <rule-id>\` describes a rule.
@@ -88,7 +89,7 @@ export function init(cwd: string, force = false): InitOutcome {
   for (const f of INIT_FILES) {
     const abs = join(dir, f.path);
     mkdirSync(dirname(abs), { recursive: true });
-    writeFileSync(abs, f.text);
+    writeFileSafely(abs, f.text);
   }
   return { dir, written: INIT_FILES.map((f) => f.path), existing };
 }

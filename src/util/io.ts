@@ -1,9 +1,11 @@
 /**
- * Reading input files. Only regular files are read: a named pipe, socket or device would block the run
- * or never end. Errors say what went wrong in words (`permission denied`), not only an errno code.
+ * Reading input files and writing the user's files. Only regular files are read: a named pipe, socket or
+ * device would block the run or never end. A file is written whole or not at all (writeFileSafely).
+ * Errors say what went wrong in words (`permission denied`), not only an errno code.
  */
-import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, fchmodSync, fstatSync, fsyncSync, lstatSync, openSync, readFileSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import type { Stats } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { within } from './paths.ts';
 
 const REASONS: Record<string, string> = {
@@ -111,5 +113,80 @@ export function readRegularFile(path: string, maxBytes = Infinity): Buffer {
     return readFileSync(fd);
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * Where writeFileSafely writes (the file a link leads to, so that a link stays a link), and the mode to
+ * keep; undefined when the file is to be written in place as it is: it is not a regular file (`-o
+ * /dev/stderr`, a named pipe, a device), it is reached through /dev or /proc (`/dev/stdout` redirected to
+ * a file: the file another process has open), it is not the user's own or has other names (a new file
+ * would change its owner or part it from its other names), it is read-only (the write fails as it would
+ * in place), or it is a link to nothing (the write creates what it points to).
+ */
+function replacement(path: string): { target: string; mode?: number } | undefined {
+  let st: Stats;
+  try {
+    st = statSync(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return undefined;
+    try {
+      lstatSync(path);
+      return undefined;
+    } catch {
+      return { target: path };
+    }
+  }
+  if (!st.isFile() || st.nlink > 1 || (process.getuid !== undefined && st.uid !== process.getuid())) return undefined;
+  try {
+    let target = resolve(path);
+    for (let hops = 0; lstatSync(target).isSymbolicLink(); hops++) {
+      if (hops === 40 || SPECIAL.test(target)) return undefined;
+      target = resolve(dirname(target), readlinkSync(target));
+    }
+    if (SPECIAL.test(target)) return undefined;
+    accessSync(target, constants.W_OK);
+    return { target, mode: st.mode & 0o7777 };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Paths that stand for devices and open file descriptors (`/dev/stdout`, `/dev/fd/1`, `/proc/self/fd/1`). */
+const SPECIAL = /^\/(dev|proc)\//;
+
+/**
+ * Writes a file of the user's (a report, a baseline, a starter config) whole or not at all: the content
+ * goes to a new file beside it, which then replaces it, so that a crash or a full disk leaves the old
+ * file as it was (and no new file behind). An existing file keeps its mode. What cannot be replaced so
+ * (see replacement), or a directory that takes no new file, is written in place. Errors are those of
+ * the write, as writeFileSync throws them.
+ */
+export function writeFileSafely(path: string, data: string): void {
+  const r = replacement(path);
+  if (!r) return writeFileSync(path, data);
+  const temp = join(dirname(r.target), `.${basename(r.target)}.${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`);
+  let fd: number;
+  try {
+    fd = openSync(temp, 'wx', 0o666);
+  } catch {
+    return writeFileSync(path, data);
+  }
+  try {
+    try {
+      if (r.mode !== undefined) fchmodSync(fd, r.mode);
+      writeFileSync(fd, data);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, r.target);
+  } catch (e) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // already gone
+    }
+    throw e;
   }
 }
