@@ -60,8 +60,10 @@ export const terraformRules: Rule[] = [
         '`.terraform/modules/modules.json` names the directory it was installed to (the check never downloads ' +
         'anything). Reported when it was not installed, when the manifest holds it as installed from another ' +
         'source than the one written (the source was changed since `terraform init`), or when the source is not ' +
-        'a literal string; a module that calls itself (directly or not) is followed once. The `version` of an ' +
-        'installed module is not compared: what was installed is what is read.',
+        'a literal string, or when the installed version (the manifest\'s `Version`) is one the call\'s `version` ' +
+        'constraint does not allow (`=`, `!=`, `>`, `>=`, `<`, `<=`, `~>`; Terraform then refuses to plan until ' +
+        '`terraform init` runs again); a constraint or version with a pre-release part is not compared. A module ' +
+        'that calls itself (directly or not) is followed once.',
       fix: 'Run `terraform init` before the check (or check the module separately in its directory), or vendor it into the repository and use a local source.',
       valid: [
         {

@@ -4,6 +4,7 @@ import { isAbsolute, join, relative } from 'node:path';
 import type { Finding } from '../../src/engine/rule.ts';
 import { workspace } from '../helpers.ts';
 import { lintPaths } from '../../src/index.ts';
+import { allows } from '../../src/load/terraform/installed.ts';
 
 /** A finding's rule, code and place; files read from disk outside the working directory are shown absolute, here relative to `dir`. */
 const rowIn = (dir: string) => (f: Finding) => [f.ruleId, f.errorCode, isAbsolute(f.span.file) ? relative(dir, f.span.file) : f.span.file, f.span.line, f.span.column];
@@ -102,6 +103,49 @@ describe('installed modules', () => {
       ['terraform-module-not-followed', null, 'main.tf', 2, 12],
       ['terraform-module-not-followed', null, 'main.tf', 7, 12],
     ]);
+  });
+
+  test('installed at a version the call\'s constraint no longer allows (stale): not followed; one it allows, or one not read here: followed', async () => {
+    const call = (name: string, version: string) => `module "${name}" {\n  source  = "alibaba/security-group/alicloud"\n  version = "${version}"\n  name    = "http://${name}"\n}\n\n`;
+    const dir = workspace({
+      'main.tf': call('old', '~> 2.4') + call('ok', '>= 2.0, < 3.0') + call('pre', '2.5.0-beta1') + call('pinned', '2.4.0'),
+      '.terraform/modules/modules.json': manifest(
+        ['old', 'ok', 'pre', 'pinned'].map((k, i) => ({ Key: k, Source: 'registry.terraform.io/alibaba/security-group/alicloud', Version: ['3.1.0', '2.9.9', '2.5.0-beta2', '2.4.1'][i]!, Dir: `.terraform/modules/${k}` })),
+      ),
+      '.terraform/modules/old/main.tf': SG_MODULE.replace(/module "rules"[^]*$/, ''),
+      '.terraform/modules/ok/main.tf': SG_MODULE.replace(/module "rules"[^]*$/, ''),
+      '.terraform/modules/pre/main.tf': SG_MODULE.replace(/module "rules"[^]*$/, ''),
+      '.terraform/modules/pinned/main.tf': SG_MODULE.replace(/module "rules"[^]*$/, ''),
+    });
+    const { findings } = await lintPaths(['.'], {}, dir);
+    expect(findings.map(rowIn(dir))).toEqual([
+      ['terraform-module-not-followed', null, 'main.tf', 2, 13], // 3.1.0 is not ~> 2.4
+      ['name-malformed', 'InvalidSecurityGroupName.Malformed', 'main.tf', 10, 13], // 2.9.9: followed
+      ['name-malformed', 'InvalidSecurityGroupName.Malformed', 'main.tf', 16, 13], // a pre-release: nothing claimed, followed
+      ['terraform-module-not-followed', null, 'main.tf', 20, 13], // 2.4.1 is not 2.4.0
+    ]);
+  });
+
+  test('version constraints are read as Terraform reads them', () => {
+    const cases: [string, string, boolean | undefined][] = [
+      ['2.4.0', '2.4.0', true],
+      ['= 2.4', '2.4.0', true],
+      ['!= 2.4.0', '2.4.0', false],
+      ['> 2.4.0', '2.4.1', true],
+      ['>= 2.4.0, < 2.5', '2.5.0', false],
+      ['<= 2.4.0', '2.4.0', true],
+      ['~> 2.4', '2.9.0', true],
+      ['~> 2.4', '3.0.0', false],
+      ['~> 2.4', '2.3.9', false],
+      ['~> 2.4.1', '2.4.9', true],
+      ['~> 2.4.1', '2.5.0', false],
+      ['~> 2', '7.0.0', true],
+      ['~> 2', '1.9.0', false],
+      ['v1.2.0', '1.2.0', true],
+      ['>= 1.0', '1.2.0-rc1', undefined],
+      ['=> 1.0', '1.2.0', undefined],
+    ];
+    expect(cases.map(([c, v]) => allows(c, v))).toEqual(cases.map((x) => x[2]));
   });
 
   test('a manifest that is not one, a record of another caller, or an installed directory removed since: not followed', async () => {

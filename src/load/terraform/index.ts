@@ -426,12 +426,12 @@ class TerraformLoad {
     const src = literalSource(call);
     const absDir = this.moduleDir(parentDir, call);
     if (src === undefined || absDir === undefined) {
-      const got = src === undefined ? undefined : this.installed.find(parentDir, name, src);
+      const got = src === undefined ? undefined : this.installed.find(parentDir, name, src, literalAttr(call, 'version'));
       const why =
         src === undefined
           ? 'a source that is not a literal string'
           : got && 'stale' in got
-            ? `"${src}", but ${displayPath(got.manifest)} holds it as installed from "${got.stale}" (run \`terraform init\` again to have it read)`
+            ? `"${src}", but ${displayPath(got.manifest)} holds it as ${got.stale} (run \`terraform init\` again to have it read)`
             : `"${src}", which is not a local directory nor installed by \`terraform init\` in .terraform/modules`;
       this.report('terraform-module-not-followed', srcAttr.expr.span, `module "${name}" comes from ${why}; its resources are not checked`);
       return;
@@ -489,7 +489,7 @@ class TerraformLoad {
     const name = call.labels[0];
     if (src === undefined || name === undefined) return undefined;
     if (isLocal(src)) return resolve(callerDir, src);
-    const got = this.installed.find(callerDir, name, src);
+    const got = this.installed.find(callerDir, name, src, literalAttr(call, 'version'));
     return got && 'dir' in got ? got.dir : undefined;
   }
 
@@ -685,7 +685,12 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
 }
 
 function literalSource(b: Block): string | undefined {
-  const s = b.body.attrs.get('source');
+  return literalAttr(b, 'source');
+}
+
+/** An attribute of a block written as a literal string (Terraform allows no other `source` or module `version`). */
+function literalAttr(b: Block, name: string): string | undefined {
+  const s = b.body.attrs.get(name);
   if (!s) return undefined;
   const v = evalConst(s.expr);
   return v.type === 'scalar' && typeof v.value === 'string' ? v.value : undefined;

@@ -15,10 +15,13 @@ const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
 interface Manifest {
   root: string;
   /** Key → record. */
-  records: Map<string, { source: string; dir: string }>;
+  records: Map<string, { source: string; dir: string; version?: string }>;
 }
 
-/** Where a module call was installed, or the source the manifest holds for it when another was installed. */
+/**
+ * Where a module call was installed, or, when what was installed is not what the call asks for (another
+ * source, a version outside its constraint), what the manifest holds (`installed from "..."`).
+ */
 export type Installed = { dir: string } | { stale: string; manifest: string };
 
 export class InstalledModules {
@@ -37,7 +40,7 @@ export class InstalledModules {
    * The installed directory of module `name`, called with `source` from the module in `callerDir`:
    * undefined when no manifest of a root module, nor one above `callerDir`, lists that call.
    */
-  find(callerDir: string, name: string, source: string): Installed | undefined {
+  find(callerDir: string, name: string, source: string, version?: string): Installed | undefined {
     const manifests = new Set([...this.roots()].map((r) => this.manifestAt(r)));
     manifests.add(this.nearest(callerDir));
     for (const m of manifests) {
@@ -49,8 +52,13 @@ export class InstalledModules {
         const parent = parentKey === '' ? '.' : m.records.get(parentKey)?.dir;
         if (parent === undefined || resolve(m.root, parent) !== callerDir) continue;
         // A directory removed since (a partial clean-up) is not installed: Terraform asks for `terraform init`.
-        if (sameSource(rec.source, source)) return existsSync(resolve(m.root, rec.dir)) ? { dir: resolve(m.root, rec.dir) } : undefined;
-        return { stale: rec.source, manifest: join(m.root, MANIFEST) };
+        const manifest = join(m.root, MANIFEST);
+        if (!sameSource(rec.source, source)) return { stale: `installed from "${rec.source}"`, manifest };
+        // Terraform refuses to plan with a version the constraint no longer allows ("run terraform init").
+        if (version !== undefined && rec.version !== undefined && allows(version, rec.version) === false) {
+          return { stale: `installed at version ${rec.version}, which \`version = "${version}"\` does not allow`, manifest };
+        }
+        return existsSync(resolve(m.root, rec.dir)) ? { dir: resolve(m.root, rec.dir) } : undefined;
       }
     }
     return undefined;
@@ -79,10 +87,10 @@ function read(root: string, file: string): Manifest | undefined {
     const doc: unknown = JSON.parse(readRegularFile(file, MAX_MANIFEST_BYTES).toString('utf8'));
     const list = (doc as { Modules?: unknown })?.Modules;
     if (!Array.isArray(list)) return undefined;
-    const records = new Map<string, { source: string; dir: string }>();
-    for (const r of list as { Key?: unknown; Source?: unknown; Dir?: unknown }[]) {
+    const records = new Map<string, { source: string; dir: string; version?: string }>();
+    for (const r of list as { Key?: unknown; Source?: unknown; Dir?: unknown; Version?: unknown }[]) {
       if (typeof r?.Key !== 'string' || typeof r.Dir !== 'string' || records.has(r.Key)) continue;
-      records.set(r.Key, { source: typeof r.Source === 'string' ? r.Source : '', dir: r.Dir });
+      records.set(r.Key, { source: typeof r.Source === 'string' ? r.Source : '', dir: r.Dir, ...(typeof r.Version === 'string' && r.Version ? { version: r.Version } : {}) });
     }
     return { root, records };
   } catch {
@@ -109,4 +117,61 @@ function canonical(source: string): string {
     .replace(/^[^@/]+@([^:/]+):(?!\d)/, '$1/')
     .replace(/^[^@/]+@/, '')
     .replace(/\.git(?=\/\/|\?|$)/, '');
+}
+
+/** A version as numbers (`1.2.3` → [1, 2, 3]; missing parts 0), or undefined when not plain `N[.N[.N]]`. */
+function parts(v: string): number[] | undefined {
+  const m = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?$/.exec(v.trim());
+  return m ? [Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0)] : undefined;
+}
+
+function compare(a: number[], b: number[]): number {
+  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
+  return 0;
+}
+
+/**
+ * Whether a Terraform version constraint (`2.4.0`, `>= 2.0, < 3.0`, `~> 2.4`, `!= 2.5.1`) allows an
+ * installed version; undefined when either is outside what is read here (pre-releases, build metadata,
+ * an unknown operator): then nothing is claimed. `~>` lets only the rightmost part written grow
+ * (`~> 2.4` is >= 2.4, < 3.0; `~> 2.4.1` is >= 2.4.1, < 2.5.0; `~> 2` is >= 2), as hashicorp/go-version reads it.
+ */
+export function allows(constraint: string, version: string): boolean | undefined {
+  const have = parts(version);
+  if (!have) return undefined;
+  for (const c of constraint.split(',')) {
+    const m = /^\s*(=|!=|>=|<=|>|<|~>)?\s*(\S+)\s*$/.exec(c);
+    const want = m ? parts(m[2]!) : undefined;
+    if (!m || !want) return undefined;
+    const d = compare(have, want);
+    const written = m[2]!.replace(/^v/, '').split('.').length;
+    let ok: boolean;
+    switch (m[1] ?? '=') {
+      case '=':
+        ok = d === 0;
+        break;
+      case '!=':
+        ok = d !== 0;
+        break;
+      case '>':
+        ok = d > 0;
+        break;
+      case '>=':
+        ok = d >= 0;
+        break;
+      case '<':
+        ok = d < 0;
+        break;
+      case '<=':
+        ok = d <= 0;
+        break;
+      default: {
+        // ~>: at least the version written, with the parts before the rightmost one written unchanged.
+        const upper = written === 2 ? [want[0]! + 1, 0, 0] : written === 3 ? [want[0]!, want[1]! + 1, 0] : undefined;
+        ok = d >= 0 && (upper === undefined || compare(have, upper) < 0);
+      }
+    }
+    if (!ok) return false;
+  }
+  return true;
 }
