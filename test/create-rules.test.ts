@@ -245,8 +245,8 @@ describe('native spec values: a list or a map where a parameter takes one value'
   const fields = (base: [string, string][], name: string, indent: string) =>
     [...base.filter(([k]) => k !== name).map(([k, v]) => `${k}: ${v}`), `${name}:\n${indent}  ${listOf(indent)}`].map((l) => indent + l).join('\n');
   const GROUP: [string, string][] = [['RegionId', 'cn-hangzhou'], ['VpcId', 'vpc-bp1opxu1zkhn00gzv1234']];
-  // A rule with one source, which an IPv6 source replaces (both would conflict).
-  const rule = (name: string): [string, string][] => [['IpProtocol', 'tcp'], ['PortRange', '22/22'], [name === 'Ipv6SourceCidrIp' ? name : 'SourceCidrIp', '10.0.0.0/8']];
+  // A rule with one source of the family of the field under test (IPv4 and IPv6 in one rule would conflict).
+  const rule = (name: string): [string, string][] => [['IpProtocol', 'tcp'], ['PortRange', '22/22'], name.startsWith('Ipv6') ? ['Ipv6SourceCidrIp', '"2001:db8::/32"'] : ['SourceCidrIp', '10.0.0.0/8']];
 
   for (const name of SG_PARAMS) {
     it(`group ${name}`, async () => {

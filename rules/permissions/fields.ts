@@ -486,6 +486,34 @@ function familyConflictRule(side: 'Source' | 'Dest') {
 export const sourceIpFamilyConflict = familyConflictRule('Source');
 export const destIpFamilyConflict = familyConflictRule('Dest');
 
+export const ipFamilyMixed = defineRule({
+  id: 'rule-ip-family-mixed',
+  group: 'permission',
+  api: { operation: API, errorCode: 'InvalidParameter.Conflict', httpStatus: 400 },
+  severity: 'error',
+  certainty: 'documented',
+  summary: 'An IPv4 address on one side of a rule and an IPv6 address on the other',
+  docs: {
+    description:
+      'A quintuple rule names addresses on both sides (SourceCidrIp / Ipv6SourceCidrIp and DestCidrIp / Ipv6DestCidrIp); both must be of one family. An IPv4 source with an IPv6 destination, or the reverse, is rejected (InvalidParameter.Conflict: "IPv4 and IPv6 addresses mixed in one rule"). Reported at the quintuple field: the destination of an ingress rule, the source of an egress rule. Both families on the same side are rule-source-ip-family-conflict and rule-dest-ip-family-conflict.',
+    fix: 'Use addresses of one family on both sides: IPv4 with SourceCidrIp and DestCidrIp, IPv6 with Ipv6SourceCidrIp and Ipv6DestCidrIp.',
+    valid: [rules('{IpProtocol: tcp, PortRange: 443/443, Ipv6SourceCidrIp: "2001:db8::/32", Ipv6DestCidrIp: "2001:db8:1::/48"}')],
+    invalid: [rules('{IpProtocol: tcp, PortRange: 443/443, SourceCidrIp: 10.0.0.0/8, Ipv6DestCidrIp: "2001:db8:1::/48"}')],
+  },
+  sources: [SOURCE_RULE_API, SOURCE_FACTS + ' §5.1, §5.2'],
+  local: true,
+  check({ model, report }) {
+    for (const p of model.permissions) {
+      // The side that is not the rule's peer holds the quintuple field: report there.
+      const extra = p.direction === 'ingress' ? 'Dest' : 'Source';
+      const peer = p.direction === 'ingress' ? 'Source' : 'Dest';
+      for (const [a, b] of [[`${peer}CidrIp`, `Ipv6${extra}CidrIp`], [`Ipv6${peer}CidrIp`, `${extra}CidrIp`]] as [PermissionParam, PermissionParam][]) {
+        if (present(p, a) && present(p, b)) report({ at: p.fields[b]!, node: p, message: `${operation(p)}: ${a} and ${b} are of different address families; a rule is either IPv4 or IPv6` });
+      }
+    }
+  },
+});
+
 function protocolFamilyRule(o: { proto: 'icmp' | 'icmpv6'; other: 'icmp' | 'icmpv6'; fields: readonly PermissionParam[]; family: string; errorCode: string; valid: string; invalid: string }) {
   return defineRule({
     id: `rule-${o.proto}-with-${o.family.toLowerCase()}`,

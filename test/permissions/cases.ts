@@ -45,6 +45,8 @@ export const contractCases: Case[] = [
   ['Ipv6DestCidrIp with a 5-digit group', [R('Direction: egress, IpProtocol: tcp, PortRange: 443/443, Ipv6DestCidrIp: "2001:db8:12345::/48"')], [['"2001:db8:12345::/48"', 'rule-ipv6-dest-cidr-malformed', 'InvalidParam.Ipv6DestCidrIp']]],
   ['IPv4 and IPv6 source', [R(`${TCP22}, SourceCidrIp: 10.0.0.0/8, Ipv6SourceCidrIp: "2001:db8::/32"`)], [['"2001:db8::/32"', 'rule-source-ip-family-conflict', 'InvalidParam.SourceIp']]],
   ['IPv4 and IPv6 destination', [R('Direction: egress, IpProtocol: tcp, PortRange: 443/443, DestCidrIp: 10.0.0.0/8, Ipv6DestCidrIp: "2001:db8::/32"')], [['"2001:db8::/32"', 'rule-dest-ip-family-conflict', 'InvalidParam.DestIp']]],
+  ['IPv4 source, IPv6 destination (quintuple rule)', [R(`${TCP22}, SourceCidrIp: 10.0.0.0/8, Ipv6DestCidrIp: "2001:db8::/32"`)], [['"2001:db8::/32"', 'rule-ip-family-mixed', 'InvalidParameter.Conflict']]],
+  ['IPv6 destination, IPv4 source (egress quintuple rule)', [R('Direction: egress, IpProtocol: tcp, PortRange: 443/443, Ipv6DestCidrIp: "2001:db8::/32", SourceCidrIp: 10.0.0.0/8')], [['10.0.0.0/8', 'rule-ip-family-mixed', 'InvalidParameter.Conflict']]],
   ['icmp with IPv6', [R('IpProtocol: icmp, PortRange: -1/-1, Ipv6SourceCidrIp: "2001:db8::/32"')], [['"2001:db8::/32"', 'rule-icmp-with-ipv6', 'InvalidParam.Ipv4ProtocolConflictWithIpv6Address']]],
   ['icmpv6 with IPv4', [R('IpProtocol: ICMPv6, PortRange: -1/-1, SourceCidrIp: 10.0.0.0/8')], [['10.0.0.0/8', 'rule-icmpv6-with-ipv4', 'InvalidParam.Ipv6ProtocolConflictWithIpv4Address']]],
   ['SourceCidrIp equals DestCidrIp (quintuple rule)', [R(`${TCP22}, SourceCidrIp: 10.0.0.0/8, DestCidrIp: 10.0.0.0/8`)], [['10.0.0.0/8', 'rule-source-equals-dest', 'InvalidParamter.Conflict', 2]]],
