@@ -303,6 +303,27 @@ export const terraformRules: Rule[] = [
     },
   },
   {
+    id: 'terraform-argument-conflict',
+    api: { operation: 'terraform plan', errorCode: null, httpStatus: null },
+    severity: 'error',
+    certainty: 'documented',
+    summary: 'Two arguments the alicloud provider declares as conflicting are both set (source_security_group_id with cidr_ip, inner_access_policy with inner_access).',
+    group: 'input',
+    sources: [PROVIDER],
+    docs: {
+      description:
+        'The provider refuses, at plan time, `source_security_group_id` together with `cidr_ip` on an ' +
+        '`alicloud_security_group_rule`, and `inner_access_policy` together with the deprecated `inner_access` on an ' +
+        '`alicloud_security_group` ("conflicts with"). The API itself would take the CIDR and ignore the group; ' +
+        'Terraform stops before calling it. Checked when both values are known: the provider defers the check ' +
+        'while a value is unknown (a group created in the same run). `ipv6_cidr_ip` with `cidr_ip` conflicts too; ' +
+        'rule-source-ip-family-conflict and rule-dest-ip-family-conflict report it with the API\'s code.',
+      fix: 'Keep one of the two: split a CIDR and a group source into two rules; drop `inner_access` for `inner_access_policy`.',
+      valid: [{ file: 'main.tf', code: sshRule('ingress') }],
+      invalid: [{ file: 'main.tf', code: sshRule('ingress').replace('  security_group_id', '  source_security_group_id = "sg-456"\n  security_group_id') }],
+    },
+  },
+  {
     id: 'terraform-value-case',
     api: { operation: 'terraform plan', errorCode: null, httpStatus: null },
     severity: 'error',

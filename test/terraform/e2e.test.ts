@@ -182,6 +182,23 @@ describe('region, VPC links, instances', () => {
     ]);
   });
 
+  test('arguments the provider declares as conflicting, both known: an error at the first; an unknown value defers it', async () => {
+    const rule = (name: string, extra: string) =>
+      `resource "alicloud_security_group_rule" "${name}" {\n  type              = "ingress"\n  ip_protocol       = "tcp"\n  port_range        = "22/22"\n` +
+      `  cidr_ip           = "10.0.0.0/8"\n${extra}  security_group_id = "sg-bp67acfmxazb4p1234"\n}\n\n`;
+    const findings = await lintFiles({
+      'main.tf':
+        'resource "alicloud_security_group" "g" {\n  vpc_id              = "vpc-bp1opxu1zkhn00gzv1234"\n  inner_access_policy = "Drop"\n  inner_access        = false\n}\n\n' +
+        rule('both', '  source_security_group_id = "sg-bp1fg655nh68xyz1234"\n') +
+        rule('unknown', '  source_security_group_id = alicloud_security_group.g.id\n') +
+        rule('empty', '  source_security_group_id = ""\n'),
+    });
+    expect(findings.filter((f) => f.ruleId === 'terraform-argument-conflict').map((f) => [f.ruleId, f.errorCode, f.severity, f.span.line, f.span.column, f.span.endLine, f.span.endColumn])).toEqual([
+      ['terraform-argument-conflict', null, 'error', 3, 25, 3, 31],
+      ['terraform-argument-conflict', null, 'error', 12, 30, 12, 54],
+    ]);
+  });
+
   test('a list or a map for an argument that takes one value (or the reverse): an error at the value, not checked further', async () => {
     const findings = await lintFiles({
       'main.tf':

@@ -26,7 +26,7 @@ import { emptyBody, TOP_LEVEL_BLOCKS, unsupportedAtTop } from './syntax.ts';
 import { mayRead, readRegularFile } from '../../util/io.ts';
 import { evalConst, evaluate, indexKey, newScope, placed, toNumber, unknown, where } from './eval.ts';
 import type { Arguments } from './map.ts';
-import { ARGUMENTS, DEPRECATED, jsonDocument, MAPPED_DATA, MAPPED_RESOURCES, mapGroup, mapPermission, mapVpc, META_ARGUMENTS, SG_TYPES } from './map.ts';
+import { ARGUMENTS, conflicts, DEPRECATED, jsonDocument, MAPPED_DATA, MAPPED_RESOURCES, mapGroup, mapPermission, mapVpc, META_ARGUMENTS, SG_TYPES } from './map.ts';
 import { suggest, suggestWithin } from '../../util/suggest.ts';
 import type { EvalCtx, ModuleScope, VarSource } from './eval.ts';
 import { marked } from './join.ts';
@@ -622,6 +622,7 @@ class TerraformLoad {
           this.model.vpcs.push(mark(mapVpc(r.span, address, 'data', val, this.region(b.providers, r))));
           continue;
         }
+        conflicts(type, val, this.problem);
         switch (type) {
           case 'alicloud_security_group':
             this.model.groups.push(mark(mapGroup(r.span, address, val, this.region(b.providers, r))));

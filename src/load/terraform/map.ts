@@ -28,6 +28,28 @@ export const DEPRECATED: Record<string, Record<string, string>> = {
 };
 
 /**
+ * Arguments the provider declares ConflictsWith (alibaba-security-groups.md §3.1, §3.2): [argument, the one
+ * it conflicts with]. `ipv6_cidr_ip` with `cidr_ip` is not here: rule-source-ip-family-conflict and
+ * rule-dest-ip-family-conflict report it with the API's code.
+ */
+export const CONFLICTS: Record<string, readonly [string, string][]> = {
+  alicloud_security_group: [['inner_access_policy', 'inner_access']],
+  alicloud_security_group_rule: [['source_security_group_id', 'cidr_ip']],
+};
+
+/**
+ * Both arguments of a ConflictsWith pair set: the plan fails. Only known, non-empty values count (the
+ * provider defers the check while a value is unknown, and then the API ignores the group for the CIDR).
+ */
+export function conflicts(type: string, val: Val, problem: Problem): void {
+  const known = (t: Tree | undefined): t is Tree => t?.type === 'scalar' && t.value !== null && t.value !== '';
+  for (const [a, b] of CONFLICTS[type] ?? []) {
+    const x = val(a);
+    if (known(x) && known(val(b))) problem('terraform-argument-conflict', x.span, `\`${a}\` conflicts with \`${b}\`: the provider refuses both in one ${type}; keep one`);
+  }
+}
+
+/**
  * The arguments of the resources whose every argument the reference lists (alibaba-security-groups.md
  * §3.1, §3.2: the provider's schema, computed-only attributes left out), and the blocks they take. Any
  * other argument is a typo Terraform rejects, and leaves the argument meant unset.
