@@ -13,6 +13,7 @@ import {
   SOURCE_FACTS,
   SOURCE_RULE_API,
   field,
+  groupPeerOnly,
   hasPorts,
   isAllRange,
   isVpcGroup,
@@ -352,12 +353,6 @@ export const nicTypeMismatch = defineRule({
     }
   },
 });
-
-/** The rule's peer is only a security group (no CIDR of either family). */
-function groupPeerOnly(p: Permission): boolean {
-  const side = peerFields(p.direction);
-  return present(p, side.group) && !present(p, side.cidr) && !present(p, side.ipv6);
-}
 
 /** Terraform configuration or plan: the provider checks nic_type against the group's VPC before the call. */
 const fromTerraform = (g: SecurityGroup) => g.format.startsWith('terraform');

@@ -1,6 +1,7 @@
 /** Constraints across rules and groups: duplicates, group references, advanced groups, quotas. */
 import { defineRule } from '../../src/engine/rule.ts';
 import { isUnknown, text } from '../../src/load/tree.ts';
+import { isClassicGroup } from '../../src/model.ts';
 import type { Permission, PermissionParam, SecurityGroup, Vpc } from '../../src/model.ts';
 import {
   SOURCE_FACTS,
@@ -11,7 +12,9 @@ import {
   field,
   group,
   groupType,
+  groupPeerOnly,
   groupsWithRules,
+  isVpcGroup,
   operation,
   parseIpv4,
   parseIpv6,
@@ -380,3 +383,54 @@ function otherVpcRule(direction: 'ingress' | 'egress') {
 
 export const sourceGroupOtherVpc = otherVpcRule('ingress');
 export const destGroupOtherVpc = otherVpcRule('egress');
+
+export const groupNetworkTypeConflict = defineRule({
+  id: 'rule-group-network-type-conflict',
+  group: 'permission',
+  api: { operation: API, errorCode: 'InvalidNetworkType.Conflict', httpStatus: 403 },
+  severity: 'error',
+  certainty: 'documented',
+  summary: 'A rule of a VPC group references a classic-network group of the inputs, or the reverse',
+  docs: {
+    description:
+      'A security group can only reference a group of its own network type: a VPC group\'s SourceGroupId / DestGroupId cannot name a classic-network group (one created without a VpcId), nor the reverse (403 InvalidNetworkType.Conflict). Checked when the referenced group is one of the inputs, both network types are known, and no CIDR block beside the reference takes its place.',
+    fix: 'Create both groups in the same VPC, or authorise the other group\'s addresses by CIDR block.',
+    valid: [
+      ros(
+        'OtherSg:',
+        '  Type: ALIYUN::ECS::SecurityGroup',
+        '  Properties: {VpcId: vpc-bp1opxu1zkhn00gzv1234}',
+        'Peer:',
+        '  Type: ALIYUN::ECS::SecurityGroupIngress',
+        '  Properties: {SecurityGroupId: {Ref: WebSg}, IpProtocol: tcp, PortRange: 22/22, SourceGroupId: {Ref: OtherSg}}',
+      ),
+    ],
+    invalid: [
+      ros(
+        'ClassicSg:',
+        '  Type: ALIYUN::ECS::SecurityGroup',
+        '  Properties: {SecurityGroupName: classic}',
+        'Peer:',
+        '  Type: ALIYUN::ECS::SecurityGroupIngress',
+        '  Properties: {SecurityGroupId: {Ref: WebSg}, IpProtocol: tcp, PortRange: 22/22, SourceGroupId: {Ref: ClassicSg}}',
+      ),
+    ],
+  },
+  sources: [SOURCE_RULE_API, SOURCE_FACTS + ' §5.2'],
+  local: true,
+  check({ model, report }) {
+    const network = (g: SecurityGroup) => (isClassicGroup(g) ? 'classic' : isVpcGroup(g) ? 'VPC' : undefined);
+    for (const p of model.permissions) {
+      // A CIDR beside the group wins: the group is then not authorised.
+      if (!p.group || !groupPeerOnly(p)) continue;
+      const name = peerFields(p.direction).group;
+      const target = resolveGroup(model, p.fields[name]);
+      if (!target || target === p.group) continue;
+      const mine = network(p.group);
+      const theirs = network(target);
+      if (mine !== undefined && theirs !== undefined && mine !== theirs) {
+        report({ at: p.fields[name]!, node: p, message: `${operation(p)}: ${name} names ${target.resource}, a ${theirs} group; ${p.group.resource} is a ${mine} group` });
+      }
+    }
+  },
+});

@@ -42,6 +42,7 @@ import {
   sourceGroupSelf,
   sourceGroupOtherVpc,
   destGroupOtherVpc,
+  groupNetworkTypeConflict,
 } from './groups.ts';
 import { forBothCalls } from './util.ts';
 import { egressUnrestricted, exposedAllPorts, exposedAllProtocols, exposedPort } from './exposure.ts';
@@ -86,6 +87,7 @@ export const permissionRules: Rule[] = [
   both(enterpriseGroupReferenced),
   sourceGroupOtherVpc,
   destGroupOtherVpc,
+  both(groupNetworkTypeConflict),
   groupRuleLimit,
   rulesPerGroup,
   both(requestSize),

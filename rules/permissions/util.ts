@@ -49,6 +49,12 @@ export function peerFields(direction: 'ingress' | 'egress') {
     : { cidr: 'DestCidrIp', ipv6: 'Ipv6DestCidrIp', group: 'DestGroupId', prefixList: 'DestPrefixListId' } as const;
 }
 
+/** The rule's peer is only a security group (no CIDR of either family, which would win over the group). */
+export function groupPeerOnly(p: Permission): boolean {
+  const side = peerFields(p.direction);
+  return present(p, side.group) && !present(p, side.cidr) && !present(p, side.ipv6);
+}
+
 export const IPV4_FIELDS = ['SourceCidrIp', 'DestCidrIp'] as const;
 export const IPV6_FIELDS = ['Ipv6SourceCidrIp', 'Ipv6DestCidrIp'] as const;
 

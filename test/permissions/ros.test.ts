@@ -139,6 +139,27 @@ describe('ROS standalone rule resources and references', () => {
     ]);
   });
 
+  it('a group reference across network types (VPC to classic, classic to VPC, egress); a CIDR beside the reference wins', async () => {
+    const text = template([], [], [
+      'ClassicSg:',
+      '  Type: ALIYUN::ECS::SecurityGroup',
+      '  Properties: {SecurityGroupName: classic}',
+      'FromClassic:',
+      '  Type: ALIYUN::ECS::SecurityGroupIngress',
+      `  Properties: {SecurityGroupId: {Ref: WebSg}, ${TCP22}, SourceGroupId: {Ref: ClassicSg}}`,
+      'ToWeb:',
+      '  Type: ALIYUN::ECS::SecurityGroupEgress',
+      `  Properties: {SecurityGroupId: {Ref: ClassicSg}, ${TCP22}, DestGroupId: {Ref: WebSg}}`,
+      'CidrWins:',
+      '  Type: ALIYUN::ECS::SecurityGroupIngress',
+      `  Properties: {SecurityGroupId: {Ref: WebSg}, ${TCP22}, SourceCidrIp: 10.0.0.0/8, SourceGroupId: {Ref: ClassicSg}}`,
+    ]);
+    expect(await lint(text)).toEqual([
+      at(text, 'SourceGroupId: «{Ref: ClassicSg}»', 'rule-group-network-type-conflict', 'InvalidNetworkType.Conflict'),
+      at(text, 'DestGroupId: «{Ref: WebSg}»', 'rule-group-network-type-conflict', 'InvalidNetworkType.Conflict'),
+    ]);
+  });
+
   it('an Ingresses resource is one request: duplicates and the 100-permission limit', async () => {
     const perms = Array.from({ length: 101 }, (_, i) => `      - {IpProtocol: tcp, PortRange: ${i + 1}/${i + 1}, SourceCidrIp: 10.0.0.0/8}`);
     const text = template([], [], ['Many:', '  Type: ALIYUN::ECS::SecurityGroupIngresses', '  Properties:', '    SecurityGroupId: {Ref: WebSg}', '    Permissions:', ...perms.map((p) => `  ${p}`), '        - {IpProtocol: tcp, PortRange: 1/1, SourceCidrIp: 10.0.0.0/8}']);

@@ -154,6 +154,12 @@ describe('Terraform references', () => {
     expect(await lint(text)).toEqual([at(text, 'alicloud_security_group.far.id', 'rule-source-group-other-vpc', 'InvalidSourceGroupId.Mismatch')]);
   });
 
+  it('a VPC group\'s rule referencing a classic group of the inputs (no vpc_id)', async () => {
+    const classic = 'resource "alicloud_security_group" "classic" {\n  security_group_name = "classic"\n}\n';
+    const text = [group('web'), classic, rule('from_classic', ['type = "ingress"', 'security_group_id = alicloud_security_group.web.id', 'ip_protocol = "tcp"', 'port_range = "22/22"', 'source_security_group_id = alicloud_security_group.classic.id'])].join('\n');
+    expect(await lint(text)).toEqual([at(text, 'alicloud_security_group.classic.id', 'rule-group-network-type-conflict', 'InvalidNetworkType.Conflict')]);
+  });
+
   it('a world-open range from a variable default is reported where the default is written', async () => {
     const text = ['variable "admin_cidr" {\n  default = "0.0.0.0/0"\n}\n', group('web'), rule('ssh', ['type = "ingress"', 'security_group_id = alicloud_security_group.web.id', 'ip_protocol = "tcp"', 'port_range = "1/1024"', 'cidr_ip = var.admin_cidr'])].join('\n');
     expect(await lint(text)).toEqual([at(text, '"0.0.0.0/0"', 'exposed-port', null)]);
