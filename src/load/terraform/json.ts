@@ -150,7 +150,9 @@ class JsonSyntax {
     for (const it of items) {
       if (got.length === labels) {
         const head = got.length ? cover(got[0]!.span, got[got.length - 1]!.span) : it.span;
-        out.push({ type, labels: got.map((g) => g.key), span: cover(head, it.span), headSpan: head, body: this.body(type, it) });
+        // The block starts at its own name: the type key above it is shared by every block of that type.
+        const span = got.length ? cover(got[got.length - 1]!.span, it.span) : it.span;
+        out.push({ type, labels: got.map((g) => g.key), span, headSpan: head, body: this.body(type, it) });
         continue;
       }
       if (it.type !== 'map') continue;
