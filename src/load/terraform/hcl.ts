@@ -12,7 +12,7 @@ import { setFlagsFromString } from 'node:v8';
 import { cover, LineIndex } from '../tree.ts';
 import type { Span } from '../tree.ts';
 import type { Attr, Block, Body, ConfigFile, DuplicateKey, Expr, LitPart, SyntaxProblem } from './syntax.ts';
-import { emptyBody, TOP_LEVEL_BLOCKS } from './syntax.ts';
+import { emptyBody, literalKey, redefinedArgument, repeatedKeys, TOP_LEVEL_BLOCKS } from './syntax.ts';
 import { firstSyntaxError } from '../syntax-errors.ts';
 import { lexHcl } from './lex.ts';
 import { commentEnd, exponentNumbers, stringEnd, tooDeep } from './scan.ts';
@@ -282,13 +282,6 @@ function readHclText(p: Parser, content: string, as: 'template' | 'expression'):
   } finally {
     tree.delete();
   }
-}
-
-/** The text of an object key written as a literal (`env`, `"env"`, `1`); undefined for any other expression. */
-function literalKey(e: Expr): string | undefined {
-  if (e.k === 'lit') return e.value === null ? undefined : String(e.value);
-  if (e.k === 'tmpl' && e.parts.every((p) => 'offsets' in p)) return e.parts.map((p) => ('offsets' in p ? p.text : '')).join('');
-  return undefined;
 }
 
 /** A copy of an expression read by readHclText, with its positions placed in the file. */
@@ -815,10 +808,7 @@ class Converter {
       if (prev) {
         // An argument cut by a syntax error may be a line read twice by error recovery.
         if (a.broken || prev.broken) return;
-        problems.push({
-          message: `argument "${a.name}" is already set at line ${prev.nameSpan.line}; Terraform rejects a redefined argument`,
-          span: a.nameSpan,
-        });
+        problems.push(redefinedArgument({ key: a.name, span: a.nameSpan, first: prev.nameSpan }));
       } else body.attrs.set(a.name, a);
     };
     const visit = (c: TSNode, inError: boolean): void => {
@@ -1039,22 +1029,14 @@ class Converter {
     };
   }
 
-  /** An object key: a bare word is a literal string (`{ env = "prod" }`), anything else an expression. */
   /** Keys written as literals that an object repeats: Terraform keeps the last value without a word. */
   readonly duplicateKeys: DuplicateKey[] = [];
 
   private duplicateKeysOf(items: { key: Expr }[]): void {
-    if (items.length < 2) return;
-    const seen = new Map<string, Span>();
-    for (const { key } of items) {
-      const k = literalKey(key);
-      if (k === undefined) continue;
-      const first = seen.get(k);
-      if (first) this.duplicateKeys.push({ key: k, span: key.span, first });
-      else seen.set(k, key.span);
-    }
+    if (items.length > 1) this.duplicateKeys.push(...repeatedKeys(items.map(({ key }) => ({ key: literalKey(key), span: key.span }))));
   }
 
+  /** An object key: a bare word is a literal string (`{ env = "prod" }`), anything else an expression. */
   objectKey(k: TSNode, depth: number): Expr {
     const kids = k.namedChildren.filter((c): c is TSNode => c !== null && c.type !== 'comment');
     if (kids.length === 1 && kids[0]!.type === 'variable_expr') return { k: 'lit', value: kids[0]!.text, span: this.span(k) };

@@ -75,6 +75,31 @@ export interface DuplicateKey {
   first: Span;
 }
 
+/** The keys `keys` writes again (an undefined key is not compared), each with where it was first written. */
+export function repeatedKeys(keys: { key: string | undefined; span: Span }[]): DuplicateKey[] {
+  const seen = new Map<string, Span>();
+  const out: DuplicateKey[] = [];
+  for (const { key, span } of keys) {
+    if (key === undefined) continue;
+    const first = seen.get(key);
+    if (first) out.push({ key, span, first });
+    else seen.set(key, span);
+  }
+  return out;
+}
+
+/** The text of an object key written as a literal (`env`, `"env"`, `1`); undefined for any other expression. */
+export function literalKey(e: Expr): string | undefined {
+  if (e.k === 'lit') return e.value === null ? undefined : String(e.value);
+  if (e.k === 'tmpl' && e.parts.every((p) => 'offsets' in p)) return e.parts.map((p) => ('offsets' in p ? p.text : '')).join('');
+  return undefined;
+}
+
+/** An argument a block sets twice: Terraform rejects it ("Attribute redefined", "Duplicate argument"). */
+export function redefinedArgument(d: DuplicateKey): SyntaxProblem {
+  return { message: `argument "${d.key}" is already set at line ${d.first.line}; Terraform rejects a redefined argument`, span: d.span };
+}
+
 export interface ConfigFile {
   path: string;
   body: Body;
