@@ -181,7 +181,10 @@ export const terraformRules: Rule[] = [
         '(the modules called included), for keys ' +
         'written as names, quoted strings or numbers (`env` and `"env"` are one key); keys computed from ' +
         'expressions are not compared. Not reported in a file with a syntax error, where error recovery may ' +
-        'read a line twice.',
+        'read a line twice. Terraform\'s JSON syntax (`.tf.json`, `.tfvars.json`) does not keep the last value: it ' +
+        'rejects a key written twice in an object value, an argument set twice and a block declared twice under one ' +
+        'name, so these are reported as `parse-error` at the second key (the first value is the one checked). A ' +
+        'block type or a resource type written again there is one more block, as in `.tf`, and not reported.',
       fix: 'Remove one of the two entries, or rename one key if both values are wanted.',
       valid: [
         {

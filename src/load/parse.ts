@@ -19,6 +19,8 @@ export { Parser as YamlParser } from 'yaml';
 export interface ParseProblem {
   message: string;
   span: Span;
+  /** A JSON key the object already has (not a syntax error: the file was read, all entries kept). */
+  duplicate?: true;
 }
 
 export interface Parsed {
@@ -401,7 +403,7 @@ function fromJson(node: JNode, lines: LineIndex, problems: ParseProblem[]): Tree
         if (!k) continue;
         const key = String(k.value);
         const keySpan = lines.span(k.offset, k.offset + k.length);
-        if (keys.has(key)) problems.push({ message: `duplicate key "${key}": only one value would be kept (DUPLICATE_KEY)`, span: keySpan });
+        if (keys.has(key)) problems.push({ message: `duplicate key "${key}": only one value would be kept (DUPLICATE_KEY)`, span: keySpan, duplicate: true });
         keys.add(key);
         entries.push({ key, keySpan, value: v ? fromJson(v, lines, problems) : { type: 'scalar', value: null, span: keySpan } });
       }

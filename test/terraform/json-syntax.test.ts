@@ -191,3 +191,100 @@ describe('an unclosed sequence in a .tf.json string', () => {
     ]);
   });
 });
+
+// Terraform's JSON syntax rejects a key written twice where it is an argument or an object's key (HCL's
+// "Duplicate argument", "Duplicate object attribute"); a block type or a block's first name written again
+// is only more blocks. Unlike a `.tf` object, which keeps its last value without a word (terraform-duplicate-key).
+describe('a key written twice in .tf.json', () => {
+  const errors = (findings: Awaited<ReturnType<typeof lintFiles>>) => findings.filter((f) => f.severity === 'error').map((f) => ({ file: f.span.file, ...key(f) }));
+  const at = (ruleId: string, errorCode: string | null, line: number, column: number, endColumn: number, file = 'main.tf.json') => ({ file, ruleId, errorCode, line, column, endLine: line, endColumn });
+
+  test('an argument or an object key: a parse-error at the second key, and the first value is the one checked', async () => {
+    const findings = await lintFiles(
+      json([
+        '{',
+        '  "resource": { "alicloud_security_group": { "web": {',
+        '    "security_group_name": "1web",',
+        '    "tags": { "env": "see http://x", "env": "dev", "team": "a" },',
+        '    "security_group_name": "web",',
+        '    "vpc_id": "vpc-bp1opxu1zkhn00gzv1234"',
+        '  } } }',
+        '}',
+      ]),
+    );
+    expect(findings.filter((f) => f.ruleId === 'terraform-duplicate-key')).toEqual([]);
+    expect(errors(findings)).toEqual([
+      at('name-malformed', 'InvalidSecurityGroupName.Malformed', 3, 28, 34),
+      at('tag-value-malformed', 'InvalidTagValue.Malformed', 4, 22, 36),
+      at('parse-error', null, 4, 38, 43),
+      at('parse-error', null, 5, 5, 26),
+    ]);
+  });
+
+  test('a block type, a resource type, a provider or a nested block written again is one more block: no finding', async () => {
+    const findings = await lintFiles(
+      json([
+        '{',
+        '  "resource": { "alicloud_security_group": { "a": { "security_group_name": "1a" } } },',
+        '  "resource": { "alicloud_security_group": { "b": { "security_group_name": "1b" } }, "alicloud_security_group": { "c": { "security_group_name": "1c" } } },',
+        '  "provider": { "alicloud": { "region": "cn-hangzhou" }, "alicloud": { "alias": "bj", "region": "cn-beijing" } },',
+        '  "variable": { "v": { "validation": { "condition": "${true}", "error_message": "x" }, "validation": { "condition": "${true}", "error_message": "y" } } },',
+        '  "resource": { "alicloud_security_group": { "d": { "security_group_name": "1d",',
+        '    "provisioner": { "local-exec": { "command": "a" }, "local-exec": { "command": "b" } } } } }',
+        '}',
+      ]),
+    );
+    expect(errors(findings).map((f) => [f.ruleId, f.line, f.column])).toEqual([
+      ['name-malformed', 2, 76],
+      ['name-malformed', 3, 76],
+      ['name-malformed', 3, 145],
+      ['name-malformed', 6, 76],
+    ]);
+  });
+
+  test('a block declared twice under one name, a local, a module input and a variable default: each a parse-error at its second key', async () => {
+    const findings = await lintFiles({
+      ...json([
+        '{',
+        '  "resource": { "alicloud_security_group": { "web": { "security_group_name": "web" }, "web": { "security_group_name": "web" } } },',
+        '  "locals": { "ports": "22/22", "ports": "80/80" },',
+        '  "module": { "m": { "source": "./m", "n": 1, "n": 2 } },',
+        '  "variable": { "v": { "default": { "k": [{ "a": 1, "a": 2 }] } } },',
+        '  "resource": { "alicloud_security_group_rule": { "r": { "for_each": { "ssh": { "p": "22/22" }, "ssh": { "p": "443/443" } },',
+        '    "type": "ingress", "ip_protocol": "tcp", "port_range": "${each.value.p}", "cidr_ip": "0.0.0.0/0", "security_group_id": "sg-1" } } }',
+        '}',
+      ]),
+      'm/main.tf.json': '{ "variable": { "n": {} } }\n',
+    });
+    // The map names one rule twice: Terraform rejects it, and the first (port 22, exposed) is checked, not 443.
+    expect(findings.filter((f) => f.ruleId === 'exposed-port').map((f) => [f.span.line, f.span.column])).toEqual([[7, 90]]);
+    expect(errors(findings).filter((f) => f.ruleId === 'parse-error')).toEqual([
+      at('parse-error', null, 2, 87, 92),
+      at('parse-error', null, 3, 33, 40),
+      at('parse-error', null, 4, 47, 50),
+      at('parse-error', null, 5, 53, 56),
+      at('parse-error', null, 6, 97, 102),
+    ]);
+  });
+
+  test('in a module called twice: reported once, in the module\'s file', async () => {
+    const findings = await lintFiles({
+      'main.tf': 'module "a" {\n  source = "./sg"\n}\nmodule "b" {\n  source = "./sg"\n  count  = 2\n}\n',
+      'sg/main.tf.json': '{ "resource": { "alicloud_security_group": { "this": {\n  "security_group_name": "web", "vpc_id": "vpc-bp1opxu1zkhn00gzv1234",\n  "tags": { "env": "a", "env": "b" }\n} } } }\n',
+    });
+    expect(errors(findings)).toEqual([at('parse-error', null, 3, 25, 30, 'sg/main.tf.json')]);
+  });
+
+  test('.tfvars.json: a variable given twice, or a key written twice in a value, is a parse-error; the first value is the one used', async () => {
+    const findings = await lintFiles({
+      'main.tf': 'variable "name" {}\nvariable "tags" {}\nresource "alicloud_security_group" "web" {\n  security_group_name = var.name\n  vpc_id = "vpc-bp1opxu1zkhn00gzv1234"\n  tags = var.tags\n}\n',
+      'terraform.tfvars.json': '{\n  "name": "1web",\n  "tags": { "a": "see http://x", "a": "y" },\n  "name": "web"\n}\n',
+    });
+    expect(errors(findings)).toEqual([
+      at('name-malformed', 'InvalidSecurityGroupName.Malformed', 2, 11, 17, 'terraform.tfvars.json'),
+      at('tag-value-malformed', 'InvalidTagValue.Malformed', 3, 18, 32, 'terraform.tfvars.json'),
+      at('parse-error', null, 3, 34, 37, 'terraform.tfvars.json'),
+      at('parse-error', null, 4, 3, 9, 'terraform.tfvars.json'),
+    ]);
+  });
+});

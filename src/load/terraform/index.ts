@@ -14,13 +14,12 @@ import { displayPath, within } from '../../util/paths.ts';
 import type { Parser } from 'web-tree-sitter';
 import type { LoadContext, SetLoader, SourceFile } from '../loader.ts';
 import type { Model, Node, RamPolicy } from '../../model.ts';
-import { parseJson } from '../parse.ts';
 import { describe, LineIndex } from '../tree.ts';
 import type { Span, Tree } from '../tree.ts';
 import { hclParser, parseHcl, parseHclIn } from './hcl.ts';
 import { InstalledModules } from './installed.ts';
 import type { UnplacedHcl } from './hcl.ts';
-import { parseTfJson } from './json.ts';
+import { parseTfJson, parseTfvarsJson } from './json.ts';
 import type { Attr, Block, ConfigFile, Expr } from './syntax.ts';
 import { emptyBody, TOP_LEVEL_BLOCKS, unsupportedAtTop } from './syntax.ts';
 import { mayRead, readRegularFile } from '../../util/io.ts';
@@ -227,12 +226,9 @@ class TerraformLoad {
     const out = new Map<string, Tree>();
     this.texts.set(f.path, f.text);
     if (f.path.endsWith('.json')) {
-      const parsed = parseJson(f.path, f.text);
-      for (const p of parsed.problems) this.report('parse-error', p.span, p.message);
-      const doc = parsed.docs[0];
-      if (doc?.type === 'map') for (const e of doc.entries) out.set(e.key, e.value);
-      else if (doc) this.report('parse-error', doc.span, 'a variable file must hold one object of variable values');
-      return out;
+      const { values, problems } = parseTfvarsJson(f.path, f.text);
+      for (const p of problems) this.report('parse-error', p.span, p.message);
+      return values;
     }
     const cf = await this.parse(f);
     for (const a of cf.body.attrs.values()) out.set(a.name, evalConst(a.expr));
