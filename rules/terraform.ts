@@ -172,7 +172,10 @@ export const terraformRules: Rule[] = [
     certainty: 'documented',
     summary: 'An object writes one key twice: Terraform keeps the last value and drops the first without a word.',
     group: 'input',
-    sources: ['Terraform: an object constructor that repeats a key keeps its last value and reports nothing (hashicorp/terraform#28727)'],
+    sources: [
+      'Terraform: an object constructor that repeats a key keeps its last value and reports nothing (hashicorp/terraform#28727)',
+      'HCL JSON syntax (hashicorp/hcl json/structure.go): a repeated argument, object attribute or attribute definition is an error ("Duplicate argument", "Duplicate object attribute", "Duplicate attribute definition")',
+    ],
     docs: {
       description:
         'In `tags = { env = "prod", env = "dev" }` or a `for_each` map that names one rule twice, Terraform keeps ' +
