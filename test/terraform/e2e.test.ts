@@ -430,17 +430,24 @@ describe('a key written twice in an object keeps its last value, as in Terraform
       'broken.tf': 'locals {\n  t = { a = 1, a = 2 }\n  u = \n}\n',
       // A block type Terraform does not read is a parse-error too, but the file parsed: its keys are judged.
       'stray.tf': 'resouce "x" "y" {}\nlocals {\n  v = { a = 1, a = 2 }\n}\n',
+      // So is an argument set twice: no syntax error, the file is read as written.
+      'redefined.tf': 'locals {\n  w = 1\n  w = 2\n  x = { a = 1, a = 2 }\n}\n',
     });
     const dup = findings.filter((f) => f.ruleId === 'terraform-duplicate-key');
     expect(dup.map((f) => [f.span.file, f.span.line, f.span.column, f.span.endColumn, f.errorCode, f.severity])).toEqual([
       ['main.tf', 4, 5, 10, null, 'warning'],
       ['main.tf', 22, 5, 8, null, 'warning'],
+      ['redefined.tf', 4, 16, 17, null, 'warning'],
       ['stray.tf', 3, 16, 17, null, 'warning'],
     ]);
     // Port 22 was dropped by Terraform: only 443 and 80 are checked.
     const exposed = findings.filter((f) => f.ruleId === 'exposed-port').map((f) => f.span.line);
     expect(exposed).toEqual([]);
-    expect(findings.filter((f) => f.ruleId === 'parse-error').map((f) => f.span.file)).toEqual(['broken.tf', 'stray.tf']);
+    expect(findings.filter((f) => f.ruleId === 'parse-error').map((f) => [f.span.file, f.span.line, f.span.column])).toEqual([
+      ['broken.tf', 3, 7],
+      ['redefined.tf', 3, 3],
+      ['stray.tf', 1, 1],
+    ]);
   });
 
   test('tags: one tag is sent, no Duplicate.TagKey; the last value is the one checked', async () => {

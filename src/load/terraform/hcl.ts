@@ -202,7 +202,10 @@ export function parseHcl(p: Parser, path: string, text: string): ConfigFile {
     const body = bodyNode ? conv.body(bodyNode, problems) : emptyBody();
     if (failed) hoist(body, body);
     errors.push(...labelProblems(body, (b) => conv.brokenHeads.has(b)));
-    return { path, body, problems: [...firstSyntaxError(inOrder(errors)), ...problems, ...conv.depthProblems()], duplicateKeys: conv.duplicateKeys };
+    const deep = conv.depthProblems();
+    const read: ConfigFile = { path, body, problems: [...firstSyntaxError(inOrder(errors)), ...problems, ...deep], duplicateKeys: conv.duplicateKeys };
+    if (errors.length > 0 || deep.length > 0) read.readInPart = true;
+    return read;
   } finally {
     tree.delete();
   }

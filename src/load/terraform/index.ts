@@ -205,8 +205,9 @@ class TerraformLoad {
     }
     // In a configuration file read without a syntax error, what stands at the top outside any block Terraform
     // reads (an argument, a misspelt block type) would go unchecked: reported. (In .tf.json, the reader does it.)
-    // Error recovery may read a line twice: duplicate keys are judged in files without syntax errors only.
-    const parsedClean = cf.problems.length === 0;
+    // Error recovery may read a line twice: duplicate keys are judged in files read whole only (a problem
+    // that is no syntax error, as a redefined argument, leaves the file read as it is written).
+    const parsedClean = !cf.readInPart;
     if (parsedClean && f.path.endsWith('.tf')) {
       for (const a of cf.body.attrs.values()) cf.problems.push(unsupportedAtTop(a.name, a.nameSpan, 'argument'));
       for (const b of cf.body.blocks) if (!TOP_LEVEL_BLOCKS.includes(b.type)) cf.problems.push(unsupportedAtTop(b.type, b.headSpan, 'block'));

@@ -106,6 +106,11 @@ export interface ConfigFile {
   problems: SyntaxProblem[];
   /** Keys written twice in one object; Terraform keeps the last value silently. */
   duplicateKeys?: DuplicateKey[];
+  /**
+   * Read despite a syntax error or past a nesting limit (among `problems`): error recovery may have read a
+   * line twice or closed a block early, and what is nested too deep is not read.
+   */
+  readInPart?: true;
 }
 
 /** The block types Terraform reads at the top of a configuration file; nothing else may stand there. */
