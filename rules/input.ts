@@ -21,6 +21,10 @@ export const inputRules: Rule[] = [
         { file: 'spec.yaml', code: 'securityGroups:\n  - RegionId: [cn-hangzhou\n' },
         { file: 'spec.json', code: '{"securityGroups": [}' },
         { file: 'main.tf', code: 'resouce "alicloud_security_group" "web" {\n  security_group_name = "web"\n}\n' },
+        {
+          file: 'main.tf.json',
+          code: '{\n  "resource": { "alicloud_security_group": { "web": {\n    "security_group_name": "web",\n    "tags": { "env": "prod", "env": "dev" }\n  } } }\n}\n',
+        },
       ],
     },
     sources: [SOURCE],
