@@ -124,6 +124,11 @@ export function cover(a: Span, b: Span): Span {
   };
 }
 
+/** `file:line:column` of a span's start, as messages and origins name a place. */
+export function spanAt(s: Span): string {
+  return `${s.file}:${s.line}:${s.column}`;
+}
+
 /** Turns character offsets of one text into spans. */
 export class LineIndex {
   private readonly starts: number[] = [0];

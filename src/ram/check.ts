@@ -11,7 +11,7 @@
 import type { Config } from '../engine/config.ts';
 import { INSTANCE_KEY, regionOf } from '../model.ts';
 import type { Model, Node, Permission, RamPolicy, SecurityGroup } from '../model.ts';
-import { isUnknown, text } from '../load/tree.ts';
+import { isUnknown, spanAt, text } from '../load/tree.ts';
 import type { Span, Tree } from '../load/tree.ts';
 import type { RequestContext } from './condition.ts';
 import { evaluate, showArn } from './evaluate.ts';
@@ -156,8 +156,7 @@ function permissionContext(p: Permission): RequestContext {
 }
 
 function where(ref: StatementRef): string {
-  const s = ref.statement.node.span;
-  return `Statement[${ref.statement.index}] of ${ref.policy.name} (${s.file}:${s.line}:${s.column})`;
+  return `Statement[${ref.statement.index}] of ${ref.policy.name} (${spanAt(ref.statement.node.span)})`;
 }
 
 function report(

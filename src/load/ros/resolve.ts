@@ -7,12 +7,12 @@
  * Resolution never follows a resource's properties and parameter defaults are literals, so evaluation
  * always terminates; reference cycles are reported by the reference scan (refs.ts).
  */
-import { get, isMap, isScalar, isSeq, LineIndex, text } from '../tree.ts';
+import { get, isMap, isScalar, isSeq, LineIndex, spanAt, text } from '../tree.ts';
 import type { Scalar, Span, TScalar, TUnknown, Tree } from '../tree.ts';
 import { call } from './functions.ts';
 import type { Call } from './functions.ts';
 import type { Allows } from './conditions.ts';
-import { at, resourceId, spend, tight } from './template.ts';
+import { resourceId, spend, tight } from './template.ts';
 import type { Template } from './template.ts';
 
 /** `Ref: ALIYUN::NoValue`: the property, list item or map entry is removed. */
@@ -168,7 +168,7 @@ function parameter(name: string, def: Tree, span: Span, s: Scope): Resolved {
   if (s.allows && isScalar(d) && d.value !== null && !s.allows(name, String(d.value))) {
     return unknown(span, `Ref ${name} (a value other than its default, as the conditions of this variant require)`);
   }
-  const origin = `parameter \`${name}\` default, used at ${at(span)}`;
+  const origin = `parameter \`${name}\` default, used at ${spanAt(span)}`;
   if (isList && isScalar(d) && typeof d.value === 'string') {
     spend(s.tpl, d.value.length);
     return { type: 'seq', items: listItems(d as TScalar & { value: string }, origin, s.tpl), span: d.span, origin };
@@ -229,7 +229,7 @@ function join(c: Call, s: Scope): Resolved {
     return u;
   }
   spend(s.tpl, parts.reduce((n, p) => n + p!.length + delim.length, 0));
-  return scalar(parts.join(delim), c.span, `evaluated from Fn::Join at ${at(c.span)}`);
+  return scalar(parts.join(delim), c.span, `evaluated from Fn::Join at ${spanAt(c.span)}`);
 }
 
 function sub(c: Call, s: Scope): Resolved {
@@ -267,7 +267,7 @@ function sub(c: Call, s: Scope): Resolved {
     if (prefix !== '') u.prefix = prefix;
     return u;
   }
-  return scalar(out, c.span, `evaluated from Fn::Sub at ${at(c.span)}`);
+  return scalar(out, c.span, `evaluated from Fn::Sub at ${spanAt(c.span)}`);
 }
 
 function ifBranch(c: Call, s: Scope): Resolved {
@@ -300,5 +300,5 @@ function findInMap(c: Call, s: Scope): Resolved {
   const mapping = name === undefined ? undefined : s.tpl.mappings.get(name)?.value;
   const v = top === undefined || second === undefined ? undefined : get(get(mapping, top), second);
   if (v === undefined) return unknown(c.span, 'Fn::FindInMap');
-  return withOrigin(v, `Fn::FindInMap used at ${at(c.span)}`, s);
+  return withOrigin(v, `Fn::FindInMap used at ${spanAt(c.span)}`, s);
 }

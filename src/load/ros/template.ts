@@ -122,11 +122,6 @@ export function tight(t: Tree): Span {
   return s;
 }
 
-/** `file:line:column` of a span, for origins. */
-export function at(s: Span): string {
-  return `${s.file}:${s.line}:${s.column}`;
-}
-
 export function typeOf(resource: TEntry): string | undefined {
   const t = get(resource.value, 'Type');
   return isScalar(t) && typeof t.value === 'string' ? t.value : undefined;

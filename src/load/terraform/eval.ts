@@ -6,6 +6,7 @@
  * is unknown; a reference to a resource keeps its address in `ref`.
  * Nothing is executed.
  */
+import { spanAt } from '../tree.ts';
 import type { Span, Tree, TEntry, TUnknown } from '../tree.ts';
 import type { Attr, Block, Expr } from './syntax.ts';
 
@@ -55,10 +56,6 @@ export function newScope(prefix: string, dir: string, budget = { steps: MAX_FOR_
     cache: new Map(),
     busy: new Set(),
   };
-}
-
-export function where(s: Span): string {
-  return `${s.file}:${s.line}:${s.column}`;
 }
 
 export function unknown(expr: string, span: Span, ref?: string): Tree {
@@ -285,7 +282,7 @@ function walk(t: Tree, steps: (string | Expr)[], ctx: EvalCtx, e: Extract<Expr, 
 
 function traversal(e: Extract<Expr, { k: 'trav' }>, ctx: EvalCtx): Tree {
   const [first, ...rest] = e.steps;
-  const use = `used at ${where(e.span)}`;
+  const use = `used at ${spanAt(e.span)}`;
   const bound = ctx.bound?.get(e.root);
   if (bound) return walk(bound, e.steps, ctx, e);
   switch (e.root) {
@@ -431,7 +428,7 @@ function moduleOutput(e: Extract<Expr, { k: 'trav' }>, ctx: EvalCtx): Tree {
     }
     inst.cache.set(key, val);
   }
-  return walk(withOrigin(val, `module.${name}.${out} used at ${where(e.span)}`), rest, ctx, e);
+  return walk(withOrigin(val, `module.${name}.${out} used at ${spanAt(e.span)}`), rest, ctx, e);
 }
 
 /** Functions whose result is certain and needs no library: conversions that keep the value, and collection functions over known values. */

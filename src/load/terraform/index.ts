@@ -14,7 +14,7 @@ import { displayPath, within } from '../../util/paths.ts';
 import type { Parser } from 'web-tree-sitter';
 import type { LoadContext, SetLoader, SourceFile } from '../loader.ts';
 import type { Model, Node, RamPolicy } from '../../model.ts';
-import { describe, LineIndex } from '../tree.ts';
+import { describe, LineIndex, spanAt } from '../tree.ts';
 import type { Span, Tree } from '../tree.ts';
 import { hclParser, parseHcl, parseHclIn } from './hcl.ts';
 import { InstalledModules } from './installed.ts';
@@ -23,7 +23,7 @@ import { parseTfJson, parseTfvarsJson } from './json.ts';
 import type { Attr, Block, ConfigFile, Expr } from './syntax.ts';
 import { emptyBody, TOP_LEVEL_BLOCKS, unsupportedAtTop } from './syntax.ts';
 import { mayRead, readRegularFile } from '../../util/io.ts';
-import { evalConst, evaluate, indexKey, newScope, placed, toNumber, unknown, where } from './eval.ts';
+import { evalConst, evaluate, indexKey, newScope, placed, toNumber, unknown } from './eval.ts';
 import type { Arguments } from './map.ts';
 import { ARGUMENTS, conflicts, DEPRECATED, jsonDocument, MAPPED_DATA, MAPPED_RESOURCES, mapGroup, mapPermission, mapVpc, META_ARGUMENTS, SG_TYPES } from './map.ts';
 import { suggest, suggestWithin } from '../../util/suggest.ts';
@@ -383,7 +383,7 @@ class TerraformLoad {
           case 'locals':
             for (const a of b.body.attrs.values()) {
               const prev = mod.locals.get(a.name);
-              if (prev) this.report('parse-error', a.nameSpan, `local value "${a.name}" is already defined at ${where(prev.nameSpan)}`);
+              if (prev) this.report('parse-error', a.nameSpan, `local value "${a.name}" is already defined at ${spanAt(prev.nameSpan)}`);
               else mod.locals.set(a.name, a);
             }
             break;
@@ -578,7 +578,7 @@ class TerraformLoad {
     if (p?.block && regionAttr) {
       out = {
         tree: evaluate(regionAttr.expr, p.ctx),
-        source: `provider "alicloud"${alias ? ` (alias "${alias}")` : ''} at ${where(p.block.headSpan)}`,
+        source: `provider "alicloud"${alias ? ` (alias "${alias}")` : ''} at ${spanAt(p.block.headSpan)}`,
       };
     } else if (process.env.ALICLOUD_REGION) {
       out = { tree: { type: 'scalar', value: process.env.ALICLOUD_REGION, span: b.headSpan, origin: 'ALICLOUD_REGION' }, source: 'the ALICLOUD_REGION environment variable' };

@@ -1,2 +1,0 @@
-import { createRequire as __sglintCreateRequire } from 'node:module'; const require = __sglintCreateRequire(import.meta.url);
-import{b,c,d,e,f,g,h}from"./chunk-LUZSO674.js";import{c as a}from"./chunk-5GZ5VHLD.js";import"./chunk-ZUYFCAHH.js";import"./chunk-CZCKNPIQ.js";var export_YamlParser=h.Parser;export{a as MAX_DEPTH,export_YamlParser as YamlParser,f as parseJson,g as parseJsonFully,d as parseYaml,e as parseYamlFully,b as tooDeepAt,c as yamlTooDeepAt};

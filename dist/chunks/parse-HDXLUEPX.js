@@ -1,0 +1,2 @@
+import { createRequire as __sglintCreateRequire } from 'node:module'; const require = __sglintCreateRequire(import.meta.url);
+import{b,c,d,e,f,g,h}from"./chunk-OI7X2KU5.js";import{c as a}from"./chunk-MNTGJB4V.js";import"./chunk-X7KBEK2V.js";import"./chunk-CZCKNPIQ.js";var export_YamlParser=h.Parser;export{a as MAX_DEPTH,export_YamlParser as YamlParser,f as parseJson,g as parseJsonFully,d as parseYaml,e as parseYamlFully,b as tooDeepAt,c as yamlTooDeepAt};
