@@ -28,6 +28,12 @@ export interface Node {
    * once.
    */
   variant?: { of: string; index: number };
+  /**
+   * Set on a resource that exists and that the inputs send no request for: a Terraform plan leaves it as
+   * it is (`no-op`) or stops managing it (`forget`). It is read for what links to it and what counts it
+   * (quotas), but no rule reports a finding about it: the deployment would not call the API for it.
+   */
+  unchanged?: true;
 }
 
 /** CreateSecurityGroup request parameters, plus the follow-up ModifySecurityGroupPolicy's InnerAccessPolicy. */

@@ -99,6 +99,9 @@ export async function lint(inputs: LintInput[], configIn: Partial<Config>, optio
   const readingAt = new Map<string, { reading: number; at: number }>();
   // Findings about Terraform resource instances (count / for_each), which dedupe folds per block.
   const instances = new WeakSet<Finding>();
+  // Findings about a resource no request is sent for (Node.unchanged), which are not reported: the call
+  // they predict is not made. Findings about the input itself (a typo, a bad shape) still stand.
+  const unchanged = new WeakSet<Finding>();
   const emit = (rule: Rule, r: Report): void => {
     const configured = severityOf(rule, config);
     if (configured === 'off') return;
@@ -117,6 +120,7 @@ export async function lint(inputs: LintInput[], configIn: Partial<Config>, optio
       ...(node && node.span.file !== span.file ? { resourceFile: node.span.file } : {}),
     };
     if (node?.terraform) instances.add(finding);
+    if (node?.unchanged && rule.group !== 'input') unchanged.add(finding);
     if (node?.variant) {
       const k = `${rule.id}|${span.file}|${span.line}|${span.column}|${span.endLine}|${span.endColumn}|${node.variant.of}`;
       const first = readingAt.get(k);
@@ -269,7 +273,9 @@ export async function lint(inputs: LintInput[], configIn: Partial<Config>, optio
   // (`resources: ['alicloud_security_group.web[1]']`) covers that one, not the others folded with it.
   // ROS templates' Metadata suppressions are read from the trees parsed above, not parsed again.
   const suppressed = await applySuppressions({ files: ordered, findings: sorted, ...(alsoRead.length ? { alsoRead } : {}) }, config, options.catalog, config.today ?? todayUtc(), (p) => rosDocs.get(p));
-  const unique = dedupe(suppressed.findings, instances);
+  // They are dropped after suppressions are applied, so that a suppression covering one is used, and
+  // before instances are folded, so that a new instance's finding is not folded into an unchanged one's.
+  const unique = dedupe(suppressed.findings.filter((f) => !unchanged.has(f)), instances);
   return unique.length === suppressed.findings.length ? suppressed : regroup(suppressed, unique);
 }
 

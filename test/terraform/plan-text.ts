@@ -14,6 +14,8 @@ export interface Instance {
   address: string;
   values: object;
   unknown?: object;
+  /** The change's actions; `["create"]` when not given. */
+  actions?: string[];
 }
 
 const ADDRESS = /^((?:module\.[\w-]+(?:\[[^\]]*\])?\.)*)(data\.)?([\w-]+)\.([\w-]+)/;
@@ -32,19 +34,21 @@ export function block(address: string, expressions: object, extra: object = {}) 
 
 /** `terraform show -json` text: instances (planned_values, resource_changes) and the configuration's root module. */
 export function planText(instances: Instance[], rootModule: object): string {
-  const planned = instances.map((i) => ({ ...i, ...parts(i.address) }));
+  const changes = instances.map((i) => ({ ...i, ...parts(i.address) }));
+  // planned_values holds every instance but those being destroyed.
+  const planned = changes.filter((i) => i.actions?.join() !== 'delete');
   const modules = [...new Set(planned.map((i) => i.module).filter((m) => m !== ''))];
   const resources = (m: string) => planned.filter((i) => i.module === m).map(({ address, mode, type, name, values }) => ({ address, mode, type, name, values }));
   return JSON.stringify(
     {
       format_version: '1.2',
       planned_values: { root_module: { resources: resources(''), child_modules: modules.map((m) => ({ address: m, resources: resources(m) })) } },
-      resource_changes: planned.map(({ address, mode, type, name, values, unknown }) => ({
+      resource_changes: changes.map(({ address, mode, type, name, values, unknown, actions }) => ({
         address,
         mode,
         type,
         name,
-        change: { actions: ['create'], after: values, after_unknown: { id: true, ...unknown } },
+        change: { actions: actions ?? ['create'], after: actions?.join() === 'delete' ? null : values, after_unknown: { id: true, ...unknown } },
       })),
       configuration: {
         provider_config: { alicloud: { name: 'alicloud', expressions: { region: { constant_value: 'cn-beijing' } } } },

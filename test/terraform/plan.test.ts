@@ -308,3 +308,92 @@ resource "alicloud_security_group_rule" "p" {
     expect(findings.map((f) => [f.resource, ...row(f)])).toEqual([['alicloud_security_group_rule.p', 'rule-classic-prefix-list', 'NotSupported.ClassicNetworkPrefixList', ...spanOf(tf, 'alicloud_ecs_prefix_list.x.id')]]);
   });
 });
+
+describe('plan JSON: what the plan does with each instance', () => {
+  const group = (address: string, name: string, actions?: string[], type = 'normal') => ({ address, values: { security_group_name: name, security_group_type: type, vpc_id: 'vpc-bp1opxu1zkhn00gzv1234' }, ...(actions ? { actions } : {}) });
+  const rule = (address: string, to: string, actions?: string[], port = '22/22') => ({
+    address,
+    values: { type: 'ingress', ip_protocol: 'tcp', port_range: port, cidr_ip: '10.0.0.0/8', policy: 'drop' },
+    unknown: { security_group_id: true },
+    ...(actions ? { actions } : {}),
+    to,
+  });
+  const config = (rules: { address: string; to: string }[]) => ({
+    resources: rules.map((r) => block(r.address, { security_group_id: { references: [`${r.to}.id`, r.to] } })),
+  });
+  const lintWith = async (text: string, cfg: object = {}) => (await lintSources([{ path: 'plans/plan.json', text }], cfg)).findings;
+
+  test('an instance left as it is (no-op, forget) or destroyed sends no request: no finding about it; created, replaced and updated ones are checked', async () => {
+    const text = planText(
+      [
+        group('alicloud_security_group.kept', '1kept', ['no-op']),
+        group('alicloud_security_group.forgotten', '1forgotten', ['forget']),
+        group('alicloud_security_group.gone', '1gone', ['delete']),
+        group('alicloud_security_group.made', '1made'),
+        group('alicloud_security_group.replaced', '1replaced', ['delete', 'create']),
+        group('alicloud_security_group.renamed', '1renamed', ['update']),
+      ],
+      {},
+    );
+    const findings = await lintWith(text);
+    expect(findings.map((f) => [f.resource, ...row(f)])).toEqual(
+      ['made', 'replaced', 'renamed'].map((n) => [`alicloud_security_group.${n}`, 'name-malformed', 'InvalidSecurityGroupName.Malformed', ...spanOf(text, `"1${n}"`)]),
+    );
+  });
+
+  test('a group left as it is is still what a new rule is added to', async () => {
+    const added = rule('alicloud_security_group_rule.r', 'alicloud_security_group.kept');
+    const text = planText([group('alicloud_security_group.kept', 'kept', ['no-op'], 'enterprise'), added], config([added]));
+    expect((await lintWith(text)).map(row)).toEqual([['rule-enterprise-policy-drop', 'InvalidGroupParameter.OperationDenied', ...spanOf(text, '"drop"', '"address": "alicloud_security_group_rule.r"')]]);
+  });
+
+  test('groups left as they are count against the region quota first; the new group past it is reported', async () => {
+    const text = planText([group('alicloud_security_group.new', 'new'), group('alicloud_security_group.a', 'a', ['no-op']), group('alicloud_security_group.b', 'b', ['no-op'])], {});
+    const { model } = loadPlan('plans/plan.json', text);
+    const made = model.groups!.find((g) => g.resource === 'alicloud_security_group.new')!;
+    const findings = await lintWith(text, { quota: { securityGroupsPerRegion: 2 } });
+    expect(findings.map((f) => [f.resource, ...row(f)])).toEqual([['alicloud_security_group.new', 'group-quota', 'QuotaExceed.SecurityGroup', ...pos(made.span)!]]);
+  });
+
+  test('rules left as they are count against the group\'s rule quota first; the new rule past it is reported', async () => {
+    const rules = [rule('alicloud_security_group_rule.new', 'alicloud_security_group.g', undefined, '80/80'), rule('alicloud_security_group_rule.old', 'alicloud_security_group.g', ['no-op'])];
+    const text = planText([group('alicloud_security_group.g', 'g', ['no-op']), ...rules], config(rules));
+    const { model } = loadPlan('plans/plan.json', text);
+    const made = model.permissions!.find((p) => p.resource === 'alicloud_security_group_rule.new')!;
+    const findings = (await lintWith(text, { quota: { rulesPerGroup: 1 } })).filter((f) => f.ruleId === 'rule-quota');
+    expect(findings.map((f) => [f.resource, ...row(f)])).toEqual([['alicloud_security_group_rule.new', 'rule-quota', 'AuthorizationLimitExceed', ...pos(made.span)!]]);
+  });
+});
+
+describe('plan JSON beside its configuration: instances the plan leaves as they are', () => {
+  const tf = `provider "alicloud" {
+  region = "cn-beijing"
+}
+
+resource "alicloud_security_group" "kept" {
+  # sglint-ignore name-malformed reason="named before the rule existed"
+  security_group_name = "1kept"
+  vpc_id              = "vpc-bp1opxu1zkhn00gzv1234"
+}
+
+resource "alicloud_security_group" "old" {
+  security_group_name = "1old"
+  vpc_id              = "vpc-bp1opxu1zkhn00gzv1234"
+}
+
+resource "alicloud_security_group" "made" {
+  security_group_name = "1made"
+  vpc_id              = "vpc-bp1opxu1zkhn00gzv1234"
+}
+`;
+  const group = (name: string, actions?: string[]) => ({ address: `alicloud_security_group.${name}`, values: { security_group_name: `1${name}`, vpc_id: 'vpc-bp1opxu1zkhn00gzv1234' }, ...(actions ? { actions } : {}) });
+  const cfg = (name: string) => block(`alicloud_security_group.${name}`, { security_group_name: { constant_value: `1${name}` }, vpc_id: { constant_value: 'vpc-bp1opxu1zkhn00gzv1234' } });
+  const plan = planText([group('kept', ['no-op']), group('old', ['no-op']), group('made')], { resources: ['kept', 'old', 'made'].map(cfg) });
+
+  test('the .tf reading of an unchanged instance reports nothing either, and a suppression on it is not unused', async () => {
+    const dir = workspace({ 'main.tf': tf, 'plan.json': plan });
+    const files = ['main.tf', 'plan.json'].map((n) => ({ path: join(dir, n), abs: join(dir, n), text: readFileSync(join(dir, n), 'utf8') }));
+    const { findings } = await lintSources(files);
+    expect(findings.map((f) => [f.span.file, ...row(f)])).toEqual([[join(dir, 'main.tf'), 'name-malformed', 'InvalidSecurityGroupName.Malformed', ...spanOf(tf, '"1made"')]]);
+  });
+});

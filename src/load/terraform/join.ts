@@ -7,7 +7,8 @@
  * unknown (a variable set with `-var` when planning, a data source's result). A configuration instance
  * whose key is unknown (`count = var.n` without a value: the one representative `[*]`) gives way to the
  * plan's instances of that resource, which know how many there are. Plan instances the configuration did
- * not read (another count, a rule whose type the configuration could not resolve) are kept.
+ * not read (another count, a rule whose type the configuration could not resolve) are kept. An instance
+ * the plan leaves as it is (Node.unchanged) is unchanged in both readings.
  */
 import { PERMISSION_PARAMS, SG_PARAMS } from '../../model.ts';
 import type { Model, Node } from '../../model.ts';
@@ -53,6 +54,8 @@ function join<T extends Node>(list: T[], fillFrom: (config: T, plan: T) => void)
     const p = plans.get(instance(t));
     if (p) {
       fillFrom(o, p);
+      // What the plan does with the instance holds for the configuration's reading of it too.
+      if (p.unchanged) o.unchanged = true;
       drop.add(p);
     } else if (t.address.includes('[*]') && planned.has(instance(t, anyKey(t.address)))) {
       drop.add(o);

@@ -5,7 +5,8 @@
  * plan file. What the plan does not know yet (`after_unknown`, omitted from `planned_values`) is unknown
  * when the configuration writes it, and not set when only the provider computes it (`prefix_list_id`);
  * when the configuration section names the one resource instance it refers to (directly, through
- * `count.index` / `each.key`, or through a module output), that address is kept for linking.
+ * `count.index` / `each.key`, or through a module output), that address is kept for linking. An
+ * instance the plan leaves as it is is read but marked (Node.unchanged): nothing is reported about it.
  */
 import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -71,6 +72,16 @@ function indexedBy(by: 'count' | 'each', key: string): boolean {
   return by === 'count' ? /^\[\d+\]$/.test(key) : key.startsWith('["');
 }
 
+/**
+ * Whether a change's `actions` leave the instance as it is: `no-op`, or `forget` (no longer managed,
+ * not destroyed). Both exist already and call no API; `update` calls the Modify APIs with the new values,
+ * which take the constraints of the create call, so an updated resource is checked.
+ */
+function isUnchanged(actions: Tree | undefined): boolean {
+  const list = items(actions).map(str);
+  return list.length === 1 && (list[0] === 'no-op' || list[0] === 'forget');
+}
+
 /** Per resource type: replacement argument → the deprecated argument it replaces. */
 const REPLACED = new Map(Object.entries(DEPRECATED).map(([type, pairs]) => [type, new Map(Object.entries(pairs).map(([old, repl]) => [repl, old]))]));
 
@@ -92,10 +103,13 @@ function loadPlan(doc: Tree, file: SourceFile, ctx: LoadContext): Partial<Model>
   const variables = get(doc, 'variables');
 
   const unknownAfter = new Map<string, Tree>();
+  /** Instances that exist and that the plan sends no request for (Node.unchanged). */
+  const unchanged = new Set<string>();
   for (const rc of items(get(doc, 'resource_changes'))) {
     const a = str(get(rc, 'address'));
     const u = get(get(rc, 'change'), 'after_unknown');
     if (a && u) unknownAfter.set(a, u);
+    if (a && isUnchanged(get(get(rc, 'change'), 'actions'))) unchanged.add(a);
   }
 
   const resources: PlanResource[] = [];
@@ -113,7 +127,7 @@ function loadPlan(doc: Tree, file: SourceFile, ctx: LoadContext): Partial<Model>
       const address = str(get(rc, 'address'));
       const change = get(rc, 'change');
       const actions = items(get(change, 'actions')).map(str);
-      if (!address || actions.includes('delete') && !actions.includes('create')) continue;
+      if (!address || (actions.includes('delete') && !actions.includes('create'))) continue;
       const m = /^((?:module\.[^.[]+(?:\[[^\]]*\])?\.)*)/.exec(address);
       resources.push({ node: rc, address, values: get(change, 'after'), prefix: m?.[1] ?? '' });
     }
@@ -268,7 +282,10 @@ function loadPlan(doc: Tree, file: SourceFile, ctx: LoadContext): Partial<Model>
 
     // Not marked when the module's directory is unknown (a module from a registry): the configuration
     // loader does not read those.
-    const mark = <T extends Node>(o: T): T => (cm.dir === undefined ? o : marked(o, cm.dir, r.address, true));
+    const mark = <T extends Node>(o: T): T => {
+      if (unchanged.has(r.address)) o.unchanged = true;
+      return cm.dir === undefined ? o : marked(o, cm.dir, r.address, true);
+    };
     if (data) {
       model.vpcs.push(mark(mapVpc(span, r.address, 'data', val, region())));
       continue;
