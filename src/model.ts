@@ -29,11 +29,35 @@ export interface Node {
    */
   variant?: { of: string; index: number };
   /**
-   * Set on a resource that exists and that the inputs send no request for: a Terraform plan leaves it as
-   * it is (`no-op`) or stops managing it (`forget`). It is read for what links to it and what counts it
-   * (quotas), but no rule reports a finding about it: the deployment would not call the API for it.
+   * Set on a resource that exists already, which the inputs do not create: a Terraform plan leaves it as
+   * it is (`no-op`), stops managing it (`forget`) or updates it in place (`update`). It is read for what
+   * links to it and what counts it (quotas), but the create call is not made: only findings on the values
+   * an update sends (`changed`: the names of its fields, `Tag`, `document`) are reported.
    */
-  unchanged?: true;
+  existing?: { changed: readonly string[] };
+}
+
+/** The value of a model object read from one of its fields (SG_PARAMS, PERMISSION_PARAMS, `Tag`, `document`). */
+function valueAt(node: Node, key: string): { span: Span } | undefined {
+  const o = node as Node & { fields?: Record<string, Tree | undefined>; Tag?: TagList; document?: Tree };
+  return key === 'Tag' ? o.Tag : key === 'document' ? o.document : o.fields?.[key];
+}
+
+/** Whether a finding placed at `at` is about a value a request for an existing resource sends (Node.existing). */
+export function sent(node: Node, at: Span | Tree | Node): boolean {
+  if (!node.existing) return true;
+  if (!('type' in at)) return false;
+  return node.existing.changed.some((k) => {
+    const s = valueAt(node, k)?.span;
+    return s !== undefined && s.file === at.span.file && inside(at.span, s);
+  });
+}
+
+/** Whether span a lies within span b (same file). */
+function inside(a: Span, b: Span): boolean {
+  const after = a.line > b.line || (a.line === b.line && a.column >= b.column);
+  const before = a.endLine < b.endLine || (a.endLine === b.endLine && a.endColumn <= b.endColumn);
+  return after && before;
 }
 
 /** CreateSecurityGroup request parameters, plus the follow-up ModifySecurityGroupPolicy's InnerAccessPolicy. */

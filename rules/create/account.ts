@@ -21,7 +21,7 @@ export const groupQuota = defineRule({
   summary: 'More security groups in one region than the quota',
   docs: {
     description:
-      'Each region holds a limited number of security groups: the API documents a default quota of at least 100, which Quota Center raises per account. Groups the inputs create are counted per region (each Terraform count/for_each instance counts), plus the groups that already exist when an inventory is configured, or else the groups a Terraform plan leaves as they are (`no-op`). Past `quota.securityGroupsPerRegion` the finding is an error; with no quota configured, past 100 it is a warning, since the account\'s quota may be higher (the API says "a minimum of 100").',
+      'Each region holds a limited number of security groups: the API documents a default quota of at least 100, which Quota Center raises per account. Groups the inputs create are counted per region (each Terraform count/for_each instance counts), plus the groups that already exist when an inventory is configured, or else the groups a Terraform plan does not create (left as they are or updated). Past `quota.securityGroupsPerRegion` the finding is an error; with no quota configured, past 100 it is a warning, since the account\'s quota may be higher (the API says "a minimum of 100").',
     fix: 'Delete unused groups, raise the quota, or set `quota.securityGroupsPerRegion` to your account\'s quota.',
     valid: [spec('VpcId: vpc-bp1opxu1zkhn00gzv1234')],
     invalid: [{ ...spec('VpcId: vpc-bp1opxu1zkhn00gzv1234'), config: 'quota:\n  securityGroupsPerRegion: 0\n' }],
@@ -31,11 +31,11 @@ export const groupQuota = defineRule({
     const known = config.quota.securityGroupsPerRegion;
     const limit = known ?? DEFAULT_GROUP_QUOTA;
     const count = new Map<string, number>();
-    // Groups a plan leaves as they are exist already: counted first, unless an inventory of their region
+    // Groups a plan does not create exist already: counted first, unless an inventory of their region
     // counts them already.
     const kept = new Map<string, number>();
     for (const g of model.groups) {
-      const region = g.unchanged ? regionOf(g) : undefined;
+      const region = g.existing ? regionOf(g) : undefined;
       if (region !== undefined && !model.inventory?.securityGroups.has(region)) kept.set(region, (kept.get(region) ?? 0) + 1);
     }
     // A group read several times (one ROS resource per Fn::If branch) is still one group.
@@ -43,7 +43,7 @@ export const groupQuota = defineRule({
     for (const g of model.groups) {
       const region = regionOf(g);
       const key = `${g.span.file}#${g.variant?.of ?? g.id}`;
-      if (region === undefined || g.unchanged || seen.has(key)) continue;
+      if (region === undefined || g.existing || seen.has(key)) continue;
       seen.add(key);
       const existing = (model.inventory?.securityGroups.get(region) ?? 0) + (kept.get(region) ?? 0);
       const n = (count.get(region) ?? existing) + 1;

@@ -284,7 +284,7 @@ export const rulesPerGroup = defineRule({
   summary: 'More rules in one group than the configured quota (quota.rulesPerGroup, default 200)',
   docs: {
     description:
-      'A group holds a limited number of rules (ingress and egress together); beyond it the call fails with AuthorizationLimitExceed. The limit is `quota.rulesPerGroup` in the configuration (default 200). Each rule over the limit is reported; rules a Terraform plan leaves as they are (`no-op`) exist already and count first.',
+      'A group holds a limited number of rules (ingress and egress together); beyond it the call fails with AuthorizationLimitExceed. The limit is `quota.rulesPerGroup` in the configuration (default 200). Each rule over the limit is reported; rules a Terraform plan does not create (left as they are or updated) exist already and count first.',
     fix: 'Merge rules (port ranges, prefix lists), split the group, or set `quota.rulesPerGroup` to your account\'s quota.',
     uncertainty:
       'Older documents limit a group to 100 rules, 2023-2024 documents to 200 per group, a 2025 page to 200 inbound rules per group, and the current wording to 1,000 rules across all groups attached to one network interface. The default 200 per group is a safe threshold, not a confirmed hard limit, hence a warning.',
@@ -299,8 +299,8 @@ export const rulesPerGroup = defineRule({
     const limit = config.quota.rulesPerGroup;
     for (const g of groupsWithRules(model)) {
       const list = coexisting(g.permissions);
-      // Rules a plan leaves as they are exist already: the rules added after them go over the quota.
-      const added = list.filter((p) => !p.unchanged);
+      // Rules a plan does not create exist already: the rules added after them go over the quota.
+      const added = list.filter((p) => !p.existing);
       for (const p of added.slice(Math.max(0, limit - (list.length - added.length)))) {
         report({ at: p, message: `${operation(p)}: ${g.resource} has ${list.length} rules; the quota is ${limit} (quota.rulesPerGroup)` });
       }

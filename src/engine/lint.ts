@@ -9,7 +9,7 @@ import { preparePolicies } from '../ram/policy.ts';
 import type { Parsed } from '../load/parse.ts';
 import { INPUT_KEYS, docLoaders, setLoaders } from '../load/index.ts';
 import type { LoadContext, SourceFile } from '../load/loader.ts';
-import { emptyModel, INSTANCE_KEY, mergeInto } from '../model.ts';
+import { emptyModel, INSTANCE_KEY, mergeInto, sent } from '../model.ts';
 import type { Model, Node } from '../model.ts';
 import type { Span, Tree } from '../load/tree.ts';
 import { joinPlans } from '../load/terraform/join.ts';
@@ -99,9 +99,9 @@ export async function lint(inputs: LintInput[], configIn: Partial<Config>, optio
   const readingAt = new Map<string, { reading: number; at: number }>();
   // Findings about Terraform resource instances (count / for_each), which dedupe folds per block.
   const instances = new WeakSet<Finding>();
-  // Findings about a resource no request is sent for (Node.unchanged), which are not reported: the call
-  // they predict is not made. Findings about the input itself (a typo, a bad shape) still stand.
-  const unchanged = new WeakSet<Finding>();
+  // Findings about an existing resource (Node.existing) that no request sends, which are not reported: the
+  // call they predict is not made. Findings about the input itself (a typo, a bad shape) still stand.
+  const unsent = new WeakSet<Finding>();
   const emit = (rule: Rule, r: Report): void => {
     const configured = severityOf(rule, config);
     if (configured === 'off') return;
@@ -120,7 +120,7 @@ export async function lint(inputs: LintInput[], configIn: Partial<Config>, optio
       ...(node && node.span.file !== span.file ? { resourceFile: node.span.file } : {}),
     };
     if (node?.terraform) instances.add(finding);
-    if (node?.unchanged && rule.group !== 'input') unchanged.add(finding);
+    if (node?.existing && rule.group !== 'input' && !sent(node, r.at)) unsent.add(finding);
     if (node?.variant) {
       const k = `${rule.id}|${span.file}|${span.line}|${span.column}|${span.endLine}|${span.endColumn}|${node.variant.of}`;
       const first = readingAt.get(k);
@@ -274,8 +274,8 @@ export async function lint(inputs: LintInput[], configIn: Partial<Config>, optio
   // ROS templates' Metadata suppressions are read from the trees parsed above, not parsed again.
   const suppressed = await applySuppressions({ files: ordered, findings: sorted, ...(alsoRead.length ? { alsoRead } : {}) }, config, options.catalog, config.today ?? todayUtc(), (p) => rosDocs.get(p));
   // They are dropped after suppressions are applied, so that a suppression covering one is used, and
-  // before instances are folded, so that a new instance's finding is not folded into an unchanged one's.
-  const unique = dedupe(suppressed.findings.filter((f) => !unchanged.has(f)), instances);
+  // before instances are folded, so that a new instance's finding is not folded into an existing one's.
+  const unique = dedupe(suppressed.findings.filter((f) => !unsent.has(f)), instances);
   return unique.length === suppressed.findings.length ? suppressed : regroup(suppressed, unique);
 }
 

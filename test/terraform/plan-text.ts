@@ -16,6 +16,8 @@ export interface Instance {
   unknown?: object;
   /** The change's actions; `["create"]` when not given. */
   actions?: string[];
+  /** The values before the change (null when not given). */
+  before?: object;
 }
 
 const ADDRESS = /^((?:module\.[\w-]+(?:\[[^\]]*\])?\.)*)(data\.)?([\w-]+)\.([\w-]+)/;
@@ -43,12 +45,12 @@ export function planText(instances: Instance[], rootModule: object): string {
     {
       format_version: '1.2',
       planned_values: { root_module: { resources: resources(''), child_modules: modules.map((m) => ({ address: m, resources: resources(m) })) } },
-      resource_changes: changes.map(({ address, mode, type, name, values, unknown, actions }) => ({
+      resource_changes: changes.map(({ address, mode, type, name, values, unknown, actions, before }) => ({
         address,
         mode,
         type,
         name,
-        change: { actions: actions ?? ['create'], after: actions?.join() === 'delete' ? null : values, after_unknown: { id: true, ...unknown } },
+        change: { actions: actions ?? ['create'], before: before ?? null, after: actions?.join() === 'delete' ? null : values, after_unknown: { id: true, ...unknown } },
       })),
       configuration: {
         provider_config: { alicloud: { name: 'alicloud', expressions: { region: { constant_value: 'cn-beijing' } } } },

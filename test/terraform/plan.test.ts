@@ -347,8 +347,14 @@ describe('plan JSON: what the plan does with each instance', () => {
     expect((await lintWith(text)).map(row)).toEqual([['rule-enterprise-policy-drop', 'InvalidGroupParameter.OperationDenied', ...spanOf(text, '"drop"', '"address": "alicloud_security_group_rule.r"')]]);
   });
 
-  test('groups left as they are count against the region quota first; the new group past it is reported', async () => {
-    const text = planText([group('alicloud_security_group.new', 'new'), group('alicloud_security_group.a', 'a', ['no-op']), group('alicloud_security_group.b', 'b', ['no-op'])], {});
+  test('an update sends the arguments it changes: findings on those only', async () => {
+    const before = { security_group_name: '1old', description: 'old text', vpc_id: 'vpc-bp1opxu1zkhn00gzv1234' };
+    const text = planText([{ address: 'alicloud_security_group.u', values: { ...before, description: 'http://example.com' }, actions: ['update'], before }], {});
+    expect((await lintWith(text)).map(row)).toEqual([['description-malformed', 'InvalidDescription.Malformed', ...spanOf(text, '"http://example.com"')]]);
+  });
+
+  test('groups the plan does not create count against the region quota first; the new group past it is reported', async () => {
+    const text = planText([group('alicloud_security_group.new', 'new'), group('alicloud_security_group.a', 'kept', ['no-op']), group('alicloud_security_group.b', 'kept', ['update'])], {});
     const { model } = loadPlan('plans/plan.json', text);
     const made = model.groups!.find((g) => g.resource === 'alicloud_security_group.new')!;
     const findings = await lintWith(text, { quota: { securityGroupsPerRegion: 2 } });
@@ -379,6 +385,9 @@ resource "alicloud_security_group" "kept" {
 resource "alicloud_security_group" "old" {
   security_group_name = "1old"
   vpc_id              = "vpc-bp1opxu1zkhn00gzv1234"
+  tags = {
+    "aliyun:new" = "x"
+  }
 }
 
 resource "alicloud_security_group" "made" {
@@ -388,12 +397,18 @@ resource "alicloud_security_group" "made" {
 `;
   const group = (name: string, actions?: string[]) => ({ address: `alicloud_security_group.${name}`, values: { security_group_name: `1${name}`, vpc_id: 'vpc-bp1opxu1zkhn00gzv1234' }, ...(actions ? { actions } : {}) });
   const cfg = (name: string) => block(`alicloud_security_group.${name}`, { security_group_name: { constant_value: `1${name}` }, vpc_id: { constant_value: 'vpc-bp1opxu1zkhn00gzv1234' } });
-  const plan = planText([group('kept', ['no-op']), group('old', ['no-op']), group('made')], { resources: ['kept', 'old', 'made'].map(cfg) });
+  // `old` is updated in place: only its tags change.
+  const old = { ...group('old', ['update']), before: group('old').values };
+  old.values = { ...old.values, tags: { 'aliyun:new': 'x' } } as typeof old.values;
+  const plan = planText([group('kept', ['no-op']), old, group('made')], { resources: ['kept', 'old', 'made'].map(cfg) });
 
-  test('the .tf reading of an unchanged instance reports nothing either, and a suppression on it is not unused', async () => {
+  test('the .tf reading of an instance the plan does not create reports only what an update sends; a suppression on it is not unused', async () => {
     const dir = workspace({ 'main.tf': tf, 'plan.json': plan });
     const files = ['main.tf', 'plan.json'].map((n) => ({ path: join(dir, n), abs: join(dir, n), text: readFileSync(join(dir, n), 'utf8') }));
     const { findings } = await lintSources(files);
-    expect(findings.map((f) => [f.span.file, ...row(f)])).toEqual([[join(dir, 'main.tf'), 'name-malformed', 'InvalidSecurityGroupName.Malformed', ...spanOf(tf, '"1made"')]]);
+    expect(findings.map((f) => [f.span.file, ...row(f)])).toEqual([
+      [join(dir, 'main.tf'), 'tag-key-malformed', 'InvalidTagKey.Malformed', ...spanOf(tf, '"aliyun:new"')],
+      [join(dir, 'main.tf'), 'name-malformed', 'InvalidSecurityGroupName.Malformed', ...spanOf(tf, '"1made"')],
+    ]);
   });
 });

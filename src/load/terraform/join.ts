@@ -8,7 +8,7 @@
  * whose key is unknown (`count = var.n` without a value: the one representative `[*]`) gives way to the
  * plan's instances of that resource, which know how many there are. Plan instances the configuration did
  * not read (another count, a rule whose type the configuration could not resolve) are kept. An instance
- * the plan leaves as it is (Node.unchanged) is unchanged in both readings.
+ * the plan does not create (Node.existing) exists in both readings.
  */
 import { PERMISSION_PARAMS, SG_PARAMS } from '../../model.ts';
 import type { Model, Node } from '../../model.ts';
@@ -55,7 +55,7 @@ function join<T extends Node>(list: T[], fillFrom: (config: T, plan: T) => void)
     if (p) {
       fillFrom(o, p);
       // What the plan does with the instance holds for the configuration's reading of it too.
-      if (p.unchanged) o.unchanged = true;
+      if (p.existing) o.existing = p.existing;
       drop.add(p);
     } else if (t.address.includes('[*]') && planned.has(instance(t, anyKey(t.address)))) {
       drop.add(o);

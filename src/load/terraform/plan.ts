@@ -6,13 +6,14 @@
  * when the configuration writes it, and not set when only the provider computes it (`prefix_list_id`);
  * when the configuration section names the one resource instance it refers to (directly, through
  * `count.index` / `each.key`, or through a module output), that address is kept for linking. An
- * instance the plan leaves as it is is read but marked (Node.unchanged): nothing is reported about it.
+ * instance the plan does not create (left as it is, or updated in place) is read but marked
+ * (Node.existing): only what an update sends is reported.
  */
 import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { DocLoader, LoadContext, SourceFile } from '../loader.ts';
 import type { Model, Node } from '../../model.ts';
-import { get, LineIndex } from '../tree.ts';
+import { get, LineIndex, toPlain } from '../tree.ts';
 import type { Span, Tree } from '../tree.ts';
 import { placed, unknown } from './eval.ts';
 import { isPlan } from './plan-claims.ts';
@@ -73,14 +74,17 @@ function indexedBy(by: 'count' | 'each', key: string): boolean {
 }
 
 /**
- * Whether a change's `actions` leave the instance as it is: `no-op`, or `forget` (no longer managed,
- * not destroyed). Both exist already and call no API; `update` calls the Modify APIs with the new values,
- * which take the constraints of the create call, so an updated resource is checked.
+ * Whether a change's `actions` keep an instance that exists already: `no-op`, `forget` (no longer
+ * managed, not destroyed) and `update` (in place: only the arguments that change are sent, by the Modify
+ * APIs, which take the create call's constraints). A replacement (`delete` and `create`) is created anew.
  */
-function isUnchanged(actions: Tree | undefined): boolean {
+function isExisting(actions: Tree | undefined): boolean {
   const list = items(actions).map(str);
-  return list.length === 1 && (list[0] === 'no-op' || list[0] === 'forget');
+  return list.length === 1 && (list[0] === 'no-op' || list[0] === 'forget' || list[0] === 'update');
 }
+
+/** A value as JSON text, null and absent alike, for comparing a change's `before` and `after`. */
+const plainText = (t: Tree | undefined): string => JSON.stringify(toPlain(t) ?? null);
 
 /** Per resource type: replacement argument → the deprecated argument it replaces. */
 const REPLACED = new Map(Object.entries(DEPRECATED).map(([type, pairs]) => [type, new Map(Object.entries(pairs).map(([old, repl]) => [repl, old]))]));
@@ -103,13 +107,14 @@ function loadPlan(doc: Tree, file: SourceFile, ctx: LoadContext): Partial<Model>
   const variables = get(doc, 'variables');
 
   const unknownAfter = new Map<string, Tree>();
-  /** Instances that exist and that the plan sends no request for (Node.unchanged). */
-  const unchanged = new Set<string>();
+  /** Instances that exist and that the plan does not create (Node.existing), with their change. */
+  const existing = new Map<string, Tree>();
   for (const rc of items(get(doc, 'resource_changes'))) {
     const a = str(get(rc, 'address'));
-    const u = get(get(rc, 'change'), 'after_unknown');
+    const change = get(rc, 'change');
+    const u = get(change, 'after_unknown');
     if (a && u) unknownAfter.set(a, u);
-    if (a && isUnchanged(get(get(rc, 'change'), 'actions'))) unchanged.add(a);
+    if (a && change && isExisting(get(change, 'actions'))) existing.set(a, change);
   }
 
   const resources: PlanResource[] = [];
@@ -237,7 +242,17 @@ function loadPlan(doc: Tree, file: SourceFile, ctx: LoadContext): Partial<Model>
       return u?.type === 'scalar' && u.value === true;
     };
     const replaced = REPLACED.get(type);
+    // An update sends the arguments it changes: the spans of their values, as read (Node.existing).
+    const change = existing.get(r.address);
+    const sends = new Set<Span>();
+    const updated = str(items(get(change, 'actions'))[0]) === 'update';
+    const changes = (attr: string): boolean => updated && (afterUnknown(attr) || plainText(get(get(change, 'before'), attr)) !== plainText(get(get(change, 'after'), attr)));
     const val: Val = (attr) => {
+      const v = read(attr);
+      if (v && changes(attr)) sends.add(v.span);
+      return v;
+    };
+    const read: Val = (attr) => {
       // Known beats unknown: a replacement the plan leaves null, or computes (unknown because only the
       // deprecated argument is written), is not set, and the deprecated value is what is sent. It stays
       // unknown only when the configuration writes the replacement itself.
@@ -282,8 +297,13 @@ function loadPlan(doc: Tree, file: SourceFile, ctx: LoadContext): Partial<Model>
 
     // Not marked when the module's directory is unknown (a module from a registry): the configuration
     // loader does not read those.
-    const mark = <T extends Node>(o: T): T => {
-      if (unchanged.has(r.address)) o.unchanged = true;
+    const mark = <T extends Node>(o: T, also: string[] = []): T => {
+      if (change) {
+        const fields = Object.entries((o as { fields?: Record<string, Tree | undefined> }).fields ?? {});
+        const tag = (o as { Tag?: { span: Span } }).Tag;
+        const changed = [...fields.filter(([, t]) => t !== undefined && sends.has(t.span)).map(([k]) => k), ...(tag && sends.has(tag.span) ? ['Tag'] : []), ...also];
+        o.existing = { changed };
+      }
       return cm.dir === undefined ? o : marked(o, cm.dir, r.address, true);
     };
     if (data) {
@@ -308,7 +328,7 @@ function loadPlan(doc: Tree, file: SourceFile, ctx: LoadContext): Partial<Model>
         const document = d
           ? jsonDocument(d, inPlan ? jsonChars(file.text, starts, d).map((c) => c.o) : undefined, lines, problem)
           : unknown('policy_document (not set)', headSpan);
-        model.policies.push(mark({ kind: 'RamPolicy', name: r.address, document, span, resource: r.address }));
+        model.policies.push(mark({ kind: 'RamPolicy', name: r.address, document, span, resource: r.address }, d && sends.has(d.span) ? ['document'] : []));
         break;
       }
     }
