@@ -48,7 +48,8 @@ export const groupQuota = defineRule({
       const existing = (model.inventory?.securityGroups.get(region) ?? 0) + (kept.get(region) ?? 0);
       const n = (count.get(region) ?? existing) + 1;
       count.set(region, n);
-      if (n === limit + 1) {
+      // The first group created past the quota, also when the groups that exist are past it already.
+      if (n === Math.max(limit, existing) + 1) {
         const already = existing ? `${existing} existing and ` : '';
         const quota = known === undefined ? `the default quota is at least ${limit} (set quota.securityGroupsPerRegion to the account's quota)` : `the quota is ${limit}`;
         report({ at: g, message: `${region} would hold ${n} security groups (${already}${n - existing} created here); ${quota}`, ...(known === undefined ? { severity: 'warning' as const } : {}) });

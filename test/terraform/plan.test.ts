@@ -361,6 +361,14 @@ describe('plan JSON: what the plan does with each instance', () => {
     expect(findings.map((f) => [f.resource, ...row(f)])).toEqual([['alicloud_security_group.new', 'group-quota', 'QuotaExceed.SecurityGroup', ...pos(made.span)!]]);
   });
 
+  test('groups that exist past the quota already: the first new group is reported', async () => {
+    const text = planText([group('alicloud_security_group.new', 'new'), group('alicloud_security_group.a', 'kept', ['no-op']), group('alicloud_security_group.b', 'kept', ['no-op'])], {});
+    const { model } = loadPlan('plans/plan.json', text);
+    const made = model.groups!.find((g) => g.resource === 'alicloud_security_group.new')!;
+    const findings = await lintWith(text, { quota: { securityGroupsPerRegion: 1 } });
+    expect(findings.map((f) => [f.resource, ...row(f)])).toEqual([['alicloud_security_group.new', 'group-quota', 'QuotaExceed.SecurityGroup', ...pos(made.span)!]]);
+  });
+
   test('rules left as they are count against the group\'s rule quota first; the new rule past it is reported', async () => {
     const rules = [rule('alicloud_security_group_rule.new', 'alicloud_security_group.g', undefined, '80/80'), rule('alicloud_security_group_rule.old', 'alicloud_security_group.g', ['no-op'])];
     const text = planText([group('alicloud_security_group.g', 'g', ['no-op']), ...rules], config(rules));
