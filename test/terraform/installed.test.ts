@@ -181,3 +181,35 @@ describe('installed modules', () => {
     expect(findings.filter((f) => f.span.file === 'main.tf').map(rowIn(dir))).toEqual([['name-malformed', 'InvalidSecurityGroupName.Malformed', 'main.tf', 3, 12]]);
   });
 });
+
+describe('installed modules beside a plan', () => {
+  test('a plan checked with its configuration reads each resource of an installed module once', async () => {
+    const address = 'module.sg.alicloud_security_group.this';
+    const values = { security_group_name: 'http://web', vpc_id: 'vpc-bp1opxu1zkhn00gzv1234' };
+    const plan = {
+      format_version: '1.2',
+      planned_values: { root_module: { child_modules: [{ address: 'module.sg', resources: [{ address, mode: 'managed', type: 'alicloud_security_group', name: 'this', values }] }] } },
+      resource_changes: [{ address, module_address: 'module.sg', mode: 'managed', type: 'alicloud_security_group', name: 'this', change: { actions: ['create'], before: null, after: values, after_unknown: { id: true } } }],
+      configuration: {
+        provider_config: { alicloud: { name: 'alicloud', expressions: { region: { constant_value: 'cn-hangzhou' } } } },
+        root_module: {
+          module_calls: {
+            sg: {
+              source: 'alibaba/security-group/alicloud',
+              expressions: { name: { constant_value: 'http://web' } },
+              module: { resources: [{ address: 'alicloud_security_group.this', mode: 'managed', type: 'alicloud_security_group', name: 'this', provider_config_key: 'alicloud', expressions: { security_group_name: { references: ['var.name'] } } }] },
+            },
+          },
+        },
+      },
+    };
+    const dir = workspace({
+      'main.tf': 'provider "alicloud" {\n  region = "cn-hangzhou"\n}\n\nmodule "sg" {\n  source  = "alibaba/security-group/alicloud"\n  version = "2.4.0"\n  name    = "http://web"\n}\n',
+      'plan.json': JSON.stringify(plan, null, 2),
+      '.terraform/modules/modules.json': manifest([{ Key: 'sg', Source: 'registry.terraform.io/alibaba/security-group/alicloud', Version: '2.4.0', Dir: '.terraform/modules/sg' }]),
+      '.terraform/modules/sg/main.tf': 'variable "name" {}\nresource "alicloud_security_group" "this" {\n  security_group_name = var.name\n  vpc_id              = "vpc-bp1opxu1zkhn00gzv1234"\n}\n',
+    });
+    const { findings } = await lintPaths(['.'], { quota: { securityGroupsPerRegion: 1, rulesPerGroup: 200 } }, dir);
+    expect(findings.map(rowIn(dir))).toEqual([['name-malformed', 'InvalidSecurityGroupName.Malformed', 'main.tf', 8, 13]]);
+  });
+});

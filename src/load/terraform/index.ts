@@ -17,7 +17,7 @@ import type { Model, Node, RamPolicy } from '../../model.ts';
 import { describe, LineIndex, spanAt } from '../tree.ts';
 import type { Span, Tree } from '../tree.ts';
 import { hclParser, parseHcl, parseHclIn } from './hcl.ts';
-import { InstalledModules } from './installed.ts';
+import { InstalledModules, isLocal } from './installed.ts';
 import type { UnplacedHcl } from './hcl.ts';
 import { parseTfJson, parseTfvarsJson } from './json.ts';
 import type { Attr, Block, ConfigFile, Expr } from './syntax.ts';
@@ -692,10 +692,6 @@ function literalAttr(b: Block, name: string): string | undefined {
   if (!s) return undefined;
   const v = evalConst(s.expr);
   return v.type === 'scalar' && typeof v.value === 'string' ? v.value : undefined;
-}
-
-function isLocal(src: string): boolean {
-  return src.startsWith('./') || src.startsWith('../') || src === '.' || src === '..';
 }
 
 /** Per-character file offsets of a string written as one literal (quoted or heredoc), else undefined. */

@@ -81,6 +81,11 @@ export class InstalledModules {
   }
 }
 
+/** Whether a module source is a local directory (`./x`, `../x`), read where it is rather than installed. */
+export function isLocal(src: string): boolean {
+  return src.startsWith('./') || src.startsWith('../') || src === '.' || src === '..';
+}
+
 /** The records of a manifest; undefined when it cannot be read or is not one (Terraform would reinstall). */
 function read(root: string, file: string): Manifest | undefined {
   try {

@@ -1,6 +1,7 @@
 /**
  * Terraform plan JSON (`terraform show -json plan.out`): fully resolved values. When the configuration
- * is beside the plan file (`.tf` files in its directory; a module's in the directory its `source` names),
+ * is beside the plan file (`.tf` files in its directory; a module's in the directory its `source` names,
+ * or where `terraform init` installed it),
  * each value is placed on the argument that wrote it and each resource on its block; otherwise in the
  * plan file. What the plan does not know yet (`after_unknown`, omitted from `planned_values`) is unknown
  * when the configuration writes it, and not set when only the provider computes it (`prefix_list_id`);
@@ -18,6 +19,8 @@ import type { Span, Tree } from '../tree.ts';
 import { placed, unknown } from './eval.ts';
 import { isPlan } from './plan-claims.ts';
 import { marked } from './join.ts';
+import { InstalledModules, isLocal } from './installed.ts';
+import type { Installed } from './installed.ts';
 import { locateBlocks } from './locate.ts';
 import type { BlockPlace } from './locate.ts';
 import { jsonChars, lineStarts } from './json.ts';
@@ -138,14 +141,21 @@ function loadPlan(doc: Tree, file: SourceFile, ctx: LoadContext): Partial<Model>
     }
   }
 
-  /** The configuration of the module holding a resource (module_calls followed by name) and its directory. */
+  /**
+   * The configuration of the module holding a resource (module_calls followed by name) and its directory:
+   * a local source's, or where `terraform init` installed a registry, Git or HTTP module (as the
+   * configuration loader reads it).
+   */
+  const installed = new InstalledModules(() => [dirname(file.abs)]);
   const configModule = (prefix: string): { mod: Tree | undefined; dir: string | undefined } => {
     let m = get(config, 'root_module');
     let dir: string | undefined = dirname(file.abs);
     for (const part of prefix.split(/\.?module\./).filter(Boolean)) {
-      const call = get(get(m, 'module_calls'), part.replace(/\[.*$/, '').replace(/\.$/, ''));
+      const name = part.replace(/\[.*$/, '').replace(/\.$/, '');
+      const call = get(get(m, 'module_calls'), name);
       const src = str(get(call, 'source'));
-      dir = dir !== undefined && src !== undefined && /^\.\.?(\/|$)/.test(src) ? resolve(dir, src) : undefined;
+      const got: Installed | undefined = dir === undefined || src === undefined || isLocal(src) ? undefined : installed.find(dir, name, src);
+      dir = dir === undefined || src === undefined ? undefined : isLocal(src) ? resolve(dir, src) : got && 'dir' in got ? got.dir : undefined;
       m = get(call, 'module');
     }
     return { mod: m, dir };
@@ -295,7 +305,7 @@ function loadPlan(doc: Tree, file: SourceFile, ctx: LoadContext): Partial<Model>
       return { source: 'no region in the plan, no ALICLOUD_REGION, no configured default' };
     };
 
-    // Not marked when the module's directory is unknown (a module from a registry): the configuration
+    // Not marked when the module's directory is unknown (a remote module not installed): the configuration
     // loader does not read those.
     const mark = <T extends Node>(o: T, also: string[] = []): T => {
       if (change) {
