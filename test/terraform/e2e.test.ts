@@ -500,3 +500,27 @@ describe('merge, concat, lookup and join over known values are evaluated', () =>
     expect(findings.map(key)).toEqual([{ ruleId: 'tag-key-malformed', errorCode: 'InvalidTagKey.Malformed', line: 6, column: 20, endLine: 6, endColumn: 27 }]);
   });
 });
+
+describe('a name declared twice in one module directory', () => {
+  test('a second resource, data source, module call, variable or output of one name is a parse-error at its header, and is not read', async () => {
+    const sg = (name: string) => `resource "alicloud_security_group" "web" {\n  security_group_name = "${name}"\n  vpc_id              = "vpc-bp1opxu1zkhn00gzv1234"\n}\n`;
+    const dir = workspace({
+      // b.tf's copy (a bad name, and one group more against the quota) is the one left unread.
+      'a.tf': `${sg('web')}\nvariable "x" {}\nvariable "x" {}\n\nmodule "m" {\n  source = "./m"\n}\nmodule "m" {\n  source = "./m"\n}\n\ndata "alicloud_vpcs" "v" {}\ndata "alicloud_vpcs" "v" {}\noutput "o" { value = 1 }\noutput "o" { value = 2 }\n`,
+      'b.tf': sg('1web'),
+      'c.tf.json': '{"output": {"o": {"value": 3}}}\n',
+      'm/main.tf': 'variable "n" { default = "ok" }\n',
+      // An override file merges into the block it names: not a second declaration.
+      'override.tf': 'resource "alicloud_security_group" "web" {\n  description = "web tier"\n}\n',
+    });
+    const { findings } = await lintPaths(['.'], { quota: { securityGroupsPerRegion: 2, rulesPerGroup: 200 }, region: 'cn-hangzhou' }, dir);
+    expect(findings.map(row)).toEqual([
+      ['parse-error', null, 'a.tf', 7, 1, 7, 13],
+      ['parse-error', null, 'a.tf', 12, 1, 12, 11],
+      ['parse-error', null, 'a.tf', 17, 1, 17, 25],
+      ['parse-error', null, 'a.tf', 19, 1, 19, 11],
+      ['parse-error', null, 'b.tf', 1, 1, 1, 41],
+      ['parse-error', null, 'c.tf.json', 1, 13, 1, 16],
+    ]);
+  });
+});

@@ -373,9 +373,14 @@ class TerraformLoad {
     const resources: Block[] = [];
     const calls: Block[] = [];
     const providerBlocks: Block[] = [];
+    const declared = new Map<string, Block>();
     for (const f of files) {
+      // Override files merge into the blocks they name (not read as such here); a file read in part may
+      // hold a block twice through error recovery.
+      const judged = !f.readInPart && !OVERRIDE_FILE.test(f.path.split(/[\\/]/).pop() ?? '');
       for (const b of f.body.blocks) {
         const [l0] = b.labels;
+        if (judged && !this.declaredOnce(declared, b)) continue;
         switch (b.type) {
           case 'variable':
             if (l0 !== undefined) mod.variables.set(l0, b);
@@ -414,6 +419,28 @@ class TerraformLoad {
     }
     this.built.push({ mod, absDir, resources, providers });
     for (const c of calls) this.callModule(mod, absDir, c, providers, chain);
+  }
+
+  /**
+   * Whether a block is the first of its address in the module: Terraform refuses a second resource, data
+   * source, module call, variable or output of one name ("Duplicate resource configuration"), and only
+   * the first is read (its copy would be checked and counted twice).
+   */
+  private declaredOnce(declared: Map<string, Block>, b: Block): boolean {
+    const what = DECLARED[b.type];
+    const n = what === undefined ? 0 : b.type === 'resource' || b.type === 'data' ? 2 : 1;
+    if (what === undefined || b.labels.length < n) return true;
+    const key = [b.type, ...b.labels.slice(0, n)].join('\0');
+    const prev = declared.get(key);
+    if (prev === undefined) {
+      declared.set(key, b);
+      return true;
+    }
+    // Two in one .tf.json object are reported at the second name key as the file is read (json.ts).
+    if (prev.span.file === b.span.file && b.span.file.endsWith('.json')) return false;
+    const name = n === 2 ? `${what} ${b.labels[0]}.${b.labels[1]}` : `${what} "${b.labels[0]}"`;
+    this.report('parse-error', b.headSpan, `${name} is already declared at ${spanAt(prev.headSpan)}: Terraform refuses two of one name in a module directory; rename or remove this one (it is not read)`);
+    return false;
   }
 
   private callModule(parent: ModuleScope, parentDir: string, call: Block, providers: Map<string, Provider>, chain: string[]): void {
@@ -681,6 +708,11 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   if (l) l.push(v);
   else m.set(k, [v]);
 }
+
+/** Blocks whose names Terraform requires to be unique in a module, as its messages name them. */
+const DECLARED: Record<string, string> = { resource: 'resource', data: 'data source', module: 'module call', variable: 'variable', output: 'output' };
+/** `override.tf`, `*_override.tf` (and .tf.json): their blocks merge into the ones they name. */
+const OVERRIDE_FILE = /^(?:override|.+_override)\.tf(?:\.json)?$/;
 
 function literalSource(b: Block): string | undefined {
   return literalAttr(b, 'source');
