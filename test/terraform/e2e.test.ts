@@ -193,6 +193,17 @@ describe('region, VPC links, instances', () => {
     expect(findings.map((f) => [f.ruleId, f.errorCode, f.span.line, f.span.column, f.span.endLine, f.span.endColumn])).toEqual([['rule-source-missing', 'MissingParameter.Source', 5, 7, 7, 8]]);
   });
 
+  test('.tf.json: a finding on a resource\'s header (a required argument missing) is at its own name, not at the shared type key', async () => {
+    const findings = await lintFiles({
+      'main.tf.json':
+        '{\n  "resource": {\n    "alicloud_security_group_rule": {\n' +
+        '      "a": {"type": "ingress", "ip_protocol": "tcp", "port_range": "22/22", "cidr_ip": "10.0.0.0/8", "security_group_id": "sg-bp67acfmxazb4p1234"},\n' +
+        '      "b": {"ip_protocol": "tcp", "port_range": "22/22", "cidr_ip": "10.0.0.0/8"}\n' +
+        '    }\n  }\n}\n',
+    });
+    expect(findings.map((f) => [f.ruleId, f.errorCode, f.span.line, f.span.column, f.span.endLine, f.span.endColumn])).toEqual([['terraform-argument-missing', null, 5, 7, 5, 10]]);
+  });
+
   test('arguments the provider declares as conflicting, both known: an error at the first; an unknown value defers it', async () => {
     const rule = (name: string, extra: string) =>
       `resource "alicloud_security_group_rule" "${name}" {\n  type              = "ingress"\n  ip_protocol       = "tcp"\n  port_range        = "22/22"\n` +

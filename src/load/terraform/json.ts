@@ -237,11 +237,11 @@ class JsonSyntax {
     const items = t.type === 'seq' ? t.items : [t];
     for (const it of items) {
       if (got.length === labels) {
-        const head = got.length ? cover(got[0]!.span, got[got.length - 1]!.span) : it.span;
-        // The block starts at its own name: the type key above it is shared by every block of that type.
-        const span = got.length ? cover(got[got.length - 1]!.span, it.span) : it.span;
+        // The block starts, and its header is, at its own name: the keys above it (a resource type) are
+        // shared by every block under them.
+        const own = got[got.length - 1]?.span;
         const names = got.map((g) => g.key);
-        out.push({ type, labels: names, span, headSpan: head, body: this.body(type, names, it) });
+        out.push({ type, labels: names, span: own ? cover(own, it.span) : it.span, headSpan: own ?? it.span, body: this.body(type, names, it) });
         continue;
       }
       if (it.type !== 'map') continue;
