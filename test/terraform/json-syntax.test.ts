@@ -287,4 +287,12 @@ describe('a key written twice in .tf.json', () => {
       at('parse-error', null, 4, 3, 9, 'terraform.tfvars.json'),
     ]);
   });
+
+  test('.tfvars.json: `//` comment keys, however many, are neither variables nor values given twice', async () => {
+    const findings = await lintFiles({
+      'main.tf': 'variable "name" {}\nresource "alicloud_security_group" "web" {\n  security_group_name = var.name\n  vpc_id = "vpc-bp1opxu1zkhn00gzv1234"\n}\n',
+      'terraform.tfvars.json': '{\n  "//": "values for the web tier",\n  "name": "1web",\n  "//": "owned by the network team"\n}\n',
+    });
+    expect(errors(findings)).toEqual([at('name-malformed', 'InvalidSecurityGroupName.Malformed', 3, 11, 17, 'terraform.tfvars.json')]);
+  });
 });

@@ -306,10 +306,12 @@ export function parseTfvarsJson(path: string, text: string): { values: Map<strin
   const values = new Map<string, Tree>();
   const doc = parsed.docs[0];
   if (doc?.type === 'map') {
-    for (const d of repeatedKeys(doc.entries.map((e) => ({ key: e.key, span: e.keySpan })))) {
+    // A `//` key is a comment, as in a block's body: not a variable, and written as often as wanted.
+    const entries = doc.entries.filter((e) => e.key !== '//');
+    for (const d of repeatedKeys(entries.map((e) => ({ key: e.key, span: e.keySpan })))) {
       problems.push({ message: `variable "${d.key}" is already given a value at line ${d.first.line}; Terraform rejects a second value in one file: remove one of the two`, span: d.span });
     }
-    for (const e of doc.entries) if (!values.has(e.key)) values.set(e.key, firstOfEachKeyIn(e.value, problems));
+    for (const e of entries) if (!values.has(e.key)) values.set(e.key, firstOfEachKeyIn(e.value, problems));
   } else if (doc) problems.push({ message: 'a variable file must hold one object of variable values', span: doc.span });
   return { values, problems };
 }
