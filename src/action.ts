@@ -104,6 +104,27 @@ function changedFiles(core: { info(m: string): void; notice(m: string): void }, 
   return changed;
 }
 
+/**
+ * The roots paths are made relative to: the workspace, and a repository checked out into a subdirectory
+ * of it that is the workflow's own (its origin remote names GITHUB_REPOSITORY, as actions/checkout sets
+ * it). Another repository checked out there (shared modules beside or inside the workflow's checkout)
+ * is not a root: its paths relative to itself would name the workflow repository's files, and GitHub
+ * would place its findings there.
+ */
+function workflowRoots(workspace: string): (abs: string) => string {
+  const repository = process.env.GITHUB_REPOSITORY?.toLowerCase();
+  return repoRootsBelow(workspace, (dir) => {
+    if (!repository) return true;
+    try {
+      const url = execFileSync('git', ['config', '--get', 'remote.origin.url'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+      const path = url.trim().toLowerCase().replace(/\/+$/, '').replace(/\.git$/, '');
+      return path.endsWith(`/${repository}`) || path.endsWith(`:${repository}`);
+    } catch {
+      return false;
+    }
+  });
+}
+
 const html = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Rows of the table of findings at most; the rest is counted. */
@@ -253,7 +274,7 @@ async function runAction(core: Core): Promise<number> {
     // A bad config file: each problem annotated where it is, nothing linted (exit 2, as the CLI).
     for (const p of checked.problems) {
       const at = p.span
-        ? { file: repoPath(p.span.file, process.cwd(), repoRootsBelow(workspace)), startLine: p.span.line, endLine: p.span.endLine, startColumn: p.span.column, endColumn: p.span.endColumn }
+        ? { file: repoPath(p.span.file, process.cwd(), workflowRoots(workspace)), startLine: p.span.line, endLine: p.span.endLine, startColumn: p.span.column, endColumn: p.span.endColumn }
         : {};
       core.error(displayText(`sglint: ${p.message}`), { title: 'sglint configuration', ...at });
     }
@@ -262,8 +283,8 @@ async function runAction(core: Core): Promise<number> {
   const { result, results: all } = checked;
   // Skipped paths (with why) and the baseline's counts, as the CLI prints them.
   if (checked.notes.length) process.stdout.write(checked.notes.join('\n') + '\n');
-  // Paths relative to each file's repository: the workspace, or a repository checked out into a subdirectory.
-  const root = repoRootsBelow(workspace);
+  // Paths relative to the workflow's repository, wherever in the workspace it is checked out.
+  const root = workflowRoots(workspace);
   const ctx = { catalog, cwd: workspace, root, version: VERSION };
 
   // SARIF always holds every finding: code scanning would otherwise close alerts of unchanged files.

@@ -50,18 +50,18 @@ export type RootOf = string | ((abs: string) => string);
 
 /**
  * The repository root of each file below `top`: the nearest directory at or above the file that holds
- * `.git`, never above `top`; `top` itself when there is none. A repository checked out into a
- * subdirectory of the workspace (actions/checkout with `path:`) is its own root, and GitHub places
- * annotations by paths relative to it. Looked up once per directory.
+ * `.git` and that `counts` (by default every one), never above `top`; `top` itself when there is none.
+ * A repository checked out into a subdirectory of the workspace (actions/checkout with `path:`) is its
+ * own root, and GitHub places annotations by paths relative to it. Looked up once per directory.
  */
-export function repoRootsBelow(top: string): (abs: string) => string {
+export function repoRootsBelow(top: string, counts: (dir: string) => boolean = () => true): (abs: string) => string {
   const topAbs = resolve(top);
   const cache = new Map<string, string>();
   const rootOf = (dir: string): string => {
     const hit = cache.get(dir);
     if (hit !== undefined) return hit;
     const up = dirname(dir);
-    const root = dir === topAbs || up === dir || !within(topAbs, dir) ? topAbs : existsSync(join(dir, '.git')) ? dir : rootOf(up);
+    const root = dir === topAbs || up === dir || !within(topAbs, dir) ? topAbs : existsSync(join(dir, '.git')) && counts(dir) ? dir : rootOf(up);
     cache.set(dir, root);
     return root;
   };

@@ -109,6 +109,7 @@ describe('GitHub Action bundle', () => {
   it('a repository checked out into a subdirectory of the workspace (checkout `path:`): paths relative to it, only-changed diffs it', () => {
     const pr = pullRequestRepo();
     const workspace = mkdtempSync(join(tmpdir(), 'sglint-ws-'));
+    git(pr.dir, 'remote', 'add', 'origin', 'https://github.com/o/r');
     renameSync(pr.dir, join(workspace, 'repo'));
     writeFileSync(join(workspace, 'loose.yaml'), BAD); // beside the repository, in no repository: never changed
     const r = runAction(
@@ -124,6 +125,25 @@ describe('GitHub Action bundle', () => {
     const sarif = JSON.parse(readFileSync(join(workspace, 'out', 'sglint.sarif'), 'utf8'));
     const uris = sarif.runs[0].results.map((x: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => x.locations[0]!.physicalLocation.artifactLocation.uri).sort();
     expect(uris).toEqual(['loose.yaml', 'sg/new.yaml', 'sg/old.yaml']);
+  });
+
+  it('another repository checked out inside the workflow\'s (shared modules): its paths stay relative to the workspace, never naming the workflow repository\'s files', () => {
+    const pr = pullRequestRepo();
+    git(pr.dir, 'remote', 'add', 'origin', 'https://github.com/o/r.git');
+    const shared = tree({ 'sg/new.yaml': BAD });
+    git(shared, 'init', '-q', '-b', 'main');
+    git(shared, 'remote', 'add', 'origin', 'https://github.com/o/shared-modules');
+    renameSync(shared, join(pr.dir, 'shared'));
+    const r = runAction(pr.dir, { paths: 'sg\nshared', 'sarif-file': 'out/sglint.sarif' }, { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'o/r' });
+    expect(r.status).toBe(1);
+    expect(r.commands.filter((c) => c.level === 'error').map((c) => [c.props.file, c.props.line]).sort()).toEqual([
+      ['sg/new.yaml', '5'],
+      ['sg/old.yaml', '4'],
+      ['shared/sg/new.yaml', '4'],
+    ]);
+    const sarif = JSON.parse(readFileSync(join(pr.dir, 'out', 'sglint.sarif'), 'utf8'));
+    const uris = sarif.runs[0].results.map((x: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => x.locations[0]!.physicalLocation.artifactLocation.uri).sort();
+    expect(uris).toEqual(['sg/new.yaml', 'sg/old.yaml', 'shared/sg/new.yaml']);
   });
 
   it('only-changed keeps a finding placed in an unchanged file about a resource in a changed one (a variable\'s default)', () => {
