@@ -116,8 +116,8 @@ function selfRule(direction: 'ingress' | 'egress') {
     summary: `${name} names the rule's own group`,
     docs: {
       description: ingress
-        ? 'The error table documents InvalidParamter.Conflict (sic) when SecurityGroupId equals the referenced SourceGroupId. Reported when an ingress rule\'s SourceGroupId names the group the rule is added to (the same resource reference or the same id).'
-        : 'AuthorizeSecurityGroupEgress documents 403 InvalidSecurityGroup.IsSame when the destination group is the group itself. Reported when an egress rule\'s DestGroupId names the group the rule is added to (the same resource reference or the same id).',
+        ? 'The error table documents InvalidParamter.Conflict (sic) when SecurityGroupId equals the referenced SourceGroupId. Reported when an ingress rule\'s SourceGroupId names the group the rule is added to (the same resource reference or the same id), unless a CIDR block beside it takes its place.'
+        : 'AuthorizeSecurityGroupEgress documents 403 InvalidSecurityGroup.IsSame when the destination group is the group itself. Reported when an egress rule\'s DestGroupId names the group the rule is added to (the same resource reference or the same id), unless a CIDR block beside it takes its place.',
       fix: 'Reference another group, or rely on the group\'s internal access policy (InnerAccessPolicy Accept) for traffic between its members.',
       uncertainty:
         'The documents disagree: the error tables reject a rule referencing its own group (InvalidParamter.Conflict, listed with 400 and 403; InvalidSecurityGroup.IsSame for egress), while the basic-vs-advanced guide says a basic group with internal isolation can re-open traffic between members with a rule whose source is the group itself. Hence a warning.',
@@ -141,7 +141,8 @@ function selfRule(direction: 'ingress' | 'egress') {
       for (const p of model.permissions) {
         if (p.direction !== direction) continue;
         const ref = p.fields[name];
-        if (ref === undefined) continue;
+        // A CIDR block beside the group wins, and the group is not read (facts §5.1).
+        if (ref === undefined || !groupPeerOnly(p)) continue;
         const self = (p.group !== undefined && resolveGroup(model, ref) === p.group) || sameReference(ref, p.groupRef);
         if (self) report({ at: ref, node: p, message: `${operation(p)}: ${name} is the group the rule is added to` });
       }

@@ -94,6 +94,18 @@ describe('ROS standalone rule resources and references', () => {
     ]);
   });
 
+  it('a rule naming its own group beside a CIDR block: the CIDR wins and the group is not read, so no self-reference warning', async () => {
+    const text = template([], [], [
+      'SelfIn:',
+      '  Type: ALIYUN::ECS::SecurityGroupIngress',
+      `  Properties: {SecurityGroupId: {Ref: WebSg}, ${TCP22}, SourceGroupId: {Ref: WebSg}, SourceCidrIp: 10.0.0.0/8}`,
+      'SelfOut:',
+      '  Type: ALIYUN::ECS::SecurityGroupEgress',
+      `  Properties: {SecurityGroupId: {Ref: WebSg}, ${TCP22}, DestGroupId: {Ref: WebSg}, DestCidrIp: 10.0.0.0/8}`,
+    ]);
+    expect(await lint(text)).toEqual([]);
+  });
+
   it('a rule referencing an enterprise group of the template; a basic one is fine', async () => {
     const text = template([], [], [
       'DbSg:',
