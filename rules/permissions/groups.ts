@@ -213,7 +213,7 @@ export const enterpriseGroupReferenced = defineRule({
   summary: 'A rule references an advanced (enterprise) group that the inputs create',
   docs: {
     description:
-      'An advanced (enterprise) security group cannot be authorised by another group\'s rules: SourceGroupId / DestGroupId must not name one. Checked when the referenced group is created by the same inputs (a Terraform or ROS reference).',
+      'An advanced (enterprise) security group cannot be authorised by another group\'s rules: SourceGroupId / DestGroupId must not name one. Checked when the referenced group is created by the same inputs (a Terraform or ROS reference) and no CIDR block beside the reference takes its place.',
     fix: 'Reference a basic group, or use the advanced group\'s members\' CIDR blocks.',
     valid: [
       ros(
@@ -240,6 +240,8 @@ export const enterpriseGroupReferenced = defineRule({
   local: true,
   check({ model, report }) {
     for (const p of model.permissions) {
+      // A CIDR block beside the group wins, and the group is not read (facts §5.1).
+      if (!groupPeerOnly(p)) continue;
       for (const name of ['SourceGroupId', 'DestGroupId'] as const) {
         const target = resolveGroup(model, p.fields[name]);
         if (target && groupType(target) === 'enterprise') {
@@ -258,7 +260,7 @@ export const groupRuleLimit = defineRule({
   certainty: 'documented',
   summary: 'More than 20 rules referencing security groups in one basic group',
   docs: {
-    description: 'A basic security group may hold at most 20 rules whose source or destination is another security group (SourceGroupId / DestGroupId), ingress and egress together.',
+    description: 'A basic security group may hold at most 20 rules whose source or destination is another security group (SourceGroupId / DestGroupId), ingress and egress together. A rule that also names a CIDR block is a rule for that block (the CIDR wins) and is not counted.',
     fix: 'Use CIDR blocks or prefix lists for some peers, or merge peers into fewer groups.',
     valid: [rules(...Array.from({ length: 20 }, (_, i) => `{IpProtocol: tcp, PortRange: ${i + 1}/${i + 1}, SourceGroupId: sg-bp67acfmxazb4p1234}`))],
     invalid: [rules(...Array.from({ length: 21 }, (_, i) => `{IpProtocol: tcp, PortRange: ${i + 1}/${i + 1}, SourceGroupId: sg-bp67acfmxazb4p1234}`))],
@@ -268,7 +270,7 @@ export const groupRuleLimit = defineRule({
   check({ model, report }) {
     for (const g of groupsWithRules(model)) {
       if (groupType(g) !== 'normal') continue;
-      const refs = coexisting(g.permissions.filter((p) => present(p, peerFields(p.direction).group)));
+      const refs = coexisting(g.permissions.filter(groupPeerOnly));
       for (const p of refs.slice(20)) {
         report({ at: p.fields[peerFields(p.direction).group]!, node: p, message: `${operation(p)}: ${refs.length} rules of ${g.resource} reference security groups; a basic group allows 20` });
       }
@@ -362,7 +364,7 @@ function otherVpcRule(direction: 'ingress' | 'egress') {
     certainty: 'documented',
     summary: `${name} names a group of the inputs that is in another VPC`,
     docs: {
-      description: `A VPC group can only reference security groups of the same VPC. Checked when ${name} names a group of the inputs and both groups' VPCs are known (the same VPC id, or references to the same VPC resource, count as equal).`,
+      description: `A VPC group can only reference security groups of the same VPC. Checked when ${name} names a group of the inputs and both groups' VPCs are known (the same VPC id, or references to the same VPC resource, count as equal), and no CIDR block beside it takes its place.`,
       fix: 'Reference a group of the same VPC, or use the other VPC\'s CIDR block.',
       valid: [ros(...vpcGroup('OtherSg', 'vpc-bp1opxu1zkhn00gzv1234'), ...ruleOn('OtherSg'))],
       invalid: [ros(...vpcGroup('OtherSg', 'vpc-uf6aamu2nomfr1thd1234'), ...ruleOn('OtherSg'))],
@@ -371,7 +373,7 @@ function otherVpcRule(direction: 'ingress' | 'egress') {
     local: true,
     check({ model, report }) {
       for (const p of model.permissions) {
-        if (p.direction !== direction || !p.group) continue;
+        if (p.direction !== direction || !p.group || !groupPeerOnly(p)) continue;
         const target = resolveGroup(model, p.fields[name]);
         if (!target || target === p.group) continue;
         const a = vpcKey(p.group);

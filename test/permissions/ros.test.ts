@@ -106,6 +106,26 @@ describe('ROS standalone rule resources and references', () => {
     expect(await lint(text)).toEqual([]);
   });
 
+  it('beside a CIDR block, a reference to an enterprise group or a group of another VPC is not read, and does not count toward the 20', async () => {
+    const text = template([], [], [
+      'DbSg:',
+      '  Type: ALIYUN::ECS::SecurityGroup',
+      '  Properties: {VpcId: vpc-bp1opxu1zkhn00gzv1234, SecurityGroupType: enterprise}',
+      'FarSg:',
+      '  Type: ALIYUN::ECS::SecurityGroup',
+      '  Properties: {VpcId: vpc-uf6aamu2nomfr1thd1234}',
+      'FromDb:',
+      '  Type: ALIYUN::ECS::SecurityGroupIngress',
+      `  Properties: {SecurityGroupId: {Ref: WebSg}, ${TCP22}, SourceGroupId: {Ref: DbSg}, SourceCidrIp: 10.0.0.0/8}`,
+      'FromFar:',
+      '  Type: ALIYUN::ECS::SecurityGroupIngress',
+      `  Properties: {SecurityGroupId: {Ref: WebSg}, ${TCP22}, SourceGroupId: {Ref: FarSg}, SourceCidrIp: 10.0.0.0/8}`,
+      // 19 rules that reference a group only: with the two above, 21 rules name a group, 19 authorise one.
+      ...Array.from({ length: 19 }, (_, i) => [`Peer${i}:`, '  Type: ALIYUN::ECS::SecurityGroupIngress', `  Properties: {SecurityGroupId: {Ref: WebSg}, IpProtocol: tcp, PortRange: ${i + 100}/${i + 100}, SourceGroupId: sg-bp67acfmxazb4p1234}`]).flat(),
+    ]);
+    expect(await lint(text)).toEqual([]);
+  });
+
   it('a rule referencing an enterprise group of the template; a basic one is fine', async () => {
     const text = template([], [], [
       'DbSg:',
