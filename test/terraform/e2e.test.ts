@@ -534,4 +534,25 @@ describe('a name declared twice in one module directory', () => {
       ['parse-error', null, 'c.tf.json', 1, 13, 1, 16],
     ]);
   });
+
+  test('override files merge into the blocks they name, in name order: arguments and local values replaced, a block with nothing to override reported', async () => {
+    const dir = workspace({
+      'main.tf':
+        'locals {\n  port = "80/80"\n}\n\n' +
+        'resource "alicloud_security_group" "web" {\n  security_group_name = "1web"\n  vpc_id              = "vpc-bp1opxu1zkhn00gzv1234"\n}\n\n' +
+        'resource "alicloud_security_group_rule" "in" {\n  type              = "ingress"\n  ip_protocol       = "tcp"\n  port_range        = local.port\n  cidr_ip           = "10.0.0.0/8"\n  security_group_id = alicloud_security_group.web.id\n}\n',
+      // Read after override.tf: its name wins, and its short description is checked where it is written.
+      'z_override.tf': 'resource "alicloud_security_group" "web" {\n  security_group_name = "web"\n  description         = "x"\n}\n',
+      'override.tf':
+        'resource "alicloud_security_group" "web" {\n  security_group_name = "2web"\n}\n\n' +
+        'locals {\n  port = "90/80"\n}\n\n' +
+        'resource "alicloud_security_group" "gone" {\n  security_group_name = "x"\n}\n',
+    });
+    const { findings } = await lintPaths(['.'], { region: 'cn-hangzhou' }, dir);
+    expect(findings.map(row)).toEqual([
+      ['rule-port-range-malformed', 'InvalidParam.PortRange', 'override.tf', 6, 10, 6, 17],
+      ['parse-error', null, 'override.tf', 9, 1, 9, 42],
+      ['description-malformed', 'InvalidDescription.Malformed', 'z_override.tf', 3, 25, 3, 28],
+    ]);
+  });
 });

@@ -373,41 +373,34 @@ class TerraformLoad {
     const resources: Block[] = [];
     const calls: Block[] = [];
     const providerBlocks: Block[] = [];
-    const declared = new Map<string, Block>();
-    for (const f of files) {
-      // Override files merge into the blocks they name (not read as such here); a file read in part may
-      // hold a block twice through error recovery.
-      const judged = !f.readInPart && !OVERRIDE_FILE.test(f.path.split(/[\\/]/).pop() ?? '');
-      for (const b of f.body.blocks) {
-        const [l0] = b.labels;
-        if (judged && !this.declaredOnce(declared, b)) continue;
-        switch (b.type) {
-          case 'variable':
-            if (l0 !== undefined) mod.variables.set(l0, b);
-            break;
-          case 'locals':
-            for (const a of b.body.attrs.values()) {
-              const prev = mod.locals.get(a.name);
-              if (prev) this.report('parse-error', a.nameSpan, `local value "${a.name}" is already defined at ${spanAt(prev.nameSpan)}`);
-              else mod.locals.set(a.name, a);
-            }
-            break;
-          case 'output': {
-            const v = b.body.attrs.get('value');
-            if (l0 !== undefined && v) mod.outputs.set(l0, v);
-            break;
+    for (const b of this.moduleBlocks(files)) {
+      const [l0] = b.labels;
+      switch (b.type) {
+        case 'variable':
+          if (l0 !== undefined) mod.variables.set(l0, b);
+          break;
+        case 'locals':
+          for (const a of b.body.attrs.values()) {
+            const prev = mod.locals.get(a.name);
+            if (prev) this.report('parse-error', a.nameSpan, `local value "${a.name}" is already defined at ${spanAt(prev.nameSpan)}`);
+            else mod.locals.set(a.name, a);
           }
-          case 'provider':
-            if (l0 === 'alicloud') providerBlocks.push(b);
-            break;
-          case 'resource':
-          case 'data':
-            resources.push(b);
-            break;
-          case 'module':
-            calls.push(b);
-            break;
+          break;
+        case 'output': {
+          const v = b.body.attrs.get('value');
+          if (l0 !== undefined && v) mod.outputs.set(l0, v);
+          break;
         }
+        case 'provider':
+          if (l0 === 'alicloud') providerBlocks.push(b);
+          break;
+        case 'resource':
+        case 'data':
+          resources.push(b);
+          break;
+        case 'module':
+          calls.push(b);
+          break;
       }
     }
     const providers = new Map(inherited);
@@ -422,25 +415,64 @@ class TerraformLoad {
   }
 
   /**
-   * Whether a block is the first of its address in the module: Terraform refuses a second resource, data
-   * source, module call, variable or output of one name ("Duplicate resource configuration"), and only
-   * the first is read (its copy would be checked and counted twice).
+   * The top-level blocks of a module directory as Terraform reads them. A second resource, data source,
+   * module call, variable or output of one name is refused ("Duplicate resource configuration"): it is
+   * reported and left out (it would be checked and counted twice). Override files (`override.tf`,
+   * `*_override.tf`, and .tf.json) are read last, in name order, and each of their blocks merges into the
+   * block of the same header: its arguments replace the block's, its nested blocks replace the block's of
+   * their type, and its local values replace those of their names.
    */
-  private declaredOnce(declared: Map<string, Block>, b: Block): boolean {
-    const what = DECLARED[b.type];
-    const n = what === undefined ? 0 : b.type === 'resource' || b.type === 'data' ? 2 : 1;
-    if (what === undefined || b.labels.length < n) return true;
-    const key = [b.type, ...b.labels.slice(0, n)].join('\0');
-    const prev = declared.get(key);
-    if (prev === undefined) {
-      declared.set(key, b);
-      return true;
+  private moduleBlocks(files: ConfigFile[]): Block[] {
+    const base = (f: ConfigFile) => f.path.split(/[\\/]/).pop() ?? '';
+    const out: Block[] = [];
+    const partial = new Set<Block>();
+    const declared = new Map<string, number>();
+    const locals = new Map<string, number>();
+    for (const f of files) {
+      if (OVERRIDE_FILE.test(base(f))) continue;
+      for (const b of f.body.blocks) {
+        const key = declaredKey(b);
+        const prev = key === undefined ? undefined : declared.get(key);
+        if (prev !== undefined) {
+          const first = out[prev]!;
+          // A file read in part may hold a block twice through error recovery: both are read, as written.
+          if (f.readInPart || partial.has(first)) out.push(b);
+          // Two in one .tf.json object are reported at the second name key as the file is read (json.ts).
+          else if (!(first.span.file === b.span.file && b.span.file.endsWith('.json'))) {
+            this.report('parse-error', b.headSpan, `${describeBlock(b)} is already declared at ${spanAt(first.headSpan)}: Terraform refuses two of one name in a module directory; rename or remove this one (it is not read)`);
+          }
+          continue;
+        }
+        if (key !== undefined) declared.set(key, out.length);
+        if (b.type === 'locals') for (const name of b.body.attrs.keys()) if (!locals.has(name)) locals.set(name, out.length);
+        if (f.readInPart) partial.add(b);
+        out.push(b);
+      }
     }
-    // Two in one .tf.json object are reported at the second name key as the file is read (json.ts).
-    if (prev.span.file === b.span.file && b.span.file.endsWith('.json')) return false;
-    const name = n === 2 ? `${what} ${b.labels[0]}.${b.labels[1]}` : `${what} "${b.labels[0]}"`;
-    this.report('parse-error', b.headSpan, `${name} is already declared at ${spanAt(prev.headSpan)}: Terraform refuses two of one name in a module directory; rename or remove this one (it is not read)`);
-    return false;
+    const overrides = files.filter((f) => OVERRIDE_FILE.test(base(f))).sort((a, b) => (base(a) < base(b) ? -1 : base(a) > base(b) ? 1 : 0));
+    for (const f of overrides) {
+      for (const b of f.body.blocks) {
+        if (b.type === 'locals') {
+          for (const a of b.body.attrs.values()) {
+            const at = locals.get(a.name);
+            if (at === undefined) this.report('parse-error', a.nameSpan, `override file: no local value "${a.name}" in this module directory to override`);
+            else out[at] = withBody(out[at]!, new Map([...out[at]!.body.attrs, [a.name, a]]), out[at]!.body.blocks);
+          }
+          continue;
+        }
+        const key = declaredKey(b) ?? (b.type === 'provider' ? providerKey(b) : undefined);
+        if (key === undefined) continue;
+        const at = b.type === 'provider' ? out.findIndex((x) => x.type === 'provider' && providerKey(x) === key) : (declared.get(key) ?? -1);
+        if (at < 0) {
+          this.report('parse-error', b.headSpan, `override file: no ${describeBlock(b)} in this module directory to override`);
+          continue;
+        }
+        const into = out[at]!;
+        const replaced = new Set(b.body.blocks.map((x) => x.type));
+        out[at] = withBody(into, new Map([...into.body.attrs, ...b.body.attrs]), [...into.body.blocks.filter((x) => !replaced.has(x.type)), ...b.body.blocks]);
+      }
+    }
+    return out;
   }
 
   private callModule(parent: ModuleScope, parentDir: string, call: Block, providers: Map<string, Provider>, chain: string[]): void {
@@ -713,6 +745,28 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
 const DECLARED: Record<string, string> = { resource: 'resource', data: 'data source', module: 'module call', variable: 'variable', output: 'output' };
 /** `override.tf`, `*_override.tf` (and .tf.json): their blocks merge into the ones they name. */
 const OVERRIDE_FILE = /^(?:override|.+_override)\.tf(?:\.json)?$/;
+
+/** The address that must be unique in a module: `resource\0type\0name`, `module\0name`...; undefined for other blocks. */
+function declaredKey(b: Block): string | undefined {
+  const n = DECLARED[b.type] === undefined ? 0 : b.type === 'resource' || b.type === 'data' ? 2 : 1;
+  return n === 0 || b.labels.length < n ? undefined : [b.type, ...b.labels.slice(0, n)].join('\0');
+}
+
+/** A provider block by its name and literal alias (`provider\0alicloud\0west`). */
+function providerKey(b: Block): string {
+  return ['provider', b.labels[0] ?? '', b.body.attrs.has('alias') ? (literalAttr(b, 'alias') ?? '?') : ''].join('\0');
+}
+
+/** A block as Terraform's messages name it: `resource alicloud_security_group.web`, `module call "m"`. */
+function describeBlock(b: Block): string {
+  const what = DECLARED[b.type] ?? b.type;
+  return b.labels.length >= 2 ? `${what} ${b.labels[0]}.${b.labels[1]}` : `${what} "${b.labels[0] ?? ''}"`;
+}
+
+/** A block with another body (its place and header kept): the result of merging an override into it. */
+function withBody(b: Block, attrs: Map<string, Attr>, blocks: Block[]): Block {
+  return { ...b, body: { attrs, blocks } };
+}
 
 function literalSource(b: Block): string | undefined {
   return literalAttr(b, 'source');
