@@ -18,6 +18,7 @@ import {
   operation,
   parseIpv4,
   parseIpv6,
+  pastLimit,
   peerFields,
   policy,
   present,
@@ -260,7 +261,7 @@ export const groupRuleLimit = defineRule({
   certainty: 'documented',
   summary: 'More than 20 rules referencing security groups in one basic group',
   docs: {
-    description: 'A basic security group may hold at most 20 rules whose source or destination is another security group (SourceGroupId / DestGroupId), ingress and egress together. A rule that also names a CIDR block is a rule for that block (the CIDR wins) and is not counted.',
+    description: 'A basic security group may hold at most 20 rules whose source or destination is another security group (SourceGroupId / DestGroupId), ingress and egress together. A rule that also names a CIDR block is a rule for that block (the CIDR wins) and is not counted. Rules a Terraform plan does not create (left as they are or updated) exist already and count first: the rules added after them are reported.',
     fix: 'Use CIDR blocks or prefix lists for some peers, or merge peers into fewer groups.',
     valid: [rules(...Array.from({ length: 20 }, (_, i) => `{IpProtocol: tcp, PortRange: ${i + 1}/${i + 1}, SourceGroupId: sg-bp67acfmxazb4p1234}`))],
     invalid: [rules(...Array.from({ length: 21 }, (_, i) => `{IpProtocol: tcp, PortRange: ${i + 1}/${i + 1}, SourceGroupId: sg-bp67acfmxazb4p1234}`))],
@@ -271,7 +272,7 @@ export const groupRuleLimit = defineRule({
     for (const g of groupsWithRules(model)) {
       if (groupType(g) !== 'normal') continue;
       const refs = coexisting(g.permissions.filter(groupPeerOnly));
-      for (const p of refs.slice(20)) {
+      for (const p of pastLimit(refs, 20)) {
         report({ at: p.fields[peerFields(p.direction).group]!, node: p, message: `${operation(p)}: ${refs.length} rules of ${g.resource} reference security groups; a basic group allows 20` });
       }
     }
@@ -302,9 +303,7 @@ export const rulesPerGroup = defineRule({
     const limit = config.quota.rulesPerGroup;
     for (const g of groupsWithRules(model)) {
       const list = coexisting(g.permissions);
-      // Rules a plan does not create exist already: the rules added after them go over the quota.
-      const added = list.filter((p) => !p.existing);
-      for (const p of added.slice(Math.max(0, limit - (list.length - added.length)))) {
+      for (const p of pastLimit(list, limit)) {
         report({ at: p, message: `${operation(p)}: ${g.resource} has ${list.length} rules; the quota is ${limit} (quota.rulesPerGroup)` });
       }
     }

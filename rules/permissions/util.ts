@@ -322,6 +322,16 @@ export function coexisting(list: readonly Permission[]): readonly Permission[] {
   return list.filter((p) => !p.variant || kept.get(p.variant.of) === p.variant.index);
 }
 
+/**
+ * The rules of a list that go over a limit on how many can exist together: rules that exist already
+ * (Node.existing: a Terraform plan does not create them) count first, and the rules added after them are
+ * the ones past the limit, whatever their order in the inputs.
+ */
+export function pastLimit(list: readonly Permission[], limit: number): readonly Permission[] {
+  const added = list.filter((p) => !p.existing);
+  return added.slice(Math.max(0, limit - (list.length - added.length)));
+}
+
 /** Rules grouped by the Authorize request that carries them (built once per model; callers only read it). */
 export const byRequest: (model: Model) => readonly (readonly Permission[])[] = perModel((model) => {
   const m = new Map<string, Permission[]>();

@@ -377,6 +377,20 @@ describe('plan JSON: what the plan does with each instance', () => {
     const findings = (await lintWith(text, { quota: { rulesPerGroup: 1 } })).filter((f) => f.ruleId === 'rule-quota');
     expect(findings.map((f) => [f.resource, ...row(f)])).toEqual([['alicloud_security_group_rule.new', 'rule-quota', 'AuthorizationLimitExceed', ...pos(made.span)!]]);
   });
+
+  test('rules left as they are count first against the 20 group references of a basic group; the new rule past them is reported', async () => {
+    const peer = (address: string, port: number, actions?: string[]) => ({
+      ...rule(address, 'alicloud_security_group.g', actions, `${port}/${port}`),
+      values: { type: 'ingress', ip_protocol: 'tcp', port_range: `${port}/${port}`, source_security_group_id: 'sg-bp67acfmxazb4p1234' },
+    });
+    // The new rule comes first in the plan (addresses in name order), before the 20 that exist.
+    const rules = [peer('alicloud_security_group_rule.a_new', 1000), ...Array.from({ length: 20 }, (_, i) => peer(`alicloud_security_group_rule.old${i + 10}`, i + 1, ['no-op']))];
+    const text = planText([group('alicloud_security_group.g', 'g1', ['no-op']), ...rules], config(rules));
+    const findings = (await lintWith(text)).filter((f) => f.ruleId === 'rule-group-reference-limit');
+    expect(findings.map((f) => [f.resource, ...row(f)])).toEqual([
+      ['alicloud_security_group_rule.a_new', 'rule-group-reference-limit', 'AuthorizedGroupRule.LimitExceed', ...spanOf(text, '"sg-bp67acfmxazb4p1234"', '"address": "alicloud_security_group_rule.a_new"')],
+    ]);
+  });
 });
 
 describe('plan JSON beside its configuration: instances the plan leaves as they are', () => {
