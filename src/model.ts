@@ -35,6 +35,11 @@ export interface Node {
    * an update sends (`changed`: the names of its fields, `Tag`, `document`) are reported.
    */
   existing?: { changed: readonly string[] };
+  /**
+   * Set on a resource a Terraform plan replaces by deleting it first (`["delete", "create"]`): it is created
+   * anew, in the place of the one it replaces, which exists until then (an inventory of the cloud counts it).
+   */
+  replacing?: true;
 }
 
 /** The value of a model object read from one of its fields (SG_PARAMS, PERMISSION_PARAMS, `Tag`, `document`). */

@@ -21,7 +21,7 @@ export const groupQuota = defineRule({
   summary: 'More security groups in one region than the quota',
   docs: {
     description:
-      'Each region holds a limited number of security groups: the API documents a default quota of at least 100, which Quota Center raises per account. Groups the inputs create are counted per region (each Terraform count/for_each instance counts), plus the groups that already exist when an inventory is configured, or else the groups a Terraform plan does not create (left as they are or updated). Past `quota.securityGroupsPerRegion` the finding is an error; with no quota configured, past 100 it is a warning, since the account\'s quota may be higher (the API says "a minimum of 100").',
+      'Each region holds a limited number of security groups: the API documents a default quota of at least 100, which Quota Center raises per account. Groups the inputs create are counted per region (each Terraform count/for_each instance counts), plus the groups that already exist when an inventory is configured (a group a Terraform plan replaces, deleting the old one first, takes its place: it is not one more), or else the groups a Terraform plan does not create (left as they are or updated). Past `quota.securityGroupsPerRegion` the finding is an error; with no quota configured, past 100 it is a warning, since the account\'s quota may be higher (the API says "a minimum of 100").',
     fix: 'Delete unused groups, raise the quota, or set `quota.securityGroupsPerRegion` to your account\'s quota.',
     valid: [spec('VpcId: vpc-bp1opxu1zkhn00gzv1234')],
     invalid: [{ ...spec('VpcId: vpc-bp1opxu1zkhn00gzv1234'), config: 'quota:\n  securityGroupsPerRegion: 0\n' }],
@@ -43,7 +43,8 @@ export const groupQuota = defineRule({
     for (const g of model.groups) {
       const region = regionOf(g);
       const key = `${g.span.file}#${g.variant?.of ?? g.id}`;
-      if (region === undefined || g.existing || seen.has(key)) continue;
+      // A group a plan deletes before creating it anew takes the place of one the inventory counts.
+      if (region === undefined || g.existing || (g.replacing && model.inventory?.securityGroups.has(region)) || seen.has(key)) continue;
       seen.add(key);
       const existing = (model.inventory?.securityGroups.get(region) ?? 0) + (kept.get(region) ?? 0);
       const n = (count.get(region) ?? existing) + 1;

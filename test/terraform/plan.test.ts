@@ -369,6 +369,19 @@ describe('plan JSON: what the plan does with each instance', () => {
     expect(findings.map((f) => [f.resource, ...row(f)])).toEqual([['alicloud_security_group.new', 'group-quota', 'QuotaExceed.SecurityGroup', ...pos(made.span)!]]);
   });
 
+  test('with an inventory, a group replaced by deleting it first takes the place of the one the inventory counts', async () => {
+    const dir = workspace({ 'sgs.json': JSON.stringify({ RegionId: 'cn-beijing', TotalCount: 2, PageNumber: 1, PageSize: 1, SecurityGroups: { SecurityGroup: [{ SecurityGroupId: 'sg-2zefg655nh68xyz9abcd' }] } }) });
+    const cfg = { quota: { securityGroupsPerRegion: 2 }, inventory: ['sgs.json'], baseDir: dir };
+    // The inventory's two groups are `a` and `b`; `a` is replaced (its VPC changes).
+    const replaced = planText([group('alicloud_security_group.a', 'ga', ['delete', 'create']), group('alicloud_security_group.b', 'gb', ['no-op'])], {});
+    expect((await lintWith(replaced, cfg)).map(row)).toEqual([]);
+    // Created before the old one is deleted (create_before_destroy), it is one more for a while.
+    const before = planText([group('alicloud_security_group.a', 'ga', ['create', 'delete']), group('alicloud_security_group.b', 'gb', ['no-op'])], {});
+    const { model } = loadPlan('plans/plan.json', before);
+    const made = model.groups!.find((g) => g.resource === 'alicloud_security_group.a')!;
+    expect((await lintWith(before, cfg)).map(row)).toEqual([['group-quota', 'QuotaExceed.SecurityGroup', ...pos(made.span)!]]);
+  });
+
   test('rules left as they are count against the group\'s rule quota first; the new rule past it is reported', async () => {
     const rules = [rule('alicloud_security_group_rule.new', 'alicloud_security_group.g', undefined, '80/80'), rule('alicloud_security_group_rule.old', 'alicloud_security_group.g', ['no-op'])];
     const text = planText([group('alicloud_security_group.g', 'g', ['no-op']), ...rules], config(rules));

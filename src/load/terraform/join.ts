@@ -56,6 +56,7 @@ function join<T extends Node>(list: T[], fillFrom: (config: T, plan: T) => void)
       fillFrom(o, p);
       // What the plan does with the instance holds for the configuration's reading of it too.
       if (p.existing) o.existing = p.existing;
+      if (p.replacing) o.replacing = true;
       drop.add(p);
     } else if (t.address.includes('[*]') && planned.has(instance(t, anyKey(t.address)))) {
       drop.add(o);

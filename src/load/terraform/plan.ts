@@ -112,12 +112,15 @@ function loadPlan(doc: Tree, file: SourceFile, ctx: LoadContext): Partial<Model>
   const unknownAfter = new Map<string, Tree>();
   /** Instances that exist and that the plan does not create (Node.existing), with their change. */
   const existing = new Map<string, Tree>();
+  /** Instances the plan deletes and then creates anew (Node.replacing). */
+  const replacing = new Set<string>();
   for (const rc of items(get(doc, 'resource_changes'))) {
     const a = str(get(rc, 'address'));
     const change = get(rc, 'change');
     const u = get(change, 'after_unknown');
     if (a && u) unknownAfter.set(a, u);
     if (a && change && isExisting(get(change, 'actions'))) existing.set(a, change);
+    if (a && items(get(change, 'actions')).map(str).join() === 'delete,create') replacing.add(a);
   }
 
   const resources: PlanResource[] = [];
@@ -314,6 +317,7 @@ function loadPlan(doc: Tree, file: SourceFile, ctx: LoadContext): Partial<Model>
         const changed = [...fields.filter(([, t]) => t !== undefined && sends.has(t.span)).map(([k]) => k), ...(tag && sends.has(tag.span) ? ['Tag'] : []), ...also];
         o.existing = { changed };
       }
+      if (replacing.has(r.address)) o.replacing = true;
       return cm.dir === undefined ? o : marked(o, cm.dir, r.address, true);
     };
     if (data) {
