@@ -555,4 +555,11 @@ describe('a name declared twice in one module directory', () => {
       ['description-malformed', 'InvalidDescription.Malformed', 'z_override.tf', 3, 25, 3, 28],
     ]);
   });
+
+  test('in .tf.json, a block declared again in another object of an array is reported too', async () => {
+    const sg = (name: string) => `{"alicloud_security_group": {"web": {"security_group_name": "${name}", "vpc_id": "vpc-bp1opxu1zkhn00gzv1234"}}}`;
+    const dir = workspace({ 'main.tf.json': `{\n  "resource": [\n    ${sg('web')},\n    ${sg('1web')}\n  ]\n}\n` });
+    const { findings } = await lintPaths(['.'], { region: 'cn-hangzhou' }, dir);
+    expect(findings.map(row)).toEqual([['parse-error', null, 'main.tf.json', 4, 34, 4, 39]]);
+  });
 });

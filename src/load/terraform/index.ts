@@ -437,8 +437,9 @@ class TerraformLoad {
           const first = out[prev]!;
           // A file read in part may hold a block twice through error recovery: both are read, as written.
           if (f.readInPart || partial.has(first)) out.push(b);
-          // Two in one .tf.json object are reported at the second name key as the file is read (json.ts).
-          else if (!(first.span.file === b.span.file && b.span.file.endsWith('.json'))) {
+          // Two in one .tf.json object are reported at the second name key as the file is read (json.ts);
+          // two in one file's array of objects are not.
+          else if (!f.problems.some((p) => p.span.line === b.headSpan.line && p.span.column === b.headSpan.column)) {
             this.report('parse-error', b.headSpan, `${describeBlock(b)} is already declared at ${spanAt(first.headSpan)}: Terraform refuses two of one name in a module directory; rename or remove this one (it is not read)`);
           }
           continue;
