@@ -556,6 +556,13 @@ describe('a name declared twice in one module directory', () => {
     ]);
   });
 
+  test('a copy in a file whose name starts with a dot, which Terraform does not load, declares nothing twice', async () => {
+    const sg = 'resource "alicloud_security_group" "web" {\n  security_group_name = "web"\n  vpc_id              = "vpc-bp1opxu1zkhn00gzv1234"\n}\n';
+    const dir = workspace({ 'main.tf': sg, '.main.tf': sg });
+    const { findings } = await lintPaths(['.'], { region: 'cn-hangzhou' }, dir);
+    expect(findings.map(row)).toEqual([]);
+  });
+
   test('in .tf.json, a block declared again in another object of an array is reported too', async () => {
     const sg = (name: string) => `{"alicloud_security_group": {"web": {"security_group_name": "${name}", "vpc_id": "vpc-bp1opxu1zkhn00gzv1234"}}}`;
     const dir = workspace({ 'main.tf.json': `{\n  "resource": [\n    ${sg('web')},\n    ${sg('1web')}\n  ]\n}\n` });

@@ -430,13 +430,16 @@ class TerraformLoad {
     const locals = new Map<string, number>();
     for (const f of files) {
       if (OVERRIDE_FILE.test(base(f))) continue;
+      // A file read in part may hold a block twice through error recovery, and a file whose name starts with
+      // a dot (an editor's or a backup copy) is one Terraform does not load: their blocks are read as
+      // written, and declare nothing twice.
+      const quiet = f.readInPart === true || base(f).startsWith('.');
       for (const b of f.body.blocks) {
         const key = declaredKey(b);
         const prev = key === undefined ? undefined : declared.get(key);
         if (prev !== undefined) {
           const first = out[prev]!;
-          // A file read in part may hold a block twice through error recovery: both are read, as written.
-          if (f.readInPart || partial.has(first)) out.push(b);
+          if (quiet || partial.has(first)) out.push(b);
           // Two in one .tf.json object are reported at the second name key as the file is read (json.ts);
           // two in one file's array of objects are not.
           else if (!f.problems.some((p) => p.span.line === b.headSpan.line && p.span.column === b.headSpan.column)) {
@@ -446,7 +449,7 @@ class TerraformLoad {
         }
         if (key !== undefined) declared.set(key, out.length);
         if (b.type === 'locals') for (const name of b.body.attrs.keys()) if (!locals.has(name)) locals.set(name, out.length);
-        if (f.readInPart) partial.add(b);
+        if (quiet) partial.add(b);
         out.push(b);
       }
     }
