@@ -192,6 +192,12 @@ export async function lint(inputs: LintInput[], configIn: Partial<Config>, optio
     sources.set(input.path, text);
     const file: SourceFile = { path: input.path, abs: input.abs ?? resolve(input.path), text };
     const set = setLoaders.find((l) => l.matches(input.path));
+    const skips = set?.skips?.(input.path);
+    if (skips !== undefined) {
+      result.status = 'skipped';
+      result.note = skips;
+      continue;
+    }
     if (set) {
       result.format = set.id;
       const list = sets.get(set.id) ?? [];

@@ -5,6 +5,7 @@
 import type { DocLoader, SetLoader } from './loader.ts';
 import { rosLoader } from './ros.ts';
 import { isPlan } from './terraform/plan-claims.ts';
+import { ignoredByTerraform } from './terraform/syntax.ts';
 import { specLoader } from './spec.ts';
 
 // A plan is claimed cheaply here; its loader (and the Terraform mapping it shares) loads only for a plan.
@@ -26,6 +27,8 @@ export const INPUT_KEYS = /\b(?:securityGroups|RegionId|ROSTemplateFormatVersion
 export interface LazySetLoader {
   id: string;
   matches(path: string): boolean;
+  /** Why a file it matches is not read (the tool it is written for does not load it); undefined to read it. */
+  skips?(path: string): string | undefined;
   get(): Promise<SetLoader>;
 }
 
@@ -33,6 +36,7 @@ export const setLoaders: LazySetLoader[] = [
   {
     id: 'terraform',
     matches: (p) => /\.tf$|\.tf\.json$|\.tfvars$|\.tfvars\.json$/.test(p),
+    skips: ignoredByTerraform,
     get: async () => (await import('./terraform/index.ts')).terraformLoader,
   },
 ];

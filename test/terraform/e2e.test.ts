@@ -556,11 +556,19 @@ describe('a name declared twice in one module directory', () => {
     ]);
   });
 
-  test('a copy in a file whose name starts with a dot, which Terraform does not load, declares nothing twice', async () => {
-    const sg = 'resource "alicloud_security_group" "web" {\n  security_group_name = "web"\n  vpc_id              = "vpc-bp1opxu1zkhn00gzv1234"\n}\n';
-    const dir = workspace({ 'main.tf': sg, '.main.tf': sg });
-    const { findings } = await lintPaths(['.'], { region: 'cn-hangzhou' }, dir);
-    expect(findings.map(row)).toEqual([]);
+  test('a file whose name starts with a dot, which Terraform does not load, is skipped with a note, and adds nothing to its module', async () => {
+    const tf = (name: string) =>
+      `resource "alicloud_security_group" "web" {\n  security_group_name = "${name}"\n  vpc_id              = "vpc-bp1opxu1zkhn00gzv1234"\n}\n\n` +
+      'resource "alicloud_security_group_rule" "ssh" {\n  type              = "ingress"\n  ip_protocol       = "tcp"\n  port_range        = "22/22"\n  cidr_ip           = "10.0.0.0/8"\n  security_group_id = alicloud_security_group.web.id\n}\n';
+    // A backup copy beside main.tf, and in a module's directory, read from disk.
+    const dir = workspace({ 'main.tf': `${tf('web')}\nmodule "m" {\n  source = "./m"\n}\n`, '.main.tf': tf('1web'), 'm/main.tf': tf('web'), 'm/.main.tf': tf('1web') });
+    const config = { region: 'cn-hangzhou', quota: { securityGroupsPerRegion: 2, rulesPerGroup: 1 } };
+    const walked = await lintPaths(['.'], config, dir);
+    expect(walked.findings.map(row)).toEqual([]);
+    expect(walked.files.filter((f) => f.status === 'skipped').map((f) => [f.path, f.note !== undefined])).toEqual([['.main.tf', true], ['m/.main.tf', true]]);
+    // Named alone, as a pre-commit hook names a staged file: the files beside it and the module's are read
+    // from disk, not the copies.
+    expect((await lintPaths(['main.tf'], config, dir)).findings.map(row)).toEqual([]);
   });
 
   test('in .tf.json, a block declared again in another object of an array is reported too', async () => {

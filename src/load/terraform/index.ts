@@ -21,7 +21,7 @@ import { InstalledModules, isLocal } from './installed.ts';
 import type { UnplacedHcl } from './hcl.ts';
 import { parseTfJson, parseTfvarsJson } from './json.ts';
 import type { Attr, Block, ConfigFile, Expr } from './syntax.ts';
-import { emptyBody, TOP_LEVEL_BLOCKS, unsupportedAtTop } from './syntax.ts';
+import { emptyBody, ignoredByTerraform, TOP_LEVEL_BLOCKS, unsupportedAtTop } from './syntax.ts';
 import { mayRead, readRegularFile } from '../../util/io.ts';
 import { evalConst, evaluate, indexKey, newScope, placed, toNumber, unknown } from './eval.ts';
 import type { Arguments } from './map.ts';
@@ -301,7 +301,7 @@ class TerraformLoad {
   private async readDir(absDir: string): Promise<ConfigFile[]> {
     let names: string[];
     try {
-      names = readdirSync(absDir).filter((n) => CONFIG_FILE.test(n)).sort();
+      names = readdirSync(absDir).filter((n) => CONFIG_FILE.test(n) && ignoredByTerraform(n) === undefined).sort();
     } catch {
       return [];
     }
@@ -430,16 +430,13 @@ class TerraformLoad {
     const locals = new Map<string, number>();
     for (const f of files) {
       if (OVERRIDE_FILE.test(base(f))) continue;
-      // A file read in part may hold a block twice through error recovery, and a file whose name starts with
-      // a dot (an editor's or a backup copy) is one Terraform does not load: their blocks are read as
-      // written, and declare nothing twice.
-      const quiet = f.readInPart === true || base(f).startsWith('.');
       for (const b of f.body.blocks) {
         const key = declaredKey(b);
         const prev = key === undefined ? undefined : declared.get(key);
         if (prev !== undefined) {
           const first = out[prev]!;
-          if (quiet || partial.has(first)) out.push(b);
+          // A file read in part may hold a block twice through error recovery: both are read, as written.
+          if (f.readInPart || partial.has(first)) out.push(b);
           // Two in one .tf.json object are reported at the second name key as the file is read (json.ts);
           // two in one file's array of objects are not.
           else if (!f.problems.some((p) => p.span.line === b.headSpan.line && p.span.column === b.headSpan.column)) {
@@ -449,7 +446,7 @@ class TerraformLoad {
         }
         if (key !== undefined) declared.set(key, out.length);
         if (b.type === 'locals') for (const name of b.body.attrs.keys()) if (!locals.has(name)) locals.set(name, out.length);
-        if (quiet) partial.add(b);
+        if (f.readInPart) partial.add(b);
         out.push(b);
       }
     }

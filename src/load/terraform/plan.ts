@@ -24,6 +24,7 @@ import type { Installed } from './installed.ts';
 import { locateBlocks } from './locate.ts';
 import type { BlockPlace } from './locate.ts';
 import { jsonChars, lineStarts } from './json.ts';
+import { ignoredByTerraform } from './syntax.ts';
 import { DEPRECATED, jsonDocument, MAPPED_DATA, MAPPED_RESOURCES, mapGroup, mapPermission, mapVpc } from './map.ts';
 import type { Region, Val } from './map.ts';
 
@@ -174,7 +175,7 @@ function loadPlan(doc: Tree, file: SourceFile, ctx: LoadContext): Partial<Model>
     placesByDir.set(dir, out);
     let names: string[] = [];
     try {
-      names = readdirSync(dir).filter((n) => n.endsWith('.tf')).sort();
+      names = readdirSync(dir).filter((n) => n.endsWith('.tf') && ignoredByTerraform(n) === undefined).sort();
     } catch {
       return out;
     }

@@ -114,6 +114,18 @@ export interface ConfigFile {
 }
 
 /** The block types Terraform reads at the top of a configuration file; nothing else may stand there. */
+/**
+ * Why Terraform does not load a configuration file of a module directory, by its name: one whose name
+ * starts with a dot (an editor's or a backup copy of main.tf); undefined for the files it loads. (Names
+ * ending in `~` or written `#...#`, which it ignores too, are not `.tf` / `.tf.json` names.)
+ */
+export function ignoredByTerraform(path: string): string | undefined {
+  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  return /^\./.test(name) && /\.tf$|\.tf\.json$/.test(name)
+    ? 'Terraform does not load a configuration file whose name starts with a dot (an editor\'s or a backup copy); not checked'
+    : undefined;
+}
+
 export const TOP_LEVEL_BLOCKS: readonly string[] = ['resource', 'data', 'ephemeral', 'action', 'variable', 'locals', 'provider', 'module', 'output', 'terraform', 'moved', 'import', 'removed', 'check'];
 
 /**
