@@ -309,6 +309,28 @@ resource "alicloud_security_group_rule" "p" {
   });
 });
 
+describe('plan JSON beside a configuration with override files', () => {
+  const main = 'resource "alicloud_security_group" "web" {\n  security_group_name = "web"\n  vpc_id              = "vpc-bp1opxu1zkhn00gzv1234"\n}\n';
+  // Terraform reads override files last, in name order: the plan's name is override.tf's, its description
+  // a_override.tf's (which sorts before main.tf, but does not declare the block); .main.tf is not loaded.
+  const over = 'resource "alicloud_security_group" "web" {\n  security_group_name = "1web"\n}\n';
+  const aOver = 'resource "alicloud_security_group" "web" {\n  description = "x"\n}\n';
+  const copy = 'resource "alicloud_security_group" "web" {\n  security_group_name = "web"\n}\n';
+  const plan = planText(
+    [{ address: 'alicloud_security_group.web', values: { security_group_name: '1web', description: 'x', vpc_id: 'vpc-bp1opxu1zkhn00gzv1234' } }],
+    { resources: [block('alicloud_security_group.web', { security_group_name: { constant_value: '1web' }, description: { constant_value: 'x' } })] },
+  );
+
+  test('a planned value is placed on the argument of the override file that set it', async () => {
+    const dir = workspace({ 'main.tf': main, 'override.tf': over, 'a_override.tf': aOver, '.main.tf': copy, 'plan.json': plan });
+    const { findings } = await lintSources([{ path: join(dir, 'plan.json'), abs: join(dir, 'plan.json'), text: plan }], { region: 'cn-hangzhou' });
+    expect(findings.map((f) => [f.span.file.slice(dir.length + 1), ...row(f)])).toEqual([
+      ['a_override.tf', 'description-malformed', 'InvalidDescription.Malformed', ...spanOf(aOver, '"x"')],
+      ['override.tf', 'name-malformed', 'InvalidSecurityGroupName.Malformed', ...spanOf(over, '"1web"')],
+    ]);
+  });
+});
+
 describe('plan JSON: what the plan does with each instance', () => {
   const group = (address: string, name: string, actions?: string[], type = 'normal') => ({ address, values: { security_group_name: name, security_group_type: type, vpc_id: 'vpc-bp1opxu1zkhn00gzv1234' }, ...(actions ? { actions } : {}) });
   const rule = (address: string, to: string, actions?: string[], port = '22/22') => ({

@@ -21,7 +21,7 @@ import { InstalledModules, isLocal } from './installed.ts';
 import type { UnplacedHcl } from './hcl.ts';
 import { parseTfJson, parseTfvarsJson } from './json.ts';
 import type { Attr, Block, ConfigFile, Expr } from './syntax.ts';
-import { emptyBody, ignoredByTerraform, TOP_LEVEL_BLOCKS, unsupportedAtTop } from './syntax.ts';
+import { emptyBody, ignoredByTerraform, OVERRIDE_FILE, TOP_LEVEL_BLOCKS, unsupportedAtTop } from './syntax.ts';
 import { mayRead, readRegularFile } from '../../util/io.ts';
 import { evalConst, evaluate, indexKey, newScope, placed, toNumber, unknown } from './eval.ts';
 import type { Arguments } from './map.ts';
@@ -744,8 +744,6 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
 
 /** Blocks whose names Terraform requires to be unique in a module, as its messages name them. */
 const DECLARED: Record<string, string> = { resource: 'resource', data: 'data source', module: 'module call', variable: 'variable', output: 'output' };
-/** `override.tf`, `*_override.tf` (and .tf.json): their blocks merge into the ones they name. */
-const OVERRIDE_FILE = /^(?:override|.+_override)\.tf(?:\.json)?$/;
 
 /** The address that must be unique in a module: `resource\0type\0name`, `module\0name`...; undefined for other blocks. */
 function declaredKey(b: Block): string | undefined {

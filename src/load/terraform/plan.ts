@@ -22,9 +22,8 @@ import { marked } from './join.ts';
 import { InstalledModules, isLocal } from './installed.ts';
 import type { Installed } from './installed.ts';
 import { locateBlocks } from './locate.ts';
-import type { BlockPlace } from './locate.ts';
 import { jsonChars, lineStarts } from './json.ts';
-import { ignoredByTerraform } from './syntax.ts';
+import { ignoredByTerraform, OVERRIDE_FILE } from './syntax.ts';
 import { DEPRECATED, jsonDocument, MAPPED_DATA, MAPPED_RESOURCES, mapGroup, mapPermission, mapVpc } from './map.ts';
 import type { Region, Val } from './map.ts';
 
@@ -92,6 +91,13 @@ const plainText = (t: Tree | undefined): string => JSON.stringify(toPlain(t) ?? 
 
 /** Per resource type: replacement argument → the deprecated argument it replaces. */
 const REPLACED = new Map(Object.entries(DEPRECATED).map(([type, pairs]) => [type, new Map(Object.entries(pairs).map(([old, repl]) => [repl, old]))]));
+
+/** Where a resource block of the configuration is: its header, the whole block, and its arguments' values. */
+interface Place {
+  head: Span;
+  span: Span;
+  attrs: Map<string, Span>;
+}
 
 interface PlanResource {
   node: Tree;
@@ -165,10 +171,14 @@ function loadPlan(doc: Tree, file: SourceFile, ctx: LoadContext): Partial<Model>
     return { mod: m, dir };
   };
 
-  /** Blocks of the .tf files of a directory, read once. */
-  const placesByDir = new Map<string, Map<string, { place: BlockPlace; lines: LineIndex }>>();
-  const places = (dir: string | undefined): Map<string, { place: BlockPlace; lines: LineIndex }> => {
-    const out = new Map<string, { place: BlockPlace; lines: LineIndex }>();
+  /**
+   * Where the blocks of the .tf files of a directory are, read once: the first of each address in the
+   * files Terraform loads, its arguments replaced by those of override files (`override.tf`,
+   * `*_override.tf`, read last in name order), where the planned value of a merged argument comes from.
+   */
+  const placesByDir = new Map<string, Map<string, Place>>();
+  const places = (dir: string | undefined): Map<string, Place> => {
+    const out = new Map<string, Place>();
     if (dir === undefined) return out;
     const hit = placesByDir.get(dir);
     if (hit) return hit;
@@ -179,11 +189,19 @@ function loadPlan(doc: Tree, file: SourceFile, ctx: LoadContext): Partial<Model>
     } catch {
       return out;
     }
-    for (const n of names) {
+    for (const n of [...names.filter((x) => !OVERRIDE_FILE.test(x)), ...names.filter((x) => OVERRIDE_FILE.test(x))]) {
       const src = ctx.readFile?.(join(dir, n));
       if (!src) continue;
       const li = new LineIndex(src.path, src.text);
-      for (const [k, place] of locateBlocks(src.text)) if (!out.has(k)) out.set(k, { place, lines: li });
+      for (const [k, place] of locateBlocks(src.text)) {
+        const attrs = new Map([...place.attrs].map(([a, [s, e]]) => [a, li.span(s, e)]));
+        const base = out.get(k);
+        if (!OVERRIDE_FILE.test(n)) {
+          if (!base) out.set(k, { head: li.span(place.start, place.headEnd), span: li.span(place.start, place.end), attrs });
+        } else if (base) {
+          for (const [a, at] of attrs) base.attrs.set(a, at);
+        }
+      }
     }
     return out;
   };
@@ -244,8 +262,8 @@ function loadPlan(doc: Tree, file: SourceFile, ctx: LoadContext): Partial<Model>
     const instanceKey = r.address.slice(r.prefix.length + local.length);
     const after = unknownAfter.get(r.address);
     const src = places(cm.dir).get(`${data ? 'data' : 'resource'}.${type}.${name}`);
-    const headSpan = src ? src.lines.span(src.place.start, src.place.headEnd) : (get(r.node, 'address')?.span ?? r.node.span);
-    const span = src ? src.lines.span(src.place.start, src.place.end) : r.node.span;
+    const headSpan = src?.head ?? get(r.node, 'address')?.span ?? r.node.span;
+    const span = src?.span ?? r.node.span;
 
     const known = (attr: string): boolean => {
       const v = get(r.values, attr);
@@ -272,9 +290,9 @@ function loadPlan(doc: Tree, file: SourceFile, ctx: LoadContext): Partial<Model>
       // unknown only when the configuration writes the replacement itself.
       const old = replaced?.get(attr);
       if (old !== undefined && !known(attr) && known(old) && !(afterUnknown(attr) && get(exprs, attr) !== undefined)) return undefined;
-      const at = src?.place.attrs.get(attr);
+      const at = src?.attrs.get(attr);
       const v0 = plannedValue(attr);
-      return v0 && at ? placed(v0, src!.lines.span(at[0], at[1])) : v0;
+      return v0 && at ? placed(v0, at) : v0;
     };
     const plannedValue: Val = (attr) => {
       const v = get(r.values, attr);

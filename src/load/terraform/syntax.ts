@@ -126,6 +126,9 @@ export function ignoredByTerraform(path: string): string | undefined {
     : undefined;
 }
 
+/** `override.tf`, `*_override.tf` (and .tf.json): their blocks merge into the ones they name. */
+export const OVERRIDE_FILE = /^(?:override|.+_override)\.tf(?:\.json)?$/;
+
 export const TOP_LEVEL_BLOCKS: readonly string[] = ['resource', 'data', 'ephemeral', 'action', 'variable', 'locals', 'provider', 'module', 'output', 'terraform', 'moved', 'import', 'removed', 'check'];
 
 /**
