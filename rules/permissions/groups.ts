@@ -103,6 +103,18 @@ export const duplicatePermissions = defineRule({
   },
 });
 
+/** A docs example: the group `name` (with `props`) and an ingress rule `rule` of WebSg whose SourceGroupId names it. */
+function withPeer(name: string, props: string, rule: string) {
+  return ros(
+    `${name}:`,
+    '  Type: ALIYUN::ECS::SecurityGroup',
+    `  Properties: {${props}}`,
+    `${rule}:`,
+    '  Type: ALIYUN::ECS::SecurityGroupIngress',
+    `  Properties: {SecurityGroupId: {Ref: WebSg}, IpProtocol: tcp, PortRange: 22/22, SourceGroupId: {Ref: ${name}}}`,
+  );
+}
+
 function selfRule(direction: 'ingress' | 'egress') {
   const ingress = direction === 'ingress';
   const name = ingress ? 'SourceGroupId' : 'DestGroupId';
@@ -217,24 +229,10 @@ export const enterpriseGroupReferenced = defineRule({
       'An advanced (enterprise) security group cannot be authorised by another group\'s rules: SourceGroupId / DestGroupId must not name one. Checked when the referenced group is created by the same inputs (a Terraform or ROS reference) and no CIDR block beside the reference takes its place.',
     fix: 'Reference a basic group, or use the advanced group\'s members\' CIDR blocks.',
     valid: [
-      ros(
-        'OtherSg:',
-        '  Type: ALIYUN::ECS::SecurityGroup',
-        '  Properties: {VpcId: vpc-bp1opxu1zkhn00gzv1234, SecurityGroupType: normal}',
-        'FromOther:',
-        '  Type: ALIYUN::ECS::SecurityGroupIngress',
-        '  Properties: {SecurityGroupId: {Ref: WebSg}, IpProtocol: tcp, PortRange: 22/22, SourceGroupId: {Ref: OtherSg}}',
-      ),
+      withPeer('OtherSg', 'VpcId: vpc-bp1opxu1zkhn00gzv1234, SecurityGroupType: normal', 'FromOther'),
     ],
     invalid: [
-      ros(
-        'DbSg:',
-        '  Type: ALIYUN::ECS::SecurityGroup',
-        '  Properties: {VpcId: vpc-bp1opxu1zkhn00gzv1234, SecurityGroupType: enterprise}',
-        'FromDb:',
-        '  Type: ALIYUN::ECS::SecurityGroupIngress',
-        '  Properties: {SecurityGroupId: {Ref: WebSg}, IpProtocol: tcp, PortRange: 22/22, SourceGroupId: {Ref: DbSg}}',
-      ),
+      withPeer('DbSg', 'VpcId: vpc-bp1opxu1zkhn00gzv1234, SecurityGroupType: enterprise', 'FromDb'),
     ],
   },
   sources: [SOURCE_RULE_API, SOURCE_FACTS + ' §2, §5.2'],
@@ -400,24 +398,10 @@ export const groupNetworkTypeConflict = defineRule({
       'A security group can only reference a group of its own network type: a VPC group\'s SourceGroupId / DestGroupId cannot name a classic-network group (one created without a VpcId), nor the reverse (403 InvalidNetworkType.Conflict). Checked when the referenced group is one of the inputs, both network types are known, and no CIDR block beside the reference takes its place.',
     fix: 'Create both groups in the same VPC, or authorise the other group\'s addresses by CIDR block.',
     valid: [
-      ros(
-        'OtherSg:',
-        '  Type: ALIYUN::ECS::SecurityGroup',
-        '  Properties: {VpcId: vpc-bp1opxu1zkhn00gzv1234}',
-        'Peer:',
-        '  Type: ALIYUN::ECS::SecurityGroupIngress',
-        '  Properties: {SecurityGroupId: {Ref: WebSg}, IpProtocol: tcp, PortRange: 22/22, SourceGroupId: {Ref: OtherSg}}',
-      ),
+      withPeer('OtherSg', 'VpcId: vpc-bp1opxu1zkhn00gzv1234', 'Peer'),
     ],
     invalid: [
-      ros(
-        'ClassicSg:',
-        '  Type: ALIYUN::ECS::SecurityGroup',
-        '  Properties: {SecurityGroupName: classic}',
-        'Peer:',
-        '  Type: ALIYUN::ECS::SecurityGroupIngress',
-        '  Properties: {SecurityGroupId: {Ref: WebSg}, IpProtocol: tcp, PortRange: 22/22, SourceGroupId: {Ref: ClassicSg}}',
-      ),
+      withPeer('ClassicSg', 'SecurityGroupName: classic', 'Peer'),
     ],
   },
   sources: [SOURCE_RULE_API, SOURCE_FACTS + ' §5.2'],
