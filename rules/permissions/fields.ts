@@ -472,7 +472,8 @@ function familyConflictRule(side: 'Source' | 'Dest') {
     local: true,
     check({ model, report }) {
       for (const p of model.permissions) {
-        if (present(p, v4) && present(p, v6)) report({ at: p.fields[v6]!, node: p, message: `${operation(p)}: ${v4} and ${v6} are both set; a rule is either IPv4 or IPv6` });
+        // Both written with known values: a parameter without a default may be left empty.
+        if (field(p, v4) && field(p, v6)) report({ at: p.fields[v6]!, node: p, message: `${operation(p)}: ${v4} and ${v6} are both set; a rule is either IPv4 or IPv6` });
       }
     },
   });

@@ -226,4 +226,27 @@ describe('ROS standalone rule resources and references', () => {
     ].join('\n');
     expect(await lint(text)).toEqual([at(text, '0.0.0.0/0', 'exposed-port', null)]);
   });
+
+  it('both address families on one side: a parameter without a default is unknown and no conflict; one with a default is checked', async () => {
+    const text = [
+      "ROSTemplateFormatVersion: '2015-09-01'",
+      'Parameters:',
+      '  V4: {Type: String, Default: 10.0.0.0/8}',
+      '  Any4: {Type: String}',
+      '  Any6: {Type: String}',
+      'Resources:',
+      '  WebSg:',
+      '    Type: ALIYUN::ECS::SecurityGroup',
+      '    Properties:',
+      '      VpcId: vpc-bp1opxu1zkhn00gzv1234',
+      '      SecurityGroupIngress:',
+      '        - {IpProtocol: tcp, PortRange: 22/22, SourceCidrIp: {Ref: Any4}, Ipv6SourceCidrIp: {Ref: Any6}}',
+      '        - {IpProtocol: tcp, PortRange: 80/80, SourceCidrIp: 10.0.0.0/8, Ipv6SourceCidrIp: {Ref: Any6}}',
+      '        - {IpProtocol: tcp, PortRange: 443/443, SourceCidrIp: {Ref: V4}, Ipv6SourceCidrIp: "2001:db8::/32"}',
+      '      SecurityGroupEgress:',
+      '        - {IpProtocol: tcp, PortRange: 22/22, DestCidrIp: {Ref: Any4}, Ipv6DestCidrIp: {Ref: Any6}}',
+      '',
+    ].join('\n');
+    expect(await lint(text)).toEqual([at(text, '"2001:db8::/32"', 'rule-source-ip-family-conflict', 'InvalidParam.SourceIp')]);
+  });
 });
