@@ -504,7 +504,7 @@ export const ipFamilyMixed = defineRule({
       const extra = p.direction === 'ingress' ? 'Dest' : 'Source';
       const peer = p.direction === 'ingress' ? 'Source' : 'Dest';
       for (const [a, b] of [[`${peer}CidrIp`, `Ipv6${extra}CidrIp`], [`Ipv6${peer}CidrIp`, `${extra}CidrIp`]] as [PermissionParam, PermissionParam][]) {
-        if (present(p, a) && present(p, b)) report({ at: p.fields[b]!, node: p, message: `${operation(p)}: ${a} and ${b} are of different address families; a rule is either IPv4 or IPv6` });
+        if (field(p, a) && field(p, b)) report({ at: p.fields[b]!, node: p, message: `${operation(p)}: ${a} and ${b} are of different address families; a rule is either IPv4 or IPv6` });
       }
     }
   },

@@ -249,4 +249,23 @@ describe('ROS standalone rule resources and references', () => {
     ].join('\n');
     expect(await lint(text)).toEqual([at(text, '"2001:db8::/32"', 'rule-source-ip-family-conflict', 'InvalidParam.SourceIp')]);
   });
+
+  it('address families of the two sides: a parameter without a default is unknown and not mixed; one with a default is checked', async () => {
+    const text = [
+      "ROSTemplateFormatVersion: '2015-09-01'",
+      'Parameters:',
+      '  V4: {Type: String, Default: 10.0.0.0/8}',
+      '  Any4: {Type: String}',
+      'Resources:',
+      '  WebSg:',
+      '    Type: ALIYUN::ECS::SecurityGroup',
+      '    Properties:',
+      '      VpcId: vpc-bp1opxu1zkhn00gzv1234',
+      '      SecurityGroupIngress:',
+      '        - {IpProtocol: tcp, PortRange: 22/22, SourceCidrIp: {Ref: Any4}, Ipv6DestCidrIp: "2001:db8:1::/48"}',
+      '        - {IpProtocol: tcp, PortRange: 443/443, SourceCidrIp: {Ref: V4}, Ipv6DestCidrIp: "2001:db8:2::/48"}',
+      '',
+    ].join('\n');
+    expect(await lint(text)).toEqual([at(text, '"2001:db8:2::/48"', 'rule-ip-family-mixed', 'InvalidParameter.Conflict')]);
+  });
 });
