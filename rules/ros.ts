@@ -93,6 +93,22 @@ export const rosRules: Rule[] = [
     sources: [SOURCE_INPUT],
   }),
   defineRule({
+    id: 'ros-terraform-not-read',
+    group: 'input',
+    api: NONE,
+    severity: 'info',
+    certainty: 'documented',
+    summary: 'The Terraform configuration of a template (Transform Aliyun::Terraform, section Workspace) is not read, so its security groups are not checked',
+    docs: {
+      description:
+        'A template with `Transform: Aliyun::Terraform-v1.x` holds a Terraform configuration in its `Workspace` section: a mapping of file names (`main.tf`, `variable.tf`...) to their text, which ROS deploys with Terraform. sglint does not read that text from the template. So that the `alicloud_security_group` and `alicloud_security_group_rule` resources it declares do not go unchecked unsaid, the section is reported once, at its key.',
+      fix: 'Save the files of `Workspace` as `.tf` files in a directory and run sglint on it. Once it is checked, this finding can be suppressed with a reason, as any other.',
+      valid: [{ file: 'template.ros.yaml', code: `${HEAD}Resources:\n  WebSg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      SecurityGroupName: web\n` }],
+      invalid: [{ file: 'template.ros.yaml', code: `${HEAD}Transform: Aliyun::Terraform-v1.5\nWorkspace:\n  main.tf: |\n    resource "alicloud_security_group" "web" {\n      security_group_name = "web"\n    }\n` }],
+    },
+    sources: [SOURCE_INPUT],
+  }),
+  defineRule({
     id: 'ros-too-large',
     group: 'input',
     api: NONE,

@@ -95,6 +95,10 @@ export function indexTemplate(root: TMap, file: SourceFile, ctx: LoadContext): T
   section('Resources', tpl.resources);
   section('Conditions', tpl.conditions);
   section('Mappings', tpl.mappings);
+  const workspace = root.entries.find((x) => x.key === 'Workspace');
+  if (workspace) {
+    tpl.report('ros-terraform-not-read', workspace.keySpan, 'the Terraform configuration in `Workspace` is not read, so the security groups it declares are not checked (save its files as .tf files and run sglint on them)');
+  }
   return tpl;
 }
 
