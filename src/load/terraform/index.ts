@@ -21,7 +21,7 @@ import { InstalledModules, isLocal } from './installed.ts';
 import type { UnplacedHcl } from './hcl.ts';
 import { parseTfJson, parseTfvarsJson } from './json.ts';
 import type { Attr, Block, ConfigFile, Expr } from './syntax.ts';
-import { emptyBody, ignoredByTerraform, OVERRIDE_FILE, TOP_LEVEL_BLOCKS, unsupportedAtTop } from './syntax.ts';
+import { emptyBody, ignoredByTerraform, isOverrideFile, TOP_LEVEL_BLOCKS, unsupportedAtTop } from './syntax.ts';
 import { mayRead, readRegularFile } from '../../util/io.ts';
 import { evalConst, evaluate, indexKey, newScope, placed, toNumber, unknown } from './eval.ts';
 import type { Arguments } from './map.ts';
@@ -423,13 +423,12 @@ class TerraformLoad {
    * their type, and its local values replace those of their names.
    */
   private moduleBlocks(files: ConfigFile[]): Block[] {
-    const base = (f: ConfigFile) => f.path.split(/[\\/]/).pop() ?? '';
     const out: Block[] = [];
     const partial = new Set<Block>();
     const declared = new Map<string, number>();
     const locals = new Map<string, number>();
     for (const f of files) {
-      if (OVERRIDE_FILE.test(base(f))) continue;
+      if (isOverrideFile(f.path)) continue;
       for (const b of f.body.blocks) {
         const key = declaredKey(b);
         const prev = key === undefined ? undefined : declared.get(key);
@@ -450,7 +449,7 @@ class TerraformLoad {
         out.push(b);
       }
     }
-    const overrides = files.filter((f) => OVERRIDE_FILE.test(base(f))).sort((a, b) => (base(a) < base(b) ? -1 : base(a) > base(b) ? 1 : 0));
+    const overrides = files.filter((f) => isOverrideFile(f.path)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     for (const f of overrides) {
       for (const b of f.body.blocks) {
         if (b.type === 'locals') {

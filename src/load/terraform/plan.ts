@@ -23,7 +23,7 @@ import { InstalledModules, isLocal } from './installed.ts';
 import type { Installed } from './installed.ts';
 import { locateBlocks } from './locate.ts';
 import { jsonChars, lineStarts } from './json.ts';
-import { ignoredByTerraform, OVERRIDE_FILE } from './syntax.ts';
+import { ignoredByTerraform, isOverrideFile } from './syntax.ts';
 import { DEPRECATED, jsonDocument, MAPPED_DATA, MAPPED_RESOURCES, mapGroup, mapPermission, mapVpc } from './map.ts';
 import type { Region, Val } from './map.ts';
 
@@ -189,14 +189,14 @@ function loadPlan(doc: Tree, file: SourceFile, ctx: LoadContext): Partial<Model>
     } catch {
       return out;
     }
-    for (const n of [...names.filter((x) => !OVERRIDE_FILE.test(x)), ...names.filter((x) => OVERRIDE_FILE.test(x))]) {
+    for (const n of [...names.filter((x) => !isOverrideFile(x)), ...names.filter(isOverrideFile)]) {
       const src = ctx.readFile?.(join(dir, n));
       if (!src) continue;
       const li = new LineIndex(src.path, src.text);
       for (const [k, place] of locateBlocks(src.text)) {
         const attrs = new Map([...place.attrs].map(([a, [s, e]]) => [a, li.span(s, e)]));
         const base = out.get(k);
-        if (!OVERRIDE_FILE.test(n)) {
+        if (!isOverrideFile(n)) {
           if (!base) out.set(k, { head: li.span(place.start, place.headEnd), span: li.span(place.start, place.end), attrs });
         } else if (base) {
           for (const [a, at] of attrs) base.attrs.set(a, at);

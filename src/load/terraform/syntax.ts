@@ -120,14 +120,21 @@ export interface ConfigFile {
  * ending in `~` or written `#...#`, which it ignores too, are not `.tf` / `.tf.json` names.)
  */
 export function ignoredByTerraform(path: string): string | undefined {
-  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  const name = fileName(path);
   return /^\./.test(name) && /\.tf$|\.tf\.json$/.test(name)
     ? 'Terraform does not load a configuration file whose name starts with a dot (an editor\'s or a backup copy); not checked'
     : undefined;
 }
 
 /** `override.tf`, `*_override.tf` (and .tf.json): their blocks merge into the ones they name. */
-export const OVERRIDE_FILE = /^(?:override|.+_override)\.tf(?:\.json)?$/;
+export function isOverrideFile(path: string): boolean {
+  return /^(?:override|.+_override)\.tf(?:\.json)?$/.test(fileName(path));
+}
+
+/** The last part of a path, whichever separator it uses. */
+function fileName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+}
 
 export const TOP_LEVEL_BLOCKS: readonly string[] = ['resource', 'data', 'ephemeral', 'action', 'variable', 'locals', 'provider', 'module', 'output', 'terraform', 'moved', 'import', 'removed', 'check'];
 
