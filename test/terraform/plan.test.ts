@@ -331,6 +331,37 @@ describe('plan JSON beside a configuration with override files', () => {
   });
 });
 
+describe('plan JSON beside a configuration in Terraform\'s JSON syntax', () => {
+  const main = JSON.stringify(
+    { resource: { alicloud_security_group: { web: { security_group_name: '1web', description: 'web', vpc_id: '${var.vpc}' } } } },
+    null,
+    2,
+  );
+  const over = JSON.stringify({ resource: { alicloud_security_group: { web: { description: 'x' } } } }, null, 2);
+  const plan = planText(
+    [{ address: 'alicloud_security_group.web', values: { security_group_name: '1web', description: 'x', vpc_id: 'vpc-bp1opxu1zkhn00gzv1234' } }],
+    { resources: [block('alicloud_security_group.web', { security_group_name: { constant_value: '1web' }, description: { constant_value: 'x' }, vpc_id: { references: ['var.vpc'] } })] },
+  );
+
+  test('planned values are placed on the .tf.json values that wrote them, an override file\'s included', async () => {
+    const dir = workspace({ 'main.tf.json': main, 'z_override.tf.json': over, 'plan.json': plan });
+    const { findings } = await lintSources([{ path: join(dir, 'plan.json'), abs: join(dir, 'plan.json'), text: plan }], { region: 'cn-hangzhou' });
+    expect(findings.map((f) => [f.span.file.slice(dir.length + 1), ...row(f)])).toEqual([
+      ['main.tf.json', 'name-malformed', 'InvalidSecurityGroupName.Malformed', ...spanOf(main, '"1web"')],
+      ['z_override.tf.json', 'description-malformed', 'InvalidDescription.Malformed', ...spanOf(over, '"x"')],
+    ]);
+  });
+
+  test('a resource the plan reports but no configuration file writes stays in the plan file', async () => {
+    const dir = workspace({ 'main.tf.json': JSON.stringify({ resource: { alicloud_vpc: { main: { cidr_block: '10.0.0.0/8' } } } }), 'plan.json': plan });
+    const { findings } = await lintSources([{ path: join(dir, 'plan.json'), abs: join(dir, 'plan.json'), text: plan }], { region: 'cn-hangzhou' });
+    expect(findings.map((f) => [f.span.file.slice(dir.length + 1), ...row(f)])).toEqual([
+      ['plan.json', 'name-malformed', 'InvalidSecurityGroupName.Malformed', ...spanOf(plan, '"1web"')],
+      ['plan.json', 'description-malformed', 'InvalidDescription.Malformed', ...spanOf(plan, '"x"')],
+    ]);
+  });
+});
+
 describe('plan JSON: what the plan does with each instance', () => {
   const group = (address: string, name: string, actions?: string[], type = 'normal') => ({ address, values: { security_group_name: name, security_group_type: type, vpc_id: 'vpc-bp1opxu1zkhn00gzv1234' }, ...(actions ? { actions } : {}) });
   const rule = (address: string, to: string, actions?: string[], port = '22/22') => ({

@@ -265,18 +265,18 @@ class JsonSyntax {
 const LABELS: Record<string, number> = { resource: 2, data: 2, variable: 1, output: 1, module: 1, provider: 1, locals: 0, terraform: 0 };
 
 /**
- * A `.tf.json` file. `hcl` gives the reader of HCL in strings (loading the parser), or why there is none;
- * it is asked only when a string holds HCL, and told how many characters of HCL are about to be read.
+ * A `.tf.json` file's blocks, read synchronously: a string holding HCL stays an unknown expression placed
+ * on the string (`js.pending`, read by parseTfJson).
  */
-export async function parseTfJson(path: string, text: string, hcl: (chars: number) => Promise<HclIn | string>): Promise<ConfigFile> {
+function readTfJson(path: string, text: string): { body: Body; problems: SyntaxProblem[]; js?: JsonSyntax } {
   const parsed = readJson(path, text);
   const body = emptyBody();
   const doc = parsed.docs[0];
   const problems: SyntaxProblem[] = [...parsed.problems];
-  if (!doc) return { path, body, problems };
+  if (!doc) return { body, problems };
   if (doc.type !== 'map') {
     problems.push({ message: 'a Terraform JSON file must hold one object', span: doc.span });
-    return { path, body, problems };
+    return { body, problems };
   }
   const js = new JsonSyntax(path, text, parsed.lines, problems);
   for (const e of doc.entries) {
@@ -287,7 +287,21 @@ export async function parseTfJson(path: string, text: string, hcl: (chars: numbe
     }
     js.blocks(e.key, e.value, n, body.blocks);
   }
-  if (js.pending.length > 0) {
+  return { body, problems, js };
+}
+
+/** The blocks of a `.tf.json` text, with their arguments' places (the plan loader puts a plan's values on them). */
+export function tfJsonBlocks(path: string, text: string): Block[] {
+  return readTfJson(path, text).body.blocks;
+}
+
+/**
+ * A `.tf.json` file. `hcl` gives the reader of HCL in strings (loading the parser), or why there is none;
+ * it is asked only when a string holds HCL, and told how many characters of HCL are about to be read.
+ */
+export async function parseTfJson(path: string, text: string, hcl: (chars: number) => Promise<HclIn | string>): Promise<ConfigFile> {
+  const { body, problems, js } = readTfJson(path, text);
+  if (js && js.pending.length > 0) {
     const read = await hcl(js.pending.reduce((n, p) => n + p.text.length, 0));
     if (typeof read === 'string') {
       problems.push({ message: `the HCL parser could not be loaded (${read}); the templates and references in this file's strings are unknown`, span: js.pending[0]!.span });

@@ -1,6 +1,6 @@
 /**
  * Terraform plan JSON (`terraform show -json plan.out`): fully resolved values. When the configuration
- * is beside the plan file (`.tf` files in its directory; a module's in the directory its `source` names,
+ * is beside the plan file (`.tf` / `.tf.json` files in its directory; a module's in the directory its `source` names,
  * or where `terraform init` installed it),
  * each value is placed on the argument that wrote it and each resource on its block; otherwise in the
  * plan file. What the plan does not know yet (`after_unknown`, omitted from `planned_values`) is unknown
@@ -22,7 +22,7 @@ import { marked } from './join.ts';
 import { InstalledModules, isLocal } from './installed.ts';
 import type { Installed } from './installed.ts';
 import { locateBlocks } from './locate.ts';
-import { jsonChars, lineStarts } from './json.ts';
+import { jsonChars, lineStarts, tfJsonBlocks } from './json.ts';
 import { ignoredByTerraform, isOverrideFile } from './syntax.ts';
 import { DEPRECATED, jsonDocument, MAPPED_DATA, MAPPED_RESOURCES, mapGroup, mapPermission, mapVpc } from './map.ts';
 import type { Region, Val } from './map.ts';
@@ -107,6 +107,25 @@ interface PlanResource {
   prefix: string;
 }
 
+/** Where the resource and data blocks of a configuration file (`.tf` or `.tf.json`) are, by `resource.type.name`. */
+function blockPlaces(src: SourceFile): Map<string, Place> {
+  const out = new Map<string, Place>();
+  if (src.path.endsWith('.json')) {
+    for (const b of tfJsonBlocks(src.path, src.text)) {
+      const k = `${b.type}.${b.labels.join('.')}`;
+      if ((b.type === 'resource' || b.type === 'data') && !out.has(k)) {
+        out.set(k, { head: b.headSpan, span: b.span, attrs: new Map([...b.body.attrs].map(([a, x]) => [a, x.expr.span])) });
+      }
+    }
+    return out;
+  }
+  const li = new LineIndex(src.path, src.text);
+  for (const [k, p] of locateBlocks(src.text)) {
+    out.set(k, { head: li.span(p.start, p.headEnd), span: li.span(p.start, p.end), attrs: new Map([...p.attrs].map(([a, [s, e]]) => [a, li.span(s, e)])) });
+  }
+  return out;
+}
+
 function loadPlan(doc: Tree, file: SourceFile, ctx: LoadContext): Partial<Model> {
   const model: Model = { groups: [], permissions: [], vpcs: [], policies: [] };
   const starts = lineStarts(file.text);
@@ -172,9 +191,10 @@ function loadPlan(doc: Tree, file: SourceFile, ctx: LoadContext): Partial<Model>
   };
 
   /**
-   * Where the blocks of the .tf files of a directory are, read once: the first of each address in the
-   * files Terraform loads, its arguments replaced by those of override files (`override.tf`,
-   * `*_override.tf`, read last in name order), where the planned value of a merged argument comes from.
+   * Where the blocks of the configuration files of a directory (`.tf`, `.tf.json`) are, read once: the
+   * first of each address in the files Terraform loads, its arguments replaced by those of override files
+   * (`override.tf`, `*_override.tf.json`, read last in name order), where the planned value of a merged
+   * argument comes from.
    */
   const placesByDir = new Map<string, Map<string, Place>>();
   const places = (dir: string | undefined): Map<string, Place> => {
@@ -185,21 +205,19 @@ function loadPlan(doc: Tree, file: SourceFile, ctx: LoadContext): Partial<Model>
     placesByDir.set(dir, out);
     let names: string[] = [];
     try {
-      names = readdirSync(dir).filter((n) => n.endsWith('.tf') && ignoredByTerraform(n) === undefined).sort();
+      names = readdirSync(dir).filter((n) => /\.tf(?:\.json)?$/.test(n) && ignoredByTerraform(n) === undefined).sort();
     } catch {
       return out;
     }
     for (const n of [...names.filter((x) => !isOverrideFile(x)), ...names.filter(isOverrideFile)]) {
       const src = ctx.readFile?.(join(dir, n));
       if (!src) continue;
-      const li = new LineIndex(src.path, src.text);
-      for (const [k, place] of locateBlocks(src.text)) {
-        const attrs = new Map([...place.attrs].map(([a, [s, e]]) => [a, li.span(s, e)]));
+      for (const [k, place] of blockPlaces(src)) {
         const base = out.get(k);
         if (!isOverrideFile(n)) {
-          if (!base) out.set(k, { head: li.span(place.start, place.headEnd), span: li.span(place.start, place.end), attrs });
+          if (!base) out.set(k, place);
         } else if (base) {
-          for (const [a, at] of attrs) base.attrs.set(a, at);
+          for (const [a, at] of place.attrs) base.attrs.set(a, at);
         }
       }
     }
