@@ -248,7 +248,8 @@ async function command(argv: string[], cwd: string): Promise<number> {
   }
   const { result, results } = checked;
   if (checked.notes.length) (machine ? process.stderr : process.stdout).write(checked.notes.map((n) => `${n}\n`).join(''));
-  const text = await formatters[opts.format]!(results, { catalog, cwd, version: VERSION, toFile: opts.output !== undefined });
+  const warn = (message: string): void => void process.stderr.write(line(message));
+  const text = await formatters[opts.format]!(results, { catalog, cwd, version: VERSION, toFile: opts.output !== undefined, warn });
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   // Warnings hidden by --quiet still count toward --max-warnings (as in ESLint).
   const warnings = checked.warnings;

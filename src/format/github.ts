@@ -43,10 +43,16 @@ export function rootOf(cwd: string): string {
   return repoRoot(cwd) ?? resolve(cwd);
 }
 
+/** A result's absolute path and the repository root its path is made relative to. */
+export function rootFor(filePath: string, cwd: string, root: RootOf): { abs: string; dir: string } {
+  const abs = resolve(cwd, filePath);
+  return { abs, dir: typeof root === 'string' ? root : root(abs) };
+}
+
 /** A result's path relative to its repository root, `/`-separated; absolute when outside the root. */
 export function repoPath(filePath: string, cwd: string, root: RootOf): string {
-  const abs = resolve(cwd, filePath);
-  return below(typeof root === 'string' ? root : root(abs), abs) || abs.split(sep).join('/');
+  const { abs, dir } = rootFor(filePath, cwd, root);
+  return below(dir, abs) || abs.split(sep).join('/');
 }
 
 const LEVEL: Record<EslintMessage['level'], AnnotationLevel> = { error: 'error', warning: 'warning', info: 'notice' };

@@ -14,6 +14,8 @@ export interface FormatContext {
   root?: RootOf;
   /** The report goes to a file (`-o`), not to the terminal. */
   toFile?: boolean;
+  /** Where a format says what its report cannot do (the CLI: standard error). */
+  warn?: (message: string) => void;
 }
 
 type Formatter = (results: EslintResult[], ctx: FormatContext) => string | Promise<string>;

@@ -10,6 +10,7 @@ import { catalog, lintPaths } from '../../src/index.ts';
 import { toEslint } from '../../src/format/results.ts';
 import { formatters } from '../../src/format/index.ts';
 import { BAD, tree } from '../action/bundle.ts';
+import { cliInProcess } from '../helpers.ts';
 
 const ISSUE = {
   type: 'array',
@@ -77,5 +78,46 @@ describe('GitLab Code Quality format', () => {
 
   it('an empty report is an empty list', async () => {
     expect(await report({ 'ok.yaml': 'securityGroups: []\n' })).toEqual([]);
+  });
+
+  // A file outside the repository (a shared module checked out beside it): GitLab cannot link it either
+  // way; a path relative to the root keeps the runner's build directory out of the path and fingerprint.
+  it('a file outside the repository root: a path with .. steps, the same fingerprints from any build directory, one warning', async () => {
+    const run = async () => {
+      const dir = tree({ 'project/sg/ok.yaml': 'securityGroups: []\n', 'shared/web.yaml': MIXED });
+      mkdirSync(join(dir, 'project', '.git'));
+      const cwd = join(dir, 'project');
+      const results = toEslint(await lintPaths(['.', '../shared/web.yaml'], {}, cwd), catalog);
+      const warnings: string[] = [];
+      const issues = JSON.parse(await formatters.gitlab!(results, { catalog, cwd, version: '0', warn: (m) => warnings.push(m) })) as Issue[];
+      return { issues, warnings };
+    };
+    const first = await run();
+    const second = await run();
+    expect(validate(first.issues), JSON.stringify(validate.errors)).toBe(true);
+    expect(first.issues.map((i) => [i.check_name, i.location.path, i.location.lines.begin])).toEqual([
+      ['name-malformed', '../shared/web.yaml', 4],
+      ['exposed-port', '../shared/web.yaml', 6],
+    ]);
+    expect(second.issues.map((i) => i.fingerprint)).toEqual(first.issues.map((i) => i.fingerprint));
+    expect(first.warnings).toHaveLength(1);
+    expect(first.warnings[0]).toContain('../shared/web.yaml');
+  });
+
+  it('the CLI prints that warning on standard error, the report intact on standard output', async () => {
+    const dir = tree({ 'project/ok.yaml': 'securityGroups: []\n', 'shared/web.yaml': MIXED });
+    mkdirSync(join(dir, 'project', '.git'));
+    const r = await cliInProcess(['--format', 'gitlab', '.', '../shared/web.yaml'], join(dir, 'project'));
+    expect(r.status).toBe(1);
+    expect((JSON.parse(r.stdout) as Issue[]).map((i) => i.location.path)).toEqual(['../shared/web.yaml', '../shared/web.yaml']);
+    expect(r.stderr.split('\n').filter((l) => l.includes('../shared/web.yaml'))).toHaveLength(1);
+  });
+
+  it('files inside the root give no warning', async () => {
+    const dir = tree({ 'sg/web.yaml': MIXED });
+    mkdirSync(join(dir, '.git'));
+    const warnings: string[] = [];
+    await formatters.gitlab!(toEslint(await lintPaths(['.'], {}, dir), catalog), { catalog, cwd: dir, version: '0', warn: (m) => warnings.push(m) });
+    expect(warnings).toEqual([]);
   });
 });
