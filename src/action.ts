@@ -23,6 +23,8 @@ type Core = typeof import('@actions/core');
 class InputError extends Error {}
 
 const FAIL_ON = ['error', 'warning', 'never'] as const;
+/** The reports the step log takes: every format but GitLab's Code Quality report, which GitHub does not read. */
+const LOG_FORMATS = Object.keys(formatters).filter((f) => f !== 'gitlab');
 
 /** The real path when it exists (symlinks resolved), else the path itself. */
 function real(p: string): string {
@@ -253,7 +255,12 @@ async function runAction(core: Core): Promise<number> {
   if (baseline) opts.baseline = inWorkspace(workspace, baseline, 'baseline');
   opts.noInlineSuppressions = !boolInput(core, 'inline-suppressions', true);
   const format = core.getInput('format') || 'stylish';
-  if (!formatters[format]) throw new InputError(`input format: "${format}" is not one of ${Object.keys(formatters).join(', ')}`);
+  if (format === 'gitlab') {
+    throw new InputError(
+      `input format: "gitlab" is a GitLab Code Quality report, which GitHub does not read; use one of ${LOG_FORMATS.join(', ')} here (sarif-file for code scanning), and in a GitLab CI job run npx sglint --format gitlab -o gl-code-quality-report.json`,
+    );
+  }
+  if (!LOG_FORMATS.includes(format)) throw new InputError(`input format: "${format}" is not one of ${LOG_FORMATS.join(', ')}`);
   const failOn = (core.getInput('fail-on') || 'error') as (typeof FAIL_ON)[number];
   if (!FAIL_ON.includes(failOn)) throw new InputError(`input fail-on: "${failOn}" is not one of ${FAIL_ON.join(', ')}`);
   const sarifInput = core.getInput('sarif-file');

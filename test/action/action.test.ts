@@ -318,6 +318,17 @@ describe('GitHub Action bundle', () => {
     }
   });
 
+  it('format gitlab is refused (exit 2, one error naming the input), every other format is printed', () => {
+    const dir = tree({ 'sg.yaml': BAD });
+    const r = runAction(dir, { format: 'gitlab' });
+    expect(r.status).toBe(2);
+    expect(r.commands.map((c) => c.level)).toEqual(['error']);
+    expect(r.commands[0]!.message).toMatch(/^sglint: input format: "gitlab"/);
+    expect(r.stdout).not.toContain('"check_name"');
+    expect(r.outputs).toEqual({});
+    for (const format of ['stylish', 'compact', 'json', 'sarif', 'github']) expect(runAction(dir, { format }).status, format).toBe(1);
+  });
+
   it('a symbolic link in the workspace that leads outside it is skipped with a note, never read or printed', () => {
     const outside = tree({ 'secret.yaml': BAD.replace('1web', '1topsecret') });
     const dir = tree({ 'sg/ok.yaml': GOOD });
