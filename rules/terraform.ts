@@ -309,6 +309,26 @@ export const terraformRules: Rule[] = [
     },
   },
   {
+    id: 'terraform-rule-type-unknown',
+    api: { operation: 'terraform plan', errorCode: null, httpStatus: null },
+    severity: 'info',
+    certainty: 'documented',
+    summary: 'The type of an alicloud_security_group_rule cannot be known before the run, so the rule is not checked.',
+    group: 'input',
+    sources: [PROVIDER],
+    docs: {
+      description:
+        'Whether an `alicloud_security_group_rule` is `ingress` (AuthorizeSecurityGroup) or `egress` ' +
+        '(AuthorizeSecurityGroupEgress) decides which API call it becomes and what its `cidr_ip` means (source or ' +
+        'destination). When `type` is not known statically (a variable without a value, a conditional on a value ' +
+        'that is not known, a function or an operator the check does not compute, such as `>=`), nothing of the rule ' +
+        'is checked, and this note says so rather than pass it over.',
+      fix: 'Give the values `type` depends on (`--var`, `--var-file`, a `terraform.tfvars`), or write the type as a literal or a variable; or check its plan (`terraform show -json plan.out`).',
+      valid: [{ file: 'main.tf', code: sshRule('ingress') }],
+      invalid: [{ file: 'main.tf', code: 'variable "direction" {}\n\n' + sshRule('ingress').replace('"ingress"', 'var.direction') }],
+    },
+  },
+  {
     id: 'terraform-argument-conflict',
     api: { operation: 'terraform plan', errorCode: null, httpStatus: null },
     severity: 'error',

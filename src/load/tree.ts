@@ -74,6 +74,8 @@ export interface TUnknown {
    * itself unknown. Keys and values listed here are checked; nothing is guessed about the rest.
    */
   entries?: TEntry[];
+  /** Not known because it is invalid where written (a list where a string belongs), which is reported already. */
+  rejected?: true;
 }
 
 export type Tree = TScalar | TMap | TSeq | TUnknown;

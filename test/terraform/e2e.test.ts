@@ -512,6 +512,36 @@ describe('merge, concat, lookup and join over known values are evaluated', () =>
   });
 });
 
+describe('a rule whose type is not known before the run', () => {
+  // The shape of the provider's examples/ecs-new-vpc: rules made per element of a list variable.
+  const rules = (protocols: string, type: string) =>
+    `variable "ip_protocols" {\n  type    = list(string)\n  default = ${protocols}\n}\nvariable "directions" {\n  default = ["ingress"]\n}\n` +
+    'resource "alicloud_security_group_rule" "rules" {\n  count             = length(var.ip_protocols)\n' +
+    `  type              = ${type}\n  ip_protocol       = var.ip_protocols[count.index]\n  port_range        = "22/22"\n  cidr_ip           = "0.0.0.0/0"\n  security_group_id = "sg-bp1fg655nh68xyz91234"\n}\n`;
+
+  test('is reported as not checked (info), once per instance, at the type', async () => {
+    const findings = await lintFiles({ 'main.tf': rules('["tcp", "udp"]', 'count.index >= length(var.directions) ? "ingress" : var.directions[count.index]') });
+    expect(findings.map((f) => [f.ruleId, f.severity, f.resource ?? null, f.span.line, f.span.column, f.span.endLine, f.span.endColumn])).toEqual([
+      ['terraform-rule-type-unknown', 'info', null, 10, 23, 10, 102],
+      ['terraform-rule-type-unknown', 'info', null, 10, 23, 10, 102],
+    ]);
+    expect(findings.map((f) => f.message.match(/rules\[\d\]/)?.[0])).toEqual(['rules[0]', 'rules[1]']);
+  });
+
+  test('count = length() of a known list makes one instance per element; of an empty list, none', async () => {
+    const open = await lintFiles({ 'main.tf': rules('["tcp", "udp"]', 'var.directions[0]') });
+    expect(open.map(key)).toEqual([
+      { ruleId: 'exposed-port', errorCode: null, line: 13, column: 23, endLine: 13, endColumn: 34 },
+    ]);
+    expect(await lintFiles({ 'main.tf': rules('[]', 'var.directions[count.index]') })).toEqual([]);
+  });
+
+  test('a type Terraform rejects (a list) is reported once, as terraform-argument-type, not also as not known', async () => {
+    const findings = await lintFiles({ 'main.tf': rules('["tcp"]', '["ingress"]') });
+    expect(findings.map(key)).toEqual([{ ruleId: 'terraform-argument-type', errorCode: null, line: 10, column: 23, endLine: 10, endColumn: 34 }]);
+  });
+});
+
 describe('a name declared twice in one module directory', () => {
   test('a second resource, data source, module call, variable or output of one name is a parse-error at its header, and is not read', async () => {
     const sg = (name: string) => `resource "alicloud_security_group" "web" {\n  security_group_name = "${name}"\n  vpc_id              = "vpc-bp1opxu1zkhn00gzv1234"\n}\n`;

@@ -461,12 +461,13 @@ function call(e: Extract<Expr, { k: 'call' }>, ctx: EvalCtx): Tree {
 }
 
 /**
- * `merge` (maps; a later key wins), `concat` (lists), `lookup(map, key, default)` and `join(sep, lists...)`
- * when every argument they read is known; undefined for other functions. Unknown when an argument is not
- * known (or null), or when Terraform would fail (a lookup of a missing key without default).
+ * `merge` (maps; a later key wins), `concat` (lists), `lookup(map, key, default)`, `join(sep, lists...)`
+ * and `length(list or map)` when every argument they read is known; undefined for other functions. Unknown
+ * when an argument is not known (or null), or when Terraform would fail (a lookup of a missing key without
+ * default).
  */
 function collectionCall(e: Extract<Expr, { k: 'call' }>, ctx: EvalCtx): Tree | undefined {
-  if (!['merge', 'concat', 'lookup', 'join'].includes(e.name)) return undefined;
+  if (!['merge', 'concat', 'lookup', 'join', 'length'].includes(e.name)) return undefined;
   const args = e.args.map((x) => evaluate(x, ctx));
   const none = unknown(e.text, e.span);
   switch (e.name) {
@@ -493,6 +494,16 @@ function collectionCall(e: Extract<Expr, { k: 'call' }>, ctx: EvalCtx): Tree | u
       const [m, k, d] = args;
       if (args.length < 2 || args.length > 3 || m?.type !== 'map' || k?.type !== 'scalar' || k.value === null) return none;
       return m.entries.find((x) => x.key === String(k.value))?.value ?? d ?? none;
+    }
+    case 'length': {
+      // A list's length is known with unknown elements; a set's only when its elements are values of one
+      // type (toset has merged the equal ones; unknown or mixed ones may still be equal once converted). A
+      // string's length counts grapheme clusters: not computed here.
+      const [c] = args;
+      if (args.length !== 1 || !c || (c.type !== 'seq' && c.type !== 'map')) return none;
+      if (c.type === 'seq' && c.set && new Set(c.items.map((i) => (i.type === 'scalar' && i.value !== null ? typeof i.value : 'other'))).size > 1) return none;
+      if (c.type === 'seq' && c.set && c.items.some((i) => i.type !== 'scalar')) return none;
+      return { type: 'scalar', value: c.type === 'seq' ? c.items.length : c.entries.length, span: e.span };
     }
     case 'join': {
       const [sep, ...lists] = args;

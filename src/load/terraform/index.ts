@@ -598,7 +598,7 @@ class TerraformLoad {
   private ofType(type: string, attr: string, v: Tree, map: boolean): Tree {
     if (v.type === 'unknown' || (map ? v.type === 'map' : v.type === 'scalar')) return v;
     this.report('terraform-argument-type', v.span, `\`${attr}\` of ${type} takes ${map ? 'a map of strings' : 'a string, a number or a bool'}, not ${describe(v)}; Terraform rejects it, and it is not checked`);
-    return unknown(attr, v.span);
+    return { type: 'unknown', expr: attr, span: v.span, rejected: true };
   }
 
   /**

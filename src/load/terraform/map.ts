@@ -143,7 +143,10 @@ const PERMISSION_ARGS: [string, PermissionParam, PermissionParam][] = [
 /** One `Permissions.1` entry per rule resource; undefined when `type` is absent, unknown or invalid (reported). */
 export function mapPermission(span: Span, address: string, val: Val, problem: Problem): Permission | undefined {
   const type = val('type');
-  if (type?.type !== 'scalar') return undefined; // which API call (ingress or egress) is not known
+  if (type?.type === 'unknown' && !type.rejected) {
+    problem('terraform-rule-type-unknown', type.span, `type of ${address} is not known before the run (${type.expr}): whether it is an ingress or an egress rule is not known, so nothing of this rule is checked`);
+  }
+  if (type?.type !== 'scalar') return undefined; // absent (reported), or which API call is not known
   if (type.value !== 'ingress' && type.value !== 'egress') {
     problem('terraform-rule-type-invalid', type.span, `type must be "ingress" or "egress" (exact case), not ${JSON.stringify(type.value)}`);
     return undefined;
