@@ -40,6 +40,18 @@ export interface Node {
    * anew, in the place of the one it replaces, which exists until then (an inventory of the cloud counts it).
    */
   replacing?: true;
+  /**
+   * Set on what is read from a ROS resource with a known `Count`: how many of it the template creates (0:
+   * none). Counts of groups and rules (quotas) take it that many times (copies); its other findings are
+   * one each, as for one resource. A rule resource whose copies are all the same rule (its properties do
+   * not use `ALIYUN::Index`) adds that rule once: authorising an identical rule again creates nothing.
+   */
+  count?: number;
+}
+
+/** How many of a model object the inputs create: its ROS `Count` when known, else one. */
+export function copies(n: Node): number {
+  return n.count ?? 1;
 }
 
 /** The value of a model object read from one of its fields (SG_PARAMS, PERMISSION_PARAMS, `Tag`, `document`). */

@@ -1,8 +1,8 @@
 import { defineRule } from '../../src/engine/rule.ts';
 import { text, toPlain } from '../../src/load/tree.ts';
-import { regionOf, SG_PARAMS } from '../../src/model.ts';
+import { copies, regionOf, SG_PARAMS } from '../../src/model.ts';
 import type { SecurityGroup } from '../../src/model.ts';
-import { SOURCE_API, SOURCE_FACTS, param, spec } from './util.ts';
+import { SOURCE_API, SOURCE_FACTS, countNote, param, spec } from './util.ts';
 
 const two = (extra: string) => ({
   file: 'spec.yaml',
@@ -21,7 +21,7 @@ export const groupQuota = defineRule({
   summary: 'More security groups in one region than the quota',
   docs: {
     description:
-      'Each region holds a limited number of security groups: the API documents a default quota of at least 100, which Quota Center raises per account. Groups the inputs create are counted per region (each Terraform count/for_each instance counts), plus the groups that already exist when an inventory is configured (a group a Terraform plan replaces, deleting the old one first, takes its place: it is not one more), or else the groups a Terraform plan does not create (left as they are or updated). Past `quota.securityGroupsPerRegion` the finding is an error; with no quota configured, past 100 it is a warning, since the account\'s quota may be higher (the API says "a minimum of 100").',
+      'Each region holds a limited number of security groups: the API documents a default quota of at least 100, which Quota Center raises per account. Groups the inputs create are counted per region (each Terraform count/for_each instance counts, and a ROS resource counts as many groups as its `Count` when that is known: `Count: 0` none, an unknown one one), plus the groups that already exist when an inventory is configured (a group a Terraform plan replaces, deleting the old one first, takes its place: it is not one more), or else the groups a Terraform plan does not create (left as they are or updated). Past `quota.securityGroupsPerRegion` the finding is an error; with no quota configured, past 100 it is a warning, since the account\'s quota may be higher (the API says "a minimum of 100").',
     fix: 'Delete unused groups, raise the quota, or set `quota.securityGroupsPerRegion` to your account\'s quota.',
     valid: [spec('VpcId: vpc-bp1opxu1zkhn00gzv1234')],
     invalid: [{ ...spec('VpcId: vpc-bp1opxu1zkhn00gzv1234'), config: 'quota:\n  securityGroupsPerRegion: 0\n' }],
@@ -38,22 +38,27 @@ export const groupQuota = defineRule({
       const region = g.existing ? regionOf(g) : undefined;
       if (region !== undefined && !model.inventory?.securityGroups.has(region)) kept.set(region, (kept.get(region) ?? 0) + 1);
     }
-    // A group read several times (one ROS resource per Fn::If branch) is still one group.
-    const seen = new Set<string>();
+    // A group read several times (one ROS resource per Fn::If branch) is still one group, or as many as
+    // the most of its readings' ROS Count.
+    const key = (g: SecurityGroup): string => `${g.span.file}#${g.variant?.of ?? g.id}`;
+    const made = new Map<string, number>();
+    for (const g of model.groups) made.set(key(g), Math.max(made.get(key(g)) ?? 0, copies(g)));
     for (const g of model.groups) {
       const region = regionOf(g);
-      const key = `${g.span.file}#${g.variant?.of ?? g.id}`;
+      const n = made.get(key(g));
       // A group a plan deletes before creating it anew takes the place of one the inventory counts.
-      if (region === undefined || g.existing || (g.replacing && model.inventory?.securityGroups.has(region)) || seen.has(key)) continue;
-      seen.add(key);
+      if (region === undefined || g.existing || (g.replacing && model.inventory?.securityGroups.has(region)) || n === undefined) continue;
+      made.delete(key(g));
       const existing = (model.inventory?.securityGroups.get(region) ?? 0) + (kept.get(region) ?? 0);
-      const n = (count.get(region) ?? existing) + 1;
-      count.set(region, n);
+      const before = count.get(region) ?? existing;
+      const after = before + n;
+      count.set(region, after);
       // The first group created past the quota, also when the groups that exist are past it already.
-      if (n === Math.max(limit, existing) + 1) {
+      const last = Math.max(limit, existing);
+      if (before <= last && after > last) {
         const already = existing ? `${existing} existing and ` : '';
         const quota = known === undefined ? `the default quota is at least ${limit} (set quota.securityGroupsPerRegion to the account's quota)` : `the quota is ${limit}`;
-        report({ at: g, message: `${region} would hold ${n} security groups (${already}${n - existing} created here); ${quota}`, ...(known === undefined ? { severity: 'warning' as const } : {}) });
+        report({ at: g, message: `${region} would hold ${after} security groups (${already}${after - existing} created here${countNote(g)}); ${quota}`, ...(known === undefined ? { severity: 'warning' as const } : {}) });
       }
     }
   },

@@ -1,7 +1,8 @@
 /** Small helpers shared by the CreateSecurityGroup rules. */
 import { text } from '../../src/load/tree.ts';
 import type { Tree } from '../../src/load/tree.ts';
-import type { SecurityGroup } from '../../src/model.ts';
+import { copies } from '../../src/model.ts';
+import type { Node, SecurityGroup } from '../../src/model.ts';
 import type { Example } from '../../src/engine/rule.ts';
 
 /** Length as the API counts it: characters (Unicode code points). */
@@ -12,6 +13,11 @@ export function chars(s: string): number {
     if ((s.charCodeAt(i) & 0xfc00) === 0xdc00 && (s.charCodeAt(i - 1) & 0xfc00) === 0xd800) n--;
   }
   return n;
+}
+
+/** For a count's message: how many a resource with a ROS `Count` of more than one adds to it (empty otherwise). */
+export function countNote(n: Node): string {
+  return copies(n) > 1 ? `, ${copies(n)} of them by the Count of ${n.resource}` : '';
 }
 
 export function startsWithHttp(s: string): boolean {

@@ -27,7 +27,9 @@ import {
   ros,
   rules,
   sameReference,
+  total,
 } from './util.ts';
+import { countNote } from '../create/util.ts';
 
 const API = 'AuthorizeSecurityGroup';
 
@@ -259,7 +261,7 @@ export const groupRuleLimit = defineRule({
   certainty: 'documented',
   summary: 'More than 20 rules referencing security groups in one basic group',
   docs: {
-    description: 'A basic security group may hold at most 20 rules whose source or destination is another security group (SourceGroupId / DestGroupId), ingress and egress together. A rule that also names a CIDR block is a rule for that block (the CIDR wins) and is not counted. Rules a Terraform plan does not create (left as they are or updated) exist already and count first: the rules added after them are reported.',
+    description: 'A basic security group may hold at most 20 rules whose source or destination is another security group (SourceGroupId / DestGroupId), ingress and egress together. A rule that also names a CIDR block is a rule for that block (the CIDR wins) and is not counted. Rules a Terraform plan does not create (left as they are or updated) exist already and count first: the rules added after them are reported. A ROS rule resource with a known `Count` whose properties use `ALIYUN::Index` counts that many rules (copies that are one and the same rule count once), reported once, where its count goes past the limit.',
     fix: 'Use CIDR blocks or prefix lists for some peers, or merge peers into fewer groups.',
     valid: [rules(...Array.from({ length: 20 }, (_, i) => `{IpProtocol: tcp, PortRange: ${i + 1}/${i + 1}, SourceGroupId: sg-bp67acfmxazb4p1234}`))],
     invalid: [rules(...Array.from({ length: 21 }, (_, i) => `{IpProtocol: tcp, PortRange: ${i + 1}/${i + 1}, SourceGroupId: sg-bp67acfmxazb4p1234}`))],
@@ -271,7 +273,7 @@ export const groupRuleLimit = defineRule({
       if (groupType(g) !== 'normal') continue;
       const refs = coexisting(g.permissions.filter(groupPeerOnly));
       for (const p of pastLimit(refs, 20)) {
-        report({ at: p.fields[peerFields(p.direction).group]!, node: p, message: `${operation(p)}: ${refs.length} rules of ${g.resource} reference security groups; a basic group allows 20` });
+        report({ at: p.fields[peerFields(p.direction).group]!, node: p, message: `${operation(p)}: ${total(refs)} rules of ${g.resource} reference security groups${countNote(p)}; a basic group allows 20` });
       }
     }
   },
@@ -286,7 +288,7 @@ export const rulesPerGroup = defineRule({
   summary: 'More rules in one group than the configured quota (quota.rulesPerGroup, default 200)',
   docs: {
     description:
-      'A group holds a limited number of rules (ingress and egress together); beyond it the call fails with AuthorizationLimitExceed. The limit is `quota.rulesPerGroup` in the configuration (default 200). Each rule over the limit is reported; rules a Terraform plan does not create (left as they are or updated) exist already and count first.',
+      'A group holds a limited number of rules (ingress and egress together); beyond it the call fails with AuthorizationLimitExceed. The limit is `quota.rulesPerGroup` in the configuration (default 200). Each rule over the limit is reported; rules a Terraform plan does not create (left as they are or updated) exist already and count first. A ROS rule resource with a known `Count` whose properties use `ALIYUN::Index` counts that many rules (copies that are one and the same rule count once), and is reported once.',
     fix: 'Merge rules (port ranges, prefix lists), split the group, or set `quota.rulesPerGroup` to your account\'s quota.',
     uncertainty:
       'Older documents limit a group to 100 rules, 2023-2024 documents to 200 per group, a 2025 page to 200 inbound rules per group, and the current wording to 1,000 rules across all groups attached to one network interface. The default 200 per group is a safe threshold, not a confirmed hard limit, hence a warning.',
@@ -302,7 +304,7 @@ export const rulesPerGroup = defineRule({
     for (const g of groupsWithRules(model)) {
       const list = coexisting(g.permissions);
       for (const p of pastLimit(list, limit)) {
-        report({ at: p, message: `${operation(p)}: ${g.resource} has ${list.length} rules; the quota is ${limit} (quota.rulesPerGroup)` });
+        report({ at: p, message: `${operation(p)}: ${g.resource} has ${total(list)} rules${countNote(p)}; the quota is ${limit} (quota.rulesPerGroup)` });
       }
     }
   },

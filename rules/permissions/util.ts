@@ -1,6 +1,7 @@
 /** Helpers shared by the AuthorizeSecurityGroup / AuthorizeSecurityGroupEgress rules: field access, parsers, normal forms. */
 import { isUnknown, text } from '../../src/load/tree.ts';
 import type { Tree } from '../../src/load/tree.ts';
+import { copies } from '../../src/model.ts';
 import type { Model, Permission, PermissionParam, SecurityGroup } from '../../src/model.ts';
 import type { Example, Rule } from '../../src/engine/rule.ts';
 
@@ -308,7 +309,7 @@ export function coexisting(list: readonly Permission[]): readonly Permission[] {
     counts ??= new Map();
     let c = counts.get(p.variant.of);
     if (!c) counts.set(p.variant.of, (c = []));
-    c[p.variant.index] = (c[p.variant.index] ?? 0) + 1;
+    c[p.variant.index] = (c[p.variant.index] ?? 0) + copies(p);
   }
   if (!counts) return list;
   const kept = new Map<string, number>();
@@ -328,8 +329,22 @@ export function coexisting(list: readonly Permission[]): readonly Permission[] {
  * the ones past the limit, whatever their order in the inputs.
  */
 export function pastLimit(list: readonly Permission[], limit: number): readonly Permission[] {
-  const added = list.filter((p) => !p.existing);
-  return added.slice(Math.max(0, limit - (list.length - added.length)));
+  let n = total(list.filter((p) => p.existing));
+  const out: Permission[] = [];
+  for (const p of list) {
+    if (p.existing || copies(p) === 0) continue;
+    // A rule with a ROS Count stands for its copies: it is past the limit when its last copy is.
+    n += copies(p);
+    if (n > limit) out.push(p);
+  }
+  return out;
+}
+
+/** How many rules a list holds: each with its copies (Node.count). */
+export function total(list: readonly Permission[]): number {
+  let n = 0;
+  for (const p of list) n += copies(p);
+  return n;
 }
 
 /** Rules grouped by the Authorize request that carries them (built once per model; callers only read it). */
@@ -343,9 +358,9 @@ export const byRequest: (model: Model) => readonly (readonly Permission[])[] = p
   return [...m.values()];
 });
 
-/** Rules of each known group (ingress and egress). */
+/** The known groups with rules (ingress and egress) that the inputs create (not those of a ROS `Count: 0`). */
 export function groupsWithRules(model: Model): SecurityGroup[] {
-  return model.groups.filter((g) => g.permissions.length > 0);
+  return model.groups.filter((g) => g.permissions.length > 0 && copies(g) > 0);
 }
 
 // ---- examples ----------------------------------------------------------------------------------------

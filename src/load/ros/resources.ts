@@ -23,7 +23,7 @@ import { suggest } from '../../util/suggest.ts';
 import { call } from './functions.ts';
 import { feasibility } from './conditions.ts';
 import { getAttArgs, NO_VALUE, resolve } from './resolve.ts';
-import type { Variant } from './resolve.ts';
+import type { Resolved, Variant } from './resolve.ts';
 import { TooLarge, resourceId, tight, typeOf } from './template.ts';
 import type { Template } from './template.ts';
 
@@ -249,26 +249,59 @@ function nodeSpan(e: TEntry): Span {
   return cover(e.keySpan, tight(e.value));
 }
 
-/** The resolved `Properties` map; undefined (after a report when malformed) when it cannot be read. */
-function properties(name: string, e: TEntry, v: Variant, tpl: Template): TMap | undefined {
+/** A value of resource `name` resolved in a variant; undefined when the template's expansion ran out (reported once). */
+function resolveIn(name: string, e: TEntry, raw: Tree, v: Variant, tpl: Template): Resolved | undefined {
   if (tpl.budget.left < 0) return undefined; // already reported at the resource where it ran out
-  const raw = get(e.value, 'Properties');
-  if (raw === undefined) return { type: 'map', entries: [], span: e.keySpan };
-  let props;
   try {
-    props = resolve(raw, v.scope);
+    return resolve(raw, v.scope);
   } catch (err) {
     if (!(err instanceof TooLarge)) throw err;
     tpl.report('ros-too-large', e.keySpan, `${err.message}; \`${name}\` and the resources after it are not checked`);
     return undefined;
   }
-  if (props === NO_VALUE || isUnknown(props)) return undefined;
+}
+
+/** The resolved `Properties` map; undefined (after a report when malformed) when it cannot be read. */
+function properties(name: string, e: TEntry, v: Variant, tpl: Template): TMap | undefined {
+  const raw = get(e.value, 'Properties');
+  if (raw === undefined) return tpl.budget.left < 0 ? undefined : { type: 'map', entries: [], span: e.keySpan };
+  const props = resolveIn(name, e, raw, v, tpl);
+  if (props === undefined || props === NO_VALUE || isUnknown(props)) return undefined;
   if (props.type === 'scalar' && props.value === null) return { type: 'map', entries: [], span: props.span };
   if (!isMap(props)) {
     tpl.report('ros-shape', props.span, `\`Properties\` of \`${name}\` must be a mapping`);
     return undefined;
   }
   return props;
+}
+
+/**
+ * How many of a resource the template creates: its `Count` when it is a whole number of 0 or more (written,
+ * or a parameter's value or Default); undefined without a `Count` or when its value is not known (a
+ * parameter without a Default): the resource then counts as one, so that no quota is said exceeded on a
+ * guess.
+ */
+function countOf(name: string, e: TEntry, v: Variant, tpl: Template): number | undefined {
+  const raw = get(e.value, 'Count');
+  const c = raw === undefined ? undefined : resolveIn(name, e, raw, v, tpl);
+  if (c === undefined || c === NO_VALUE || !isScalar(c)) return undefined;
+  const n = typeof c.value === 'string' && /^\d+$/.test(c.value.trim()) ? Number(c.value) : c.value;
+  return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+}
+
+/**
+ * Whether a resource's properties use `ALIYUN::Index` (a `Ref`, or `${ALIYUN::Index}` in an `Fn::Sub`),
+ * other than in a Description: only then can the copies of a rule resource with a `Count` be different
+ * rules. A Description does not make a rule another one.
+ */
+function usesIndex(t: Tree, inSub = false): boolean {
+  const c = call(t);
+  if (c?.name === 'Ref') return isScalar(c.args) && c.args.value === 'ALIYUN::Index';
+  const inner = c ? c.args : t;
+  const sub = inSub || c?.name === 'Fn::Sub';
+  if (isScalar(inner)) return sub && typeof inner.value === 'string' && inner.value.includes('${ALIYUN::Index}');
+  if (inner.type === 'map') return inner.entries.some((x) => x.key !== 'Description' && usesIndex(x.value, sub));
+  return inner.type === 'seq' && inner.items.some((i) => usesIndex(i, sub));
 }
 
 function unknownProperty(tpl: Template, e: TEntry, known: readonly string[], where: string): void {
@@ -297,6 +330,8 @@ function readGroup(name: string, e: TEntry, v: Variant, tpl: Template, out: Mode
     permissions: [],
   };
   if (variant !== undefined) group.variant = { of: resourceId(tpl, name), index: variant };
+  const count = countOf(name, e, v, tpl);
+  if (count !== undefined) group.count = count;
   const region = regionOf(e, tpl);
   if (region) {
     group.fields.RegionId = region;
@@ -396,10 +431,15 @@ function readRuleResource(
   const groupRef = get(props, 'SecurityGroupId');
   // A reference to a group of this template links here; other values are left to the linker.
   const local = groupRef && isUnknown(groupRef) && groupRef.ref ? groups.get(groupRef.ref) : undefined;
+  // Copies of one rule (no ALIYUN::Index in the properties) are that rule authorised again: one rule.
+  const n = countOf(name, e, v, tpl);
+  const raw = get(e.value, 'Properties');
+  const count = n === undefined || n === 0 || (raw !== undefined && usesIndex(raw)) ? n : 1;
   const add = (p: Permission): void => {
     if (groupRef !== undefined) p.groupRef = groupRef;
     if (local) p.group = local;
     if (variant !== undefined) p.variant = { of: resourceId(tpl, name), index: variant };
+    if (count !== undefined) p.count = count;
     out.permissions.push(p);
   };
   if (!list) {
