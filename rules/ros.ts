@@ -4,6 +4,7 @@ import type { Rule } from '../src/engine/rule.ts';
 
 const SOURCE_ROS = 'fact sheet: alibaba-security-groups.md §4 (ROS resource properties)';
 const SOURCE_INPUT = 'sglint input format';
+const SOURCE_STACK = 'ROS documentation, ALIYUN::ROS::Stack (Dec 2023; 2026 translations): TemplateBody is a Map whose functions take effect in the nested stack only, TemplateBody is used when TemplateURL is given too, stacks nest up to five levels deep';
 const NONE = { operation: 'none', errorCode: null, httpStatus: null };
 
 const HEAD = "ROSTemplateFormatVersion: '2015-09-01'\n";
@@ -82,15 +83,21 @@ export const rosRules: Rule[] = [
     api: NONE,
     severity: 'info',
     certainty: 'documented',
-    summary: 'A nested stack (ALIYUN::ROS::Stack) is not read, so the security groups of its template are not checked',
+    summary: 'The template of a nested stack (ALIYUN::ROS::Stack) is not read (a TemplateURL, a TemplateBody string), so its security groups are not checked',
     docs: {
       description:
-        'A resource of type `ALIYUN::ROS::Stack` is a nested stack: its template is another template. sglint does not read it from the template that declares the stack: a `TemplateURL` (`oss://`, `http://`, `https://` or any other) is never fetched, since the check runs without network access, and a `TemplateBody` is not read either. So that the security groups the nested template creates do not go unchecked unsaid, each such resource is reported once (whatever its `Condition`, `Count` or `Fn::If`s), at its `Type`; the message names the `TemplateURL` when it is written as a string.',
-      fix: 'Check the nested template as a template of its own: run sglint on its file (`sglint network.ros.yaml`), after saving it locally when it is only at its `TemplateURL`. Once it is checked, this finding can be suppressed with a reason, as any other (the `Metadata` of the resource, or a `sglint-ignore` comment).',
-      valid: [{ file: 'template.ros.yaml', code: `${HEAD}Resources:\n  WebSg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      SecurityGroupName: web\n` }],
-      invalid: [{ file: 'template.ros.yaml', code: `${HEAD}Resources:\n  Network:\n    Type: ALIYUN::ROS::Stack\n    Properties:\n      TemplateURL: oss://my-bucket/network.ros.yaml\n` }],
+        'A resource of type `ALIYUN::ROS::Stack` is a nested stack: its template is another template. When that template is written in the file, as a mapping under `TemplateBody`, sglint checks it as a template of its own: its findings are placed where they are written, its resources are named after the stack (`Resources.Network.Resources.WebSg`, `Network.WebSg` in messages), its names are its own (a `Ref` inside names its parameters and resources, not those around it), and its parameters take the values the stack passes in `Parameters` when they are known (else their defaults; a value that is not known stays unknown). A stack with a `Condition` is read with that condition true, and once whatever its `Count`. Any other template is not read: a `TemplateURL` (`oss://`, `http://`, `https://` or any other) is never fetched, since the check runs without network access, a `TemplateBody` written as a string (JSON or YAML text) is not parsed, and a `TemplateBody` nested more than five stacks deep (ROS allows five levels) is not read. So that the security groups such a template creates do not go unchecked unsaid, each such stack is reported once (whatever its `Condition`, `Count` or `Fn::If`s), at its `Type`; the message names the `TemplateURL` when it is written as a string.',
+      fix: 'Write the nested template as a mapping under `TemplateBody`, or check it as a template of its own: run sglint on its file (`sglint network.ros.yaml`), after saving it locally when it is only at its `TemplateURL`. Once it is checked, this finding can be suppressed with a reason, as any other (the `Metadata` of the resource, or a `sglint-ignore` comment).',
+      valid: [
+        { file: 'template.ros.yaml', code: `${HEAD}Resources:\n  WebSg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      SecurityGroupName: web\n` },
+        { file: 'template.ros.yaml', code: `${HEAD}Resources:\n  Network:\n    Type: ALIYUN::ROS::Stack\n    Properties:\n      TemplateBody:\n        ROSTemplateFormatVersion: '2015-09-01'\n        Resources:\n          WebSg:\n            Type: ALIYUN::ECS::SecurityGroup\n            Properties:\n              SecurityGroupName: web\n` },
+      ],
+      invalid: [
+        { file: 'template.ros.yaml', code: `${HEAD}Resources:\n  Network:\n    Type: ALIYUN::ROS::Stack\n    Properties:\n      TemplateURL: oss://my-bucket/network.ros.yaml\n` },
+        { file: 'template.ros.yaml', code: `${HEAD}Resources:\n  Network:\n    Type: ALIYUN::ROS::Stack\n    Properties:\n      TemplateBody: '{"ROSTemplateFormatVersion": "2015-09-01", "Resources": {}}'\n` },
+      ],
     },
-    sources: [SOURCE_INPUT],
+    sources: [SOURCE_INPUT, SOURCE_STACK],
   }),
   defineRule({
     id: 'ros-terraform-not-read',

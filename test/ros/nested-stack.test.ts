@@ -1,4 +1,5 @@
-// Nested stacks (ALIYUN::ROS::Stack): their template is not read, and each one is said so once, at its Type.
+// Nested stacks (ALIYUN::ROS::Stack) whose template is not read (at a TemplateURL, a TemplateBody string): each
+// one is said so once, at its Type. A TemplateBody mapping is read: inline-template.test.ts.
 import { describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { catalog, lintPaths } from '../../src/index.ts';
@@ -49,7 +50,7 @@ describe('a nested stack', () => {
     expect(f[0]!.message).toContain('"https://example.com/network.json"');
   });
 
-  it('is reported whatever gives its template: TemplateBody, a Ref, or no Properties at all', async () => {
+  it('is reported whatever gives its template but a TemplateBody mapping: a TemplateBody string, a Ref, or no Properties at all', async () => {
     const tpl = `${HEAD}Parameters:
   Url:
     Type: String
@@ -58,7 +59,7 @@ Resources:
   A:
     Type: ALIYUN::ROS::Stack
     Properties:
-      TemplateBody: {ROSTemplateFormatVersion: '2015-09-01', Resources: {}}
+      TemplateBody: '{"ROSTemplateFormatVersion": "2015-09-01", "Resources": {}}'
   B:
     Type: ALIYUN::ROS::Stack
     Properties:

@@ -8,6 +8,7 @@
 import { get, isScalar, isSeq } from '../tree.ts';
 import type { Tree } from '../tree.ts';
 import { call, conditionRef, logicalOperands } from './functions.ts';
+import { fixedParameter } from './template.ts';
 import type { Template } from './template.ts';
 
 /** Most parameter assignments tried; beyond, every combination is kept. */
@@ -34,7 +35,7 @@ export function feasibility(tpl: Template, choice: ReadonlyMap<string, boolean>)
   collect(tpl, [...choice.keys()], candidates);
   let assignments: Map<string, string>[] = [new Map()];
   for (const [param, values] of candidates) {
-    const fixed = param === REGION ? tpl.ctx.config.region : tpl.ctx.config.parameters?.[param];
+    const fixed = param === REGION ? tpl.ctx.config.region : fixedParameter(tpl, param);
     const options = fixed !== undefined ? [fixed] : [...values];
     if (assignments.length * options.length > MAX_ASSIGNMENTS) return ANY;
     assignments = assignments.flatMap((a) => options.map((v) => new Map(a).set(param, v)));

@@ -1,7 +1,7 @@
 /** Recognising ROS intrinsic function calls, long form (`{Ref: X}`, `{'Fn::Join': [...]}`) and YAML short form (`!Ref X`). */
-import { isMap, isScalar, isSeq } from '../tree.ts';
-import type { Span, Tree } from '../tree.ts';
-import { tight } from './template.ts';
+import { get, isMap, isScalar, isSeq } from '../tree.ts';
+import type { Span, TMap, Tree } from '../tree.ts';
+import { STACK_TYPE, tight, typeOf } from './template.ts';
 
 export interface Call {
   /** Canonical name: `Ref`, `Condition` or `Fn::Name`. */
@@ -48,4 +48,17 @@ const LOGICAL = new Set(['Fn::And', 'Fn::Or', 'Fn::Not']);
 export function logicalOperands(c: Call): Tree[] | undefined {
   if (!LOGICAL.has(c.name)) return undefined;
   return isSeq(c.args) ? c.args.items : [c.args];
+}
+
+/**
+ * The template of a nested stack resource written inline: its `Properties.TemplateBody` when that is a
+ * mapping, not a function call. It is a template of its own, whose names are not those of the template
+ * around it (ROS: functions in a TemplateBody take effect in the nested stack only).
+ */
+export function inlineBody(resource: { value: Tree }): TMap | undefined {
+  if (typeOf(resource) !== STACK_TYPE) return undefined;
+  const props = get(resource.value, 'Properties');
+  if (!isMap(props) || call(props)) return undefined;
+  const body = get(props, 'TemplateBody');
+  return isMap(body) && !call(body) ? body : undefined;
 }

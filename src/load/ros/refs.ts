@@ -3,13 +3,13 @@
  * `Fn::If`, `Condition` and `Fn::FindInMap` use must exist (`ros-ref-unknown`), and resources or
  * conditions must not depend on themselves through a chain of references, `Fn::Sub` included (`ros-ref-cycle`).
  */
-import { describe, get, isScalar, isSeq } from '../tree.ts';
+import { describe, get, isMap, isScalar, isSeq } from '../tree.ts';
 import type { Span, Tree } from '../tree.ts';
 import { suggest } from '../../util/suggest.ts';
-import { call, conditionRef, logicalOperands } from './functions.ts';
+import { call, conditionRef, inlineBody, logicalOperands } from './functions.ts';
 import type { Call } from './functions.ts';
 import { getAttArgs } from './resolve.ts';
-import { PSEUDO } from './template.ts';
+import { logicalName, PSEUDO, templateName } from './template.ts';
 import type { Template } from './template.ts';
 
 interface Edge {
@@ -27,7 +27,11 @@ export function scanReferences(tpl: Template): void {
     const addResource = (to: string, span: Span) => edges.push({ to, span });
     tpl.within(name, () => {
       const props = get(e.value, 'Properties');
-      if (props !== undefined) walk(props, tpl, false, addResource);
+      // A nested stack's inline template has names of its own: it is scanned as a template of its own (resources.ts).
+      const body = inlineBody(e);
+      if (body !== undefined && isMap(props)) {
+        for (const p of props.entries) if (p.value !== body) walk(p.value, tpl, false, addResource);
+      } else if (props !== undefined) walk(props, tpl, false, addResource);
       const dependsOn = get(e.value, 'DependsOn');
       if (dependsOn !== undefined) {
         for (const d of isSeq(dependsOn) ? dependsOn.items : [dependsOn]) {
@@ -162,7 +166,7 @@ function checkCondition(tpl: Template, name: string, span: Span): boolean {
 
 function unknownName(tpl: Template, name: string, span: Span, kind: string, candidates: string[]): void {
   const near = suggest(name, candidates);
-  tpl.report('ros-ref-unknown', span, `\`${name}\` is not a ${kind} of this template${near ? `; did you mean \`${near}\`?` : ''}`);
+  tpl.report('ros-ref-unknown', span, `\`${name}\` is not a ${kind} of ${templateName(tpl)}${near ? `; did you mean \`${near}\`?` : ''}`);
 }
 
 /** Reports each back edge of a depth-first search: the reference that closes a cycle. Iterative, so deep chains cannot overflow. */
@@ -186,7 +190,7 @@ function cycles(tpl: Template, graph: Graph, kind: string): void {
       const s = state.get(edge.to);
       if (s === 'open') {
         const loop = [...path.slice(path.indexOf(edge.to)), edge.to];
-        const report = () => tpl.report('ros-ref-cycle', edge.span, `${kind} references form a cycle: ${loop.join(' → ')}; ROS cannot resolve them`);
+        const report = () => tpl.report('ros-ref-cycle', edge.span, `${kind} references form a cycle: ${loop.map((n) => logicalName(tpl, n)).join(' → ')}; ROS cannot resolve them`);
         tpl.within(kind === 'resource' ? top.node : undefined, report);
       } else if (s === undefined && graph.has(edge.to)) {
         state.set(edge.to, 'open');

@@ -12,7 +12,7 @@ import type { Scalar, Span, TScalar, TUnknown, Tree } from '../tree.ts';
 import { call } from './functions.ts';
 import type { Call } from './functions.ts';
 import type { Allows } from './conditions.ts';
-import { resourceId, spend, tight } from './template.ts';
+import { passedValue, resourceId, spend, tight } from './template.ts';
 import type { Template } from './template.ts';
 
 /** `Ref: ALIYUN::NoValue`: the property, list item or map entry is removed. */
@@ -155,7 +155,8 @@ function refId(name: string, s: Scope): string | undefined {
 function parameter(name: string, def: Tree, span: Span, s: Scope): Resolved {
   const type = text(get(def, 'Type'));
   const isList = type !== undefined && LIST_TYPES.has(type);
-  const given = s.tpl.ctx.config.parameters?.[name];
+  // --parameter values are the file's own template's: a nested template's come from its stack.
+  const given = s.tpl.nesting ? undefined : s.tpl.ctx.config.parameters?.[name];
   if (given !== undefined) {
     // A flag value is written nowhere in the template: it is placed where the parameter is used.
     const origin = `parameter \`${name}\` given with --parameter`;
@@ -163,12 +164,20 @@ function parameter(name: string, def: Tree, span: Span, s: Scope): Resolved {
     if (isList) return { type: 'seq', items: given.split(',').map((v) => scalar(v.trim(), span, origin)), span, origin };
     return scalar(type === 'Number' && given.trim() !== '' && Number.isFinite(Number(given)) ? Number(given) : given, span, origin);
   }
-  const d = get(def, 'Default');
+  // A value the nested stack passes is written in the same file: it is placed where it is written, as a default.
+  const passed = passedValue(s.tpl, name);
+  if (passed?.type === 'unknown') {
+    // Placed where the parameter is used; what it refers to (a group of the template around) and its known start are kept.
+    const u = unknown(span, `Ref ${name} (passed by nested stack ${s.tpl.nesting!.stack}: ${passed.expr})`, passed.ref);
+    if (passed.prefix !== undefined) u.prefix = passed.prefix;
+    return u;
+  }
+  const d = passed ?? get(def, 'Default');
   if (d === undefined) return unknown(span, `Ref ${name} (parameter without Default)`);
   if (s.allows && isScalar(d) && d.value !== null && !s.allows(name, String(d.value))) {
     return unknown(span, `Ref ${name} (a value other than its default, as the conditions of this variant require)`);
   }
-  const origin = `parameter \`${name}\` default, used at ${spanAt(span)}`;
+  const origin = passed ? `parameter \`${name}\` passed by nested stack \`${s.tpl.nesting!.stack}\`, used at ${spanAt(span)}` : `parameter \`${name}\` default, used at ${spanAt(span)}`;
   if (isList && isScalar(d) && typeof d.value === 'string') {
     spend(s.tpl, d.value.length);
     return { type: 'seq', items: listItems(d as TScalar & { value: string }, origin, s.tpl), span: d.span, origin };

@@ -1,7 +1,8 @@
 /**
  * ROS resources → model: `ALIYUN::ECS::SecurityGroup` (with inline rules), the standalone rule resources,
- * `ALIYUN::ECS::VPC` and `ALIYUN::RAM::ManagedPolicy`. A nested stack (`ALIYUN::ROS::Stack`) is reported, its
- * template not being read.
+ * `ALIYUN::ECS::VPC` and `ALIYUN::RAM::ManagedPolicy`. A nested stack (`ALIYUN::ROS::Stack`) whose template
+ * is written inline (a TemplateBody mapping) has that template read as a template of its own, its
+ * parameters taking the values the stack passes; another (a TemplateURL, a TemplateBody string) is reported.
  *
  * Conditions: a resource whose properties use `Fn::If` is read once per combination of its conditions
  * (at most MAX_CONDITIONS conditions, so at most 16 variants); the conditions of the groups it refers to
@@ -20,11 +21,13 @@ import { cover, describe, get, isMap, isScalar, isSeq, isUnknown, LineIndex } fr
 import { writtenText } from '../fast.ts';
 import type { Span, TEntry, TMap, TScalar, Tree } from '../tree.ts';
 import { suggest } from '../../util/suggest.ts';
-import { call } from './functions.ts';
+import { pushAll } from '../../util/array.ts';
+import { call, inlineBody } from './functions.ts';
 import { feasibility } from './conditions.ts';
 import { getAttArgs, NO_VALUE, resolve } from './resolve.ts';
 import type { Resolved, Variant } from './resolve.ts';
-import { TooLarge, resourceId, tight, typeOf } from './template.ts';
+import { scanReferences } from './refs.ts';
+import { indexTemplate, logicalName, MAX_NESTING, resourceId, resourcePath, STACK_TYPE, tight, TooLarge, typeOf } from './template.ts';
 import type { Template } from './template.ts';
 
 export const SG_TYPE = 'ALIYUN::ECS::SecurityGroup';
@@ -53,8 +56,6 @@ const RULE_TYPES: Record<string, { direction: 'ingress' | 'egress'; list: boolea
 
 export const VPC_TYPE = 'ALIYUN::ECS::VPC';
 export const POLICY_TYPE = 'ALIYUN::RAM::ManagedPolicy';
-/** A nested stack: its template is another template, which is not read from here (ros-stack-not-followed). */
-export const STACK_TYPE = 'ALIYUN::ROS::Stack';
 
 /** Most `Fn::If` conditions one resource is expanded over (2^4 = 16 combinations before impossible ones are dropped). */
 export const MAX_CONDITIONS = 4;
@@ -84,9 +85,11 @@ export function readResources(tpl: Template): Partial<Model> {
   const out: Model = { groups: [], permissions: [], vpcs: [], policies: [] };
   const groupsById = new Map<string, SecurityGroup>();
   const pending: { name: string; e: TEntry; type: string }[] = [];
+  const stacks: { name: string; e: TEntry }[] = [];
   for (const [name, e] of tpl.resources) {
     const type = tpl.within(name, () => readType(name, e, tpl));
-    if (type !== undefined) pending.push({ name, e, type });
+    if (type === STACK_TYPE) stacks.push({ name, e });
+    else if (type !== undefined) pending.push({ name, e, type });
   }
   // The variants of every group are known before any value is resolved: a reference to a group is to its
   // variant of the same condition values (resolve.ts).
@@ -115,24 +118,23 @@ export function readResources(tpl: Template): Partial<Model> {
       else out.policies.push(readPolicy(name, e, tpl));
     });
   }
+  // Last, so that the values a stack passes may refer to the groups read above (each variant known).
+  for (const { name, e } of stacks) tpl.within(name, () => readStack(name, e, tpl, out));
   return out;
 }
 
 /** The type of a resource that is read here; undefined, after a report when it is malformed, for others. */
 function readType(name: string, e: TEntry, tpl: Template): string | undefined {
   if (!isMap(e.value)) {
-    tpl.report('ros-shape', e.value.span, `resource \`${name}\` must be a mapping with \`Type\` and \`Properties\``);
+    tpl.report('ros-shape', e.value.span, `resource \`${logicalName(tpl, name)}\` must be a mapping with \`Type\` and \`Properties\``);
     return undefined;
   }
   const type = typeOf(e);
   if (type === undefined) {
-    tpl.report('ros-shape', get(e.value, 'Type')?.span ?? e.keySpan, `resource \`${name}\` needs a \`Type\` (a string such as ${SG_TYPE})`);
+    tpl.report('ros-shape', get(e.value, 'Type')?.span ?? e.keySpan, `resource \`${logicalName(tpl, name)}\` needs a \`Type\` (a string such as ${SG_TYPE})`);
     return undefined;
   }
-  if (type === STACK_TYPE) {
-    nestedStack(name, e, tpl);
-    return undefined;
-  }
+  if (type === STACK_TYPE) return type;
   if (type !== SG_TYPE && !RULE_TYPES[type] && type !== VPC_TYPE && type !== POLICY_TYPE) {
     misspeltType(tpl, e, type);
     return undefined;
@@ -144,13 +146,63 @@ function readType(name: string, e: TEntry, tpl: Template): string | undefined {
 }
 
 /**
- * A nested stack is reported once, at its Type, whatever its conditions and Count: its template (at a
- * TemplateURL, never fetched, or in a TemplateBody) is not read, so the groups it creates go unchecked.
+ * A nested stack. Its template written inline (a TemplateBody mapping) is read as a template of its own,
+ * once whatever the stack's `Count`, placed where it is written in this file: its resources are named
+ * after the stack (`Resources.Network.Resources.WebSg`), its names are its own, and its parameters take
+ * the values the stack passes, else their defaults. A stack with a `Condition` passes the values it
+ * passes when that condition is true, as any resource with one is read. Any other template (at a
+ * TemplateURL, never fetched; a TemplateBody written as a string; one nested deeper than ROS allows) is
+ * not read, and the stack is reported once, at its Type.
  */
-function nestedStack(name: string, e: TEntry, tpl: Template): void {
-  const url = get(get(e.value, 'Properties'), 'TemplateURL');
-  const template = isScalar(url) && typeof url.value === 'string' ? `its template "${url.value}" is not fetched` : 'its template is not read';
-  tpl.report('ros-stack-not-followed', get(e.value, 'Type')!.span, `nested stack \`${name}\` (${STACK_TYPE}): ${template}, so the security groups it creates are not checked (run sglint on that template's file)`);
+function readStack(name: string, e: TEntry, tpl: Template, out: Model): void {
+  const stack = logicalName(tpl, name);
+  const depth = (tpl.nesting?.depth ?? 0) + 1;
+  const props = get(e.value, 'Properties');
+  const body = inlineBody(e);
+  const notRead = (why: string, fix: string): void =>
+    tpl.report('ros-stack-not-followed', get(e.value, 'Type')!.span, `nested stack \`${stack}\` (${STACK_TYPE}): ${why}, so the security groups it creates are not checked (${fix})`);
+  if (body === undefined) {
+    const written = get(props, 'TemplateBody');
+    const url = get(props, 'TemplateURL');
+    if (isScalar(written) && typeof written.value === 'string') {
+      notRead('its TemplateBody is written as a string, which is not read', 'write the TemplateBody as a mapping, or save it as a file and run sglint on it');
+    } else {
+      notRead(isScalar(url) && typeof url.value === 'string' ? `its template "${url.value}" is not fetched` : 'its template is not read', "run sglint on that template's file");
+    }
+    return;
+  }
+  if (depth > MAX_NESTING) {
+    notRead(`its TemplateBody is nested more than ${MAX_NESTING} stacks deep (ROS allows ${MAX_NESTING} levels) and is not read`, 'save it as a file and run sglint on it');
+    return;
+  }
+  const params = get(props, 'Parameters');
+  const nesting = { stack, resource: resourcePath(tpl, name), depth, at: params?.span ?? get(e.value, 'Type')!.span, passed: passedParameters(name, e, params, tpl) };
+  const inner = indexTemplate(body, tpl.file, tpl.ctx, { nesting, budget: tpl.budget });
+  // One index of the file's lines, however many templates it holds.
+  inner.lines = tpl.lines ??= new LineIndex(tpl.file.path, tpl.file.text);
+  scanReferences(inner);
+  const m = readResources(inner);
+  pushAll(out.groups, m.groups ?? []);
+  pushAll(out.permissions, m.permissions ?? []);
+  pushAll(out.vpcs, m.vpcs ?? []);
+  pushAll(out.policies, m.policies ?? []);
+}
+
+/**
+ * The values a nested stack passes to its template's parameters (its `Properties.Parameters`), resolved
+ * here with the stack's own `Condition` true: an `Fn::If` on another condition, a reference to a
+ * resource, a parameter without a default are not known, and stay so in the nested template. Undefined
+ * when `Parameters` as a whole is not known.
+ */
+function passedParameters(name: string, e: TEntry, params: Tree | undefined, tpl: Template): Map<string, Tree> | undefined {
+  if (params === undefined || (isScalar(params) && params.value === null)) return new Map();
+  const v = resolveIn(name, e, params, variants(e, new Set(), tpl)[0]!, tpl);
+  if (v === undefined || v === NO_VALUE || isUnknown(v)) return undefined;
+  if (!isMap(v)) {
+    tpl.report('ros-shape', v.span, `\`Parameters\` of nested stack \`${logicalName(tpl, name)}\` must be a mapping of the parameter names of its template to values`);
+    return undefined;
+  }
+  return new Map(v.entries.map((x) => [x.key, x.value]));
 }
 
 /** What a resource's properties use: the conditions of their `Fn::If`s and the resources they refer to. */
@@ -249,14 +301,14 @@ function nodeSpan(e: TEntry): Span {
   return cover(e.keySpan, tight(e.value));
 }
 
-/** A value of resource `name` resolved in a variant; undefined when the template's expansion ran out (reported once). */
+/** A value of resource `name` resolved in a variant; undefined when the values one template may expand to run out (reported once). */
 function resolveIn(name: string, e: TEntry, raw: Tree, v: Variant, tpl: Template): Resolved | undefined {
   if (tpl.budget.left < 0) return undefined; // already reported at the resource where it ran out
   try {
     return resolve(raw, v.scope);
   } catch (err) {
     if (!(err instanceof TooLarge)) throw err;
-    tpl.report('ros-too-large', e.keySpan, `${err.message}; \`${name}\` and the resources after it are not checked`);
+    tpl.report('ros-too-large', e.keySpan, `${err.message}; \`${logicalName(tpl, name)}\` and the resources after it are not checked`);
     return undefined;
   }
 }
@@ -269,7 +321,7 @@ function properties(name: string, e: TEntry, v: Variant, tpl: Template): TMap | 
   if (props === undefined || props === NO_VALUE || isUnknown(props)) return undefined;
   if (props.type === 'scalar' && props.value === null) return { type: 'map', entries: [], span: props.span };
   if (!isMap(props)) {
-    tpl.report('ros-shape', props.span, `\`Properties\` of \`${name}\` must be a mapping`);
+    tpl.report('ros-shape', props.span, `\`Properties\` of \`${logicalName(tpl, name)}\` must be a mapping`);
     return undefined;
   }
   return props;
@@ -319,7 +371,7 @@ function regionOf(e: TEntry, tpl: Template): TScalar | undefined {
 function readGroup(name: string, e: TEntry, v: Variant, tpl: Template, out: Model, variant: number | undefined): SecurityGroup | undefined {
   const props = properties(name, e, v, tpl);
   if (!props) return undefined;
-  const resource = `Resources.${name}`;
+  const resource = resourcePath(tpl, name);
   const group: SecurityGroup = {
     kind: 'SecurityGroup',
     id: resourceId(tpl, name) + v.suffix,
@@ -340,7 +392,7 @@ function readGroup(name: string, e: TEntry, v: Variant, tpl: Template, out: Mode
   for (const p of props.entries) {
     const target = GROUP_PROPS[p.key];
     if (target === undefined) {
-      unknownProperty(tpl, p, Object.keys(GROUP_PROPS), `${SG_TYPE} \`${name}\``);
+      unknownProperty(tpl, p, Object.keys(GROUP_PROPS), `${SG_TYPE} \`${logicalName(tpl, name)}\``);
     } else if (target === 'Tags') {
       group.Tag = readTags(p.value, `${resource}.Tags`, tpl);
     } else if (target === 'SecurityGroupIngress' || target === 'SecurityGroupEgress') {
@@ -426,7 +478,7 @@ function readRuleResource(
 ): void {
   const props = properties(name, e, v, tpl);
   if (!props) return;
-  const resource = `Resources.${name}`;
+  const resource = resourcePath(tpl, name);
   const request = resourceId(tpl, name) + v.suffix;
   const groupRef = get(props, 'SecurityGroupId');
   // A reference to a group of this template links here; other values are left to the linker.
@@ -448,7 +500,7 @@ function readRuleResource(
     return;
   }
   for (const f of props.entries) {
-    if (f.key !== 'SecurityGroupId' && f.key !== 'Permissions') unknownProperty(tpl, f, ['SecurityGroupId', 'Permissions'], `${typeOf(e)} \`${name}\``);
+    if (f.key !== 'SecurityGroupId' && f.key !== 'Permissions') unknownProperty(tpl, f, ['SecurityGroupId', 'Permissions'], `${typeOf(e)} \`${logicalName(tpl, name)}\``);
   }
   const perms = get(props, 'Permissions');
   if (perms === undefined) return;
@@ -456,7 +508,7 @@ function readRuleResource(
 }
 
 function readVpc(name: string, e: TEntry, tpl: Template): Vpc {
-  const vpc: Vpc = { kind: 'Vpc', id: resourceId(tpl, name), source: 'declared', span: nodeSpan(e), resource: `Resources.${name}` };
+  const vpc: Vpc = { kind: 'Vpc', id: resourceId(tpl, name), source: 'declared', span: nodeSpan(e), resource: resourcePath(tpl, name) };
   const region = regionOf(e, tpl);
   if (region) vpc.RegionId = region;
   const props = properties(name, e, { suffix: '', scope: { tpl, choice: new Map() } }, tpl);
@@ -471,9 +523,9 @@ function readPolicy(name: string, e: TEntry, tpl: Template): RamPolicy {
   const span = nodeSpan(e);
   return {
     kind: 'RamPolicy',
-    name,
+    name: logicalName(tpl, name),
     document: doc ?? { type: 'unknown', expr: `${POLICY_TYPE} ${name} without PolicyDocument`, span },
     span,
-    resource: `Resources.${name}`,
+    resource: resourcePath(tpl, name),
   };
 }

@@ -7,6 +7,32 @@ import { get, isMap, isScalar } from '../tree.ts';
 import type { LineIndex, Span, TEntry, TMap, Tree } from '../tree.ts';
 import type { Variant } from './resolve.ts';
 
+/** A nested stack: its template is another template, read here only when written inline as a mapping. */
+export const STACK_TYPE = 'ALIYUN::ROS::Stack';
+
+/** Most levels of nested stacks read (ROS documents five levels of nesting); deeper templates are reported, not read. */
+export const MAX_NESTING = 5;
+
+/**
+ * A template written inline in a nested stack's `TemplateBody`. It is a template of its own: its names
+ * (parameters, resources, conditions, mappings) are not those of the template around it.
+ */
+export interface Nesting {
+  /** The stack's logical id as messages name it, after the stacks it is nested in (`Network`, `App.Network`). */
+  stack: string;
+  /** Address of the stack resource (`Resources.Network`); the resources of its template are `Resources.Network.Resources.<Name>`. */
+  resource: string;
+  /** 1 for a stack of the file's own template, 2 for one in its TemplateBody... */
+  depth: number;
+  /** The stack's `Parameters` as written (else its Type): where values passed but not known come from. */
+  at: Span;
+  /**
+   * The values the stack passes to the template's parameters (its `Properties.Parameters`, resolved in the
+   * template around it); undefined when they cannot be known (`Parameters` itself not known).
+   */
+  passed: ReadonlyMap<string, Tree> | undefined;
+}
+
 export interface Template {
   file: SourceFile;
   ctx: LoadContext;
@@ -28,6 +54,8 @@ export interface Template {
   variants: Map<string, Variant[]>;
   /** Line starts of the file, made when a value must be placed inside a scalar (list parameter defaults). */
   lines?: LineIndex;
+  /** Set on a template written in a nested stack's TemplateBody. */
+  nesting?: Nesting;
 }
 
 /** Most values one template may expand to when parameters, mappings and branches are substituted. */
@@ -52,7 +80,11 @@ export const PSEUDO = [
   'ALIYUN::Index',
 ] as const;
 
-export function indexTemplate(root: TMap, file: SourceFile, ctx: LoadContext): Template {
+/**
+ * `nested`: for the template of a nested stack's TemplateBody, where it is and the budget of the file's
+ * template, which it shares (a template in a template must not multiply the values one file may expand to).
+ */
+export function indexTemplate(root: TMap, file: SourceFile, ctx: LoadContext, nested?: { nesting: Nesting; budget: { left: number } }): Template {
   const seen = new Set<string>();
   let reading: string | undefined;
   const tpl: Template = {
@@ -64,12 +96,15 @@ export function indexTemplate(root: TMap, file: SourceFile, ctx: LoadContext): T
     conditions: new Map(),
     mappings: new Map(),
     variants: new Map(),
-    budget: { left: MAX_RESOLVED },
+    budget: nested?.budget ?? { left: MAX_RESOLVED },
+    ...(nested ? { nesting: nested.nesting } : {}),
     report(ruleId, at, message) {
       const k = `${ruleId}|${at.line}:${at.column}-${at.endLine}:${at.endColumn}|${message}`;
       if (seen.has(k)) return;
       seen.add(k);
-      ctx.report(ruleId, { at, message, ...(reading !== undefined ? { node: { span: at, resource: `Resources.${reading}` } } : {}) });
+      // Outside its resources, what a nested template reports is the stack's (its Metadata may suppress it).
+      const resource = reading !== undefined ? resourcePath(tpl, reading) : tpl.nesting?.resource;
+      ctx.report(ruleId, { at, message, ...(resource !== undefined ? { node: { span: at, resource } } : {}) });
     },
     within(logicalId, f) {
       const outer = reading;
@@ -102,9 +137,46 @@ export function indexTemplate(root: TMap, file: SourceFile, ctx: LoadContext): T
   return tpl;
 }
 
+/** Address of a template resource (`Resources.WebSg`; in a nested stack's template `Resources.Network.Resources.WebSg`). */
+export function resourcePath(tpl: Template, logicalId: string): string {
+  return `${tpl.nesting ? `${tpl.nesting.resource}.` : ''}Resources.${logicalId}`;
+}
+
+/** A logical id as messages name it: after the nested stacks whose template declares it (`Network.WebSg`). */
+export function logicalName(tpl: Template, logicalId: string): string {
+  return tpl.nesting ? `${tpl.nesting.stack}.${logicalId}` : logicalId;
+}
+
+/** The template as messages name it. */
+export function templateName(tpl: Template): string {
+  return tpl.nesting ? `the template in the TemplateBody of nested stack \`${tpl.nesting.stack}\`` : 'this template';
+}
+
 /** Unique key of a template resource, for linking (`ref` of unknowns and ids of model objects). */
 export function resourceId(tpl: Template, logicalId: string): string {
-  return `${tpl.file.path}#Resources.${logicalId}`;
+  return `${tpl.file.path}#${resourcePath(tpl, logicalId)}`;
+}
+
+/**
+ * A parameter's value as text when it is fixed: given with --parameter (the file's own template); for a
+ * nested template, passed by the stack, or its default when the stack passes none (ROS then takes the
+ * default). Used to decide which combinations of conditions can occur.
+ */
+export function fixedParameter(tpl: Template, name: string): string | undefined {
+  if (!tpl.nesting) return tpl.ctx.config.parameters?.[name];
+  const v = passedValue(tpl, name) ?? get(tpl.parameters.get(name)?.value, 'Default');
+  return isScalar(v) && v.value !== null ? String(v.value) : undefined;
+}
+
+/**
+ * For a nested template, the value the stack passes to a parameter (an unknown value when the stack's
+ * `Parameters` cannot be known); undefined when it passes none, and for the file's own template.
+ */
+export function passedValue(tpl: Template, name: string): Tree | undefined {
+  const n = tpl.nesting;
+  if (!n) return undefined;
+  if (n.passed === undefined) return { type: 'unknown', expr: `Parameters of nested stack ${n.stack}`, span: n.at };
+  return n.passed.get(name);
 }
 
 /**
@@ -126,7 +198,7 @@ export function tight(t: Tree): Span {
   return s;
 }
 
-export function typeOf(resource: TEntry): string | undefined {
+export function typeOf(resource: { value: Tree }): string | undefined {
   const t = get(resource.value, 'Type');
   return isScalar(t) && typeof t.value === 'string' ? t.value : undefined;
 }
