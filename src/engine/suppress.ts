@@ -18,6 +18,8 @@ import { fastYamlComments } from '../load/fast.ts';
 import { LineIndex, get, isMap, isScalar, isSeq, text as scalarText } from '../load/tree.ts';
 import type { Span, Tree } from '../load/tree.ts';
 import { suggest } from '../util/suggest.ts';
+import { inlineBody } from '../load/ros/functions.ts';
+import { MAX_NESTING } from '../load/ros/template.ts';
 import { globMatch, ignoreMatcher, mayMatchBelow, patternRoot } from '../util/glob.ts';
 import { below, within } from '../util/paths.ts';
 import { severityOf } from './config.ts';
@@ -337,25 +339,29 @@ function mayHoldMetadata(path: string, text: string): boolean {
 
 /**
  * `Resources.<Name>.Metadata.sglint.ignore: [{rule, reason, expires}]` entries of a ROS template (JSON or
- * YAML). `docs` are the file's trees when the caller parsed it already; otherwise the text is parsed.
+ * YAML), and of the templates written inline in its nested stacks, as far as the loader reads them
+ * (`Resources.<Stack>.Resources.<Name>`). `docs` are the file's trees when the caller parsed it already;
+ * otherwise the text is parsed.
  */
 export function metadataSuppressions(path: string, text: string, docs?: Tree[]): Suppression[] {
   if (!mayHoldMetadata(path, text)) return [];
   const out: Suppression[] = [];
-  for (const doc of docs ?? readDocumentSync(path, text).docs) {
-    const resources = get(doc, 'Resources');
-    if (get(doc, 'ROSTemplateFormatVersion') === undefined || !isMap(resources)) continue;
+  const read = (resources: Tree | undefined, prefix: string, depth: number): void => {
+    if (!isMap(resources)) return;
     for (const r of resources.entries) {
+      const resource = `${prefix}Resources.${r.key}`;
       const holder = get(get(r.value, 'Metadata'), 'sglint');
-      if (holder === undefined) continue;
       const list = get(holder, 'ignore');
-      const resource = `Resources.${r.key}`;
-      if (!isSeq(list)) {
+      if (isSeq(list)) for (const item of list.items) out.push(metadataEntry(item, path, resource));
+      else if (holder !== undefined) {
         out.push({ kind: 'metadata', ids: [], span: (list ?? holder).span, problems: ['Metadata.sglint.ignore must be a list of { rule, reason, expires }'], file: path, resource });
-        continue;
       }
-      for (const item of list.items) out.push(metadataEntry(item, path, resource));
+      const body = inlineBody(r);
+      if (body !== undefined && depth < MAX_NESTING) read(get(body, 'Resources'), `${resource}.`, depth + 1);
     }
+  };
+  for (const doc of docs ?? readDocumentSync(path, text).docs) {
+    if (get(doc, 'ROSTemplateFormatVersion') !== undefined) read(get(doc, 'Resources'), '', 0);
   }
   return out;
 }

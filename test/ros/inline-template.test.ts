@@ -64,6 +64,14 @@ describe('a TemplateBody written as a mapping', () => {
     expect(problems).toEqual([]);
     expect(model.groups.map((g) => [g.resource, g.id, pos(g.span)])).toEqual([['Resources.Network.Resources.WebSg', 'app.ros.yaml#Resources.Network.Resources.WebSg', '10:11-17:30']]);
   });
+
+  it('a Metadata ignore entry of the group inside the body, or of the stack, suppresses the finding', async () => {
+    const meta = (indent: string) => `${indent}Metadata:\n${indent}  sglint:\n${indent}    ignore:\n${indent}      - {rule: tag-key-malformed, reason: legacy tag}\n`;
+    const inner = INLINE_YAML.replace('            Type: ALIYUN::ECS::SecurityGroup\n', `            Type: ALIYUN::ECS::SecurityGroup\n${meta('            ')}`);
+    expect(await lintFiles({ 'app.ros.yaml': inner }, { today: '2026-06-01' })).toEqual([]);
+    const outer = INLINE_YAML.replace('    Type: ALIYUN::ROS::Stack\n', `    Type: ALIYUN::ROS::Stack\n${meta('    ')}`);
+    expect(await lintFiles({ 'app.ros.yaml': outer }, { today: '2026-06-01' })).toEqual([]);
+  });
 });
 
 describe('the parameters of the template in a TemplateBody', () => {
