@@ -155,3 +155,21 @@ describe('Count on a group with conditions', () => {
     expect(only(await lintFiles({ 't.ros.yaml': t }, quota(59)), 'group-quota').map((x) => [x.span.line, x.span.column])).toEqual([[7, 3]]);
   });
 });
+
+describe('Count on a nested stack whose template is written inline', () => {
+  // The stack is on lines 3-13; its template's group Web is on lines 10-13.
+  const template = (count: string) =>
+    `${HEAD}Resources:\n  Net:\n    Type: ALIYUN::ROS::Stack\n    Count: ${count}\n    Properties:\n      TemplateBody:\n        ROSTemplateFormatVersion: '2015-09-01'\n        Resources:\n` +
+    `          Web:\n            Type: ALIYUN::ECS::SecurityGroup\n            Properties:\n              VpcId: vpc-bp1opxu1zkhn00gzv1234\n`;
+
+  it('each copy of the stack creates its groups again: Count 101 of one group is past the default quota', async () => {
+    const f = only(await lintFiles({ 't.ros.yaml': template('101') }, quota()), 'group-quota');
+    expect(f.map(key)).toEqual([{ ruleId: 'group-quota', errorCode: 'QuotaExceed.SecurityGroup', line: 10, column: 11, endLine: 13, endColumn: 47 }]);
+    expect(f[0]!.resource).toBe('Resources.Net.Resources.Web');
+  });
+
+  it('Count 100 or 0 is not past it', async () => {
+    expect(only(await lintFiles({ 't.ros.yaml': template('100') }, quota()), 'group-quota')).toEqual([]);
+    expect(only(await lintFiles({ 't.ros.yaml': template('0') }, quota(0)), 'group-quota')).toEqual([]);
+  });
+});

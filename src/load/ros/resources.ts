@@ -15,7 +15,7 @@
  * A resource with its own `Condition` is read with that condition true only, and combinations no parameter
  * value can produce are dropped (conditions.ts).
  */
-import { groupFields, isPermissionParam, NOT_STRING, PERMISSION_PARAMS, permissionFields } from '../../model.ts';
+import { copies, groupFields, isPermissionParam, NOT_STRING, PERMISSION_PARAMS, permissionFields } from '../../model.ts';
 import type { Model, Permission, RamPolicy, SecurityGroup, SgParam, Tag, TagList, Vpc } from '../../model.ts';
 import { cover, describe, get, isMap, isScalar, isSeq, isUnknown, LineIndex } from '../tree.ts';
 import { writtenText } from '../fast.ts';
@@ -182,6 +182,9 @@ function readStack(name: string, e: TEntry, tpl: Template, out: Model): void {
   inner.lines = tpl.lines ??= new LineIndex(tpl.file.path, tpl.file.text);
   scanReferences(inner);
   const m = readResources(inner);
+  // Each copy of a stack with a known Count creates its template's groups anew (quotas count them so).
+  const n = countOf(name, e, variants(e, new Set(), tpl)[0]!, tpl);
+  if (n !== undefined) for (const g of m.groups ?? []) g.count = copies(g) * n;
   pushAll(out.groups, m.groups ?? []);
   pushAll(out.permissions, m.permissions ?? []);
   pushAll(out.vpcs, m.vpcs ?? []);
