@@ -1,2 +1,0 @@
-import { createRequire as __sglintCreateRequire } from 'node:module'; const require = __sglintCreateRequire(import.meta.url);
-import{a,b,c,d,e}from"./chunk-7GB2VK4Q.js";import"./chunk-FKBEZSNQ.js";import"./chunk-YNNJXYUI.js";import"./chunk-TOYC4XQA.js";import"./chunk-CZCKNPIQ.js";export{b as INFORMATION_URI,a as SARIF_SCHEMA,c as fingerprint,e as formatSarif,d as sarifLog};
