@@ -68,12 +68,14 @@ describe('project: variables, tfvars, locals, for_each, count, modules, provider
     expect(batch.resource).toBe('alicloud_security_group.team["batch"]');
   });
 
-  test('count: one rule per index, count.index resolved in templates, arithmetic stays unknown', () => {
+  test('count: one rule per index, count.index resolved in templates and arithmetic', () => {
     const out = model.permissions.filter((p) => p.resource.startsWith('alicloud_security_group_rule.out'));
     expect(out.map((p) => p.resource)).toEqual(['alicloud_security_group_rule.out[0]', 'alicloud_security_group_rule.out[1]']);
     expect(out.map((p) => p.direction)).toEqual(['egress', 'egress']);
     expect(out.map((p) => text(p.fields.DestCidrIp))).toEqual(['10.0.0.0/24', '10.0.1.0/24']);
-    expect(out[0]!.fields.Priority!.type).toBe('unknown');
+    // priority = count.index + 1, placed on the expression.
+    expect(out.map((p) => text(p.fields.Priority))).toEqual(['1', '2']);
+    expect(pos(out[1]!.fields.Priority!.span)).toEqual([45, 23, 45, 38]);
     expect(new Set(out.map((p) => p.request)).size).toBe(2);
     expect(out[0]!.groupRef?.type === 'unknown' && out[0]!.groupRef.ref).toBe('alicloud_security_group.team["api"]');
   });

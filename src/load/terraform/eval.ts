@@ -1,7 +1,7 @@
 /**
  * Static evaluation of Terraform expressions into positioned trees. Only what is certain is computed:
  * literals, collections, templates whose parts are known, `var.*`, `local.*`, `count.index`, `each.*`,
- * outputs of followed local modules, conditionals with a known condition, `for` expressions over known
+ * outputs of followed local modules, operators and conditionals on known values, `for` expressions over known
  * collections, identity-like conversions and merge/concat/lookup/join of known values. Everything else
  * is unknown; a reference to a resource keeps its address in `ref`.
  * Nothing is executed.
@@ -170,6 +170,8 @@ export function evaluate(e: Expr, ctx: EvalCtx): Tree {
     }
     case 'for':
       return forExpr(e, ctx);
+    case 'op':
+      return operation(e, ctx);
     case 'other':
       return unknown(e.text, e.span);
   }
@@ -180,6 +182,67 @@ function truth(c: Tree): boolean | undefined {
   if (c.type !== 'scalar') return undefined;
   if (typeof c.value === 'boolean') return c.value;
   return c.value === 'true' ? true : c.value === 'false' ? false : undefined;
+}
+
+/** A number as Terraform converts an operand (a number, or a string that is one); undefined otherwise. */
+function num(t: Tree): number | undefined {
+  if (t.type !== 'scalar') return undefined;
+  if (typeof t.value === 'number') return t.value;
+  if (typeof t.value !== 'string' || !/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(t.value)) return undefined;
+  return Number(t.value);
+}
+
+/**
+ * An operator on known operands, as Terraform computes it: arithmetic and ordering on numbers (strings
+ * that are numbers converted), `!`, `&&`, `||` on bools ("true" and "false" converted), `==` / `!=` on two
+ * values of one type, or a value and null. Anything else, a division by zero, a `%` that is not between
+ * whole numbers of 0 or more, and equality across types that a variable's type constraint might have
+ * converted (`"5"` and `5`) are unknown: nothing is guessed.
+ */
+function operation(e: Extract<Expr, { k: 'op' }>, ctx: EvalCtx): Tree {
+  const args = e.args.map((a) => evaluate(a, ctx));
+  const [a, b] = args;
+  const out = (value: number | boolean): Tree => (typeof value === 'number' && !Number.isFinite(value) ? unknown(e.text, e.span) : { type: 'scalar', value, span: e.span });
+  if (a === undefined) return unknown(e.text, e.span);
+  if (b === undefined) {
+    if (e.op === '!') {
+      const t = truth(a);
+      return t === undefined ? unknown(e.text, e.span) : out(!t);
+    }
+    const n = e.op === '-' ? num(a) : undefined;
+    return n === undefined ? unknown(e.text, e.span) : out(-n);
+  }
+  if (e.op === '&&' || e.op === '||') {
+    const [x, y] = [truth(a), truth(b)];
+    return x === undefined || y === undefined ? unknown(e.text, e.span) : out(e.op === '&&' ? x && y : x || y);
+  }
+  if (e.op === '==' || e.op === '!=') {
+    const same = equal(a, b);
+    return same === undefined ? unknown(e.text, e.span) : out(e.op === '==' ? same : !same);
+  }
+  const [x, y] = [num(a), num(b)];
+  if (x === undefined || y === undefined) return unknown(e.text, e.span);
+  switch (e.op) {
+    case '+': return out(x + y);
+    case '-': return out(x - y);
+    case '*': return out(x * y);
+    case '/': return y === 0 ? unknown(e.text, e.span) : out(x / y);
+    case '%': return y === 0 || x < 0 || y < 0 || !Number.isInteger(x) || !Number.isInteger(y) ? unknown(e.text, e.span) : out(x % y);
+    case '<': return out(x < y);
+    case '>': return out(x > y);
+    case '<=': return out(x <= y);
+    case '>=': return out(x >= y);
+    default: return unknown(e.text, e.span);
+  }
+}
+
+/** Whether two known values are equal; undefined when not known, or when Terraform might have converted one (a string and a number or bool). */
+function equal(a: Tree, b: Tree): boolean | undefined {
+  if (a.type === 'unknown' || b.type === 'unknown') return undefined;
+  const isNull = (t: Tree) => t.type === 'scalar' && t.value === null;
+  if (isNull(a) || isNull(b)) return isNull(a) && isNull(b);
+  if (a.type !== 'scalar' || b.type !== 'scalar') return undefined;
+  return typeof a.value === typeof b.value ? a.value === b.value : undefined;
 }
 
 /**

@@ -303,6 +303,7 @@ function placeExpr(e: Expr, span: (s: Span) => Span, at: (k: number) => number, 
     case 'trav':
       return { ...e, span: span(e.span), steps: e.steps.map((x) => (typeof x === 'string' ? x : place(x))) };
     case 'call':
+    case 'op':
       return { ...e, span: span(e.span), args: e.args.map(place) };
     case 'cond':
       return { ...e, span: span(e.span), cond: place(e.cond), then: place(e.then), else: place(e.else) };
@@ -991,16 +992,18 @@ class Converter {
       case 'for_expr':
         return kids[0] ? this.forExpr(kids[0], depth + 1) : { k: 'other', span, text: n.text };
       case 'operation': {
+        // The operator is the one unnamed child besides parentheses; the named children before and after it are the operands.
+        const o = kids[0];
+        const parts = o?.children.filter((c): c is TSNode => c !== null && c.type !== 'comment' && c.type !== '(' && c.type !== ')') ?? [];
+        const at = parts.findIndex((c) => !c.isNamed);
+        const sym = parts[at]?.type;
+        if (!o || at < 0 || sym === undefined || (o.type === 'unary_operation') !== (at === 0)) return { k: 'other', span, text: n.text };
+        const args = at === 0 ? [this.operand(parts.slice(1), depth)] : [this.operand(parts.slice(0, at), depth), this.operand(parts.slice(at + 1), depth)];
+        if (args.some((a) => a === undefined)) return { k: 'other', span, text: n.text };
         // A negative number is written as unary minus on a literal.
-        const u = kids[0];
-        if (u?.type === 'unary_operation' && u.child(0)?.type === '-') {
-          const inner = u.namedChildren[0];
-          if (inner) {
-            const v = this.expr(inner, depth + 1);
-            if (v.k === 'lit' && typeof v.value === 'number') return { k: 'lit', value: -v.value, span };
-          }
-        }
-        return { k: 'other', span, text: n.text };
+        const [v] = args;
+        if (sym === '-' && args.length === 1 && v?.k === 'lit' && typeof v.value === 'number') return { k: 'lit', value: -v.value, span };
+        return { k: 'op', op: sym, args: args as Expr[], span, text: n.text };
       }
       default:
         return { k: 'other', span, text: n.text };
@@ -1046,27 +1049,36 @@ class Converter {
     return this.expr(k, depth + 1);
   }
 
-  traversal(n: TSNode, kids: TSNode[], depth: number): Expr {
-    const span = this.span(n);
+  /** An operand of an operator: one node, or a variable and the steps after it (`var.a.b[0]`), written as siblings. */
+  operand(kids: TSNode[], depth: number): Expr | undefined {
+    const [first] = kids;
+    if (first === undefined) return undefined;
+    if (kids.length === 1) return this.expr(first, depth + 1);
+    if (first.type !== 'variable_expr') return undefined;
+    const last = kids[kids.length - 1]!;
+    return this.traversal(first, kids, depth, cover(this.span(first), this.span(last)), this.src.slice(first.startIndex, last.endIndex));
+  }
+
+  traversal(n: TSNode, kids: TSNode[], depth: number, span = this.span(n), text = n.text): Expr {
     const root = kids[0]!.text;
     const steps: (string | Expr)[] = [];
     for (const c of kids.slice(1)) {
       if (c.type === 'get_attr') {
         const id = c.namedChildren.find((x) => x?.type === 'identifier');
-        if (!id) return { k: 'other', span, text: n.text };
+        if (!id) return { k: 'other', span, text };
         steps.push(id.text);
       } else if (c.type === 'index') {
         const ix = c.namedChildren[0];
         if (ix?.type === 'new_index') {
           const e = ix.namedChildren.find((x) => x?.type === 'expression');
-          if (!e) return { k: 'other', span, text: n.text };
+          if (!e) return { k: 'other', span, text };
           steps.push(this.expr(e, depth + 1));
         } else if (ix?.type === 'legacy_index') {
           steps.push({ k: 'lit', value: Number(ix.text.replace(/^\./, '')), span: this.span(ix) });
-        } else return { k: 'other', span, text: n.text };
-      } else return { k: 'other', span, text: n.text };
+        } else return { k: 'other', span, text };
+      } else return { k: 'other', span, text };
     }
-    return { k: 'trav', root, steps, span, text: n.text };
+    return { k: 'trav', root, steps, span, text };
   }
 
   /**

@@ -59,7 +59,9 @@ export type Expr =
   | { k: 'cond'; cond: Expr; then: Expr; else: Expr; span: Span; text: string }
   /** `[for v in coll : value if cond]`, `{for k, v in coll : key => value if cond}` (`keyVar` names the key or index). */
   | { k: 'for'; keyVar?: string; valueVar: string; coll: Expr; key?: Expr; value: Expr; cond?: Expr; span: Span; text: string }
-  /** Anything else (operators, grouping for expressions, splats, template directives): unknown. */
+  /** An arithmetic, comparison or logical operator (`!`, unary `-`, `*`, `/`, `%`, `+`, `-`, `<`, `>`, `<=`, `>=`, `==`, `!=`, `&&`, `||`) on one or two operands. */
+  | { k: 'op'; op: string; args: Expr[]; span: Span; text: string }
+  /** Anything else (grouping for expressions, splats, template directives): unknown. */
   | { k: 'other'; span: Span; text: string };
 
 /** A problem found while reading (syntax error), placed where it is. */
