@@ -16,11 +16,12 @@ export interface Node {
   /** Human-readable address of the resource, e.g. `securityGroups[2]`, `alicloud_security_group.web["a"]`, `Resources.WebSg`. */
   resource: string;
   /**
-   * Terraform: the resource instance read (the absolute directory of the module that declares it, and its
-   * address) and whether it was read from a plan. A plan checked together with its configuration reads
-   * each instance twice; load/terraform/join.ts makes the two one object.
+   * Terraform: the resource instance read (the root module it belongs to, as in resourceKey; the absolute
+   * directory of the module that declares it; its address) and whether it was read from a plan. A plan
+   * checked together with its configuration reads each instance twice; load/terraform/join.ts makes the
+   * two one object.
    */
-  terraform?: { moduleDir: string; address: string; plan: boolean };
+  terraform?: { root: string; moduleDir: string; address: string; plan: boolean };
   /**
    * Set on what is read from a resource read once per combination of its conditions (ROS `Fn::If`): the
    * readings of one resource (`of`) with different `index` never exist together, so counts of rules take
@@ -131,7 +132,7 @@ export interface TagList {
 
 export interface SecurityGroup extends Node {
   kind: 'SecurityGroup';
-  /** Unique key, for linking rules and references to this group. */
+  /** Unique key, for linking rules and references to this group (as the `ref` of values that refer to it), not for messages. */
   id: string;
   /** The input format the group was read from (`spec`, `terraform`, `ros`...), for messages. */
   format: string;
@@ -196,7 +197,7 @@ export interface Permission extends Node {
 
 export interface Vpc extends Node {
   kind: 'Vpc';
-  /** Unique key for reference linking (TF address, ROS logical id, or the VPC id). */
+  /** Unique key for reference linking (as the `ref` of values that refer to it), not for messages. */
   id: string;
   /** `declared`: created by the inputs; `spec`: listed under `vpcs:`; `inventory`: exported cloud state; `data`: a data source (exists, state unknown). */
   source: 'declared' | 'spec' | 'inventory' | 'data';

@@ -2,7 +2,7 @@
  * The pipeline: files → loaders → model → link → rules → findings. Nothing throws past lint(): a file
  * that cannot be read or parsed becomes a located finding and the other files are still checked.
  */
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { displayPath } from '../util/paths.ts';
 import { readDocument } from '../load/parsers.ts';
 import { preparePolicies } from '../ram/policy.ts';
@@ -158,7 +158,14 @@ export async function lint(inputs: LintInput[], configIn: Partial<Config>, optio
       return undefined;
     }
   };
-  const ctx: LoadContext = { config, report: reportInput, readFile };
+  // A plan in a directory whose Terraform configuration is given too is a plan of that configuration.
+  const absOf = (input: LintInput): string => input.abs ?? resolve(input.path);
+  const terraformDirs = new Set<string>();
+  for (const input of inputs) {
+    const set = setLoaders.find((l) => l.matches(input.path));
+    if (set?.id === 'terraform' && input.skipped === undefined && set.skips?.(input.path) === undefined) terraformDirs.add(dirname(absOf(input)));
+  }
+  const ctx: LoadContext = { config, report: reportInput, readFile, terraformDirs };
 
   const model = emptyModel();
   const sets = new Map<string, SourceFile[]>();
@@ -190,7 +197,7 @@ export async function lint(inputs: LintInput[], configIn: Partial<Config>, optio
     }
     result.source = text;
     sources.set(input.path, text);
-    const file: SourceFile = { path: input.path, abs: input.abs ?? resolve(input.path), text };
+    const file: SourceFile = { path: input.path, abs: absOf(input), text };
     const set = setLoaders.find((l) => l.matches(input.path));
     const skips = set?.skips?.(input.path);
     if (skips !== undefined) {

@@ -22,6 +22,11 @@ export interface LoadContext {
   report(ruleId: string, r: Report): void;
   /** Read another file (a variable file, a local module); undefined with a reported problem when unreadable. */
   readFile?(abs: string): SourceFile | undefined;
+  /**
+   * The absolute directories of the Terraform configuration files of the input: a plan in one of them is
+   * a plan of the configuration checked with it, whose resources it names (terraform/plan.ts).
+   */
+  terraformDirs?: ReadonlySet<string>;
 }
 
 /** A loader for one parsed YAML/JSON document, chosen by content. */

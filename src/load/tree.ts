@@ -60,7 +60,11 @@ export interface TUnknown {
   /** The expression as written, for messages. */
   expr: string;
   span: Span;
-  /** Address of a resource the value refers to (`alicloud_vpc.main`, `Resources.MyVpc`), for linking. */
+  /**
+   * The resource the value refers to, for linking: its key, unique in the run (the id of the model object
+   * read from it), which holds its address and where it is declared (a Terraform root module, a ROS
+   * template file). Not for messages.
+   */
   ref?: string;
   origin?: string;
   /**

@@ -126,7 +126,7 @@ describe('.tf.json meta-arguments are references written as strings', () => {
       ],
       { vars: { n: '2' } },
     );
-    expect(model.groups.map((g) => g.id)).toEqual(['alicloud_security_group.web[0]', 'alicloud_security_group.web[1]']);
+    expect(model.groups.map((g) => g.resource)).toEqual(['alicloud_security_group.web[0]', 'alicloud_security_group.web[1]']);
   });
 
   test('nested blocks are objects: "lifecycle", "timeouts", "provisioner", "connection" and "dynamic" are no unknown arguments', async () => {
@@ -170,7 +170,7 @@ test('a --var collection is read as HCL when the input holds only .tf.json', asy
     [file('main.tf.json', '{"variable": {"teams": {}},\n "resource": {"alicloud_security_group": {"t": {"for_each": "${var.teams}", "security_group_name": "${each.value}"}}}}\n')],
     { vars: { teams: '{ web = "Web" }' } },
   );
-  expect(model.groups.map((g) => [g.id, g.fields.SecurityGroupName?.type === 'scalar' && g.fields.SecurityGroupName.value])).toEqual([
+  expect(model.groups.map((g) => [g.resource, g.fields.SecurityGroupName?.type === 'scalar' && g.fields.SecurityGroupName.value])).toEqual([
     ['alicloud_security_group.t["web"]', 'Web'],
   ]);
 });

@@ -4,12 +4,16 @@ import { FIXTURES, loadDir, loadFiles, pos } from './load.ts';
 import { get, isScalar, text } from '../../src/load/tree.ts';
 import type { Tree } from '../../src/load/tree.ts';
 import type { SecurityGroup } from '../../src/model.ts';
+import { resourceKey } from '../../src/load/terraform/eval.ts';
 
-function group(groups: SecurityGroup[], id: string): SecurityGroup {
-  const g = groups.find((x) => x.id === id);
-  if (!g) throw new Error(`no group ${id}; have ${groups.map((x) => x.id).join(', ')}`);
+function group(groups: SecurityGroup[], address: string): SecurityGroup {
+  const g = groups.find((x) => x.resource === address);
+  if (!g) throw new Error(`no group ${address}; have ${groups.map((x) => x.resource).join(', ')}`);
   return g;
 }
+
+/** The key of a resource of a root module directory (relative to the fixtures), as ids and `ref`s hold it. */
+const key = (dir: string, address: string): string => resourceKey(join(FIXTURES, dir), address);
 
 function file(path: string, text: string) {
   return { path, abs: join(FIXTURES, '__mem__', path), text };
@@ -53,9 +57,10 @@ describe('project: variables, tfvars, locals, for_each, count, modules, provider
   test('references to resources are unknown values that keep the address', () => {
     const vpc = group(model.groups, 'alicloud_security_group.web').fields.VpcId!;
     expect(vpc.type).toBe('unknown');
-    expect(vpc.type === 'unknown' && vpc.ref).toBe('alicloud_vpc.main');
+    expect(vpc.type === 'unknown' && vpc.ref).toBe(key('project', 'alicloud_vpc.main'));
+    expect(model.vpcs.find((v) => v.resource === 'alicloud_vpc.main')!.id).toBe(key('project', 'alicloud_vpc.main'));
     const p = model.permissions.find((x) => x.resource === 'alicloud_security_group_rule.https')!;
-    expect(p.groupRef?.type === 'unknown' && p.groupRef.ref).toBe('alicloud_security_group.web');
+    expect(p.groupRef?.type === 'unknown' && p.groupRef.ref).toBe(group(model.groups, 'alicloud_security_group.web').id);
   });
 
   test('for_each: one group per element, addressed by key, each.key/each.value resolved', () => {
@@ -77,7 +82,7 @@ describe('project: variables, tfvars, locals, for_each, count, modules, provider
     expect(out.map((p) => text(p.fields.Priority))).toEqual(['1', '2']);
     expect(pos(out[1]!.fields.Priority!.span)).toEqual([45, 23, 45, 38]);
     expect(new Set(out.map((p) => p.request)).size).toBe(2);
-    expect(out[0]!.groupRef?.type === 'unknown' && out[0]!.groupRef.ref).toBe('alicloud_security_group.team["api"]');
+    expect(out[0]!.groupRef?.type === 'unknown' && out[0]!.groupRef.ref).toBe(key('project', 'alicloud_security_group.team["api"]'));
   });
 
   test('ingress rule fields use the API names', () => {
@@ -93,14 +98,14 @@ describe('project: variables, tfvars, locals, for_each, count, modules, provider
   test('region comes from the provider block; a resource with provider = alicloud.hz uses the alias', () => {
     const web = group(model.groups, 'alicloud_security_group.web');
     expect(web.regionSource).toContain('project/providers.tf:1:1');
-    const data = model.vpcs.find((v) => v.id === 'data.alicloud_vpcs.existing')!;
+    const data = model.vpcs.find((v) => v.resource === 'data.alicloud_vpcs.existing')!;
     expect(data.source).toBe('data');
     expect(text(data.RegionId)).toBe('cn-hangzhou');
     expect(pos(data.RegionId!.span)).toEqual([7, 12, 7, 25]);
   });
 
   test('declared VPC: address id, provider region, CIDR, no status', () => {
-    const v = model.vpcs.find((x) => x.id === 'alicloud_vpc.main')!;
+    const v = model.vpcs.find((x) => x.resource === 'alicloud_vpc.main')!;
     expect(v.source).toBe('declared');
     expect(text(v.CidrBlock)).toBe('172.16.0.0/16');
     expect(text(v.RegionId)).toBe('cn-shanghai');
@@ -117,7 +122,7 @@ describe('project: variables, tfvars, locals, for_each, count, modules, provider
     expect(text(g.fields.InnerAccessPolicy)).toBe('Drop');
     expect(text(g.fields.RegionId)).toBe('cn-hangzhou');
     const vpc = g.fields.VpcId!;
-    expect(vpc.type === 'unknown' && vpc.ref).toBe('data.alicloud_vpcs.existing');
+    expect(vpc.type === 'unknown' && vpc.ref).toBe(key('project', 'data.alicloud_vpcs.existing'));
   });
 
   test('remote module reported once (info rule), deprecated attributes at the attribute name', () => {
@@ -132,7 +137,7 @@ describe('project: variables, tfvars, locals, for_each, count, modules, provider
 describe('modules given in the input are not roots of their own', () => {
   test('recursive input: module dir is called, not loaded as a root (no duplicate group)', async () => {
     const { model, reports } = await loadDir('project', { recursive: true });
-    const ids = model.groups.map((g) => g.id);
+    const ids = model.groups.map((g) => g.resource);
     expect(ids.filter((i) => i.endsWith('alicloud_security_group.this'))).toEqual(['module.db.alicloud_security_group.this']);
     expect(reports.filter((r) => r.ruleId === 'terraform-deprecated-attribute')).toHaveLength(2);
   });
@@ -154,7 +159,7 @@ describe('flags: --var-file and --var take precedence', () => {
 
   test('--var of a map type is parsed as HCL', async () => {
     const { model } = await loadDir('project', { config: { vars: { teams: '{ web = "Web" }' } } });
-    expect(model.groups.filter((g) => g.id.startsWith('alicloud_security_group.team')).map((g) => g.id)).toEqual([
+    expect(model.groups.filter((g) => g.resource.startsWith('alicloud_security_group.team')).map((g) => g.resource)).toEqual([
       'alicloud_security_group.team["web"]',
     ]);
   });
@@ -193,7 +198,7 @@ describe('syntax errors', () => {
     const fine = group(model.groups, 'alicloud_security_group.fine');
     expect(text(fine.fields.SecurityGroupName)).toBe('fine');
     expect(pos(fine.fields.SecurityGroupName!.span)).toEqual([6, 25, 6, 31]);
-    expect(model.vpcs.map((v) => v.id)).toEqual(['alicloud_vpc.main']);
+    expect(model.vpcs.map((v) => v.resource)).toEqual(['alicloud_vpc.main']);
   });
 
   test('unterminated string and stray tokens never throw', async () => {
@@ -264,7 +269,7 @@ describe('values', () => {
     const { model } = await loadFiles([
       file('main.tf', 'resource "alicloud_security_group" "a" {\n  count = length(var.x)\n  description = "d"\n}\n'),
     ]);
-    expect(model.groups.map((g) => g.id)).toEqual(['alicloud_security_group.a[*]']);
+    expect(model.groups.map((g) => g.resource)).toEqual(['alicloud_security_group.a[*]']);
   });
 
   test('a count written as a string is converted to a number, as Terraform does: "0" gives no instance', async () => {
@@ -276,7 +281,7 @@ describe('values', () => {
       ),
       file('terraform.tfvars', 'n = "0"\n'),
     ]);
-    expect(model.groups.map((g) => g.id)).toEqual(['alicloud_security_group.c[0]', 'alicloud_security_group.c[1]']);
+    expect(model.groups.map((g) => g.resource)).toEqual(['alicloud_security_group.c[0]', 'alicloud_security_group.c[1]']);
   });
 
   test('count = 0 gives no instance', async () => {
@@ -375,7 +380,7 @@ describe('.tf.json', async () => {
     expect(g.fields.SecurityGroupName!.span.file).toBe('json/main.tf.json');
     expect(pos(g.fields.SecurityGroupName!.span)).toEqual([7, 26, 7, 32]);
     expect(text(g.fields.Description)).toBe('web tier in cn-beijing');
-    expect(g.fields.VpcId?.type === 'unknown' && g.fields.VpcId.ref).toBe('alicloud_vpc.main');
+    expect(g.fields.VpcId?.type === 'unknown' && g.fields.VpcId.ref).toBe(key('json', 'alicloud_vpc.main'));
     expect(text(g.fields.RegionId)).toBe('cn-beijing');
     expect(g.Tag!.items.map((t) => [text(t.Key), text(t.Value)])).toEqual([
       ['Env', 'prod'],
@@ -389,8 +394,8 @@ describe('.tf.json', async () => {
     const p = model.permissions[0]!;
     expect(p.resource).toBe('alicloud_security_group_rule.ssh');
     expect(text(p.fields.PortRange)).toBe('22/22');
-    expect(p.groupRef?.type === 'unknown' && p.groupRef.ref).toBe('alicloud_security_group.web');
-    expect(model.vpcs.map((v) => [v.id, text(v.CidrBlock)])).toEqual([['alicloud_vpc.main', '172.16.0.0/16']]);
+    expect(p.groupRef?.type === 'unknown' && p.groupRef.ref).toBe(key('json', 'alicloud_security_group.web'));
+    expect(model.vpcs.map((v) => [v.id, text(v.CidrBlock)])).toEqual([[key('json', 'alicloud_vpc.main'), '172.16.0.0/16']]);
   });
 
   test('strip markers in a template stop at a line break, as Terraform reads a .tf.json string line by line', async () => {
@@ -435,7 +440,7 @@ describe('more input shapes', () => {
       ),
     ]);
     const g = model.groups[0]!;
-    expect(g.id).toBe('alicloud_security_group.a');
+    expect(g.resource).toBe('alicloud_security_group.a');
     expect(g.fields.SecurityGroupName!.type).toBe('unknown');
     expect(text(g.fields.Description)).toBe('plain');
   });
@@ -456,10 +461,11 @@ test('module for_each: one module instance per element, outputs readable from th
     ),
     file('mod/main.tf', 'variable "name" {}\nresource "alicloud_security_group" "this" {\n  security_group_name = var.name\n}\noutput "id" {\n  value = alicloud_security_group.this.id\n}\n'),
   ]);
-  expect(model.groups.map((g) => [g.id, text(g.fields.SecurityGroupName)])).toEqual([
+  expect(model.groups.map((g) => [g.resource, text(g.fields.SecurityGroupName)])).toEqual([
     ['module.m["ab"].alicloud_security_group.this', 'sg-ab'],
     ['module.m["cd"].alicloud_security_group.this', 'sg-cd'],
   ]);
   const ref = model.permissions[0]!.groupRef!;
-  expect(ref.type === 'unknown' && ref.ref).toBe('module.m["cd"].alicloud_security_group.this');
+  expect(ref.type === 'unknown' && ref.ref).toBe(key('__mem__', 'module.m["cd"].alicloud_security_group.this'));
+  expect(model.groups[1]!.id).toBe(key('__mem__', 'module.m["cd"].alicloud_security_group.this'));
 });

@@ -16,6 +16,8 @@ export type VarSource = (use: Span) => Tree;
 export interface ModuleScope {
   /** `''` for a root module, `module.net.` (with instance key) for a called one. */
   prefix: string;
+  /** The root module the scope is read for (resourceKey): its absolute directory. */
+  root: string;
   /** Display directory of the module's files. */
   dir: string;
   variables: Map<string, Block>;
@@ -43,10 +45,11 @@ export interface EvalCtx {
   bound?: ReadonlyMap<string, Tree>;
 }
 
-export function newScope(prefix: string, dir: string, budget = { steps: MAX_FOR_STEPS }): ModuleScope {
+export function newScope(prefix: string, dir: string, root: string, budget = { steps: MAX_FOR_STEPS }): ModuleScope {
   return {
     budget,
     prefix,
+    root,
     dir,
     variables: new Map(),
     inputs: new Map(),
@@ -56,6 +59,16 @@ export function newScope(prefix: string, dir: string, budget = { steps: MAX_FOR_
     cache: new Map(),
     busy: new Set(),
   };
+}
+
+/**
+ * The key of a resource instance, unique in the run (model object ids, request keys, the `ref` of values
+ * that refer to it): its address within its root module, which is the configuration a `terraform plan`
+ * runs in (`root`: its absolute directory, or a plan file read on its own). Roots checked together often
+ * declare the same addresses (envs/prod and envs/staging); a resource links only within its own root.
+ */
+export function resourceKey(root: string, address: string): string {
+  return `${root}\u0000${address}`;
 }
 
 export function unknown(expr: string, span: Span, ref?: string): Tree {
@@ -129,7 +142,7 @@ export function indexKey(v: string | number): string {
 
 /** Constant evaluation (variable defaults, tfvars): an empty scope, with a `for` budget of its own. */
 export function evalConst(e: Expr): Tree {
-  return evaluate(e, { mod: newScope('', '') });
+  return evaluate(e, { mod: newScope('', '', '') });
 }
 
 export function evaluate(e: Expr, ctx: EvalCtx): Tree {
@@ -372,7 +385,7 @@ function traversal(e: Extract<Expr, { k: 'trav' }>, ctx: EvalCtx): Tree {
     case 'data': {
       const [type, name] = e.steps;
       if (typeof type !== 'string' || typeof name !== 'string') return unknown(e.text, e.span);
-      return unknown(e.text, e.span, `${ctx.mod.prefix}data.${type}.${name}${instanceSuffix(e.steps[2], ctx)}`);
+      return unknown(e.text, e.span, resourceKey(ctx.mod.root, `${ctx.mod.prefix}data.${type}.${name}${instanceSuffix(e.steps[2], ctx)}`));
     }
     case 'path':
     case 'terraform':
@@ -380,7 +393,7 @@ function traversal(e: Extract<Expr, { k: 'trav' }>, ctx: EvalCtx): Tree {
       return unknown(e.text, e.span);
     default: {
       if (typeof first !== 'string') return unknown(e.text, e.span);
-      return unknown(e.text, e.span, `${ctx.mod.prefix}${e.root}.${first}${instanceSuffix(e.steps[1], ctx)}`);
+      return unknown(e.text, e.span, resourceKey(ctx.mod.root, `${ctx.mod.prefix}${e.root}.${first}${instanceSuffix(e.steps[1], ctx)}`));
     }
   }
 }

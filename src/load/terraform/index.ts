@@ -23,7 +23,7 @@ import { parseTfJson, parseTfvarsJson } from './json.ts';
 import type { Attr, Block, ConfigFile, Expr } from './syntax.ts';
 import { emptyBody, ignoredByTerraform, isOverrideFile, TOP_LEVEL_BLOCKS, unsupportedAtTop } from './syntax.ts';
 import { mayRead, readRegularFile } from '../../util/io.ts';
-import { evalConst, evaluate, indexKey, newScope, placed, toNumber, unknown } from './eval.ts';
+import { evalConst, evaluate, indexKey, newScope, placed, resourceKey, toNumber, unknown } from './eval.ts';
 import type { Arguments } from './map.ts';
 import { ARGUMENTS, conflicts, DEPRECATED, jsonDocument, MAPPED_DATA, MAPPED_RESOURCES, mapGroup, mapPermission, mapVpc, META_ARGUMENTS, SG_TYPES } from './map.ts';
 import { suggest, suggestWithin } from '../../util/suggest.ts';
@@ -153,7 +153,7 @@ class TerraformLoad {
       reach(d);
     }
     for (const dir of roots) {
-      const mod = newScope('', posix.dirname(this.dirs.get(dir)![0]!.path));
+      const mod = newScope('', posix.dirname(this.dirs.get(dir)![0]!.path), dir);
       await this.rootInputs(mod, dir);
       this.build(mod, dir, this.modules.get(dir)!, new Map(), [dir]);
     }
@@ -524,7 +524,7 @@ class TerraformLoad {
     const instances = new Map<string, ModuleScope>();
     parent.modules.set(name, instances);
     for (const inst of this.instances(call, { mod: parent })) {
-      const child = newScope(`${parent.prefix}module.${name}${inst.key}.`, dir, parent.budget);
+      const child = newScope(`${parent.prefix}module.${name}${inst.key}.`, dir, parent.root, parent.budget);
       const ictx: EvalCtx = { mod: parent, ...(inst.count ? { count: inst.count } : {}), ...(inst.each ? { each: inst.each } : {}) };
       for (const a of call.body.attrs.values()) {
         if (MODULE_META.has(a.name)) continue;
@@ -668,26 +668,27 @@ class TerraformLoad {
       for (const inst of this.instances(r, { mod: b.mod })) {
         const ctx: EvalCtx = { mod: b.mod, ...(inst.count ? { count: inst.count } : {}), ...(inst.each ? { each: inst.each } : {}) };
         const address = `${b.mod.prefix}${r.type === 'data' ? 'data.' : ''}${type}.${name}${inst.key}`;
+        const at = { address, key: resourceKey(b.mod.root, address) };
         const val = (attr: string): Tree | undefined => {
           const a = r.body.attrs.get(attr);
           const v = a ? notNull(evaluate(a.expr, ctx)) : undefined;
           return v && args && r.type === 'resource' ? this.ofType(type, attr, v, args.maps.includes(attr)) : v;
         };
-        const mark = <T extends Node>(o: T): T => marked(o, b.absDir, address, false);
+        const mark = <T extends Node>(o: T): T => marked(o, b.mod.root, b.absDir, address, false);
         if (r.type === 'data') {
-          this.model.vpcs.push(mark(mapVpc(r.span, address, 'data', val, this.region(b.providers, r))));
+          this.model.vpcs.push(mark(mapVpc(r.span, at, 'data', val, this.region(b.providers, r))));
           continue;
         }
         conflicts(type, val, this.problem);
         switch (type) {
           case 'alicloud_security_group':
-            this.model.groups.push(mark(mapGroup(r.span, address, val, this.region(b.providers, r))));
+            this.model.groups.push(mark(mapGroup(r.span, at, val, this.region(b.providers, r))));
             break;
           case 'alicloud_vpc':
-            this.model.vpcs.push(mark(mapVpc(r.span, address, 'declared', val, this.region(b.providers, r))));
+            this.model.vpcs.push(mark(mapVpc(r.span, at, 'declared', val, this.region(b.providers, r))));
             break;
           case 'alicloud_security_group_rule': {
-            const p = mapPermission(r.span, address, val, this.problem);
+            const p = mapPermission(r.span, at, val, this.problem);
             if (p) this.model.permissions.push(mark(p));
             break;
           }

@@ -16,12 +16,12 @@ import { isUnknown } from '../tree.ts';
 import type { Tree } from '../tree.ts';
 
 /** Records on a model object the resource instance it was read from (Node.terraform). */
-export function marked<T extends Node>(o: T, moduleDir: string, address: string, plan: boolean): T {
-  o.terraform = { moduleDir, address, plan };
+export function marked<T extends Node>(o: T, root: string, moduleDir: string, address: string, plan: boolean): T {
+  o.terraform = { root, moduleDir, address, plan };
   return o;
 }
 
-const instance = (t: { moduleDir: string; address: string }, address = t.address): string => `${t.moduleDir}\u0000${address}`;
+const instance = (t: NonNullable<Node['terraform']>, address = t.address): string => `${t.root}\u0000${t.moduleDir}\u0000${address}`;
 
 export function joinPlans(model: Model): void {
   model.groups = join(model.groups, (a, b) => {

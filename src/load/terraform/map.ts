@@ -14,6 +14,12 @@ import { lineStarts, offsetAt } from './json.ts';
 export type Val = (attr: string) => Tree | undefined;
 export type Problem = (ruleId: string, at: Span, message: string) => void;
 
+/** A resource instance: its address, as messages name it, and its key (resourceKey), unique in the run. */
+export interface Instance {
+  address: string;
+  key: string;
+}
+
 export interface Region {
   tree?: Tree;
   source?: string;
@@ -88,7 +94,7 @@ export const SG_TYPES = ['alicloud_security_group', 'alicloud_security_group_rul
 export const MAPPED_RESOURCES = new Set(['alicloud_security_group', 'alicloud_security_group_rule', 'alicloud_vpc', 'alicloud_ram_policy']);
 export const MAPPED_DATA = new Set(['alicloud_vpcs']);
 
-export function mapGroup(span: Span, address: string, val: Val, region: Region, format = 'terraform'): SecurityGroup {
+export function mapGroup(span: Span, { address, key }: Instance, val: Val, region: Region, format = 'terraform'): SecurityGroup {
   const fields = groupFields();
   if (region.tree) fields.RegionId = region.tree;
   const set = (k: SgParam, t: Tree | undefined): void => {
@@ -109,7 +115,7 @@ export function mapGroup(span: Span, address: string, val: Val, region: Region, 
       fields.InnerAccessPolicy = { ...inner, value: on ? 'Accept' : 'Drop' };
     } else if (inner) fields.InnerAccessPolicy = inner;
   }
-  const g: SecurityGroup = { kind: 'SecurityGroup', id: address, format, span, resource: address, fields, permissions: [] };
+  const g: SecurityGroup = { kind: 'SecurityGroup', id: key, format, span, resource: address, fields, permissions: [] };
   if (region.source) g.regionSource = region.source;
   const tags = val('tags');
   // A map known in part (`merge(var.tags, { env = "prod" })`): the entries known to be there are checked.
@@ -141,7 +147,7 @@ const PERMISSION_ARGS: [string, PermissionParam, PermissionParam][] = [
 ];
 
 /** One `Permissions.1` entry per rule resource; undefined when `type` is absent, unknown or invalid (reported). */
-export function mapPermission(span: Span, address: string, val: Val, problem: Problem): Permission | undefined {
+export function mapPermission(span: Span, { address, key }: Instance, val: Val, problem: Problem): Permission | undefined {
   const type = val('type');
   if (type?.type === 'unknown' && !type.rejected) {
     problem('terraform-rule-type-unknown', type.span, `type of ${address} is not known before the run (${type.expr}): whether it is an ingress or an egress rule is not known, so nothing of this rule is checked`);
@@ -160,15 +166,15 @@ export function mapPermission(span: Span, address: string, val: Val, problem: Pr
   // The API requires PortRange; the provider always sends one. Without the default, a rule for
   // protocol all or icmp would look like a missing PortRange, and tcp without ports like a valid rule.
   if (!fields.PortRange) fields.PortRange = { type: 'scalar', value: '-1/-1', span, origin: 'port_range not set: the provider default "-1/-1"' };
-  const p: Permission = { kind: 'Permission', direction: ingress ? 'ingress' : 'egress', fields, span, resource: address, request: address };
+  const p: Permission = { kind: 'Permission', direction: ingress ? 'ingress' : 'egress', fields, span, resource: address, request: key };
   const g = val('security_group_id');
   if (g) p.groupRef = g;
   return p;
 }
 
 /** `alicloud_vpc` (declared: Available once created, so Status is left out) or `data "alicloud_vpcs"`. */
-export function mapVpc(span: Span, address: string, source: 'declared' | 'data', val: Val, region: Region): Vpc {
-  const v: Vpc = { kind: 'Vpc', id: address, source, span, resource: address };
+export function mapVpc(span: Span, { address, key }: Instance, source: 'declared' | 'data', val: Val, region: Region): Vpc {
+  const v: Vpc = { kind: 'Vpc', id: key, source, span, resource: address };
   if (region.tree) v.RegionId = region.tree;
   const cidr = source === 'declared' ? val('cidr_block') : undefined;
   if (cidr) v.CidrBlock = cidr;

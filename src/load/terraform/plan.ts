@@ -16,7 +16,7 @@ import type { DocLoader, LoadContext, SourceFile } from '../loader.ts';
 import type { Model, Node } from '../../model.ts';
 import { get, LineIndex, toPlain } from '../tree.ts';
 import type { Span, Tree } from '../tree.ts';
-import { placed, unknown } from './eval.ts';
+import { placed, resourceKey, unknown } from './eval.ts';
 import { isPlan } from './plan-claims.ts';
 import { marked } from './join.ts';
 import { InstalledModules, isLocal } from './installed.ts';
@@ -134,6 +134,10 @@ function loadPlan(doc: Tree, file: SourceFile, ctx: LoadContext): Partial<Model>
   const config = get(doc, 'configuration');
   const providers = get(config, 'provider_config');
   const variables = get(doc, 'variables');
+  // A plan is its own root module, unless the configuration it was made from (its directory) is checked
+  // with it: then its resources are that configuration's (join.ts makes each instance one object).
+  const root = ctx.terraformDirs?.has(dirname(file.abs)) ? dirname(file.abs) : file.abs;
+  const key = (address: string): string => resourceKey(root, address);
 
   const unknownAfter = new Map<string, Tree>();
   /** Instances that exist and that the plan does not create (Node.existing), with their change. */
@@ -321,7 +325,8 @@ function loadPlan(doc: Tree, file: SourceFile, ctx: LoadContext): Partial<Model>
       // Computed by the provider (`prefix_list_id`, `nic_type`), not written in the configuration: not set.
       if (cfg && get(exprs, attr) === undefined) return undefined;
       const at = get(exprs, attr)?.span ?? v?.span ?? headSpan;
-      return unknown(refs[0] ?? `(known after apply)`, at, targetOf(refs, r.prefix, cm.mod, instanceKey));
+      const target = targetOf(refs, r.prefix, cm.mod, instanceKey);
+      return unknown(refs[0] ?? `(known after apply)`, at, target === undefined ? undefined : key(target));
     };
 
     const region = (): Region => {
@@ -355,21 +360,22 @@ function loadPlan(doc: Tree, file: SourceFile, ctx: LoadContext): Partial<Model>
         o.existing = { changed };
       }
       if (replacing.has(r.address)) o.replacing = true;
-      return cm.dir === undefined ? o : marked(o, cm.dir, r.address, true);
+      return cm.dir === undefined ? o : marked(o, root, cm.dir, r.address, true);
     };
+    const at = { address: r.address, key: key(r.address) };
     if (data) {
-      model.vpcs.push(mark(mapVpc(span, r.address, 'data', val, region())));
+      model.vpcs.push(mark(mapVpc(span, at, 'data', val, region())));
       continue;
     }
     switch (type) {
       case 'alicloud_security_group':
-        model.groups.push(mark(mapGroup(span, r.address, val, region(), 'terraform-plan')));
+        model.groups.push(mark(mapGroup(span, at, val, region(), 'terraform-plan')));
         break;
       case 'alicloud_vpc':
-        model.vpcs.push(mark(mapVpc(span, r.address, 'declared', val, region())));
+        model.vpcs.push(mark(mapVpc(span, at, 'declared', val, region())));
         break;
       case 'alicloud_security_group_rule': {
-        const p = mapPermission(span, r.address, val, problem);
+        const p = mapPermission(span, at, val, problem);
         if (p) model.permissions.push(mark(p));
         break;
       }
