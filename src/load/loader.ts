@@ -29,6 +29,15 @@ export interface LoadContext {
   terraformDirs?: ReadonlySet<string>;
 }
 
+/**
+ * What the ids of the model objects read from one document of a file start with (their keys, and the
+ * `ref` of values that refer to them): each document has its own, as resources of one name in two
+ * documents are two resources.
+ */
+export function documentKey(file: SourceFile, document: number): string {
+  return document === 0 ? `${file.path}#` : `${file.path}#${document}#`;
+}
+
 /** A loader for one parsed YAML/JSON document, chosen by content. */
 export interface DocLoader {
   id: string;

@@ -8,6 +8,7 @@
  * Also one CreateSecurityGroup request per file (top-level RegionId), including the flattened query
  * form (`Tag.1.Key`, `Permissions.1.IpProtocol`).
  */
+import { documentKey } from './loader.ts';
 import type { DocLoader, LoadContext, SourceFile } from './loader.ts';
 import { cover, describe, entry, get, isMap, isSeq, isScalar, LineIndex, text } from './tree.ts';
 import type { Span, TEntry, TMap, Tree } from './tree.ts';
@@ -92,7 +93,7 @@ class Reader {
     readonly ctx: LoadContext,
     document: number,
   ) {
-    this.idPrefix = document === 0 ? `${file.path}#` : `${file.path}#${document}#`;
+    this.idPrefix = documentKey(file, document);
   }
 
   /**

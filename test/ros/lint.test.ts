@@ -388,3 +388,22 @@ describe('a resource type misspelt from one that is checked', () => {
     expect(f.map((x) => x.ruleId)).toEqual([]);
   });
 });
+
+describe('two templates in one YAML file (documents separated by ---)', () => {
+  const template = (app: string, peer: string) =>
+    HEAD +
+    'Resources:\n' +
+    `  App:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties: {VpcId: ${app}}\n` +
+    `  Peer:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties: {VpcId: ${peer}}\n` +
+    '  Rule:\n    Type: ALIYUN::ECS::SecurityGroupIngress\n    Properties: {SecurityGroupId: {Ref: App}, IpProtocol: tcp, PortRange: 22/22, SourceGroupId: {Ref: Peer}}\n';
+  const one = 'vpc-bp1opxu1zkhn00gzv1111';
+  const two = 'vpc-bp1opxu1zkhn00gzv2222';
+
+  it('a Ref names the resource of its own template: groups of one VPC in each are no groups of other VPCs', async () => {
+    const f = await lintFiles({ 'stacks.yaml': `${template(one, one)}---\n${template(two, two)}---\n${template(one, two)}` }, { region: 'cn-hangzhou' });
+    // Only the third template's peer is in another VPC than its group (its Rule starts at line 35).
+    expect(only(f, 'rule-source-group-other-vpc').map(key)).toEqual([
+      { ruleId: 'rule-source-group-other-vpc', errorCode: 'InvalidSourceGroupId.Mismatch', line: 35, column: 97, endLine: 35, endColumn: 108 },
+    ]);
+  });
+});

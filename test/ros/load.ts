@@ -30,9 +30,9 @@ export function loadRos(path: string, text: string, config: Partial<Config> = {}
     },
   };
   const model: Model = { groups: [], permissions: [], vpcs: [], policies: [] };
-  for (const doc of parsed.docs) {
+  for (const [i, doc] of parsed.docs.entries()) {
     if (!rosLoader.claims(doc)) continue;
-    const m = rosLoader.load(doc, { path, abs: path, text }, ctx);
+    const m = rosLoader.load(doc, { path, abs: path, text }, ctx, i);
     model.groups.push(...(m.groups ?? []));
     model.permissions.push(...(m.permissions ?? []));
     model.vpcs.push(...(m.vpcs ?? []));

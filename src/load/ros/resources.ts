@@ -177,7 +177,7 @@ function readStack(name: string, e: TEntry, tpl: Template, out: Model): void {
   }
   const params = get(props, 'Parameters');
   const nesting = { stack, resource: resourcePath(tpl, name), depth, at: params?.span ?? get(e.value, 'Type')!.span, passed: passedParameters(name, e, params, tpl) };
-  const inner = indexTemplate(body, tpl.file, tpl.ctx, { nesting, budget: tpl.budget });
+  const inner = indexTemplate(body, tpl.file, tpl.ctx, tpl.idPrefix, { nesting, budget: tpl.budget });
   // One index of the file's lines, however many templates it holds.
   inner.lines = tpl.lines ??= new LineIndex(tpl.file.path, tpl.file.text);
   scanReferences(inner);

@@ -35,6 +35,8 @@ export interface Nesting {
 
 export interface Template {
   file: SourceFile;
+  /** What the keys of the template's resources start with (documentKey). */
+  idPrefix: string;
   ctx: LoadContext;
   root: TMap;
   parameters: Map<string, TEntry>;
@@ -81,14 +83,17 @@ export const PSEUDO = [
 ] as const;
 
 /**
+ * `idPrefix`: what the keys of its resources start with (documentKey of the file's document; a nested
+ * stack's template shares the one of the template around it, its resource paths being longer).
  * `nested`: for the template of a nested stack's TemplateBody, where it is and the budget of the file's
  * template, which it shares (a template in a template must not multiply the values one file may expand to).
  */
-export function indexTemplate(root: TMap, file: SourceFile, ctx: LoadContext, nested?: { nesting: Nesting; budget: { left: number } }): Template {
+export function indexTemplate(root: TMap, file: SourceFile, ctx: LoadContext, idPrefix: string, nested?: { nesting: Nesting; budget: { left: number } }): Template {
   const seen = new Set<string>();
   let reading: string | undefined;
   const tpl: Template = {
     file,
+    idPrefix,
     ctx,
     root,
     parameters: new Map(),
@@ -154,7 +159,7 @@ export function templateName(tpl: Template): string {
 
 /** Unique key of a template resource, for linking (`ref` of unknowns and ids of model objects). */
 export function resourceId(tpl: Template, logicalId: string): string {
-  return `${tpl.file.path}#${resourcePath(tpl, logicalId)}`;
+  return `${tpl.idPrefix}${resourcePath(tpl, logicalId)}`;
 }
 
 /**
