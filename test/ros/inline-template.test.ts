@@ -172,6 +172,23 @@ describe('the conditions of the template in a TemplateBody', () => {
     expect(await names(tpl('Env: {Ref: ALIYUN::StackName}'))).toHaveLength(1);
     expect(loadRos('t.ros.yaml', tpl('Env: {Ref: ALIYUN::StackName}')).model.groups).toHaveLength(2);
   });
+
+  // The stack passes a parameter of the template around: its default is one value of it, not the only one.
+  const around = (passed: string) =>
+    tpl(passed).replace('Resources:\n  Network:', 'Parameters:\n  Stage: {Type: String, Default: prod, AllowedValues: [prod, dev]}\nResources:\n  Network:');
+  const branch = { ruleId: 'name-malformed', errorCode: 'InvalidSecurityGroupName.Malformed', line: 20, column: 59, endLine: 20, endColumn: 63 };
+
+  it("take either value when what is passed is a parameter default of the template around, which may be given another value", async () => {
+    for (const passed of ['Env: {Ref: Stage}', "Env: {'Fn::Sub': '${Stage}'}", "Env: {'Fn::Join': ['', [{Ref: Stage}]]}"]) {
+      expect(await names(around(passed)), passed).toEqual([branch]);
+    }
+  });
+
+  it('take the value a parameter of the template around is given with --parameter, as fixed as a literal', async () => {
+    expect(only(await lintFiles({ 't.ros.yaml': around('Env: {Ref: Stage}') }, { parameters: { Stage: 'prod' } }), 'name-malformed')).toEqual([]);
+    expect(only(await lintFiles({ 't.ros.yaml': around('Env: {Ref: Stage}') }, { parameters: { Stage: 'dev' } }), 'name-malformed').map(key)).toEqual([branch]);
+    expect(await names(around('Env: prod, Other: {Ref: Stage}'))).toEqual([]);
+  });
 });
 
 describe('names in a TemplateBody are its own', () => {

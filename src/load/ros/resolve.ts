@@ -12,7 +12,7 @@ import type { Scalar, Span, TScalar, TUnknown, Tree } from '../tree.ts';
 import { call } from './functions.ts';
 import type { Call } from './functions.ts';
 import type { Allows } from './conditions.ts';
-import { passedValue, resourceId, spend, tight } from './template.ts';
+import { fixedParameter, passedValue, resourceId, spend, tight } from './template.ts';
 import type { Template } from './template.ts';
 
 /** `Ref: ALIYUN::NoValue`: the property, list item or map entry is removed. */
@@ -25,6 +25,8 @@ export interface Scope {
   choice: ReadonlyMap<string, boolean>;
   /** Which parameter values this variant's conditions allow; a default they exclude is not the value used. */
   allows?: Allows;
+  /** Called when a parameter read here has no fixed value (fixedParameter): a default its user may change. */
+  varies?: () => void;
 }
 
 /** A resource read with its conditions taking one combination of values. */
@@ -153,6 +155,7 @@ function refId(name: string, s: Scope): string | undefined {
 }
 
 function parameter(name: string, def: Tree, span: Span, s: Scope): Resolved {
+  if (s.varies && fixedParameter(s.tpl, name) === undefined) s.varies();
   const type = text(get(def, 'Type'));
   const isList = type !== undefined && LIST_TYPES.has(type);
   // --parameter values are the file's own template's: a nested template's come from its stack.

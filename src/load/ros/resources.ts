@@ -28,7 +28,7 @@ import { getAttArgs, NO_VALUE, resolve } from './resolve.ts';
 import type { Resolved, Variant } from './resolve.ts';
 import { scanReferences } from './refs.ts';
 import { indexTemplate, logicalName, MAX_NESTING, resourceId, resourcePath, STACK_TYPE, tight, TooLarge, typeOf } from './template.ts';
-import type { Template } from './template.ts';
+import type { Nesting, Template } from './template.ts';
 
 export const SG_TYPE = 'ALIYUN::ECS::SecurityGroup';
 
@@ -176,7 +176,7 @@ function readStack(name: string, e: TEntry, tpl: Template, out: Model): void {
     return;
   }
   const params = get(props, 'Parameters');
-  const nesting = { stack, resource: resourcePath(tpl, name), depth, at: params?.span ?? get(e.value, 'Type')!.span, passed: passedParameters(name, e, params, tpl) };
+  const nesting = { stack, resource: resourcePath(tpl, name), depth, at: params?.span ?? get(e.value, 'Type')!.span, ...passedParameters(name, e, params, tpl) };
   const inner = indexTemplate(body, tpl.file, tpl.ctx, tpl.idPrefix, { nesting, budget: tpl.budget });
   // One index of the file's lines, however many templates it holds.
   inner.lines = tpl.lines ??= new LineIndex(tpl.file.path, tpl.file.text);
@@ -194,18 +194,36 @@ function readStack(name: string, e: TEntry, tpl: Template, out: Model): void {
 /**
  * The values a nested stack passes to its template's parameters (its `Properties.Parameters`), resolved
  * here with the stack's own `Condition` true: an `Fn::If` on another condition, a reference to a
- * resource, a parameter without a default are not known, and stay so in the nested template. Undefined
- * when `Parameters` as a whole is not known.
+ * resource, a parameter without a default are not known, and stay so in the nested template. `passed` is
+ * undefined when `Parameters` as a whole is not known; `fixed` names the values that read no parameter
+ * default of this template (each value of a `Parameters` mapping is resolved on its own to know it).
  */
-function passedParameters(name: string, e: TEntry, params: Tree | undefined, tpl: Template): Map<string, Tree> | undefined {
-  if (params === undefined || (isScalar(params) && params.value === null)) return new Map();
-  const v = resolveIn(name, e, params, variants(e, new Set(), tpl)[0]!, tpl);
-  if (v === undefined || v === NO_VALUE || isUnknown(v)) return undefined;
-  if (!isMap(v)) {
-    tpl.report('ros-shape', v.span, `\`Parameters\` of nested stack \`${logicalName(tpl, name)}\` must be a mapping of the parameter names of its template to values`);
-    return undefined;
+function passedParameters(name: string, e: TEntry, params: Tree | undefined, tpl: Template): Pick<Nesting, 'passed' | 'fixed'> {
+  const fixed = new Set<string>();
+  if (params === undefined || (isScalar(params) && params.value === null)) return { passed: new Map(), fixed };
+  let varies = false;
+  const first = variants(e, new Set(), tpl)[0]!;
+  const v: Variant = { ...first, scope: { ...first.scope, varies: () => (varies = true) } };
+  if (isMap(params) && !call(params)) {
+    const passed = new Map<string, Tree>();
+    for (const x of params.entries) {
+      varies = false;
+      const value = resolveIn(name, e, x.value, v, tpl);
+      if (value === undefined) return { passed: undefined, fixed };
+      if (value === NO_VALUE) continue;
+      passed.set(x.key, value);
+      if (!varies) fixed.add(x.key);
+    }
+    return { passed, fixed };
   }
-  return new Map(v.entries.map((x) => [x.key, x.value]));
+  const all = resolveIn(name, e, params, v, tpl);
+  if (all === undefined || all === NO_VALUE || isUnknown(all)) return { passed: undefined, fixed };
+  if (!isMap(all)) {
+    tpl.report('ros-shape', all.span, `\`Parameters\` of nested stack \`${logicalName(tpl, name)}\` must be a mapping of the parameter names of its template to values`);
+    return { passed: undefined, fixed };
+  }
+  if (!varies) for (const x of all.entries) fixed.add(x.key);
+  return { passed: new Map(all.entries.map((x) => [x.key, x.value])), fixed };
 }
 
 /** What a resource's properties use: the conditions of their `Fn::If`s and the resources they refer to. */

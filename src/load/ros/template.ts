@@ -31,6 +31,12 @@ export interface Nesting {
    * template around it); undefined when they cannot be known (`Parameters` itself not known).
    */
   passed: ReadonlyMap<string, Tree> | undefined;
+  /**
+   * The parameters passed a value that is fixed: written in the stack, or computed from fixed values. One
+   * computed from a parameter default of the template around is not: whoever creates the stack may give
+   * that parameter another value.
+   */
+  fixed: ReadonlySet<string>;
 }
 
 export interface Template {
@@ -164,12 +170,14 @@ export function resourceId(tpl: Template, logicalId: string): string {
 
 /**
  * A parameter's value as text when it is fixed: given with --parameter (the file's own template); for a
- * nested template, passed by the stack, or its default when the stack passes none (ROS then takes the
- * default). Used to decide which combinations of conditions can occur.
+ * nested template, a fixed value the stack passes (Nesting.fixed), or its default when the stack passes
+ * none (ROS then takes the default). Used to decide which combinations of conditions can occur.
  */
 export function fixedParameter(tpl: Template, name: string): string | undefined {
   if (!tpl.nesting) return tpl.ctx.config.parameters?.[name];
-  const v = passedValue(tpl, name) ?? get(tpl.parameters.get(name)?.value, 'Default');
+  const passed = passedValue(tpl, name);
+  if (passed !== undefined && !tpl.nesting.fixed.has(name)) return undefined;
+  const v = passed ?? get(tpl.parameters.get(name)?.value, 'Default');
   return isScalar(v) && v.value !== null ? String(v.value) : undefined;
 }
 
