@@ -244,6 +244,23 @@ describe('values that cannot be known are skipped, never guessed', () => {
   });
 });
 
+describe('a local variable (Locals) named by Ref', () => {
+  // Sg's SourceCidrIp names the local AdminCidr (line 11, columns 86-95); Missing is named nowhere.
+  const t = (ref: string) =>
+    `${HEAD}Locals:\n  AdminCidr:\n    Type: Macro\n    Value: 0.0.0.0/0\nResources:\n  Sg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      VpcId: vpc-bp1opxu1zkhn00gzv1234\n` +
+    `      SecurityGroupIngress: [{IpProtocol: tcp, PortRange: 22/22, SourceCidrIp: {Ref: ${ref}}}]\n`;
+
+  it('is a name of the template: no ros-ref-unknown, and its value is not known (no finding on it)', async () => {
+    expect((await lintFiles({ 't.ros.yaml': t('AdminCidr') }, { region: 'cn-hangzhou' })).map(key)).toEqual([]);
+  });
+
+  it('a name that is neither a local, a parameter nor a resource is still reported', async () => {
+    expect(only(await lintFiles({ 't.ros.yaml': t('Missing') }, { region: 'cn-hangzhou' }), 'ros-ref-unknown').map(key)).toEqual([
+      { ruleId: 'ros-ref-unknown', errorCode: null, line: 11, column: 86, endLine: 11, endColumn: 93 },
+    ]);
+  });
+});
+
 describe('a mistake outside any Fn::If, in a resource read once per condition value', () => {
   it('is reported once, though its value is known in one reading and only in part in the other', async () => {
     // With IsProd false, Env is not its default: only the start of the tag value is known there.

@@ -112,7 +112,7 @@ function visit(c: Call, tpl: Template, onResource: (name: string, span: Span) =>
   }
   const named = (name: string, span: Span): void => {
     // Any ALIYUN:: name is taken as a pseudo parameter: the list may grow, and a false error costs more.
-    if (name.startsWith('ALIYUN::') || tpl.parameters.has(name)) return;
+    if (name.startsWith('ALIYUN::') || tpl.parameters.has(name) || tpl.locals.has(name)) return;
     if (tpl.resources.has(name)) onResource(name, span);
     else unknownName(tpl, name, span, 'parameter or resource', [...tpl.parameters.keys(), ...tpl.resources.keys(), ...PSEUDO]);
   };

@@ -138,7 +138,7 @@ function ref(name: string, span: Span, s: Scope): Resolved {
   const param = tpl.parameters.get(name);
   if (param) return parameter(name, param.value, span, s);
   if (tpl.resources.has(name)) return unknown(span, `Ref ${name}`, refId(name, s));
-  return unknown(span, `Ref ${name}`);
+  return unknown(span, tpl.locals.has(name) ? `Ref ${name} (a local variable, not evaluated)` : `Ref ${name}`);
 }
 
 /**

@@ -49,6 +49,8 @@ export interface Template {
   resources: Map<string, TEntry>;
   conditions: Map<string, TEntry>;
   mappings: Map<string, TEntry>;
+  /** Local variables (`Locals`): a `Ref` may name one; its value is not evaluated. */
+  locals: Map<string, TEntry>;
   /**
    * Reports an input problem once (variants of one resource resolve the same text several times), as a
    * problem of the resource being read (see within), which its Metadata and waivers may suppress.
@@ -106,6 +108,7 @@ export function indexTemplate(root: TMap, file: SourceFile, ctx: LoadContext, id
     resources: new Map(),
     conditions: new Map(),
     mappings: new Map(),
+    locals: new Map(),
     variants: new Map(),
     budget: nested?.budget ?? { left: MAX_RESOLVED },
     ...(nested ? { nesting: nested.nesting } : {}),
@@ -141,6 +144,7 @@ export function indexTemplate(root: TMap, file: SourceFile, ctx: LoadContext, id
   section('Resources', tpl.resources);
   section('Conditions', tpl.conditions);
   section('Mappings', tpl.mappings);
+  section('Locals', tpl.locals);
   const workspace = root.entries.find((x) => x.key === 'Workspace');
   if (workspace) {
     tpl.report('ros-terraform-not-read', workspace.keySpan, 'the Terraform configuration in `Workspace` is not read, so the security groups it declares are not checked (save its files as .tf files and run sglint on them)');
