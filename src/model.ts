@@ -48,6 +48,11 @@ export interface Node {
    * not use `ALIYUN::Index`) adds that rule once: authorising an identical rule again creates nothing.
    */
   count?: number;
+  /**
+   * The resources whose known `Count` makes `count`, outermost first, when that is not the object's own
+   * resource alone: the nested stacks around a group of an inline template (`Resources.Net`), then its own.
+   */
+  countedBy?: string[];
 }
 
 /** How many of a model object the inputs create: its ROS `Count` when known, else one. */

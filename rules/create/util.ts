@@ -17,7 +17,7 @@ export function chars(s: string): number {
 
 /** For a count's message: how many a resource with a ROS `Count` of more than one adds to it (empty otherwise). */
 export function countNote(n: Node): string {
-  return copies(n) > 1 ? `, ${copies(n)} of them by the Count of ${n.resource}` : '';
+  return copies(n) > 1 ? `, ${copies(n)} of them by the Count of ${(n.countedBy ?? [n.resource]).join(' times the Count of ')}` : '';
 }
 
 export function startsWithHttp(s: string): boolean {

@@ -168,6 +168,15 @@ describe('Count on a nested stack whose template is written inline', () => {
     expect(f[0]!.resource).toBe('Resources.Net.Resources.Web');
   });
 
+  it('the message names the Count that makes the copies: the stack, and the group after it when it has one too', async () => {
+    const [f] = only(await lintFiles({ 't.ros.yaml': template('101') }, quota()), 'group-quota');
+    expect(f!.message).toContain('101 of them by the Count of Resources.Net)');
+    const both = template('51').replace('            Type: ALIYUN::ECS::SecurityGroup\n', '            Type: ALIYUN::ECS::SecurityGroup\n            Count: 2\n');
+    const [g] = only(await lintFiles({ 't.ros.yaml': both }, quota()), 'group-quota');
+    expect(key(g!)).toEqual({ ruleId: 'group-quota', errorCode: 'QuotaExceed.SecurityGroup', line: 10, column: 11, endLine: 14, endColumn: 47 });
+    expect(g!.message).toContain('102 of them by the Count of Resources.Net times the Count of Resources.Net.Resources.Web)');
+  });
+
   it('Count 100 or 0 is not past it', async () => {
     expect(only(await lintFiles({ 't.ros.yaml': template('100') }, quota()), 'group-quota')).toEqual([]);
     expect(only(await lintFiles({ 't.ros.yaml': template('0') }, quota(0)), 'group-quota')).toEqual([]);

@@ -184,7 +184,12 @@ function readStack(name: string, e: TEntry, tpl: Template, out: Model): void {
   const m = readResources(inner);
   // Each copy of a stack with a known Count creates its template's groups anew (quotas count them so).
   const n = countOf(name, e, variants(e, new Set(), tpl)[0]!, tpl);
-  if (n !== undefined) for (const g of m.groups ?? []) g.count = copies(g) * n;
+  if (n !== undefined) {
+    for (const g of m.groups ?? []) {
+      g.countedBy = [resourcePath(tpl, name), ...(g.countedBy ?? (g.count !== undefined ? [g.resource] : []))];
+      g.count = copies(g) * n;
+    }
+  }
   pushAll(out.groups, m.groups ?? []);
   pushAll(out.permissions, m.permissions ?? []);
   pushAll(out.vpcs, m.vpcs ?? []);
