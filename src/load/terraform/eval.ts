@@ -2,8 +2,8 @@
  * Static evaluation of Terraform expressions into positioned trees. Only what is certain is computed:
  * literals, collections, templates whose parts are known, `var.*`, `local.*`, `count.index`, `each.*`,
  * outputs of followed local modules, operators and conditionals on known values, `for` expressions over known
- * collections, identity-like conversions and merge/concat/lookup/join of known values. Everything else
- * is unknown; a reference to a resource keeps its address in `ref`.
+ * collections, identity-like conversions and merge/concat/lookup/join/length/flatten/split/element of known
+ * values. Everything else is unknown; a reference to a resource keeps its address in `ref`.
  * Nothing is executed.
  */
 import { spanAt } from '../tree.ts';
@@ -537,13 +537,14 @@ function call(e: Extract<Expr, { k: 'call' }>, ctx: EvalCtx): Tree {
 }
 
 /**
- * `merge` (maps; a later key wins), `concat` (lists), `lookup(map, key, default)`, `join(sep, lists...)`
- * and `length(list or map)` when every argument they read is known; undefined for other functions. Unknown
- * when an argument is not known (or null), or when Terraform would fail (a lookup of a missing key without
- * default).
+ * `merge` (maps; a later key wins), `concat` (lists), `lookup(map, key, default)`, `join(sep, lists...)`,
+ * `length(list or map)`, `flatten(list)`, `split(sep, string)` and `element(list, index)` when every
+ * argument they read is known; undefined for other functions. Unknown when an argument is not known (or
+ * null), or when Terraform would fail (a lookup of a missing key without default, an element of an empty
+ * list or at a negative index).
  */
 function collectionCall(e: Extract<Expr, { k: 'call' }>, ctx: EvalCtx): Tree | undefined {
-  if (!['merge', 'concat', 'lookup', 'join', 'length'].includes(e.name)) return undefined;
+  if (!['merge', 'concat', 'lookup', 'join', 'length', 'flatten', 'split', 'element'].includes(e.name)) return undefined;
   const args = e.args.map((x) => evaluate(x, ctx));
   const none = unknown(e.text, e.span);
   switch (e.name) {
@@ -580,6 +581,35 @@ function collectionCall(e: Extract<Expr, { k: 'call' }>, ctx: EvalCtx): Tree | u
       if (c.type === 'seq' && c.set && new Set(c.items.map((i) => (i.type === 'scalar' && i.value !== null ? typeof i.value : 'other'))).size > 1) return none;
       if (c.type === 'seq' && c.set && c.items.some((i) => i.type !== 'scalar')) return none;
       return { type: 'scalar', value: c.type === 'seq' ? c.items.length : c.entries.length, span: e.span };
+    }
+    case 'flatten': {
+      // Lists and sets in the list (at any depth) are replaced by their elements; an unknown or null one
+      // may be a list, so the result is unknown.
+      const [l] = args;
+      if (args.length !== 1 || l?.type !== 'seq') return none;
+      const items: Tree[] = [];
+      const add = (t: Tree): boolean => {
+        if (t.type === 'unknown' || (t.type === 'scalar' && t.value === null)) return false;
+        if (t.type !== 'seq') return items.push(t) <= MAX_ITEMS;
+        return t.items.every(add);
+      };
+      return l.items.every(add) ? { type: 'seq', items, span: e.span } : none;
+    }
+    case 'split': {
+      // Each part is placed on the string it was cut from.
+      const [sep, str] = args;
+      if (args.length !== 2 || sep?.type !== 'scalar' || typeof sep.value !== 'string' || sep.value === '') return none;
+      if (str?.type !== 'scalar' || typeof str.value !== 'string') return none;
+      const parts = str.value.split(sep.value);
+      if (parts.length > MAX_ITEMS) return none;
+      return { type: 'seq', items: parts.map((value): Tree => ({ ...str, value })), span: e.span };
+    }
+    case 'element': {
+      // The index wraps around the list's length.
+      const [l, i] = args;
+      const n = i === undefined ? undefined : num(i);
+      if (args.length !== 2 || l?.type !== 'seq' || l.set || l.items.length === 0 || n === undefined || !Number.isInteger(n) || n < 0) return none;
+      return l.items[n % l.items.length]!;
     }
     case 'join': {
       const [sep, ...lists] = args;

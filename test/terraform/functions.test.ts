@@ -1,0 +1,80 @@
+// flatten, split and element on known values are computed as Terraform computes them: the rules a
+// module builds from a list of maps (one per CIDR block and port of a comma-separated string) are read
+// one by one. What Terraform would reject, or an element that may itself be a list, stays unknown.
+import { describe, expect, it } from 'vitest';
+import { key, lintFiles, only } from '../helpers.ts';
+
+const config = { region: 'cn-hangzhou' };
+const GROUP = 'resource "alicloud_security_group" "g" {\n  vpc_id = "vpc-bp1opxu1zkhn00gzv1234"\n}\n';
+
+/** A rule with the given count and port_range, its CIDR block from `cidr`. */
+const rule = (count: string, port: string, cidr = '"10.0.0.0/8"') =>
+  `${GROUP}resource "alicloud_security_group_rule" "r" {\n  count = ${count}\n  type = "ingress"\n  ip_protocol = "tcp"\n  port_range = ${port}\n  cidr_ip = ${cidr}\n  security_group_id = alicloud_security_group.g.id\n}\n`;
+
+const LOCALS = `locals {
+  flat = flatten([
+    for r in var.rules : [
+      for p in split(",", lookup(r, "ports", "22/22")) : {
+        port = p
+        cidr = r.cidr
+      }
+    ]
+  ])
+}
+`;
+
+/** Where `needle` is written in `text`: [line, column, endLine, endColumn] of the quoted string. */
+function at(text: string, needle: string) {
+  const i = text.indexOf(needle);
+  const before = text.slice(0, i).split('\n');
+  const line = before.length;
+  const column = before[before.length - 1]!.length + 1;
+  return { line, column, endLine: line, endColumn: column + needle.length };
+}
+
+describe('flatten over nested for expressions, with split', () => {
+  const vars = 'variable "rules" {\n  default = [\n    { ports = "22/22,80/70", cidr = "10.0.0.0/8" },\n    { cidr = "0.0.0.0/0" },\n  ]\n}\n';
+
+  it('one rule per port: the malformed second port of "22/22,80/70" is found, placed on that string', async () => {
+    const f = await lintFiles({ 'main.tf': `${rule('length(local.flat)', 'local.flat[count.index].port', 'local.flat[count.index].cidr')}${LOCALS}`, 'variables.tf': vars }, config);
+    expect(only(f, 'rule-port-range-malformed').map(key)).toEqual([
+      { ruleId: 'rule-port-range-malformed', errorCode: 'InvalidParam.PortRange', ...at(vars, '"22/22,80/70"') },
+    ]);
+    expect(only(f, 'terraform-rule-type-unknown')).toEqual([]);
+  });
+
+  it('the count is the number of ports over all maps (three rules): a fourth index is not created', async () => {
+    // count = length(local.flat) is 3: index 3 would be an error in Terraform, so no rule is made for it.
+    const main = `${rule('length(local.flat) > 2 ? 1 : 0', '"80/70"')}${LOCALS}`;
+    const f = await lintFiles({ 'main.tf': main, 'variables.tf': vars }, config);
+    expect(only(f, 'rule-port-range-malformed').map(key)).toEqual([{ ruleId: 'rule-port-range-malformed', errorCode: 'InvalidParam.PortRange', ...at(main, '"80/70"') }]);
+    const none = await lintFiles({ 'main.tf': `${rule('length(local.flat) > 3 ? 1 : 0', '"80/70"')}${LOCALS}`, 'variables.tf': vars }, config);
+    expect(only(none, 'rule-port-range-malformed')).toEqual([]);
+  });
+
+  it('a list that is not known inside flatten may hold lists: the count stays unknown, nothing is guessed', async () => {
+    const main = `${rule('length(flatten([var.more, ["a"]])) == 2 ? 0 : 1', '"80/70"')}variable "more" {}\n`;
+    const f = await lintFiles({ 'main.tf': main }, config);
+    // One representative instance ([*]) is read: its port range is still checked, but only once.
+    expect(only(f, 'rule-port-range-malformed').map(key)).toEqual([{ ruleId: 'rule-port-range-malformed', errorCode: 'InvalidParam.PortRange', ...at(main, '"80/70"') }]);
+  });
+});
+
+describe('element', () => {
+  const vars = 'variable "ports" {\n  default = ["22/22", "80/70"]\n}\n';
+
+  it('element(list, 3) wraps around a two-item list to its second item', async () => {
+    const f = await lintFiles({ 'main.tf': rule('1', 'element(var.ports, 3)'), 'variables.tf': vars }, config);
+    expect(only(f, 'rule-port-range-malformed').map(key)).toEqual([{ ruleId: 'rule-port-range-malformed', errorCode: 'InvalidParam.PortRange', ...at(vars, '"80/70"') }]);
+  });
+
+  it('element(list, count.index) gives each instance its item', async () => {
+    const f = await lintFiles({ 'main.tf': rule('2', 'element(var.ports, count.index)'), 'variables.tf': vars }, config);
+    expect(only(f, 'rule-port-range-malformed').map(key)).toEqual([{ ruleId: 'rule-port-range-malformed', errorCode: 'InvalidParam.PortRange', ...at(vars, '"80/70"') }]);
+  });
+
+  it('a negative index (an error in Terraform) is not known: nothing is reported from it', async () => {
+    const f = await lintFiles({ 'main.tf': rule('1', 'element(var.ports, -1)'), 'variables.tf': vars }, config);
+    expect(only(f, 'rule-port-range-malformed')).toEqual([]);
+  });
+});
