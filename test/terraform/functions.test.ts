@@ -78,3 +78,42 @@ describe('element', () => {
     expect(only(f, 'rule-port-range-malformed')).toEqual([]);
   });
 });
+
+describe('optional object attributes and coalesce', () => {
+  const TYPE = `map(object({
+    type        = optional(string, "ingress")
+    ip_protocol = string
+    port_range  = string
+    cidr_ip     = optional(string)
+    priority    = optional(number, 200)
+  }))`;
+  const vars = (value: string) => `variable "rules" {\n  type = ${TYPE}\n  default = {\n    ssh = ${value}\n  }\n}\n`;
+  const each = (type: string) =>
+    `${GROUP}resource "alicloud_security_group_rule" "r" {\n  for_each = var.rules\n  type = ${type}\n  ip_protocol = each.value.ip_protocol\n  port_range = each.value.port_range\n  cidr_ip = coalesce(each.value.cidr_ip, "10.0.0.0/8")\n  priority = each.value.priority\n  security_group_id = alicloud_security_group.g.id\n}\n`;
+
+  it('an absent optional attribute takes its default: the type is known, the default priority 200 is out of range (placed on the default)', async () => {
+    const v = vars('{ ip_protocol = "tcp", port_range = "80/70" }');
+    const f = await lintFiles({ 'main.tf': each('coalesce(each.value.type, "egress")'), 'variables.tf': v }, config);
+    expect(only(f, 'terraform-rule-type-unknown')).toEqual([]);
+    expect(only(f, 'rule-port-range-malformed').map(key)).toEqual([{ ruleId: 'rule-port-range-malformed', errorCode: 'InvalidParam.PortRange', ...at(v, '"80/70"') }]);
+    const pri = at(v, '200');
+    expect(only(f, 'rule-priority-invalid').map(key)).toEqual([{ ruleId: 'rule-priority-invalid', errorCode: 'InvalidPriority.Malformed', ...pri, endColumn: pri.column + 3 }]);
+  });
+
+  it('a null optional attribute takes its default too (the rule is read as ingress); a given one is kept (as a number)', async () => {
+    const v = vars('{ type = null, ip_protocol = "tcp", port_range = "80/70", priority = "100" }');
+    const f = await lintFiles({ 'main.tf': each('each.value.type'), 'variables.tf': v }, config);
+    expect(only(f, 'terraform-rule-type-unknown')).toEqual([]);
+    expect(only(f, 'rule-port-range-malformed').map(key)).toEqual([{ ruleId: 'rule-port-range-malformed', errorCode: 'InvalidParam.PortRange', ...at(v, '"80/70"') }]);
+    expect(only(f, 'rule-priority-invalid')).toEqual([]);
+  });
+
+  it('coalesce skips null and "" ; of values of different types it is not known', async () => {
+    const v = vars('{ ip_protocol = "tcp", port_range = "80/70" }');
+    const ok = await lintFiles({ 'main.tf': each('coalesce(null, "", "ingress")'), 'variables.tf': v }, config);
+    expect(only(ok, 'terraform-rule-type-unknown')).toEqual([]);
+    expect(only(ok, 'rule-port-range-malformed').length).toBe(1);
+    const mixed = await lintFiles({ 'main.tf': each('coalesce(1, "ingress")'), 'variables.tf': v }, config);
+    expect(only(mixed, 'terraform-rule-type-unknown').length).toBe(1);
+  });
+});

@@ -2,8 +2,9 @@
  * Static evaluation of Terraform expressions into positioned trees. Only what is certain is computed:
  * literals, collections, templates whose parts are known, `var.*`, `local.*`, `count.index`, `each.*`,
  * outputs of followed local modules, operators and conditionals on known values, `for` expressions over known
- * collections, identity-like conversions and merge/concat/lookup/join/length/flatten/split/element of known
- * values. Everything else is unknown; a reference to a resource keeps its address in `ref`.
+ * collections, conversions to a variable's type (object attribute defaults included) and merge, concat,
+ * lookup, join, length, flatten, split, element and coalesce of known values. Everything else is unknown;
+ * a reference to a resource keeps its address in `ref`.
  * Nothing is executed.
  */
 import { spanAt } from '../tree.ts';
@@ -417,15 +418,46 @@ export function variable(name: string, use: Span, mod: ModuleScope): Tree {
 
 /**
  * A variable's value converted to its declared type as Terraform converts it: a string to a `number` or
- * a `bool`, a list to a `set(...)`. Other types leave the value as it is.
+ * a `bool`, a list to a `set(...)`, the elements of a `list`, `set` or `map` and the attributes of an
+ * `object` to theirs. An `optional(type, default)` attribute of an object that is absent or null takes
+ * its default (itself converted), an absent `optional(type)` one is null. Other types leave the value as
+ * it is.
  */
 function typed(t: Tree, type: Expr | undefined): Tree {
   if (type?.k === 'trav' && type.steps.length === 0 && t.type === 'scalar') {
     if (type.root === 'number') return toNumber(t);
     if (type.root === 'bool' && (t.value === 'true' || t.value === 'false')) return { ...t, value: t.value === 'true' };
   }
-  if (type?.k === 'call' && type.name === 'set' && t.type === 'seq') return toSet(t);
+  if (type?.k !== 'call' || type.args.length !== 1) return t;
+  const [inner] = type.args as [Expr];
+  if ((type.name === 'list' || type.name === 'set') && t.type === 'seq') {
+    const list: Tree = { ...t, items: t.items.map((i) => typed(i, inner)) };
+    return type.name === 'set' ? toSet(list as Extract<Tree, { type: 'seq' }>) : list;
+  }
+  if (type.name === 'map' && t.type === 'map') return { ...t, entries: t.entries.map((x) => ({ ...x, value: typed(x.value, inner) })) };
+  if (type.name === 'object' && t.type === 'map' && inner.k === 'obj') return withAttributes(t, inner);
   return t;
+}
+
+/** An object's attributes converted to their types, absent and null optional ones given their defaults. */
+function withAttributes(t: Extract<Tree, { type: 'map' }>, type: Extract<Expr, { k: 'obj' }>): Tree {
+  const entries = [...t.entries];
+  for (const it of type.items) {
+    const name = it.key.k === 'trav' && it.key.steps.length === 0 ? it.key.root : it.key.k === 'lit' && typeof it.key.value === 'string' ? it.key.value : undefined;
+    if (name === undefined) return t;
+    const optional = it.value.k === 'call' && it.value.name === 'optional' ? it.value : undefined;
+    const attrType = optional ? optional.args[0] : it.value;
+    const i = entries.findIndex((x) => x.key === name);
+    const given = i < 0 ? undefined : entries[i]!.value;
+    let value: Tree | undefined;
+    if (given !== undefined && !(optional && given.type === 'scalar' && given.value === null)) value = typed(given, attrType);
+    else if (optional?.args[1]) value = typed(evalConst(optional.args[1]), attrType);
+    else if (optional && given === undefined) value = { type: 'scalar', value: null, span: optional.span };
+    if (value === undefined) continue;
+    if (i < 0) entries.push({ key: name, keySpan: it.key.span, value });
+    else entries[i] = { ...entries[i]!, value };
+  }
+  return { ...t, entries };
 }
 
 /** A number written as a string (`"0"`, `"1e3"`) is that number, as Terraform converts it; any other value stays as it is. */
@@ -538,13 +570,13 @@ function call(e: Extract<Expr, { k: 'call' }>, ctx: EvalCtx): Tree {
 
 /**
  * `merge` (maps; a later key wins), `concat` (lists), `lookup(map, key, default)`, `join(sep, lists...)`,
- * `length(list or map)`, `flatten(list)`, `split(sep, string)` and `element(list, index)` when every
- * argument they read is known; undefined for other functions. Unknown when an argument is not known (or
+ * `length(list or map)`, `flatten(list)`, `split(sep, string)`, `element(list, index)` and `coalesce`
+ * (of values of one type) when every argument they read is known; undefined for other functions. Unknown when an argument is not known (or
  * null), or when Terraform would fail (a lookup of a missing key without default, an element of an empty
  * list or at a negative index).
  */
 function collectionCall(e: Extract<Expr, { k: 'call' }>, ctx: EvalCtx): Tree | undefined {
-  if (!['merge', 'concat', 'lookup', 'join', 'length', 'flatten', 'split', 'element'].includes(e.name)) return undefined;
+  if (!['merge', 'concat', 'lookup', 'join', 'length', 'flatten', 'split', 'element', 'coalesce'].includes(e.name)) return undefined;
   const args = e.args.map((x) => evaluate(x, ctx));
   const none = unknown(e.text, e.span);
   switch (e.name) {
@@ -603,6 +635,14 @@ function collectionCall(e: Extract<Expr, { k: 'call' }>, ctx: EvalCtx): Tree | u
       const parts = str.value.split(sep.value);
       if (parts.length > MAX_ITEMS) return none;
       return { type: 'seq', items: parts.map((value): Tree => ({ ...str, value })), span: e.span };
+    }
+    case 'coalesce': {
+      // The first argument that is neither null nor an empty string. Arguments of other types would be
+      // converted to one type first: not computed.
+      if (args.length === 0 || args.some((a) => a.type !== 'scalar')) return none;
+      const set = args.filter((a) => a.type === 'scalar' && a.value !== null);
+      if (new Set(set.map((a) => typeof (a as { value: unknown }).value)).size !== 1) return none;
+      return set.find((a) => a.type === 'scalar' && a.value !== '') ?? none;
     }
     case 'element': {
       // The index wraps around the list's length.
