@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import type { Finding } from '../../src/engine/rule.ts';
 import type { Config } from '../../src/engine/config.ts';
 import { lintPaths } from '../../src/index.ts';
-import { key, workspace } from '../helpers.ts';
+import { key, lintFiles, only, workspace } from '../helpers.ts';
 import { block, planText, spanOf } from './plan-text.ts';
 
 async function lintTree(files: Record<string, string>, config: Partial<Config> = {}): Promise<Finding[]> {
@@ -107,5 +107,34 @@ describe('plans of roots with the same addresses', () => {
     // Once, on the configuration's argument (the plan's reading of the rule is the same rule).
     expect(nicType(findings)).toEqual([['main.tf', 'rule-nic-type-mismatch', 'InvalidNicType.Mismatch', 11, 23, 11, 33]]);
     expect(findings.find((f) => f.ruleId === 'rule-nic-type-mismatch')!.span.file).toContain('envs/prod/');
+  });
+});
+
+const sgGroup = (type = 'normal') => `resource "alicloud_security_group" "g" {\n  vpc_id = "vpc-bp1opxu1zkhn00gzv1234"\n  security_group_type = "${type}"\n}\n`;
+// Lines 5-12 after the group's four.
+const sgRule = (policy = 'accept') =>
+  `resource "alicloud_security_group_rule" "r" {\n  type = "ingress"\n  ip_protocol = "tcp"\n  port_range = "22/22"\n  cidr_ip = "10.0.0.0/8"\n  policy = "${policy}"\n  security_group_id = alicloud_security_group.g.id\n}\n`;
+
+describe('one address in two root modules, sources given in memory', () => {
+  test('the same rule in two roots is not a duplicate in one request', async () => {
+    const f = await lintFiles({ 'a/main.tf': sgGroup() + sgRule(), 'b/main.tf': sgGroup() + sgRule() }, { region: 'cn-hangzhou' });
+    expect(only(f, 'rule-duplicate')).toEqual([]);
+  });
+
+  test('a rule belongs to the group of its own root: a drop rule of a basic group is not judged by the enterprise group of another root', async () => {
+    const f = await lintFiles({ 'a/main.tf': sgGroup('normal') + sgRule('drop'), 'b/main.tf': sgGroup('enterprise') }, { region: 'cn-hangzhou' });
+    expect(only(f, 'rule-enterprise-policy-drop')).toEqual([]);
+    // The drop rule of the enterprise group's own root is reported, at its policy.
+    const g = await lintFiles({ 'a/main.tf': sgGroup('normal'), 'b/main.tf': sgGroup('enterprise') + sgRule('drop') }, { region: 'cn-hangzhou' });
+    expect(only(g, 'rule-enterprise-policy-drop').map((x) => ({ ...key(x), file: x.span.file }))).toEqual([
+      { ruleId: 'rule-enterprise-policy-drop', errorCode: 'InvalidGroupParameter.OperationDenied', line: 10, column: 12, endLine: 10, endColumn: 18, file: 'b/main.tf' },
+    ]);
+  });
+
+  test('two roots calling one module each have their own group and rules', async () => {
+    const mod = sgGroup() + sgRule();
+    const call = 'module "sg" {\n  source = "../../mod"\n}\n';
+    const f = await lintFiles({ 'mod/main.tf': mod, 'examples/basic/main.tf': call, 'examples/complete/main.tf': call }, { region: 'cn-hangzhou' });
+    expect(only(f, 'rule-duplicate')).toEqual([]);
   });
 });
