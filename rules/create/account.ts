@@ -40,15 +40,20 @@ export const groupQuota = defineRule({
     }
     // A group read several times (one ROS resource per Fn::If branch) is still one group, or as many as
     // the most of its readings' ROS Count.
-    const key = (g: SecurityGroup): string => `${g.span.file}#${g.variant?.of ?? g.id}`;
-    const made = new Map<string, number>();
-    for (const g of model.groups) made.set(key(g), Math.max(made.get(key(g)) ?? 0, copies(g)));
+    // (A group read once is its own key: no string is made for each of 20,000 groups.)
+    const key = (g: SecurityGroup): unknown => (g.variant ? `${g.span.file}#${g.variant.of}` : g);
+    const made = new Map<unknown, number>();
+    for (const g of model.groups) {
+      const k = key(g);
+      made.set(k, Math.max(made.get(k) ?? 0, copies(g)));
+    }
     for (const g of model.groups) {
       const region = regionOf(g);
-      const n = made.get(key(g));
+      const k = key(g);
+      const n = made.get(k);
       // A group a plan deletes before creating it anew takes the place of one the inventory counts.
       if (region === undefined || g.existing || (g.replacing && model.inventory?.securityGroups.has(region)) || n === undefined) continue;
-      made.delete(key(g));
+      made.delete(k);
       const existing = (model.inventory?.securityGroups.get(region) ?? 0) + (kept.get(region) ?? 0);
       const before = count.get(region) ?? existing;
       const after = before + n;
