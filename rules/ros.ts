@@ -100,6 +100,22 @@ export const rosRules: Rule[] = [
     sources: [SOURCE_INPUT, SOURCE_STACK],
   }),
   defineRule({
+    id: 'ros-rules-unknown',
+    group: 'input',
+    api: NONE,
+    severity: 'info',
+    certainty: 'documented',
+    summary: 'The rules of a security group or rule resource are not known before the stack is created (a Json parameter without a Default...), so they are not checked',
+    docs: {
+      description:
+        'A group\'s `SecurityGroupIngress` / `SecurityGroupEgress` list, the `Permissions` of `ALIYUN::ECS::SecurityGroupIngresses` / `Egresses`, or one item of them, may come from a value known only when the stack is created: a `Ref` to a `Json` parameter without a `Default`, an attribute of another resource, an `Fn::If` on more conditions than are expanded. sglint never guesses such a value, so those rules are not checked. So that they do not go unchecked unsaid, each such list or item is reported once, where it is written.',
+      fix: 'Give the parameter a `Default` that holds the rules deployed, or write the rules in the template; or suppress this finding with a reason.',
+      valid: [{ file: 'template.ros.yaml', code: `${HEAD}Resources:\n  WebSg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      SecurityGroupIngress:\n        - {IpProtocol: tcp, PortRange: 443/443, SourceCidrIp: 10.0.0.0/8}\n` }],
+      invalid: [{ file: 'template.ros.yaml', code: `${HEAD}Parameters:\n  Rules:\n    Type: Json\nResources:\n  WebSg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      SecurityGroupIngress: {Ref: Rules}\n` }],
+    },
+    sources: [SOURCE_INPUT],
+  }),
+  defineRule({
     id: 'ros-terraform-not-read',
     group: 'input',
     api: NONE,

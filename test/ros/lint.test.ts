@@ -424,3 +424,29 @@ describe('two templates in one YAML file (documents separated by ---)', () => {
     ]);
   });
 });
+
+describe('rules not known before the stack is created', () => {
+  const PARAMS = 'Parameters:\n  Rules:\n    Type: Json\n  Rule:\n    Type: Json\n  Known:\n    Type: Json\n    Default: [{IpProtocol: tcp, PortRange: 80/70, SourceCidrIp: 10.0.0.0/8}]\n  Env:\n    Type: String\n    AllowedValues: [a, b]\nConditions:\n  IsA: {"Fn::Equals": [{Ref: Env}, a]}\n';
+  // Resources: is line 15; the Default's rule is on line 9.
+  const lint = (resources: string) => lintFiles({ 't.ros.yaml': `${HEAD}${PARAMS}Resources:\n${resources}` }, { region: 'cn-hangzhou' });
+  const unknown = (findings: Awaited<ReturnType<typeof lint>>) => only(findings, 'ros-rules-unknown').map((f) => [f.severity, f.span.line, f.span.column, f.span.endLine, f.span.endColumn]);
+
+  it('a rule list from a Json parameter without a Default: reported once (whatever the Fn::If readings), where it is written', async () => {
+    const f = await lint('  WebSg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      SecurityGroupName: {"Fn::If": [IsA, a, b]}\n      SecurityGroupIngress: {Ref: Rules}\n');
+    expect(unknown(f)).toEqual([['info', 20, 29, 20, 41]]);
+  });
+
+  it('one item of a list, and the Permissions of a rules resource', async () => {
+    const f = await lint(
+      '  WebSg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      SecurityGroupEgress:\n        - {Ref: Rule}\n        - {IpProtocol: tcp, PortRange: 443/443, DestCidrIp: 10.0.0.0/8}\n' +
+        '  In:\n    Type: ALIYUN::ECS::SecurityGroupIngresses\n    Properties:\n      SecurityGroupId: {Ref: WebSg}\n      Permissions: {Ref: Rules}\n',
+    );
+    expect(unknown(f)).toEqual([['info', 20, 11, 20, 22], ['info', 26, 20, 26, 32]]);
+  });
+
+  it('a parameter with a Default is known: its rules are checked, nothing is said', async () => {
+    const f = await lint('  WebSg:\n    Type: ALIYUN::ECS::SecurityGroup\n    Properties:\n      SecurityGroupIngress: {Ref: Known}\n');
+    expect(unknown(f)).toEqual([]);
+    expect(only(f, 'rule-port-range-malformed').map(key)).toEqual([{ ruleId: 'rule-port-range-malformed', errorCode: 'InvalidParam.PortRange', line: 9, column: 44, endLine: 9, endColumn: 49 }]);
+  });
+});

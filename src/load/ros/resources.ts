@@ -19,7 +19,7 @@ import { copies, groupFields, isPermissionParam, NOT_STRING, PERMISSION_PARAMS, 
 import type { Model, Permission, RamPolicy, SecurityGroup, SgParam, Tag, TagList, Vpc } from '../../model.ts';
 import { cover, describe, get, isMap, isScalar, isSeq, isUnknown, LineIndex } from '../tree.ts';
 import { writtenText } from '../fast.ts';
-import type { Span, TEntry, TMap, TScalar, Tree } from '../tree.ts';
+import type { Span, TEntry, TMap, TScalar, Tree, TUnknown } from '../tree.ts';
 import { suggest } from '../../util/suggest.ts';
 import { pushAll } from '../../util/array.ts';
 import { call, inlineBody } from './functions.ts';
@@ -428,7 +428,7 @@ function readGroup(name: string, e: TEntry, v: Variant, tpl: Template, out: Mode
         perm.group = group;
         if (group.variant) perm.variant = group.variant;
         out.permissions.push(perm);
-      });
+      }, rulesNotKnown(tpl, target, logicalName(tpl, name)));
     } else {
       group.fields[target] = single(p, tpl);
     }
@@ -437,7 +437,6 @@ function readGroup(name: string, e: TEntry, v: Variant, tpl: Template, out: Mode
   return group;
 }
 
-/** Calls `f` for each mapping item of a list property; reports items and lists of the wrong shape. */
 /**
  * A property that takes one value (a string, a number, a bool), as given, a number for a string property
  * as the text written (`Description: 2.0` is three characters); a list or a mapping is a ros-shape error
@@ -453,17 +452,32 @@ function single(p: TEntry, tpl: Template): Tree {
   return { type: 'unknown', expr: p.key, span: v.span };
 }
 
-function eachItem(list: Tree, what: string, tpl: Template, f: (item: TMap, index: number) => void): void {
+/**
+ * Calls `f` for each mapping item of a list property; reports items and lists of the wrong shape. The list
+ * or an item not known before the stack is created goes to `unknown` when given, else is left unchecked.
+ */
+function eachItem(list: Tree, what: string, tpl: Template, f: (item: TMap, index: number) => void, unknown?: (t: TUnknown, whole: boolean) => void): void {
   // A property with no value (`Tags:`, `~`, JSON null) is not set, as any other.
-  if (isUnknown(list) || (isScalar(list) && list.value === null)) return;
+  if (isScalar(list) && list.value === null) return;
+  if (isUnknown(list)) {
+    unknown?.(list, true);
+    return;
+  }
   if (!isSeq(list)) {
     tpl.report('ros-shape', list.span, `\`${what}\` must be a list`);
     return;
   }
   list.items.forEach((item, i) => {
     if (isMap(item)) f(item, i);
-    else if (!isUnknown(item)) tpl.report('ros-shape', item.span, `each item of \`${what}\` must be a mapping`);
+    else if (isUnknown(item)) unknown?.(item, false);
+    else tpl.report('ros-shape', item.span, `each item of \`${what}\` must be a mapping`);
   });
+}
+
+/** Rules of a list property (inline rules of a group, `Permissions`) not known before the stack is created: reported as not checked. */
+function rulesNotKnown(tpl: Template, what: string, owner: string): (t: TUnknown, whole: boolean) => void {
+  return (t, whole) =>
+    tpl.report('ros-rules-unknown', t.span, `${whole ? `the rules in \`${what}\`` : `a rule in \`${what}\``} of \`${owner}\` ${whole ? 'are' : 'is'} not known before the stack is created (${t.expr}): not checked`);
 }
 
 function readTags(list: Tree, where: string, tpl: Template): TagList | undefined {
@@ -530,7 +544,7 @@ function readRuleResource(
   }
   const perms = get(props, 'Permissions');
   if (perms === undefined) return;
-  eachItem(perms, 'Permissions', tpl, (item, i) => add(readPermission(item, `${resource}.Permissions[${i}]`, direction, request, tpl, [])));
+  eachItem(perms, 'Permissions', tpl, (item, i) => add(readPermission(item, `${resource}.Permissions[${i}]`, direction, request, tpl, [])), rulesNotKnown(tpl, 'Permissions', logicalName(tpl, name)));
 }
 
 function readVpc(name: string, e: TEntry, tpl: Template): Vpc {
