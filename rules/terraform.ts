@@ -217,7 +217,9 @@ export const terraformRules: Rule[] = [
         'as required; Terraform rejects a rule without one at plan ("The argument ... is required"). Without ' +
         '`type` it is not even known which API call the rule would be (AuthorizeSecurityGroup or ' +
         'AuthorizeSecurityGroupEgress), so nothing else of it is checked. A missing `ip_protocol` is reported by ' +
-        '`rule-protocol-invalid`, with the API\'s error code.',
+        '`rule-protocol-invalid`, with the API\'s error code. An argument whose value is null (`type = var.t` ' +
+        'where `var.t` defaults to null) is not set either: it is reported where the null is written, once per ' +
+        'block (a variable with `nullable = false` given null takes its default, and is set).',
       fix: 'Add the arguments named in the message: `type = "ingress"` or `"egress"`, and the group the rule belongs to.',
       valid: [{ file: 'main.tf', code: sshRule('ingress') }],
       invalid: [

@@ -609,3 +609,23 @@ describe('a name declared twice in one module directory', () => {
     expect(findings.map(row)).toEqual([['parse-error', null, 'main.tf.json', 4, 34, 4, 39]]);
   });
 });
+
+describe('a required argument whose value is null', () => {
+  const rule = (type: string, count = '2') =>
+    'variable "t" {\n  default = null\n}\nvariable "keep" {\n  default  = "ingress"\n  nullable = false\n}\nmodule "m" {\n  source = "./m"\n  t      = null\n}\n' +
+    `resource "alicloud_security_group_rule" "r" {\n  count             = ${count}\n  type              = ${type}\n  ip_protocol       = "tcp"\n  port_range        = "22/22"\n  cidr_ip           = "10.0.0.0/8"\n  security_group_id = "sg-bp1fg655nh68xyz91234"\n}\n`;
+  const mod = 'variable "t" {\n  default  = "ingress"\n  nullable = false\n}\noutput "t" {\n  value = var.t\n}\n';
+  const rows = (findings: Finding[]) => findings.map((f) => [f.ruleId, f.span.file, f.span.line, f.span.column, f.span.endLine, f.span.endColumn]);
+
+  test('is not set: reported once for the block, where the null is written (a variable default here)', async () => {
+    const findings = await lintFiles({ 'main.tf': rule('var.t'), 'm/main.tf': mod });
+    expect(rows(findings)).toEqual([['terraform-argument-missing', 'main.tf', 2, 13, 2, 17]]);
+    expect(findings[0]!.severity).toBe('error');
+  });
+
+  test('a null literal too; a variable with nullable = false given null takes its default, and is set', async () => {
+    expect(rows(await lintFiles({ 'main.tf': rule('null', '1'), 'm/main.tf': mod }))).toEqual([['terraform-argument-missing', 'main.tf', 14, 23, 14, 27]]);
+    expect(await lintFiles({ 'main.tf': rule('module.m.t'), 'm/main.tf': mod })).toEqual([]);
+    expect(await lintFiles({ 'main.tf': rule('var.keep'), 'm/main.tf': mod })).toEqual([]);
+  });
+});

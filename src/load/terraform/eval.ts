@@ -410,8 +410,14 @@ export function variable(name: string, use: Span, mod: ModuleScope): Tree {
   const decl = mod.variables.get(name);
   const type = decl?.body.attrs.get('type')?.expr;
   const given = mod.inputs.get(name);
-  if (given) return typed(given(use), type);
   const def = decl?.body.attrs.get('default');
+  if (given) {
+    const v = given(use);
+    // `nullable = false`: a null given takes the default (Terraform 1.1 and later).
+    const nonNullable = decl?.body.attrs.get('nullable')?.expr;
+    if (def && v.type === 'scalar' && v.value === null && nonNullable?.k === 'lit' && nonNullable.value === false) return typed(evalConst(def.expr), type);
+    return typed(v, type);
+  }
   if (def) return typed(evalConst(def.expr), type);
   return unknown(`var.${name}`, use);
 }

@@ -665,9 +665,19 @@ class TerraformLoad {
       }
       const wanted = r.type === 'resource' ? MAPPED_RESOURCES.has(type) : MAPPED_DATA.has(type);
       if (!wanted) continue;
+      // A required argument whose value is null is not set (Terraform rejects the resource): once per block.
+      const nulled = new Set<string>();
       for (const inst of this.instances(r, { mod: b.mod })) {
         const ctx: EvalCtx = { mod: b.mod, ...(inst.count ? { count: inst.count } : {}), ...(inst.each ? { each: inst.each } : {}) };
         const address = `${b.mod.prefix}${r.type === 'data' ? 'data.' : ''}${type}.${name}${inst.key}`;
+        for (const req of r.type === 'resource' ? (args?.required ?? []) : []) {
+          const a = r.body.attrs.get(req);
+          const v = a && !nulled.has(req) ? evaluate(a.expr, ctx) : undefined;
+          if (v?.type !== 'scalar' || v.value !== null) continue;
+          nulled.add(req);
+          const via = v.origin ? ` (${v.origin})` : '';
+          this.report('terraform-argument-missing', v.span, `\`${req}\` of ${address} is null${via}: Terraform takes a null argument as not set and rejects ${type} without it${req === 'type' ? '; without a type nothing else of it is checked' : ''}`);
+        }
         const at = { address, key: resourceKey(b.mod.root, address) };
         const val = (attr: string): Tree | undefined => {
           const a = r.body.attrs.get(attr);
