@@ -3,7 +3,8 @@
  * literals, collections, templates whose parts are known, `var.*`, `local.*`, `count.index`, `each.*`,
  * outputs of followed local modules, operators and conditionals on known values, `for` expressions over known
  * collections, conversions to a variable's type (object attribute defaults included) and merge, concat,
- * lookup, join, length, flatten, split, element and coalesce of known values. Everything else is unknown;
+ * lookup, join, length, flatten, split, element and coalesce of known values, splats over known lists and
+ * over the instances of a resource with a known count. Everything else is unknown;
  * a reference to a resource keeps its address in `ref`.
  * Nothing is executed.
  */
@@ -25,6 +26,8 @@ export interface ModuleScope {
   /** Values given to variables (tfvars, flags, module inputs); defaults are read from `variables`. */
   inputs: Map<string, VarSource>;
   locals: Map<string, Attr>;
+  /** `resource` blocks by `type.name`, for splats over their instances (`alicloud_security_group.this.*.id`). */
+  resources: Map<string, Block>;
   /** Output name → its `value` argument. */
   outputs: Map<string, Attr>;
   /** Called modules: name → instance key (`''`, `[0]`, `["a"]`) → scope. */
@@ -55,6 +58,7 @@ export function newScope(prefix: string, dir: string, root: string, budget = { s
     variables: new Map(),
     inputs: new Map(),
     locals: new Map(),
+    resources: new Map(),
     outputs: new Map(),
     modules: new Map(),
     cache: new Map(),
@@ -186,6 +190,8 @@ export function evaluate(e: Expr, ctx: EvalCtx): Tree {
       return forExpr(e, ctx);
     case 'op':
       return operation(e, ctx);
+    case 'splat':
+      return unknown('[*]', e.span);
     case 'other':
       return unknown(e.text, e.span);
   }
@@ -350,6 +356,12 @@ function walk(t: Tree, steps: (string | Expr)[], ctx: EvalCtx, e: Extract<Expr, 
   let cur = t;
   for (const st of steps) {
     if (cur.type === 'unknown') return { ...unknown(e.text, e.span, cur.ref), ...(cur.origin ? { origin: cur.origin } : {}) };
+    if (typeof st !== 'string' && st.k === 'splat') {
+      // Each element's steps; null is an empty list, any other single value a list of itself (HCL).
+      const items = cur.type === 'seq' ? cur.items : cur.type === 'scalar' && cur.value === null ? [] : [cur];
+      cur = { type: 'seq', items: items.map((i) => walk(i, st.each, ctx, e)), span: e.span };
+      continue;
+    }
     const next = index(cur, stepValue(st, ctx));
     if (!next) return unknown(e.text, e.span);
     cur = next;
@@ -358,6 +370,7 @@ function walk(t: Tree, steps: (string | Expr)[], ctx: EvalCtx, e: Extract<Expr, 
 }
 
 function traversal(e: Extract<Expr, { k: 'trav' }>, ctx: EvalCtx): Tree {
+  if (e.base) return walk(evaluate(e.base, ctx), e.steps, ctx, e);
   const [first, ...rest] = e.steps;
   const use = `used at ${spanAt(e.span)}`;
   const bound = ctx.bound?.get(e.root);
@@ -394,9 +407,30 @@ function traversal(e: Extract<Expr, { k: 'trav' }>, ctx: EvalCtx): Tree {
       return unknown(e.text, e.span);
     default: {
       if (typeof first !== 'string') return unknown(e.text, e.span);
+      const [second] = rest;
+      if (second !== undefined && typeof second !== 'string' && second.k === 'splat') {
+        const list = instancesOf(`${e.root}.${first}`, e.span, ctx);
+        return list ? walk(list, rest, ctx, e) : unknown(e.text, e.span);
+      }
       return unknown(e.text, e.span, resourceKey(ctx.mod.root, `${ctx.mod.prefix}${e.root}.${first}${instanceSuffix(e.steps[1], ctx)}`));
     }
   }
+}
+
+/**
+ * The instances of a resource of the module as a list (for a splat), each an unknown value referring to
+ * its instance: as many as a known `count`, one without `count` or `for_each`; undefined when not known
+ * (an unknown count, `for_each`, a resource the module does not declare).
+ */
+function instancesOf(address: string, span: Span, ctx: EvalCtx): Tree | undefined {
+  const b = ctx.mod.resources.get(address);
+  if (!b || b.body.attrs.has('for_each')) return undefined;
+  const ref = (suffix: string): Tree => unknown(`${address}${suffix}`, span, resourceKey(ctx.mod.root, `${ctx.mod.prefix}${address}${suffix}`));
+  const count = b.body.attrs.get('count');
+  if (!count) return { type: 'seq', items: [ref('')], span };
+  const n = toNumber(evaluate(count.expr, { mod: ctx.mod }));
+  if (n.type !== 'scalar' || typeof n.value !== 'number' || !Number.isInteger(n.value) || n.value < 0 || n.value > MAX_ITEMS) return undefined;
+  return { type: 'seq', items: Array.from({ length: n.value }, (_, i) => ref(indexKey(i))), span };
 }
 
 /** `[0]` when a reference names an instance of a resource with count/for_each, else ''. */

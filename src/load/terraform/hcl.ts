@@ -301,7 +301,9 @@ function placeExpr(e: Expr, span: (s: Span) => Span, at: (k: number) => number, 
     case 'tuple':
       return { ...e, span: span(e.span), items: e.items.map(place) };
     case 'trav':
-      return { ...e, span: span(e.span), steps: e.steps.map((x) => (typeof x === 'string' ? x : place(x))) };
+      return { ...e, span: span(e.span), ...(e.base ? { base: place(e.base) } : {}), steps: e.steps.map((x) => (typeof x === 'string' ? x : place(x))) };
+    case 'splat':
+      return { ...e, span: span(e.span), each: e.each.map((x) => (typeof x === 'string' ? x : place(x))) };
     case 'call':
     case 'op':
       return { ...e, span: span(e.span), args: e.args.map(place) };
@@ -318,6 +320,9 @@ function placeExpr(e: Expr, span: (s: Span) => Span, at: (k: number) => number, 
       };
   }
 }
+
+/** Nodes that step into the value before them: `.a`, `[0]`, `.*` / `[*]`. */
+const STEP_NODES = new Set(['get_attr', 'index', 'splat']);
 
 function at(file: string, line: number, column: number): Span {
   return { file, line: line + 1, column: column + 1, endLine: line + 1, endColumn: column + 1 };
@@ -940,6 +945,8 @@ class Converter {
       case 'expression': {
         if (kids.length === 1) return this.expr(kids[0]!, depth + 1);
         if (kids[0]?.type === 'variable_expr') return this.traversal(n, kids, depth);
+        // Steps after another expression (`concat(a, b)[0]`, `(x).y`).
+        if (kids[0] && kids.slice(1).every((c) => STEP_NODES.has(c.type))) return this.traversal(n, kids, depth, span, n.text, this.expr(kids[0], depth + 1));
         return { k: 'other', span, text: n.text };
       }
       case 'literal_value':
@@ -1059,26 +1066,48 @@ class Converter {
     return this.traversal(first, kids, depth, cover(this.span(first), this.span(last)), this.src.slice(first.startIndex, last.endIndex));
   }
 
-  traversal(n: TSNode, kids: TSNode[], depth: number, span = this.span(n), text = n.text): Expr {
-    const root = kids[0]!.text;
+  traversal(n: TSNode, kids: TSNode[], depth: number, span = this.span(n), text = n.text, base?: Expr): Expr {
     const steps: (string | Expr)[] = [];
     for (const c of kids.slice(1)) {
-      if (c.type === 'get_attr') {
-        const id = c.namedChildren.find((x) => x?.type === 'identifier');
-        if (!id) return { k: 'other', span, text };
-        steps.push(id.text);
-      } else if (c.type === 'index') {
-        const ix = c.namedChildren[0];
-        if (ix?.type === 'new_index') {
-          const e = ix.namedChildren.find((x) => x?.type === 'expression');
-          if (!e) return { k: 'other', span, text };
-          steps.push(this.expr(e, depth + 1));
-        } else if (ix?.type === 'legacy_index') {
-          steps.push({ k: 'lit', value: Number(ix.text.replace(/^\./, '')), span: this.span(ix) });
-        } else return { k: 'other', span, text };
-      } else return { k: 'other', span, text };
+      if (c.type !== 'splat') {
+        const st = this.step(c, depth);
+        if (st === undefined) return { k: 'other', span, text };
+        steps.push(st);
+        continue;
+      }
+      // `[*]` applies every step after it to each element; `.*` only the attribute steps right after it,
+      // what follows them applies to the list (HCL).
+      const sp = c.namedChildren[0];
+      const inner = sp?.namedChildren.filter((x): x is TSNode => x !== null && x.type !== 'comment') ?? [];
+      const full = sp?.type === 'full_splat';
+      const each: (string | Expr)[] = [];
+      let i = 0;
+      for (; i < inner.length && (full || inner[i]!.type === 'get_attr'); i++) {
+        const st = this.step(inner[i]!, depth);
+        if (st === undefined) return { k: 'other', span, text };
+        each.push(st);
+      }
+      steps.push({ k: 'splat', each, span: this.span(c) });
+      for (; i < inner.length; i++) {
+        const st = this.step(inner[i]!, depth);
+        if (st === undefined) return { k: 'other', span, text };
+        steps.push(st);
+      }
     }
-    return { k: 'trav', root, steps, span, text };
+    return base ? { k: 'trav', root: '', base, steps, span, text } : { k: 'trav', root: kids[0]!.text, steps, span, text };
+  }
+
+  /** One step of a traversal: an attribute name, or an index expression; undefined for anything else. */
+  step(c: TSNode, depth: number): string | Expr | undefined {
+    if (c.type === 'get_attr') return c.namedChildren.find((x) => x?.type === 'identifier')?.text;
+    if (c.type !== 'index') return undefined;
+    const ix = c.namedChildren[0];
+    if (ix?.type === 'new_index') {
+      const e = ix.namedChildren.find((x) => x?.type === 'expression');
+      return e ? this.expr(e, depth + 1) : undefined;
+    }
+    if (ix?.type === 'legacy_index') return { k: 'lit', value: Number(ix.text.replace(/^\./, '')), span: this.span(ix) };
+    return undefined;
   }
 
   /**

@@ -397,6 +397,7 @@ class TerraformLoad {
         case 'resource':
         case 'data':
           resources.push(b);
+          if (b.type === 'resource' && l0 !== undefined && b.labels[1] !== undefined) mod.resources.set(`${l0}.${b.labels[1]}`, b);
           break;
         case 'module':
           calls.push(b);

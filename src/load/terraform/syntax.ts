@@ -53,8 +53,10 @@ export type Expr =
   | { k: 'tmpl'; parts: (LitPart | Expr)[]; span: Span; text: string; heredoc?: boolean; file: string }
   | { k: 'obj'; items: { key: Expr; value: Expr }[]; span: Span }
   | { k: 'tuple'; items: Expr[]; span: Span }
-  /** `root.a.b[0]["k"][expr]` */
-  | { k: 'trav'; root: string; steps: (string | Expr)[]; span: Span; text: string }
+  /** `root.a.b[0]["k"][expr]`; with `base`, the steps apply to that expression's value (`concat(a, b)[0]`), `root` is empty. */
+  | { k: 'trav'; root: string; base?: Expr; steps: (string | Expr)[]; span: Span; text: string }
+  /** A step of a traversal only: a splat (`.*`, `[*]`), whose `each` steps apply to every element of the list before it. */
+  | { k: 'splat'; each: (string | Expr)[]; span: Span }
   | { k: 'call'; name: string; args: Expr[]; span: Span; text: string }
   | { k: 'cond'; cond: Expr; then: Expr; else: Expr; span: Span; text: string }
   /** `[for v in coll : value if cond]`, `{for k, v in coll : key => value if cond}` (`keyVar` names the key or index). */
