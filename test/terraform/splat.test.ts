@@ -52,3 +52,16 @@ describe('over a known list', () => {
     ]);
   });
 });
+
+describe('bounded work', () => {
+  it('splats share the budget of for expressions: past it a splat is not known (never guessed, never a hang)', async () => {
+    // 130,000 instances listed twice is past the 250,000 elements a root module's expressions may visit.
+    const tf =
+      'resource "alicloud_security_group" "g" {\n  count  = 130000\n  vpc_id = "vpc-bp1opxu1zkhn00gzv1234"\n}\n' +
+      'locals {\n  a = length(alicloud_security_group.g.*.id)\n  b = length(alicloud_security_group.g.*.id)\n}\n' +
+      'resource "alicloud_security_group_rule" "first" {\n  type              = "ingress"\n  ip_protocol       = "tcp"\n  port_range        = local.a > 0 ? "80/70" : "22/22"\n  cidr_ip           = "10.0.0.0/8"\n  security_group_id = "sg-bp1fg655nh68xyz91234"\n}\n' +
+      'resource "alicloud_security_group_rule" "second" {\n  type              = "ingress"\n  ip_protocol       = "tcp"\n  port_range        = local.b > 0 ? "80/70" : "22/22"\n  cidr_ip           = "10.0.0.0/8"\n  security_group_id = "sg-bp1fg655nh68xyz91234"\n}\n';
+    const f = only(await lintFiles({ 'main.tf': tf }, { region: 'cn-hangzhou' }), 'rule-port-range-malformed');
+    expect(f.map((x) => x.span.line)).toEqual([12]);
+  }, 30_000);
+});

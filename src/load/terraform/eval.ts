@@ -359,6 +359,9 @@ function walk(t: Tree, steps: (string | Expr)[], ctx: EvalCtx, e: Extract<Expr, 
     if (typeof st !== 'string' && st.k === 'splat') {
       // Each element's steps; null is an empty list, any other single value a list of itself (HCL).
       const items = cur.type === 'seq' ? cur.items : cur.type === 'scalar' && cur.value === null ? [] : [cur];
+      // Splats in many instances over long lists multiply, as nested `for` expressions do: bounded alike.
+      if (items.length > ctx.mod.budget.steps) return unknown(e.text, e.span);
+      ctx.mod.budget.steps -= items.length;
       cur = { type: 'seq', items: items.map((i) => walk(i, st.each, ctx, e)), span: e.span };
       continue;
     }
@@ -429,7 +432,8 @@ function instancesOf(address: string, span: Span, ctx: EvalCtx): Tree | undefine
   const count = b.body.attrs.get('count');
   if (!count) return { type: 'seq', items: [ref('')], span };
   const n = toNumber(evaluate(count.expr, { mod: ctx.mod }));
-  if (n.type !== 'scalar' || typeof n.value !== 'number' || !Number.isInteger(n.value) || n.value < 0 || n.value > MAX_ITEMS) return undefined;
+  // (The splat over the list spends the budget; a list past it is not made.)
+  if (n.type !== 'scalar' || typeof n.value !== 'number' || !Number.isInteger(n.value) || n.value < 0 || n.value > ctx.mod.budget.steps) return undefined;
   return { type: 'seq', items: Array.from({ length: n.value }, (_, i) => ref(indexKey(i))), span };
 }
 
