@@ -671,18 +671,16 @@ class TerraformLoad {
       for (const inst of this.instances(r, { mod: b.mod })) {
         const ctx: EvalCtx = { mod: b.mod, ...(inst.count ? { count: inst.count } : {}), ...(inst.each ? { each: inst.each } : {}) };
         const address = `${b.mod.prefix}${r.type === 'data' ? 'data.' : ''}${type}.${name}${inst.key}`;
-        for (const req of r.type === 'resource' ? (args?.required ?? []) : []) {
-          const a = r.body.attrs.get(req);
-          const v = a && !nulled.has(req) ? evaluate(a.expr, ctx) : undefined;
-          if (v?.type !== 'scalar' || v.value !== null) continue;
-          nulled.add(req);
-          const via = v.origin ? ` (${v.origin})` : '';
-          this.report('terraform-argument-missing', v.span, `\`${req}\` of ${address} is null${via}: Terraform takes a null argument as not set and rejects ${type} without it${req === 'type' ? '; without a type nothing else of it is checked' : ''}`);
-        }
         const at = { address, key: resourceKey(b.mod.root, address) };
         const val = (attr: string): Tree | undefined => {
           const a = r.body.attrs.get(attr);
-          const v = a ? notNull(evaluate(a.expr, ctx)) : undefined;
+          const got = a ? evaluate(a.expr, ctx) : undefined;
+          if (got?.type === 'scalar' && got.value === null && r.type === 'resource' && args?.required.includes(attr) && !nulled.has(attr)) {
+            nulled.add(attr);
+            const via = got.origin ? ` (${got.origin})` : '';
+            this.report('terraform-argument-missing', got.span, `\`${attr}\` of ${address} is null${via}: Terraform takes a null argument as not set and rejects ${type} without it${attr === 'type' ? '; without a type nothing else of it is checked' : ''}`);
+          }
+          const v = got && notNull(got);
           return v && args && r.type === 'resource' ? this.ofType(type, attr, v, args.maps.includes(attr)) : v;
         };
         const mark = <T extends Node>(o: T): T => marked(o, b.mod.root, b.absDir, address, false);
