@@ -21,6 +21,13 @@ function template(perms: string[], params: string[] = [], extra: string[] = []):
   );
 }
 
+/** A resource of the template, as `extra` lines: `Name:`, its Type and its Properties written in flow style. */
+const resource = {
+  group: (name: string, props: string) => [`${name}:`, '  Type: ALIYUN::ECS::SecurityGroup', `  Properties: {${props}}`],
+  ingress: (name: string, props: string) => [`${name}:`, '  Type: ALIYUN::ECS::SecurityGroupIngress', `  Properties: {${props}}`],
+  egress: (name: string, props: string) => [`${name}:`, '  Type: ALIYUN::ECS::SecurityGroupEgress', `  Properties: {${props}}`],
+};
+
 const lint = (text: string) => findings({ 'template.ros.yaml': text }, { region: 'cn-hangzhou' });
 
 describe('rule API constraints (ROS inline rules)', () => {
@@ -54,7 +61,7 @@ describe('exposure (ROS inline rules)', () => {
   }
 
   it('a drop rule in a standalone resource of the same group hides an inline exposure', async () => {
-    const text = template([R(`${TCP22}, ${ANY}, Priority: 10`)], [], ['DenySsh:', '  Type: ALIYUN::ECS::SecurityGroupIngress', `  Properties: {SecurityGroupId: {Ref: WebSg}, ${TCP22}, ${ANY}, Policy: drop, Priority: 1}`]);
+    const text = template([R(`${TCP22}, ${ANY}, Priority: 10`)], [], resource.ingress('DenySsh', `SecurityGroupId: {Ref: WebSg}, ${TCP22}, ${ANY}, Policy: drop, Priority: 1`));
     expect(await lint(text)).toEqual([]);
   });
 });
@@ -62,31 +69,25 @@ describe('exposure (ROS inline rules)', () => {
 describe('ROS standalone rule resources and references', () => {
   it('NicType internet with a CIDR on a VPC group is a warning, inline and standalone, in both directions', async () => {
     const text = template([R(`${EGRESS}IpProtocol: tcp, PortRange: 443/443, DestCidrIp: 10.0.0.0/8, NicType: internet`)], [], [
-      'Web:',
-      '  Type: ALIYUN::ECS::SecurityGroupIngress',
-      `  Properties: {SecurityGroupId: {Ref: WebSg}, ${TCP22}, SourceCidrIp: 192.168.0.0/16, NicType: internet}`,
+      ...resource.ingress('Web', `SecurityGroupId: {Ref: WebSg}, ${TCP22}, SourceCidrIp: 192.168.0.0/16, NicType: internet`),
     ]);
     expect(await lint(text)).toEqual([at(text, 'internet', 'rule-nic-type-vpc-internet', 'InvalidNicType.Mismatch'), at(text, 'internet', 'rule-nic-type-vpc-internet', 'InvalidNicType.Mismatch', 2)]);
   });
 
   it('a standalone Ingress on a group of the template is checked (enterprise group reference)', async () => {
-    const text = template([], ['SecurityGroupType: enterprise'], ['Ssh:', '  Type: ALIYUN::ECS::SecurityGroupIngress', `  Properties: {SecurityGroupId: {Ref: WebSg}, ${TCP22}, SourceGroupId: sg-bp67acfmxazb4p1234}`]);
+    const text = template([], ['SecurityGroupType: enterprise'], resource.ingress('Ssh', `SecurityGroupId: {Ref: WebSg}, ${TCP22}, SourceGroupId: sg-bp67acfmxazb4p1234`));
     expect(await lint(text)).toEqual([at(text, 'sg-bp67acfmxazb4p1234', 'rule-enterprise-group-reference', 'InvalidGroupParameter.OperationDenied')]);
   });
 
   it('a standalone Egress on an existing group (not in the inputs) still gets field checks, not group checks', async () => {
-    const text = template([], [], ['Out:', '  Type: ALIYUN::ECS::SecurityGroupEgress', `  Properties: {SecurityGroupId: sg-existing1234, IpProtocol: tcp, PortRange: 443/80, DestGroupId: sg-bp67acfmxazb4p1234, NicType: internet}`]);
+    const text = template([], [], resource.egress('Out', `SecurityGroupId: sg-existing1234, IpProtocol: tcp, PortRange: 443/80, DestGroupId: sg-bp67acfmxazb4p1234, NicType: internet`));
     expect(await lint(text)).toEqual([at(text, '443/80', 'rule-port-range-malformed', 'InvalidParam.PortRange'), at(text, 'internet', 'rule-nic-type-mismatch', 'InvalidNicType.Mismatch')]);
   });
 
   it('a rule referencing the group it is added to (warnings, per direction)', async () => {
     const text = template([], [], [
-      'SelfIn:',
-      '  Type: ALIYUN::ECS::SecurityGroupIngress',
-      `  Properties: {SecurityGroupId: {Ref: WebSg}, ${TCP22}, SourceGroupId: {Ref: WebSg}}`,
-      'SelfOut:',
-      '  Type: ALIYUN::ECS::SecurityGroupEgress',
-      `  Properties: {SecurityGroupId: {Ref: WebSg}, ${TCP22}, DestGroupId: {Ref: WebSg}}`,
+      ...resource.ingress('SelfIn', `SecurityGroupId: {Ref: WebSg}, ${TCP22}, SourceGroupId: {Ref: WebSg}`),
+      ...resource.egress('SelfOut', `SecurityGroupId: {Ref: WebSg}, ${TCP22}, DestGroupId: {Ref: WebSg}`),
     ]);
     expect(await lint(text)).toEqual([
       at(text, 'SourceGroupId: «{Ref: WebSg}»', 'rule-source-group-self', 'InvalidParamter.Conflict'),
@@ -96,50 +97,30 @@ describe('ROS standalone rule resources and references', () => {
 
   it('a rule naming its own group beside a CIDR block: the CIDR wins and the group is not read, so no self-reference warning', async () => {
     const text = template([], [], [
-      'SelfIn:',
-      '  Type: ALIYUN::ECS::SecurityGroupIngress',
-      `  Properties: {SecurityGroupId: {Ref: WebSg}, ${TCP22}, SourceGroupId: {Ref: WebSg}, SourceCidrIp: 10.0.0.0/8}`,
-      'SelfOut:',
-      '  Type: ALIYUN::ECS::SecurityGroupEgress',
-      `  Properties: {SecurityGroupId: {Ref: WebSg}, ${TCP22}, DestGroupId: {Ref: WebSg}, DestCidrIp: 10.0.0.0/8}`,
+      ...resource.ingress('SelfIn', `SecurityGroupId: {Ref: WebSg}, ${TCP22}, SourceGroupId: {Ref: WebSg}, SourceCidrIp: 10.0.0.0/8`),
+      ...resource.egress('SelfOut', `SecurityGroupId: {Ref: WebSg}, ${TCP22}, DestGroupId: {Ref: WebSg}, DestCidrIp: 10.0.0.0/8`),
     ]);
     expect(await lint(text)).toEqual([]);
   });
 
   it('beside a CIDR block, a reference to an enterprise group or a group of another VPC is not read, and does not count toward the 20', async () => {
     const text = template([], [], [
-      'DbSg:',
-      '  Type: ALIYUN::ECS::SecurityGroup',
-      '  Properties: {VpcId: vpc-bp1opxu1zkhn00gzv1234, SecurityGroupType: enterprise}',
-      'FarSg:',
-      '  Type: ALIYUN::ECS::SecurityGroup',
-      '  Properties: {VpcId: vpc-uf6aamu2nomfr1thd1234}',
-      'FromDb:',
-      '  Type: ALIYUN::ECS::SecurityGroupIngress',
-      `  Properties: {SecurityGroupId: {Ref: WebSg}, ${TCP22}, SourceGroupId: {Ref: DbSg}, SourceCidrIp: 10.0.0.0/8}`,
-      'FromFar:',
-      '  Type: ALIYUN::ECS::SecurityGroupIngress',
-      `  Properties: {SecurityGroupId: {Ref: WebSg}, ${TCP22}, SourceGroupId: {Ref: FarSg}, SourceCidrIp: 10.0.0.0/8}`,
+      ...resource.group('DbSg', 'VpcId: vpc-bp1opxu1zkhn00gzv1234, SecurityGroupType: enterprise'),
+      ...resource.group('FarSg', 'VpcId: vpc-uf6aamu2nomfr1thd1234'),
+      ...resource.ingress('FromDb', `SecurityGroupId: {Ref: WebSg}, ${TCP22}, SourceGroupId: {Ref: DbSg}, SourceCidrIp: 10.0.0.0/8`),
+      ...resource.ingress('FromFar', `SecurityGroupId: {Ref: WebSg}, ${TCP22}, SourceGroupId: {Ref: FarSg}, SourceCidrIp: 10.0.0.0/8`),
       // 19 rules that reference a group only: with the two above, 21 rules name a group, 19 authorise one.
-      ...Array.from({ length: 19 }, (_, i) => [`Peer${i}:`, '  Type: ALIYUN::ECS::SecurityGroupIngress', `  Properties: {SecurityGroupId: {Ref: WebSg}, IpProtocol: tcp, PortRange: ${i + 100}/${i + 100}, SourceGroupId: sg-bp67acfmxazb4p1234}`]).flat(),
+      ...Array.from({ length: 19 }, (_, i) => resource.ingress(`Peer${i}`, `SecurityGroupId: {Ref: WebSg}, IpProtocol: tcp, PortRange: ${i + 100}/${i + 100}, SourceGroupId: sg-bp67acfmxazb4p1234`)).flat(),
     ]);
     expect(await lint(text)).toEqual([]);
   });
 
   it('a rule referencing an enterprise group of the template; a basic one is fine', async () => {
     const text = template([], [], [
-      'DbSg:',
-      '  Type: ALIYUN::ECS::SecurityGroup',
-      '  Properties: {VpcId: vpc-bp1opxu1zkhn00gzv1234, SecurityGroupType: enterprise}',
-      'AppSg:',
-      '  Type: ALIYUN::ECS::SecurityGroup',
-      '  Properties: {VpcId: vpc-bp1opxu1zkhn00gzv1234}',
-      'FromDb:',
-      '  Type: ALIYUN::ECS::SecurityGroupIngress',
-      `  Properties: {SecurityGroupId: {Ref: WebSg}, ${TCP22}, SourceGroupId: {Ref: DbSg}}`,
-      'FromApp:',
-      '  Type: ALIYUN::ECS::SecurityGroupIngress',
-      `  Properties: {SecurityGroupId: {Ref: WebSg}, ${TCP22}, SourceGroupId: {Ref: AppSg}}`,
+      ...resource.group('DbSg', 'VpcId: vpc-bp1opxu1zkhn00gzv1234, SecurityGroupType: enterprise'),
+      ...resource.group('AppSg', 'VpcId: vpc-bp1opxu1zkhn00gzv1234'),
+      ...resource.ingress('FromDb', `SecurityGroupId: {Ref: WebSg}, ${TCP22}, SourceGroupId: {Ref: DbSg}`),
+      ...resource.ingress('FromApp', `SecurityGroupId: {Ref: WebSg}, ${TCP22}, SourceGroupId: {Ref: AppSg}`),
     ]);
     expect(await lint(text)).toEqual([at(text, '{Ref: DbSg}', 'rule-references-enterprise-group', 'InvalidGroupAuthParameter.OperationDenied')]);
   });
@@ -149,21 +130,11 @@ describe('ROS standalone rule resources and references', () => {
       'Vpc2:',
       '  Type: ALIYUN::ECS::VPC',
       '  Properties: {CidrBlock: 172.16.0.0/12}',
-      'FarSg:',
-      '  Type: ALIYUN::ECS::SecurityGroup',
-      '  Properties: {VpcId: {Ref: Vpc2}}',
-      'NearSg:',
-      '  Type: ALIYUN::ECS::SecurityGroup',
-      '  Properties: {VpcId: vpc-bp1opxu1zkhn00gzv1234}',
-      'FromFar:',
-      '  Type: ALIYUN::ECS::SecurityGroupIngress',
-      `  Properties: {SecurityGroupId: {Ref: WebSg}, ${TCP22}, SourceGroupId: {Ref: FarSg}}`,
-      'ToFar:',
-      '  Type: ALIYUN::ECS::SecurityGroupEgress',
-      `  Properties: {SecurityGroupId: {Ref: WebSg}, ${TCP22}, DestGroupId: {Ref: FarSg}}`,
-      'FromNear:',
-      '  Type: ALIYUN::ECS::SecurityGroupIngress',
-      `  Properties: {SecurityGroupId: {Ref: WebSg}, ${TCP22}, SourceGroupId: {Ref: NearSg}}`,
+      ...resource.group('FarSg', 'VpcId: {Ref: Vpc2}'),
+      ...resource.group('NearSg', 'VpcId: vpc-bp1opxu1zkhn00gzv1234'),
+      ...resource.ingress('FromFar', `SecurityGroupId: {Ref: WebSg}, ${TCP22}, SourceGroupId: {Ref: FarSg}`),
+      ...resource.egress('ToFar', `SecurityGroupId: {Ref: WebSg}, ${TCP22}, DestGroupId: {Ref: FarSg}`),
+      ...resource.ingress('FromNear', `SecurityGroupId: {Ref: WebSg}, ${TCP22}, SourceGroupId: {Ref: NearSg}`),
     ]);
     expect(await lint(text)).toEqual([
       at(text, 'SourceGroupId: «{Ref: FarSg}»', 'rule-source-group-other-vpc', 'InvalidSourceGroupId.Mismatch'),
@@ -173,18 +144,10 @@ describe('ROS standalone rule resources and references', () => {
 
   it('a group reference across network types (VPC to classic, classic to VPC, egress); a CIDR beside the reference wins', async () => {
     const text = template([], [], [
-      'ClassicSg:',
-      '  Type: ALIYUN::ECS::SecurityGroup',
-      '  Properties: {SecurityGroupName: classic}',
-      'FromClassic:',
-      '  Type: ALIYUN::ECS::SecurityGroupIngress',
-      `  Properties: {SecurityGroupId: {Ref: WebSg}, ${TCP22}, SourceGroupId: {Ref: ClassicSg}}`,
-      'ToWeb:',
-      '  Type: ALIYUN::ECS::SecurityGroupEgress',
-      `  Properties: {SecurityGroupId: {Ref: ClassicSg}, ${TCP22}, DestGroupId: {Ref: WebSg}}`,
-      'CidrWins:',
-      '  Type: ALIYUN::ECS::SecurityGroupIngress',
-      `  Properties: {SecurityGroupId: {Ref: WebSg}, ${TCP22}, SourceCidrIp: 10.0.0.0/8, SourceGroupId: {Ref: ClassicSg}}`,
+      ...resource.group('ClassicSg', 'SecurityGroupName: classic'),
+      ...resource.ingress('FromClassic', `SecurityGroupId: {Ref: WebSg}, ${TCP22}, SourceGroupId: {Ref: ClassicSg}`),
+      ...resource.egress('ToWeb', `SecurityGroupId: {Ref: ClassicSg}, ${TCP22}, DestGroupId: {Ref: WebSg}`),
+      ...resource.ingress('CidrWins', `SecurityGroupId: {Ref: WebSg}, ${TCP22}, SourceCidrIp: 10.0.0.0/8, SourceGroupId: {Ref: ClassicSg}`),
     ]);
     expect(await lint(text)).toEqual([
       at(text, 'SourceGroupId: «{Ref: ClassicSg}»', 'rule-group-network-type-conflict', 'InvalidNetworkType.Conflict'),
@@ -204,7 +167,7 @@ describe('ROS standalone rule resources and references', () => {
   });
 
   it('the same rule inline and in a standalone resource are two requests: no duplicate', async () => {
-    const text = template([R(`${TCP22}, SourceCidrIp: 10.0.0.0/8`)], [], ['Again:', '  Type: ALIYUN::ECS::SecurityGroupIngress', `  Properties: {SecurityGroupId: {Ref: WebSg}, ${TCP22}, SourceCidrIp: 10.0.0.0/8}`]);
+    const text = template([R(`${TCP22}, SourceCidrIp: 10.0.0.0/8`)], [], resource.ingress('Again', `SecurityGroupId: {Ref: WebSg}, ${TCP22}, SourceCidrIp: 10.0.0.0/8`));
     expect(await lint(text)).toEqual([]);
   });
 
