@@ -80,6 +80,8 @@ export interface TUnknown {
   entries?: TEntry[];
   /** Not known because it is invalid where written (a list where a string belongs), which is reported already. */
   rejected?: true;
+  /** Terraform fails to evaluate it: an attribute or index a known value does not have (`try` moves on). */
+  missing?: true;
 }
 
 export type Tree = TScalar | TMap | TSeq | TUnknown;

@@ -117,3 +117,26 @@ describe('optional object attributes and coalesce', () => {
     expect(only(mixed, 'terraform-rule-type-unknown').length).toBe(1);
   });
 });
+
+describe('try and can', () => {
+  // Rules per element of a map whose objects may lack `port` (line 3: the map).
+  const tf = (port: string) =>
+    'variable "missing" {}\nresource "alicloud_security_group_rule" "r" {\n  for_each          = { a = { port = "80/70" }, b = {} }\n' +
+    `  type              = "ingress"\n  ip_protocol       = "tcp"\n  port_range        = ${port}\n  cidr_ip           = "10.0.0.0/8"\n  security_group_id = "sg-bp1fg655nh68xyz91234"\n}\n`;
+  const bad = (f: Awaited<ReturnType<typeof lintFiles>>) => only(f, 'rule-port-range-malformed').map(key);
+  const at = (line: number, column: number) => ({ ruleId: 'rule-port-range-malformed', errorCode: 'InvalidParam.PortRange', line, column, endLine: line, endColumn: column + 7 });
+
+  it('try takes the first argument that does not fail: the port an object has, else the fallback', async () => {
+    expect(bad(await lintFiles({ 'main.tf': tf('try(each.value.port, "22/22")') }))).toEqual([at(3, 38)]);
+    expect(bad(await lintFiles({ 'main.tf': tf('try(each.value.port, "90/71")') }))).toEqual([at(3, 38), at(6, 44)]);
+  });
+
+  it('can tells whether it fails', async () => {
+    expect(bad(await lintFiles({ 'main.tf': tf('can(each.value.port) ? "22/22" : "90/71"') }))).toEqual([at(6, 56)]);
+  });
+
+  it('an argument that is not known may fail or not: the result is not known', async () => {
+    expect(bad(await lintFiles({ 'main.tf': tf('try(var.missing.port, "90/71")') }))).toEqual([]);
+    expect(bad(await lintFiles({ 'main.tf': tf('can(var.missing.port) ? "22/22" : "90/71"') }))).toEqual([]);
+  });
+});

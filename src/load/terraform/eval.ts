@@ -3,7 +3,7 @@
  * literals, collections, templates whose parts are known, `var.*`, `local.*`, `count.index`, `each.*`,
  * outputs of followed local modules, operators and conditionals on known values, `for` expressions over known
  * collections, conversions to a variable's type (object attribute defaults included) and merge, concat,
- * lookup, join, length, flatten, split, element and coalesce of known values, splats over known lists and
+ * lookup, join, length, flatten, split, element, coalesce, try and can of known values, splats over known lists and
  * over the instances of a resource with a known count. Everything else is unknown;
  * a reference to a resource keeps its address in `ref`.
  * Nothing is executed.
@@ -365,8 +365,10 @@ function walk(t: Tree, steps: (string | Expr)[], ctx: EvalCtx, e: Extract<Expr, 
       cur = { type: 'seq', items: items.map((i) => walk(i, st.each, ctx, e)), span: e.span };
       continue;
     }
-    const next = index(cur, stepValue(st, ctx));
-    if (!next) return unknown(e.text, e.span);
+    const key = stepValue(st, ctx);
+    const next = index(cur, key);
+    // A key known and absent from a known value: Terraform fails there (`try` takes its next argument).
+    if (!next) return key === undefined ? unknown(e.text, e.span) : { type: 'unknown', expr: e.text, span: e.span, missing: true };
     cur = next;
   }
   return cur;
@@ -587,6 +589,7 @@ function moduleOutput(e: Extract<Expr, { k: 'trav' }>, ctx: EvalCtx): Tree {
 function call(e: Extract<Expr, { k: 'call' }>, ctx: EvalCtx): Tree {
   const collection = collectionCall(e, ctx);
   if (collection) return collection;
+  if (e.name === 'try' || e.name === 'can') return attempt(e, ctx);
   const [a] = e.args;
   if (e.args.length === 1 && a) {
     if (e.name === 'tomap') return evaluate(a, ctx);
@@ -610,6 +613,22 @@ function call(e: Extract<Expr, { k: 'call' }>, ctx: EvalCtx): Tree {
     }
   }
   return unknown(e.text, e.span);
+}
+
+/**
+ * `try(a, b, ...)`: the first argument Terraform evaluates without an error, `can(a)` whether it does. An
+ * argument is known to fail only where a known value lacks the attribute or index it reads
+ * (`try(each.value.port, "22/22")`); one that is not known may fail or not, so the result is not known.
+ */
+function attempt(e: Extract<Expr, { k: 'call' }>, ctx: EvalCtx): Tree {
+  if (e.name === 'can' && e.args.length !== 1) return unknown(e.text, e.span);
+  for (const a of e.args) {
+    const v = evaluate(a, ctx);
+    if (v.type === 'unknown' && v.missing) continue;
+    if (e.name === 'can') return v.type === 'unknown' ? unknown(e.text, e.span) : { type: 'scalar', value: true, span: e.span };
+    return v.type === 'unknown' ? unknown(e.text, e.span) : v;
+  }
+  return e.name === 'can' ? { type: 'scalar', value: false, span: e.span } : unknown(e.text, e.span);
 }
 
 /**
