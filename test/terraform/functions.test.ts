@@ -140,3 +140,22 @@ describe('try and can', () => {
     expect(bad(await lintFiles({ 'main.tf': tf('can(var.missing.port) ? "22/22" : "90/71"') }))).toEqual([]);
   });
 });
+
+describe('keys, values, lower and upper', () => {
+  const rule = (port: string) =>
+    `resource "alicloud_security_group_rule" "r" {\n  type              = "ingress"\n  ip_protocol       = "tcp"\n  port_range        = ${port}\n  cidr_ip           = "10.0.0.0/8"\n  security_group_id = "sg-bp1fg655nh68xyz91234"\n}\n`;
+  const group = (name: string) => `resource "alicloud_security_group" "g" {\n  vpc_id              = "vpc-bp1opxu1zkhn00gzv1234"\n  security_group_name = ${name}\n}\n`;
+
+  it('values and keys list a map in the lexical order of its keys', async () => {
+    const f = await lintFiles({ 'main.tf': rule('values({ b = "22/22", a = "80/70" })[0]') });
+    expect(only(f, 'rule-port-range-malformed').map(key)).toEqual([{ ruleId: 'rule-port-range-malformed', errorCode: 'InvalidParam.PortRange', line: 4, column: 49, endLine: 4, endColumn: 56 }]);
+    const k = await lintFiles({ 'main.tf': group('keys({ web = 1, "1st" = 2 })[0]') }, { region: 'cn-hangzhou' });
+    expect(only(k, 'name-malformed').map(key)).toEqual([{ ruleId: 'name-malformed', errorCode: 'InvalidSecurityGroupName.Malformed', line: 3, column: 41, endLine: 3, endColumn: 46 }]);
+  });
+
+  it('lower and upper of ASCII text; other text is not guessed', async () => {
+    const f = await lintFiles({ 'main.tf': group('lower("1WEB")') }, { region: 'cn-hangzhou' });
+    expect(only(f, 'name-malformed').map(key)).toEqual([{ ruleId: 'name-malformed', errorCode: 'InvalidSecurityGroupName.Malformed', line: 3, column: 31, endLine: 3, endColumn: 37 }]);
+    expect(only(await lintFiles({ 'main.tf': group('upper("1wéb")') }, { region: 'cn-hangzhou' }), 'name-malformed')).toEqual([]);
+  });
+});

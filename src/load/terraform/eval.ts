@@ -3,7 +3,8 @@
  * literals, collections, templates whose parts are known, `var.*`, `local.*`, `count.index`, `each.*`,
  * outputs of followed local modules, operators and conditionals on known values, `for` expressions over known
  * collections, conversions to a variable's type (object attribute defaults included) and merge, concat,
- * lookup, join, length, flatten, split, element, coalesce, try and can of known values, splats over known lists and
+ * lookup, join, length, flatten, split, element, coalesce, keys, values, lower, upper (ASCII), try and can of
+ * known values, splats over known lists and
  * over the instances of a resource with a known count. Everything else is unknown;
  * a reference to a resource keeps its address in `ref`.
  * Nothing is executed.
@@ -633,13 +634,14 @@ function attempt(e: Extract<Expr, { k: 'call' }>, ctx: EvalCtx): Tree {
 
 /**
  * `merge` (maps; a later key wins), `concat` (lists), `lookup(map, key, default)`, `join(sep, lists...)`,
- * `length(list or map)`, `flatten(list)`, `split(sep, string)`, `element(list, index)` and `coalesce`
- * (of values of one type) when every argument they read is known; undefined for other functions. Unknown when an argument is not known (or
+ * `length(list or map)`, `flatten(list)`, `split(sep, string)`, `element(list, index)`, `coalesce`
+ * (of values of one type), `keys` / `values` (of a map) and `lower` / `upper` (of ASCII text) when every
+ * argument they read is known; undefined for other functions. Unknown when an argument is not known (or
  * null), or when Terraform would fail (a lookup of a missing key without default, an element of an empty
  * list or at a negative index).
  */
 function collectionCall(e: Extract<Expr, { k: 'call' }>, ctx: EvalCtx): Tree | undefined {
-  if (!['merge', 'concat', 'lookup', 'join', 'length', 'flatten', 'split', 'element', 'coalesce'].includes(e.name)) return undefined;
+  if (!['merge', 'concat', 'lookup', 'join', 'length', 'flatten', 'split', 'element', 'coalesce', 'keys', 'values', 'lower', 'upper'].includes(e.name)) return undefined;
   const args = e.args.map((x) => evaluate(x, ctx));
   const none = unknown(e.text, e.span);
   switch (e.name) {
@@ -713,6 +715,21 @@ function collectionCall(e: Extract<Expr, { k: 'call' }>, ctx: EvalCtx): Tree | u
       const n = i === undefined ? undefined : num(i);
       if (args.length !== 2 || l?.type !== 'seq' || l.set || l.items.length === 0 || n === undefined || !Number.isInteger(n) || n < 0) return none;
       return l.items[n % l.items.length]!;
+    }
+    case 'keys':
+    case 'values': {
+      // In the lexical order of the keys, as Terraform lists them.
+      const [m] = args;
+      if (args.length !== 1 || m?.type !== 'map') return none;
+      const sorted = [...m.entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      return { type: 'seq', items: sorted.map((x): Tree => (e.name === 'keys' ? { type: 'scalar', value: x.key, span: x.keySpan } : x.value)), span: e.span };
+    }
+    case 'lower':
+    case 'upper': {
+      // ASCII text only: beyond it, Unicode case mappings differ between implementations.
+      const [t] = args;
+      if (args.length !== 1 || t?.type !== 'scalar' || typeof t.value !== 'string' || !/^[\x00-\x7f]*$/.test(t.value)) return none;
+      return { ...t, value: e.name === 'lower' ? t.value.toLowerCase() : t.value.toUpperCase() };
     }
     case 'join': {
       const [sep, ...lists] = args;
