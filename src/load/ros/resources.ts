@@ -176,14 +176,16 @@ function readStack(name: string, e: TEntry, tpl: Template, out: Model): void {
     return;
   }
   const params = get(props, 'Parameters');
-  const nesting = { stack, resource: resourcePath(tpl, name), depth, at: params?.span ?? get(e.value, 'Type')!.span, ...passedParameters(name, e, params, tpl) };
+  // The stack read with its own conditions true (as any resource with a Condition).
+  const first = variants(e, new Set(), tpl)[0]!;
+  const nesting = { stack, resource: resourcePath(tpl, name), depth, at: params?.span ?? get(e.value, 'Type')!.span, ...passedParameters(name, e, params, first, tpl) };
   const inner = indexTemplate(body, tpl.file, tpl.ctx, tpl.idPrefix, { nesting, budget: tpl.budget });
   // One index of the file's lines, however many templates it holds.
   inner.lines = tpl.lines ??= new LineIndex(tpl.file.path, tpl.file.text);
   scanReferences(inner);
   const m = readResources(inner);
   // Each copy of a stack with a known Count creates its template's groups anew (quotas count them so).
-  const n = countOf(name, e, variants(e, new Set(), tpl)[0]!, tpl);
+  const n = countOf(name, e, first, tpl);
   if (n !== undefined) {
     for (const g of m.groups ?? []) {
       g.countedBy = [resourcePath(tpl, name), ...(g.countedBy ?? (g.count !== undefined ? [g.resource] : []))];
@@ -203,11 +205,10 @@ function readStack(name: string, e: TEntry, tpl: Template, out: Model): void {
  * undefined when `Parameters` as a whole is not known; `fixed` names the values that read no parameter
  * default of this template (each value of a `Parameters` mapping is resolved on its own to know it).
  */
-function passedParameters(name: string, e: TEntry, params: Tree | undefined, tpl: Template): Pick<Nesting, 'passed' | 'fixed'> {
+function passedParameters(name: string, e: TEntry, params: Tree | undefined, first: Variant, tpl: Template): Pick<Nesting, 'passed' | 'fixed'> {
   const fixed = new Set<string>();
   if (params === undefined || (isScalar(params) && params.value === null)) return { passed: new Map(), fixed };
   let varies = false;
-  const first = variants(e, new Set(), tpl)[0]!;
   const v: Variant = { ...first, scope: { ...first.scope, varies: () => (varies = true) } };
   if (isMap(params) && !call(params)) {
     const passed = new Map<string, Tree>();
