@@ -47,6 +47,11 @@ describe('arithmetic', () => {
     expect(only(bad, 'rule-priority-invalid').map((x) => x.span.line)).toEqual([11]);
   });
 
+  it('an operand with steps after a call: values({ a = 50 })[0] * 3 is 150', async () => {
+    const f = await lintFiles({ 'main.tf': rule('1', '"ingress"', 'values({ a = 50 })[0] * 3', '"22/22"') }, config);
+    expect(only(f, 'rule-priority-invalid').map(key)).toEqual([{ ruleId: 'rule-priority-invalid', errorCode: 'InvalidPriority.Malformed', line: 11, column: 14, endLine: 11, endColumn: 39 }]);
+  });
+
   it('in a .tf.json string: "${50 * 3}" is placed on the expression in the string', async () => {
     const json = JSON.stringify({
       resource: {

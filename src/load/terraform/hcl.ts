@@ -1056,14 +1056,18 @@ class Converter {
     return this.expr(k, depth + 1);
   }
 
-  /** An operand of an operator: one node, or a variable and the steps after it (`var.a.b[0]`), written as siblings. */
+  /**
+   * An operand of an operator: one node, or a variable or another expression and the steps after it
+   * (`var.a.b[0]`, `values(m)[0]`), written as siblings.
+   */
   operand(kids: TSNode[], depth: number): Expr | undefined {
     const [first] = kids;
     if (first === undefined) return undefined;
     if (kids.length === 1) return this.expr(first, depth + 1);
-    if (first.type !== 'variable_expr') return undefined;
+    if (!kids.slice(1).every((c) => STEP_NODES.has(c.type))) return undefined;
     const last = kids[kids.length - 1]!;
-    return this.traversal(first, kids, depth, cover(this.span(first), this.span(last)), this.src.slice(first.startIndex, last.endIndex));
+    const base = first.type === 'variable_expr' ? undefined : this.expr(first, depth + 1);
+    return this.traversal(first, kids, depth, cover(this.span(first), this.span(last)), this.src.slice(first.startIndex, last.endIndex), base);
   }
 
   traversal(n: TSNode, kids: TSNode[], depth: number, span = this.span(n), text = n.text, base?: Expr): Expr {
